@@ -1,0 +1,5 @@
+file(READ ${IN} content HEX)
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${content}")
+file(WRITE ${OUT} "// generated from ${IN}; do not edit\n#include <string_view>\n")
+file(APPEND ${OUT} "namespace toteuma::embedded {\nstatic const char data_[] = {${bytes} 0};\n")
+file(APPEND ${OUT} "extern const std::string_view ${SYMBOL};\nconst std::string_view ${SYMBOL}(data_, sizeof(data_) - 1);\n}\n")

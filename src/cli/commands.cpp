@@ -1,0 +1,92 @@
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "core/i18n.h"
+#include "core/report_table.h"
+#include "ingest/dataset_files.h"
+#include "render/format.h"
+#include "render/table_render.h"
+#include "store/store.h"
+#include "web/app.h"
+
+namespace toteuma {
+
+namespace {
+
+Dataset read_db(const std::string& db) {
+  auto store = open_sqlite_store(db);
+  if (store->empty())
+    throw std::runtime_error(db + ": no dataset loaded (run `toteuma load DIR --db " + db +
+                             "`) / tietokanta on tyhjä / databasen är tom");
+  return store->read();
+}
+
+Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
+  return o.lang.empty() ? d.municipality.primary : *parse_lang(o.lang);
+}
+
+Date today() {
+  auto now = std::chrono::system_clock::now();
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+}  // namespace
+
+int cmd_load(const CommandOptions& o, std::ostream& out) {
+  Dataset d = load_dataset_dir(o.dir);  // throws before anything is written
+  auto store = open_sqlite_store(o.db);
+  store->replace(d);
+  out << fmt::format("{}: {} units, {} scenarios, {} figures\n", o.db, d.units.size(), d.scenarios.size(),
+                     d.figures.size());
+  return 0;
+}
+
+int cmd_dump(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  dump_dataset_dir(d, o.dir);
+  out << fmt::format("{}: {} units, {} scenarios, {} figures\n", o.dir, d.units.size(), d.scenarios.size(),
+                     d.figures.size());
+  return 0;
+}
+
+int cmd_units(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_or_primary(o, d);
+  Date on = today();
+  if (!o.date.empty()) {
+    auto p = parse_iso_date(o.date);
+    if (!p) throw std::runtime_error("--date: expected YYYY-MM-DD / odotettiin VVVV-KK-PP / ÅÅÅÅ-MM-DD förväntades");
+    on = *p;
+  }
+  OrgView org(d.units, on);
+  for (const auto& [u, depth] : org.tree())
+    out << fmt::format("{:<20} {}{} ({})\n", u->id, std::string(static_cast<std::size_t>(depth) * 2, ' '),
+                       u->name.in(lang), tr("kind." + to_string(u->kind), lang));
+  return 0;
+}
+
+int cmd_table(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Ledger ledger(d);
+  FigureTable t = build_table(ledger, o.unit, o.year, *parse_table_kind(o.kind), lang_or_primary(o, d));
+  if (o.format == "csv")
+    out << render_csv(t);
+  else if (o.format == "html")
+    out << render_html_page(t);
+  else
+    out << render_text(t);
+  return 0;
+}
+
+int cmd_serve(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
+}
+
+}  // namespace toteuma

@@ -1,0 +1,25 @@
+// The subcommands of `toteuma`, callable from tests without a process.
+#pragma once
+#include <ostream>
+#include <string>
+
+namespace toteuma {
+
+struct CommandOptions {
+  std::string db, dir, unit, date;
+  std::string lang;             // "" = the municipality's primary language
+  std::string kind = "annual-report";
+  std::string format = "text";
+  int year = 0;
+  int port = 8080;
+  std::string address = "127.0.0.1";
+  unsigned threads = 0;
+};
+
+int cmd_load(const CommandOptions& o, std::ostream& out);
+int cmd_dump(const CommandOptions& o, std::ostream& out);
+int cmd_units(const CommandOptions& o, std::ostream& out);
+int cmd_table(const CommandOptions& o, std::ostream& out);
+int cmd_serve(const CommandOptions& o, std::ostream& out);
+
+}  // namespace toteuma

@@ -1,0 +1,64 @@
+// toteuma: one binary, subcommands. Each command's work lives in its module; this file only
+// parses arguments and maps errors to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "ingest/csv.h"
+#include "store/store.h"
+
+int main(int argc, char** argv) {
+  using namespace toteuma;
+  CLI::App app{"Toteuma – talousarvio, toteuma ja raportointi / budget, utfall och rapportering"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "toteuma 0.1.0");
+
+  CommandOptions o;
+  auto db_opt = [&](CLI::App* c) {
+    c->add_option("--db", o.db, "SQLite database file / tietokantatiedosto / databasfil")->required();
+  };
+
+  auto* load = app.add_subcommand("load", "Load a dataset folder (all or nothing) / Lataa aineistokansio / Ladda en datamapp");
+  load->add_option("dir", o.dir, "dataset folder")->required()->check(CLI::ExistingDirectory);
+  db_opt(load);
+
+  auto* dump = app.add_subcommand("dump", "Write the dataset as a folder / Kirjoita aineisto kansioksi / Skriv datamängden som mapp");
+  dump->add_option("dir", o.dir, "target folder")->required();
+  db_opt(dump);
+
+  auto* units = app.add_subcommand("units", "List units / Luettele yksiköt / Lista enheter");
+  db_opt(units);
+  units->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  units->add_option("--date", o.date, "YYYY-MM-DD (default: today)");
+
+  auto* table = app.add_subcommand("table", "Print a figure table / Tulosta taulukko / Skriv ut en tabell");
+  db_opt(table);
+  table->add_option("--unit", o.unit, "unit id")->required();
+  table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
+  table->add_option("--kind", o.kind, "annual-report|budget")->check(CLI::IsMember({"annual-report", "budget"}));
+  table->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  table->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
+
+  auto* serve = app.add_subcommand("serve", "Start the web server / Käynnistä palvelin / Starta webbservern");
+  db_opt(serve);
+  serve->add_option("--port", o.port, "port (default 8080)")->check(CLI::Range(0, 65535));
+  serve->add_option("--address", o.address, "address to listen on (default 127.0.0.1)");
+  serve->add_option("--threads", o.threads, "worker threads (default: cores)");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*load) return cmd_load(o, std::cout);
+    if (*dump) return cmd_dump(o, std::cout);
+    if (*units) return cmd_units(o, std::cout);
+    if (*table) return cmd_table(o, std::cout);
+    if (*serve) return cmd_serve(o, std::cout);
+  } catch (const InputError& e) {
+    std::cerr << "toteuma: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "toteuma: " << e.what() << "\n";
+    return 1;
+  }
+  return 1;
+}

@@ -1,0 +1,76 @@
+#include "core/i18n.h"
+
+#include <map>
+#include <vector>
+
+namespace toteuma {
+
+namespace {
+const std::map<std::string_view, Text>& catalogue() {
+  static const std::map<std::string_view, Text> c = {
+      // table column headings; {} is a year
+      {"col.budget", {"TA {}", "Budget {}"}},
+      {"col.amendments", {"TA-muutokset", "Budgetändringar"}},
+      {"col.budget_after", {"TA {} muutosten jälkeen", "Budget {} inkl. ändringar"}},
+      {"col.actual", {"TP {}", "Bokslut {}"}},
+      {"col.deviation", {"Poikkeama", "Avvikelse"}},
+      {"col.forecast", {"Ennuste {}", "Prognos {}"}},
+      {"col.plan", {"TS {}", "Ekonomiplan {}"}},
+      {"col.realisation", {"Toteuma-%", "Utfall-%"}},
+      {"col.label", {"Rivi", "Rad"}},
+      // table titles and notes
+      {"table.annual_report", {"Talousarvion toteutuminen {}", "Budgetens utfall {}"}},
+      {"table.budget", {"Talousarvio {} ja taloussuunnitelma {}–{}",
+                        "Budget {} och ekonomiplan {}–{}"}},
+      {"table.unit_note", {"Euroa", "Euro"}},
+      {"table.binding", {"Sitova taso: {}", "Bindande nivå: {}"}},
+      {"table.overrun", {"Sitova määräraha ylittyi", "Det bindande anslaget överskreds"}},
+      {"table.within", {"Sitova määräraha ei ylittynyt", "Det bindande anslaget överskreds inte"}},
+      {"unit.responsible", {"Vastuuhenkilö: {}", "Ansvarsperson: {}"}},
+      // unit kinds
+      {"kind.municipality", {"kunta", "kommun"}},
+      {"kind.sector", {"toimiala", "sektor"}},
+      {"kind.area", {"vastuualue", "ansvarsområde"}},
+      {"kind.cost_center", {"kustannuspaikka", "kostnadsställe"}},
+      // web
+      {"web.title", {"Toteuma", "Toteuma"}},
+      {"web.subtitle", {"Talousarvio ja toteuma", "Budget och utfall"}},
+      {"web.units", {"Organisaatio", "Organisation"}},
+      {"web.unit", {"Yksikkö", "Enhet"}},
+      {"web.year", {"Vuosi", "År"}},
+      {"web.kind", {"Taulukko", "Tabell"}},
+      {"web.show", {"Näytä", "Visa"}},
+      {"web.language", {"Kieli", "Språk"}},
+      {"web.other_language", {"På svenska", "Suomeksi"}},
+      {"web.not_found", {"Sivua ei löytynyt", "Sidan hittades inte"}},
+      {"web.bad_request", {"Virheellinen pyyntö", "Felaktig begäran"}},
+      {"web.kind.annual_report", {"Tilinpäätös (toteutuminen)", "Bokslut (utfall)"}},
+      {"web.kind.budget", {"Talousarvio ja -suunnitelma", "Budget och ekonomiplan"}},
+      {"web.skip", {"Siirry sisältöön", "Hoppa till innehållet"}},
+      // errors
+      {"err.unknown_unit", {"Tuntematon yksikkö: {}", "Okänd enhet: {}"}},
+      {"err.unit_not_valid", {"Yksikkö {} ei ole voimassa {}", "Enheten {} är inte i kraft {}"}},
+  };
+  return c;
+}
+}  // namespace
+
+const std::string& tr(std::string_view key, Lang lang) {
+  // Shared by server threads: no lazily filled state here.
+  static const std::string kMissing = "[missing text]";
+  auto it = catalogue().find(key);
+  return it == catalogue().end() ? kMissing : it->second.in(lang);
+}
+
+bool tr_complete(std::string_view key) {
+  auto it = catalogue().find(key);
+  return it != catalogue().end() && !it->second.fi.empty() && !it->second.sv.empty();
+}
+
+std::vector<std::string_view> tr_keys() {
+  std::vector<std::string_view> out;
+  for (const auto& [k, v] : catalogue()) out.push_back(k);
+  return out;
+}
+
+}  // namespace toteuma

@@ -1,0 +1,69 @@
+// Computation over a dataset: line values with rollups over the organisation, the derived
+// measures (budget after amendments, deviation, realisation %) and the binding-level overrun.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "core/dataset.h"
+
+namespace toteuma {
+
+// What a column of a report shows.
+enum class Measure { budget, amendments, budget_after, actual, deviation, forecast, plan };
+
+struct ColumnSpec {
+  Measure measure = Measure::budget;
+  int year = 0;
+  int base_year = 0;  // plan only
+};
+
+class Ledger {
+ public:
+  explicit Ledger(const Dataset& d);
+
+  // Value of `line` at `unit` in one scenario, rolling up over `org`:
+  //  - a unit that holds its own figures for the line (entered, or for a total, entered for
+  //    any of its parts) is computed from those: a total by its formula, where a part without
+  //    own figures falls back to the sub-units' sum;
+  //  - otherwise the sum over its sub-units. nullopt when nothing exists (absent, not zero).
+  std::optional<Cents> value(const OrgView& org, const std::string& unit, const std::string& line,
+                             const std::string& scenario) const;
+
+  std::optional<Cents> measure(const OrgView& org, const std::string& unit,
+                               const std::string& line, const ColumnSpec& col) const;
+
+  // actual / budget after amendments, in tenths of a percent.
+  std::optional<std::int64_t> realisation_permille(const OrgView& org, const std::string& unit,
+                                                   const std::string& line, int year) const;
+
+  // At a unit with a binding line: true when the actual of `year` is worse (lower, since income
+  // is positive and costs negative) than the budget after amendments. nullopt when the unit has
+  // no binding line or either figure is missing.
+  std::optional<bool> overrun(const OrgView& org, const std::string& unit, int year) const;
+
+  // True when the unit (or its sub-units) has any figure in the column for any line.
+  bool column_has_data(const OrgView& org, const std::string& unit, const ColumnSpec& col) const;
+
+  // Scenario ids of a kind and year (and base year for plans).
+  std::vector<std::string> scenarios_of(ScenarioKind k, int year, int base_year = 0) const;
+
+  const Dataset& dataset() const { return d_; }
+
+ private:
+  bool has_own(const std::string& unit, const std::string& line, const std::string& sc) const;
+  std::optional<Cents> entered(const std::string& unit, const std::string& line,
+                               const std::string& sc) const;
+  std::optional<Cents> sum_scenarios(const OrgView& org, const std::string& unit,
+                                     const std::string& line, ScenarioKind k, int year,
+                                     int base_year = 0) const;
+
+  const Dataset& d_;
+  std::map<std::tuple<std::string, std::string, std::string>, Cents> figures_;
+};
+
+// a + b where absent counts as zero unless both are absent.
+std::optional<Cents> add_opt(std::optional<Cents> a, std::optional<Cents> b);
+
+}  // namespace toteuma

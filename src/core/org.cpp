@@ -1,0 +1,61 @@
+#include "core/org.h"
+
+#include <functional>
+
+namespace toteuma {
+
+std::optional<UnitKind> parse_unit_kind(const std::string& s) {
+  if (s == "municipality") return UnitKind::municipality;
+  if (s == "sector") return UnitKind::sector;
+  if (s == "area") return UnitKind::area;
+  if (s == "cost_center") return UnitKind::cost_center;
+  return std::nullopt;
+}
+
+std::string to_string(UnitKind k) {
+  switch (k) {
+    case UnitKind::municipality: return "municipality";
+    case UnitKind::sector: return "sector";
+    case UnitKind::area: return "area";
+    case UnitKind::cost_center: return "cost_center";
+  }
+  return "cost_center";
+}
+
+OrgView::OrgView(const std::vector<UnitVersion>& versions, Date on) : on_(on) {
+  for (const auto& v : versions)
+    if (v.valid_on(on)) valid_.push_back(&v);
+}
+
+const UnitVersion* OrgView::find(const std::string& id) const {
+  for (auto* v : valid_)
+    if (v->id == id) return v;
+  return nullptr;
+}
+
+std::vector<const UnitVersion*> OrgView::children(const std::string& id) const {
+  std::vector<const UnitVersion*> out;
+  for (auto* v : valid_)
+    if (v->parent == id) out.push_back(v);
+  return out;
+}
+
+std::vector<const UnitVersion*> OrgView::roots() const {
+  std::vector<const UnitVersion*> out;
+  for (auto* v : valid_)
+    if (v->parent.empty() || !find(v->parent)) out.push_back(v);
+  return out;
+}
+
+std::vector<std::pair<const UnitVersion*, int>> OrgView::tree() const {
+  std::vector<std::pair<const UnitVersion*, int>> out;
+  std::function<void(const UnitVersion*, int)> walk = [&](const UnitVersion* u, int depth) {
+    out.emplace_back(u, depth);
+    if (depth > 64) return;  // defensive: cycles are rejected at load
+    for (auto* c : children(u->id)) walk(c, depth + 1);
+  };
+  for (auto* r : roots()) walk(r, 0);
+  return out;
+}
+
+}  // namespace toteuma

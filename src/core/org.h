@@ -1,0 +1,46 @@
+// Effective-dated organisation: each unit has versions with validity dates; name, parent,
+// responsible title and binding line may change between versions.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/lang.h"
+
+namespace toteuma {
+
+enum class UnitKind { municipality, sector, area, cost_center };
+std::optional<UnitKind> parse_unit_kind(const std::string& s);
+std::string to_string(UnitKind k);
+
+struct UnitVersion {
+  std::string id;
+  Date valid_from;
+  std::optional<Date> valid_to;  // inclusive; nullopt = open-ended
+  std::string parent;            // "" for a root
+  UnitKind kind = UnitKind::cost_center;
+  Text name;
+  Text responsible;              // title of the responsible person
+  std::string binding_line;      // "" = indicative only
+  bool valid_on(const Date& d) const { return valid_from <= d && (!valid_to || d <= *valid_to); }
+  bool operator==(const UnitVersion&) const = default;
+};
+
+// Read-only view of the organisation on one date.
+class OrgView {
+ public:
+  OrgView(const std::vector<UnitVersion>& versions, Date on);
+  const Date& date() const { return on_; }
+  const UnitVersion* find(const std::string& id) const;
+  std::vector<const UnitVersion*> children(const std::string& id) const;
+  std::vector<const UnitVersion*> roots() const;
+  // Depth-first order from the roots, each with its depth, for listings.
+  std::vector<std::pair<const UnitVersion*, int>> tree() const;
+
+ private:
+  std::vector<const UnitVersion*> valid_;
+  Date on_;
+};
+
+}  // namespace toteuma

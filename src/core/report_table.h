@@ -1,0 +1,49 @@
+// The figure tables of the seeds' layouts, as data: headings and rows of optional cents.
+// Rendering (text, CSV, HTML) is in render/.
+#pragma once
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/ledger.h"
+
+namespace toteuma {
+
+enum class TableKind { annual_report, budget };
+std::optional<TableKind> parse_table_kind(const std::string& s);
+
+struct TableRow {
+  std::string line;   // chart line id
+  LineKind kind = LineKind::detail;
+  std::string label;  // in the table's language
+  std::vector<std::optional<Cents>> values;
+};
+
+struct FigureTable {
+  TableKind kind = TableKind::annual_report;
+  Lang lang = Lang::fi;
+  int year = 0;
+  std::string unit;
+  std::string unit_name;
+  std::string responsible;
+  std::string title;
+  std::string binding_line;       // label of the binding line, "" when indicative
+  std::optional<bool> overrun;    // annual report at a binding unit
+  std::vector<ColumnSpec> columns;
+  std::vector<std::string> headings;
+  std::vector<TableRow> rows;
+};
+
+struct TableError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Annual report Y: TA Y | TA-muutokset | TA Y muutosten jälkeen | TP Y | Poikkeama.
+// Budget Y: TP Y-2 | TA Y-1 muutosten jälkeen | TA Y | TS Y+1 | TS Y+2 (plan columns without
+// any figure for the unit are left out). The organisation is taken as of 31.12.Y for the
+// annual report and 1.1.Y for the budget, so earlier years show in that year's structure.
+FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
+                        Lang lang);
+
+}  // namespace toteuma

@@ -1,0 +1,434 @@
+#include "ingest/dataset_files.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <toml++/toml.h>
+
+namespace toteuma {
+
+namespace embedded {
+extern const std::string_view standard_lines_csv;
+extern const std::string_view standard_accounts_csv;
+}  // namespace embedded
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Messages in English, Finnish and Swedish: the CLI does not know the reader's language.
+std::string m3(const std::string& en, const std::string& fi, const std::string& sv) {
+  return en + " / " + fi + " / " + sv;
+}
+
+bool valid_id(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::string need_id(const CsvTable& t, const CsvRecord& r, const std::string& col, bool allow_empty = false) {
+  const std::string& v = t.get(r, col);
+  if (v.empty() && allow_empty) return v;
+  if (!valid_id(v))
+    t.fail(r, col, m3(fmt::format("expected an id (a-z, 0-9, _ or -), found \"{}\"", v),
+                      "odotettiin tunnusta", "ett id förväntades"));
+  return v;
+}
+
+Date need_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
+  auto d = parse_iso_date(t.get(r, col));
+  if (!d)
+    t.fail(r, col, m3(fmt::format("expected a date YYYY-MM-DD, found \"{}\"", t.get(r, col)),
+                      "odotettiin päivämäärää VVVV-KK-PP", "ett datum ÅÅÅÅ-MM-DD förväntades"));
+  return *d;
+}
+
+std::optional<Date> opt_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
+  if (t.get(r, col).empty()) return std::nullopt;
+  return need_date(t, r, col);
+}
+
+int need_year(const CsvTable& t, const CsvRecord& r, const std::string& col) {
+  const std::string& v = t.get(r, col);
+  int y = 0;
+  bool ok = v.size() == 4;
+  for (char c : v) ok = ok && c >= '0' && c <= '9';
+  if (ok) y = std::stoi(v);
+  if (!ok || y < 1900 || y > 2200)
+    t.fail(r, col, m3(fmt::format("expected a year such as 2025, found \"{}\"", v),
+                      "odotettiin vuotta", "ett år förväntades"));
+  return y;
+}
+
+std::vector<std::string> split_bar(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == '|') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+Chart parse_lines(const std::string& text, const std::string& file) {
+  CsvTable t(text, file, {"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
+  std::vector<Line> lines;
+  std::set<std::string> seen;
+  for (const auto& r : t.rows()) {
+    Line l;
+    l.id = need_id(t, r, "id");
+    if (!seen.insert(l.id).second) t.fail(r, "id", m3("duplicate line id", "rivitunnus kahdesti", "radens id två gånger"));
+    bool ok = false;
+    l.kind = parse_line_kind(t.get(r, "kind"), ok);
+    if (!ok) t.fail(r, "kind", m3("expected detail, total or memo", "odotettiin detail, total tai memo", "detail, total eller memo förväntades"));
+    l.show = parse_line_show(t.get(r, "show"), ok);
+    if (!ok) t.fail(r, "show", m3("expected always or data", "odotettiin always tai data", "always eller data förväntades"));
+    l.name = {t.get(r, "name_fi"), t.get(r, "name_sv")};
+    if (l.name.fi.empty()) t.fail(r, "name_fi", m3("name missing", "nimi puuttuu", "namn saknas"));
+    if (l.name.sv.empty()) t.fail(r, "name_sv", m3("name missing", "nimi puuttuu", "namn saknas"));
+    l.synonyms_fi = split_bar(t.get(r, "synonyms_fi"));
+    l.synonyms_sv = split_bar(t.get(r, "synonyms_sv"));
+    l.formula = parse_formula(t.get(r, "formula"), ok);
+    if (!ok) t.fail(r, "formula", m3("expected signed line ids such as \"+sales +fees\"", "odotettiin muotoa \"+sales +fees\"", "formen \"+sales +fees\" förväntades"));
+    if ((l.kind == LineKind::total) != !l.formula.empty())
+      t.fail(r, "formula", m3("a total needs a formula and only a total has one", "vain summarivillä on kaava", "endast en summarad har en formel"));
+    lines.push_back(std::move(l));
+  }
+  // Formula terms must name lines; no line may (indirectly) contain itself.
+  Chart chart(lines);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    for (const auto& term : lines[i].formula)
+      if (!chart.find(term.line))
+        t.fail(t.rows()[i], "formula", m3(fmt::format("unknown line \"{}\"", term.line), "tuntematon rivi", "okänd rad"));
+  std::function<bool(const std::string&, int)> deep = [&](const std::string& id, int depth) {
+    if (depth > static_cast<int>(lines.size())) return true;
+    for (const auto& term : chart.find(id)->formula)
+      if (deep(term.line, depth + 1)) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (deep(lines[i].id, 0))
+      t.fail(t.rows()[i], "formula", m3("formula refers to itself", "kaava viittaa itseensä", "formeln hänvisar till sig själv"));
+  return chart;
+}
+
+std::vector<AccountRange> parse_accounts(const std::string& text, const std::string& file, const Chart& chart) {
+  CsvTable t(text, file, {"from", "to", "line"});
+  std::vector<AccountRange> out;
+  auto num = [&](const CsvRecord& r, const std::string& col) {
+    const std::string& v = t.get(r, col);
+    bool ok = !v.empty() && v.size() <= 9;
+    for (char c : v) ok = ok && c >= '0' && c <= '9';
+    if (!ok) t.fail(r, col, m3(fmt::format("expected an account number, found \"{}\"", v), "odotettiin tilinumeroa", "ett kontonummer förväntades"));
+    return std::stoi(v);
+  };
+  for (const auto& r : t.rows()) {
+    AccountRange a{num(r, "from"), num(r, "to"), need_id(t, r, "line")};
+    if (a.to < a.from) t.fail(r, "to", m3("range ends before it starts", "väli päättyy ennen alkuaan", "intervallet slutar före början"));
+    const Line* l = chart.find(a.line);
+    if (!l || l->kind == LineKind::total)
+      t.fail(r, "line", m3(fmt::format("expected a detail or memo line of the chart, found \"{}\"", a.line), "odotettiin kaavion riviä", "en rad i schemat förväntades"));
+    for (const auto& o : out)
+      if (a.from <= o.to && o.from <= a.to)
+        t.fail(r, "from", m3(fmt::format("overlaps range {}–{}", o.from, o.to), "päällekkäinen väli", "överlappande intervall"));
+    out.push_back(a);
+  }
+  return out;
+}
+
+Municipality parse_municipality(const fs::path& path) {
+  const std::string file = path.string();
+  toml::table tbl;
+  try {
+    tbl = toml::parse(read_file(file), file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file, static_cast<int>(e.source().begin.line),
+                     fmt::format("column {}", e.source().begin.column), std::string(e.description()));
+  }
+  auto str = [&](const char* key) {
+    auto v = tbl[key].value<std::string>();
+    int line = tbl[key].node() ? static_cast<int>(tbl[key].node()->source().begin.line) : 1;
+    if (!v || v->empty()) throw InputError(file, line, key, m3("expected a non-empty string", "odotettiin tekstiä", "en text förväntades"));
+    return *v;
+  };
+  Municipality m;
+  m.id = str("id");
+  if (!valid_id(m.id)) throw InputError(file, 1, "id", m3("expected an id (a-z, 0-9, _ or -)", "odotettiin tunnusta", "ett id förväntades"));
+  m.code = str("code");
+  m.name = {str("name_fi"), str("name_sv")};
+  auto* langs = tbl["languages"].as_array();
+  if (!langs || langs->empty()) throw InputError(file, 1, "languages", m3("expected [\"fi\", \"sv\"] or one of them", "odotettiin kieliä", "språk förväntades"));
+  for (auto& n : *langs) {
+    auto code = n.value<std::string>();
+    auto l = code ? parse_lang(*code) : std::nullopt;
+    if (!l) throw InputError(file, static_cast<int>(n.source().begin.line), "languages", m3("expected \"fi\" or \"sv\"", "odotettiin \"fi\" tai \"sv\"", "\"fi\" eller \"sv\" förväntades"));
+    m.languages.push_back(*l);
+  }
+  auto prim = parse_lang(str("primary_language"));
+  if (!prim || std::find(m.languages.begin(), m.languages.end(), *prim) == m.languages.end())
+    throw InputError(file, static_cast<int>(tbl["primary_language"].node()->source().begin.line), "primary_language",
+                     m3("expected one of the languages", "odotettiin yhtä kielistä", "ett av språken förväntades"));
+  m.primary = *prim;
+  for (auto&& [k, v] : tbl) {
+    static const std::set<std::string> known = {"id", "code", "name_fi", "name_sv", "languages", "primary_language"};
+    if (!known.count(std::string(k.str())))
+      throw InputError(file, static_cast<int>(v.source().begin.line), std::string(k.str()), m3("unknown key", "tuntematon avain", "okänd nyckel"));
+  }
+  return m;
+}
+
+std::vector<UnitVersion> parse_units(const std::string& text, const std::string& file, const Municipality& m,
+                                     const Chart& chart) {
+  CsvTable t(text, file, {"id", "valid_from", "valid_to", "parent", "kind", "name_fi", "name_sv", "responsible_fi",
+                          "responsible_sv", "binding_line"});
+  std::vector<UnitVersion> out;
+  std::set<std::string> ids;
+  for (const auto& r : t.rows()) ids.insert(t.get(r, "id"));
+  for (const auto& r : t.rows()) {
+    UnitVersion u;
+    u.id = need_id(t, r, "id");
+    u.valid_from = need_date(t, r, "valid_from");
+    u.valid_to = opt_date(t, r, "valid_to");
+    if (u.valid_to && *u.valid_to < u.valid_from)
+      t.fail(r, "valid_to", m3("ends before valid_from", "päättyy ennen alkua", "slutar före början"));
+    u.parent = need_id(t, r, "parent", true);
+    if (!u.parent.empty() && !ids.count(u.parent))
+      t.fail(r, "parent", m3(fmt::format("expected the id of a unit in units.csv, found \"{}\"", u.parent), "tuntematon yksikkö", "okänd enhet"));
+    if (u.parent == u.id) t.fail(r, "parent", m3("a unit cannot be its own parent", "yksikkö ei voi olla oma yläyksikkönsä", "en enhet kan inte vara sin egen överenhet"));
+    auto k = parse_unit_kind(t.get(r, "kind"));
+    if (!k) t.fail(r, "kind", m3("expected municipality, sector, area or cost_center", "odotettiin municipality, sector, area tai cost_center", "municipality, sector, area eller cost_center förväntades"));
+    u.kind = *k;
+    u.name = {t.get(r, "name_fi"), t.get(r, "name_sv")};
+    u.responsible = {t.get(r, "responsible_fi"), t.get(r, "responsible_sv")};
+    for (Lang l : m.languages)
+      if (u.name.in(l).empty())
+        t.fail(r, std::string("name_") + std::string(lang_code(l)), m3("name missing in a language of the municipality", "nimi puuttuu kunnan kielellä", "namn saknas på kommunens språk"));
+    u.binding_line = need_id(t, r, "binding_line", true);
+    if (!u.binding_line.empty() && !chart.find(u.binding_line))
+      t.fail(r, "binding_line", m3(fmt::format("expected a line id of the chart, found \"{}\"", u.binding_line), "tuntematon rivi", "okänd rad"));
+    for (const auto& o : out)
+      if (o.id == u.id && u.valid_from <= o.valid_to.value_or(Date{9999, 12, 31}) &&
+          o.valid_from <= u.valid_to.value_or(Date{9999, 12, 31}))
+        t.fail(r, "valid_from", m3(fmt::format("overlaps another version of {} from {}", u.id, to_iso(o.valid_from)), "päällekkäinen voimassaolo", "överlappande giltighet"));
+    out.push_back(std::move(u));
+  }
+  // No cycles: following parents from any unit must end (by id, over all versions).
+  std::map<std::string, std::set<std::string>> parents;
+  for (const auto& u : out)
+    if (!u.parent.empty()) parents[u.id].insert(u.parent);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::set<std::string> seen{out[i].id};
+    std::vector<std::string> todo(parents[out[i].id].begin(), parents[out[i].id].end());
+    while (!todo.empty()) {
+      std::string p = todo.back();
+      todo.pop_back();
+      if (p == out[i].id) t.fail(t.rows()[i], "parent", m3("the parents form a cycle", "yläyksiköt muodostavat kehän", "överenheterna bildar en cykel"));
+      if (!seen.insert(p).second) continue;
+      for (const auto& pp : parents[p]) todo.push_back(pp);
+    }
+  }
+  return out;
+}
+
+std::vector<Scenario> parse_scenarios(const std::string& text, const std::string& file) {
+  CsvTable t(text, file, {"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"});
+  std::vector<Scenario> out;
+  std::set<std::tuple<ScenarioKind, int, int>> singles;
+  for (const auto& r : t.rows()) {
+    Scenario s;
+    s.id = need_id(t, r, "id");
+    for (const auto& o : out)
+      if (o.id == s.id) t.fail(r, "id", m3("duplicate scenario id", "skenaario kahdesti", "scenariot två gånger"));
+    auto k = parse_scenario_kind(t.get(r, "kind"));
+    if (!k) t.fail(r, "kind", m3("expected budget, amendment, actual, forecast or plan", "odotettiin budget, amendment, actual, forecast tai plan", "budget, amendment, actual, forecast eller plan förväntades"));
+    s.kind = *k;
+    s.year = need_year(t, r, "year");
+    if (s.kind == ScenarioKind::plan) {
+      s.base_year = need_year(t, r, "base_year");
+      if (*s.base_year >= s.year) t.fail(r, "base_year", m3("a plan year comes after its budget year", "suunnitelmavuosi on talousarviovuoden jälkeen", "planåret kommer efter budgetåret"));
+    } else if (!t.get(r, "base_year").empty()) {
+      t.fail(r, "base_year", m3("only plan scenarios have a base year", "vain suunnitelmalla on perusvuosi", "endast en plan har basår"));
+    }
+    s.name = {t.get(r, "name_fi"), t.get(r, "name_sv")};
+    s.decision_ref = t.get(r, "decision_ref");
+    s.decision_date = opt_date(t, r, "decision_date");
+    // One original budget, actual and forecast per year, one plan per year and base year;
+    // amendments are many.
+    if (s.kind != ScenarioKind::amendment &&
+        !singles.insert({s.kind, s.year, s.base_year.value_or(0)}).second)
+      t.fail(r, "kind", m3(fmt::format("a second {} scenario for {}", to_string(s.kind), s.year), "toinen samanlainen skenaario samalle vuodelle", "ett andra likadant scenario för samma år"));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Figure> parse_figures(const std::string& text, const std::string& file, const Chart& chart,
+                                  const std::vector<UnitVersion>& units, const std::vector<Scenario>& scenarios,
+                                  std::vector<int>& lines_out) {
+  CsvTable t(text, file, {"unit", "line", "scenario", "amount"});
+  std::set<std::string> unit_ids;
+  for (const auto& u : units) unit_ids.insert(u.id);
+  std::set<std::string> sc_ids;
+  for (const auto& s : scenarios) sc_ids.insert(s.id);
+  std::vector<Figure> out;
+  std::set<std::tuple<std::string, std::string, std::string>> keys;
+  for (const auto& r : t.rows()) {
+    Figure f;
+    f.unit = need_id(t, r, "unit");
+    if (!unit_ids.count(f.unit)) t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", f.unit), "tuntematon yksikkö", "okänd enhet"));
+    f.line = need_id(t, r, "line");
+    if (!chart.find(f.line)) t.fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", f.line), "tuntematon rivi", "okänd rad"));
+    f.scenario = need_id(t, r, "scenario");
+    if (!sc_ids.count(f.scenario)) t.fail(r, "scenario", m3(fmt::format("expected a scenario id of scenarios.csv, found \"{}\"", f.scenario), "tuntematon skenaario", "okänt scenario"));
+    auto a = parse_euros(t.get(r, "amount"));
+    if (!a) t.fail(r, "amount", m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t.get(r, "amount")), "odotettiin euromäärää", "ett eurobelopp förväntades"));
+    f.amount = *a;
+    if (!keys.insert({f.unit, f.line, f.scenario}).second)
+      t.fail(r, "amount", m3("a second figure for the same unit, line and scenario", "sama luku kahdesti", "samma siffra två gånger"));
+    out.push_back(std::move(f));
+    lines_out.push_back(r.line);
+  }
+  return out;
+}
+
+// A total typed where its parts exist would be silently ignored (totals are computed).
+void check_no_typed_totals(const Chart& chart, const std::vector<Figure>& figures, const std::vector<int>& lines,
+                           const std::string& file) {
+  std::set<std::tuple<std::string, std::string, std::string>> keys;
+  for (const auto& f : figures) keys.insert({f.unit, f.line, f.scenario});
+  std::function<bool(const Figure&, const std::string&)> part_entered = [&](const Figure& f, const std::string& line) {
+    for (const auto& term : chart.find(line)->formula)
+      if (keys.count({f.unit, term.line, f.scenario}) || part_entered(f, term.line)) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < figures.size(); ++i)
+    if (part_entered(figures[i], figures[i].line))
+      throw InputError(file, lines[i], "line",
+                       m3(fmt::format("\"{}\" is a total and parts of it are given for the same unit and scenario; totals are computed, not entered", figures[i].line),
+                          "summa lasketaan osista, sitä ei syötetä", "summan beräknas av delarna och matas inte in"));
+}
+
+void write_text(const fs::path& p, const std::string& content) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+std::string row(std::initializer_list<std::string> fields) {
+  std::string s;
+  bool first = true;
+  for (const auto& f : fields) {
+    if (!first) s += ';';
+    s += csv_escape(f, ';');
+    first = false;
+  }
+  return s + "\n";
+}
+
+std::string join_bar(const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, "|")); }
+
+}  // namespace
+
+Chart default_chart() {
+  return parse_lines(std::string(embedded::standard_lines_csv), "data/charts/standard/lines.csv (built in)");
+}
+
+std::vector<AccountRange> default_accounts() {
+  return parse_accounts(std::string(embedded::standard_accounts_csv), "data/charts/standard/accounts.csv (built in)",
+                        default_chart());
+}
+
+Dataset load_dataset_dir(const fs::path& dir) {
+  if (!fs::is_directory(dir))
+    throw InputError(dir.string(), 0, "", m3("not a dataset folder", "ei aineistokansio", "ingen datamapp"));
+  Dataset d;
+  d.municipality = parse_municipality(dir / "municipality.toml");
+  fs::path lines = dir / "chart" / "lines.csv", accounts = dir / "chart" / "accounts.csv";
+  d.chart = fs::exists(lines) ? parse_lines(read_file(lines.string()), lines.string()) : default_chart();
+  d.accounts = fs::exists(accounts) ? parse_accounts(read_file(accounts.string()), accounts.string(), d.chart)
+                                    : default_accounts();
+  fs::path units = dir / "units.csv", scen = dir / "scenarios.csv", figs = dir / "figures.csv";
+  d.units = parse_units(read_file(units.string()), units.string(), d.municipality, d.chart);
+  d.scenarios = parse_scenarios(read_file(scen.string()), scen.string());
+  std::vector<int> fig_lines;
+  d.figures = parse_figures(read_file(figs.string()), figs.string(), d.chart, d.units, d.scenarios, fig_lines);
+  check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
+  canonicalize(d);
+  return d;
+}
+
+void validate_dataset(const Dataset& d) {
+  // Round-trip through the file parsers' rules by re-serialising in memory would be heavier;
+  // the store only accepts datasets that came from load_dataset_dir or were built by code
+  // that keeps these invariants, so here we re-check the cross references cheaply.
+  std::set<std::string> units, scen;
+  for (const auto& u : d.units) units.insert(u.id);
+  for (const auto& s : d.scenarios) scen.insert(s.id);
+  for (const auto& f : d.figures)
+    if (!units.count(f.unit) || !scen.count(f.scenario) || !d.chart.find(f.line))
+      throw std::invalid_argument("figure refers to an unknown unit, scenario or line: " + f.unit + "/" + f.line +
+                                  "/" + f.scenario);
+}
+
+void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
+  Dataset d = in;
+  canonicalize(d);
+  fs::create_directories(dir / "chart");
+  const Municipality& m = d.municipality;
+  std::vector<std::string> langs;
+  for (Lang l : m.languages) langs.push_back(fmt::format("\"{}\"", lang_code(l)));
+  // TOML basic string: escape backslash, quote and control characters.
+  auto q = [](const std::string& v) {
+    std::string out = "\"";
+    for (unsigned char c : v) {
+      if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+      else if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", c);
+      else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  write_text(dir / "municipality.toml",
+             fmt::format("id = {}\ncode = {}\nname_fi = {}\nname_sv = {}\nlanguages = [{}]\nprimary_language = \"{}\"\n",
+                         q(m.id), q(m.code), q(m.name.fi), q(m.name.sv), fmt::join(langs, ", "), lang_code(m.primary)));
+
+  std::string s = row({"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
+  for (const auto& l : d.chart.lines())
+    s += row({l.id, to_string(l.kind), to_string(l.show), l.name.fi, l.name.sv, join_bar(l.synonyms_fi),
+              join_bar(l.synonyms_sv), to_string(l.formula)});
+  write_text(dir / "chart" / "lines.csv", s);
+
+  s = row({"from", "to", "line"});
+  for (const auto& a : d.accounts) s += row({std::to_string(a.from), std::to_string(a.to), a.line});
+  write_text(dir / "chart" / "accounts.csv", s);
+
+  s = row({"id", "valid_from", "valid_to", "parent", "kind", "name_fi", "name_sv", "responsible_fi", "responsible_sv",
+           "binding_line"});
+  for (const auto& u : d.units)
+    s += row({u.id, to_iso(u.valid_from), u.valid_to ? to_iso(*u.valid_to) : "", u.parent, to_string(u.kind),
+              u.name.fi, u.name.sv, u.responsible.fi, u.responsible.sv, u.binding_line});
+  write_text(dir / "units.csv", s);
+
+  s = row({"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"});
+  for (const auto& sc : d.scenarios)
+    s += row({sc.id, to_string(sc.kind), std::to_string(sc.year), sc.base_year ? std::to_string(*sc.base_year) : "",
+              sc.name.fi, sc.name.sv, sc.decision_ref, sc.decision_date ? to_iso(*sc.decision_date) : ""});
+  write_text(dir / "scenarios.csv", s);
+
+  s = row({"unit", "line", "scenario", "amount"});
+  for (const auto& f : d.figures) s += row({f.unit, f.line, f.scenario, cents_to_plain(f.amount)});
+  write_text(dir / "figures.csv", s);
+}
+
+}  // namespace toteuma

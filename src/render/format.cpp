@@ -1,0 +1,37 @@
+#include "render/format.h"
+
+namespace toteuma {
+
+namespace {
+std::string group(std::uint64_t v, const std::string& sep) {
+  std::string digits = std::to_string(v);
+  std::string out;
+  std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    out += digits[i];
+    std::size_t left = n - 1 - i;
+    if (left > 0 && left % 3 == 0) out += sep;
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_euros(Cents c, const std::string& sep) {
+  std::int64_t e = round_to_euros(c);
+  std::uint64_t mag = e < 0 ? 0 - static_cast<std::uint64_t>(e) : static_cast<std::uint64_t>(e);
+  return (e < 0 ? "-" : "") + group(mag, sep);
+}
+
+std::string format_permille(std::int64_t p, const std::string& sep) {
+  std::uint64_t mag = p < 0 ? 0 - static_cast<std::uint64_t>(p) : static_cast<std::uint64_t>(p);
+  return (p < 0 ? "-" : "") + group(mag / 10, sep) + "," + std::to_string(mag % 10) + sep + "%";
+}
+
+std::size_t display_width(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s)
+    if ((ch & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace toteuma

@@ -1,0 +1,18 @@
+// Renders a FigureTable as plain text, CSV or HTML.
+#pragma once
+#include <string>
+
+#include "core/report_table.h"
+
+namespace toteuma {
+
+// Aligned columns, numbers as published (-1 935 039).
+std::string render_text(const FigureTable& t);
+// ';'-separated; header row, then label + whole euros as plain integers; absent = empty.
+std::string render_csv(const FigureTable& t);
+// An accessible <table> (caption, scoped headers) to embed in a page.
+std::string render_html_table(const FigureTable& t);
+// A complete, self-contained HTML page holding the table.
+std::string render_html_page(const FigureTable& t);
+
+}  // namespace toteuma

@@ -1,0 +1,224 @@
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "store/migrations.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace toteuma {
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+Date date_of(const std::string& iso) {
+  auto d = parse_iso_date(iso);
+  if (!d) throw StoreError("corrupt date in database: " + iso);
+  return *d;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : db_(path) {
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA synchronous=NORMAL");
+    migrate();
+  }
+
+  int schema_version() override {
+    auto st = db_.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration");
+    st.step();
+    return static_cast<int>(st.int64(0));
+  }
+
+  bool empty() override {
+    auto st = db_.prepare("SELECT COUNT(*) FROM municipality");
+    st.step();
+    return st.int64(0) == 0;
+  }
+
+  Dataset read() override {
+    Dataset d;
+    // One read transaction so the parts are from the same moment.
+    sqlite::Transaction tx(db_);
+    {
+      auto st = db_.prepare("SELECT id, code, name_fi, name_sv, languages, primary_language FROM municipality");
+      if (st.step()) {
+        d.municipality.id = st.text(0);
+        d.municipality.code = st.text(1);
+        d.municipality.name = {st.text(2), st.text(3)};
+        for (const auto& l : split(st.text(4), ','))
+          if (auto lang = parse_lang(l)) d.municipality.languages.push_back(*lang);
+        d.municipality.primary = parse_lang(st.text(5)).value_or(Lang::fi);
+      }
+    }
+    {
+      std::vector<Line> lines;
+      auto st = db_.prepare(
+          "SELECT id, kind, show, name_fi, name_sv, synonyms_fi, synonyms_sv, formula FROM chart_line ORDER BY position");
+      while (st.step()) {
+        Line l;
+        bool ok = true;
+        l.id = st.text(0);
+        l.kind = parse_line_kind(st.text(1), ok);
+        l.show = parse_line_show(st.text(2), ok);
+        l.name = {st.text(3), st.text(4)};
+        l.synonyms_fi = split(st.text(5), '|');
+        l.synonyms_sv = split(st.text(6), '|');
+        l.formula = parse_formula(st.text(7), ok);
+        lines.push_back(std::move(l));
+      }
+      d.chart = Chart(std::move(lines));
+    }
+    {
+      auto st = db_.prepare("SELECT account_from, account_to, line_id FROM account_range ORDER BY account_from");
+      while (st.step())
+        d.accounts.push_back({static_cast<int>(st.int64(0)), static_cast<int>(st.int64(1)), st.text(2)});
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT id, valid_from, valid_to, parent_id, kind, name_fi, name_sv, responsible_fi, responsible_sv, "
+          "binding_line FROM unit_version");
+      while (st.step()) {
+        UnitVersion u;
+        u.id = st.text(0);
+        u.valid_from = date_of(st.text(1));
+        if (auto t = st.opt_text(2)) u.valid_to = date_of(*t);
+        u.parent = st.opt_text(3).value_or("");
+        u.kind = parse_unit_kind(st.text(4)).value_or(UnitKind::cost_center);
+        u.name = {st.text(5), st.text(6)};
+        u.responsible = {st.text(7), st.text(8)};
+        u.binding_line = st.opt_text(9).value_or("");
+        d.units.push_back(std::move(u));
+      }
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date FROM scenario");
+      while (st.step()) {
+        Scenario s;
+        s.id = st.text(0);
+        s.kind = parse_scenario_kind(st.text(1)).value_or(ScenarioKind::budget);
+        s.year = static_cast<int>(st.int64(2));
+        if (auto b = st.opt_int64(3)) s.base_year = static_cast<int>(*b);
+        s.name = {st.text(4), st.text(5)};
+        s.decision_ref = st.text(6);
+        if (auto t = st.opt_text(7)) s.decision_date = date_of(*t);
+        d.scenarios.push_back(std::move(s));
+      }
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, line_id, scenario_id, amount_cents FROM figure");
+      while (st.step()) d.figures.push_back({st.text(0), st.text(1), st.text(2), st.int64(3)});
+    }
+    tx.commit();
+    canonicalize(d);
+    return d;
+  }
+
+  void replace(const Dataset& d) override {
+    sqlite::Transaction tx(db_);
+    for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality"})
+      db_.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
+    {
+      std::vector<std::string> langs;
+      for (Lang l : d.municipality.languages) langs.emplace_back(lang_code(l));
+      db_.prepare("INSERT INTO municipality VALUES (?, ?, ?, ?, ?, ?)")
+          .bind(1, d.municipality.id)
+          .bind(2, d.municipality.code)
+          .bind(3, d.municipality.name.fi)
+          .bind(4, d.municipality.name.sv)
+          .bind(5, fmt::format("{}", fmt::join(langs, ",")))
+          .bind(6, lang_code(d.municipality.primary))
+          .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO chart_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      std::int64_t pos = 0;
+      for (const auto& l : d.chart.lines())
+        st.bind(1, l.id)
+            .bind(2, pos++)
+            .bind(3, to_string(l.kind))
+            .bind(4, to_string(l.show))
+            .bind(5, l.name.fi)
+            .bind(6, l.name.sv)
+            .bind(7, fmt::format("{}", fmt::join(l.synonyms_fi, "|")))
+            .bind(8, fmt::format("{}", fmt::join(l.synonyms_sv, "|")))
+            .bind(9, to_string(l.formula))
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO account_range VALUES (?, ?, ?)");
+      for (const auto& a : d.accounts)
+        st.bind(1, std::int64_t{a.from}).bind(2, std::int64_t{a.to}).bind(3, a.line).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO unit_version VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& u : d.units)
+        st.bind(1, u.id)
+            .bind(2, to_iso(u.valid_from))
+            .bind(3, u.valid_to ? std::optional<std::string>(to_iso(*u.valid_to)) : std::nullopt)
+            .bind(4, u.parent.empty() ? std::nullopt : std::optional<std::string>(u.parent))
+            .bind(5, to_string(u.kind))
+            .bind(6, u.name.fi)
+            .bind(7, u.name.sv)
+            .bind(8, u.responsible.fi)
+            .bind(9, u.responsible.sv)
+            .bind(10, u.binding_line.empty() ? std::nullopt : std::optional<std::string>(u.binding_line))
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO scenario VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& s : d.scenarios)
+        st.bind(1, s.id)
+            .bind(2, to_string(s.kind))
+            .bind(3, std::int64_t{s.year})
+            .bind(4, s.base_year ? std::optional<std::int64_t>(*s.base_year) : std::nullopt)
+            .bind(5, s.name.fi)
+            .bind(6, s.name.sv)
+            .bind(7, s.decision_ref)
+            .bind(8, s.decision_date ? std::optional<std::string>(to_iso(*s.decision_date)) : std::nullopt)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO figure VALUES (?, ?, ?, ?)");
+      for (const auto& f : d.figures) st.bind(1, f.unit).bind(2, f.line).bind(3, f.scenario).bind(4, f.amount).run();
+    }
+    tx.commit();
+  }
+
+ private:
+  void migrate() {
+    db_.exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    int have = schema_version();
+    for (const auto& m : migrations()) {
+      if (m.version <= have) continue;
+      sqlite::Transaction tx(db_);
+      db_.exec(m.sql);
+      db_.prepare("INSERT INTO schema_migration VALUES (?, CURRENT_TIMESTAMP)").bind(1, std::int64_t{m.version}).run();
+      tx.commit();
+    }
+  }
+
+  sqlite::Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace toteuma

@@ -1,0 +1,206 @@
+#include "web/app.h"
+
+#include <fmt/format.h>
+
+#include <mstch/mstch.hpp>
+#include <set>
+
+#include "core/i18n.h"
+#include "core/report_table.h"
+#include "render/table_render.h"
+#include "render/templates.h"
+
+namespace toteuma {
+
+namespace embedded {
+extern const std::string_view layout_mustache;
+extern const std::string_view index_mustache;
+extern const std::string_view unit_mustache;
+}  // namespace embedded
+
+namespace {
+
+struct App {
+  Dataset d;
+  Ledger ledger{d};
+  std::set<int> years;  // years with a budget or actual, for the year picker
+  int default_year = 0;
+
+  explicit App(Dataset ds) : d(std::move(ds)) {
+    for (const auto& s : d.scenarios) {
+      if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
+      if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
+    }
+    if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
+  }
+};
+
+std::string escape_attr(const std::string& s) {
+  // Only used for URLs built from validated ids and numbers; kept for defence in depth.
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+http::Response page(const App& app, Lang lang, const std::string& title, const std::string& body,
+                    const std::string& other_href, int status = 200) {
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  mstch::map ctx{{"lang", std::string(lang_code(lang))},
+                 {"page_title", title},
+                 {"site_title", tr("web.title", lang)},
+                 {"municipality", app.d.municipality.name.in(lang)},
+                 {"skip", tr("web.skip", lang)},
+                 {"other_href", other_href},
+                 {"other_lang", std::string(lang_code(other))},
+                 {"other_label", tr("web.other_language", lang)},
+                 {"body", body}};
+  http::Response r;
+  r.status = status;
+  r.body = mstch::render(std::string(embedded::layout_mustache), ctx);
+  return r;
+}
+
+http::Response not_found(const App& app, Lang lang) {
+  std::string body = "<h1>" + tr("web.not_found", lang) + "</h1>";
+  return page(app, lang, tr("web.not_found", lang), body, std::string("/") + std::string(lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)) + "/", 404);
+}
+
+std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::string& parent, int depth) {
+  std::vector<const UnitVersion*> kids = parent.empty() ? org.roots() : org.children(parent);
+  if (kids.empty() || depth > 32) return "";
+  std::string out = "<ul>";
+  for (const UnitVersion* u : kids) {
+    // Names come from data: escape them (this fragment is inserted unescaped into the page).
+    out += fmt::format("<li><a href=\"/{}/unit/{}\">{}</a>", lang_code(lang), escape_attr(u->id),
+                       escape_attr(u->name.in(lang)));
+    out += tree_html(app, lang, org, u->id, depth + 1);
+    out += "</li>";
+  }
+  return out + "</ul>";
+}
+
+http::Response index_page(const App& app, Lang lang) {
+  OrgView org(app.d.units, Date::last_of_year(app.default_year));
+  mstch::map ctx{{"heading", app.d.municipality.name.in(lang)},
+                 {"subtitle", tr("web.subtitle", lang)},
+                 {"units_label", tr("web.units", lang)},
+                 {"tree", tree_html(app, lang, org, "", 0)}};
+  std::string body = mstch::render(std::string(embedded::index_mustache), ctx);
+  return page(app, lang, tr("web.units", lang), body, fmt::format("/{}/", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)));
+}
+
+std::optional<int> parse_year(const std::string& s) {
+  if (s.size() != 4) return std::nullopt;
+  for (char c : s)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoi(s);
+}
+
+http::Response unit_page(const App& app, Lang lang, const std::string& unit, const http::Request& req,
+                         bool csv) {
+  int year = app.default_year;
+  if (auto it = req.query.find("year"); it != req.query.end()) {
+    auto y = parse_year(it->second);
+    if (!y || *y < 1900 || *y > 2200) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+    year = *y;
+  }
+  std::string kind_s = "annual-report";
+  if (auto it = req.query.find("kind"); it != req.query.end()) kind_s = it->second;
+  auto kind = parse_table_kind(kind_s);
+  if (!kind) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+
+  FigureTable t;
+  try {
+    t = build_table(app.ledger, unit, year, *kind, lang);
+  } catch (const TableError&) {
+    return not_found(app, lang);
+  }
+  std::string query = fmt::format("?year={}&kind={}", year, kind_s);
+  if (csv) {
+    http::Response r{200, "text/csv; charset=utf-8", render_csv(t), {}};
+    r.headers.emplace_back("Content-Disposition",
+                           fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit, kind_s, year, lang_code(lang)));
+    return r;
+  }
+
+  mstch::array years, kinds, children;
+  for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
+  for (auto [k, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"}})
+    kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, lang)}, {"selected", kind_s == k}});
+  Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
+  OrgView org(app.d.units, on);
+  for (const UnitVersion* c : org.children(unit))
+    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)},
+                                  {"name", c->name.in(lang)}});
+  mstch::map ctx{{"lang", std::string(lang_code(lang))},
+                 {"unit_id", unit},
+                 {"unit_name", t.unit_name},
+                 {"responsible", t.responsible},
+                 {"year_label", tr("web.year", lang)},
+                 {"kind_label", tr("web.kind", lang)},
+                 {"show_label", tr("web.show", lang)},
+                 {"years", years},
+                 {"kinds", kinds},
+                 {"table", render_html_table(t)},
+                 {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
+                 {"has_children", !children.empty()},
+                 {"children", children},
+                 {"sub_heading", tr("kind.area", lang)}};
+  std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query));
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : path) {
+    if (c == '/') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+http::Handler make_app(Dataset d) {
+  auto app = std::make_shared<const App>(std::move(d));
+  return [app](const http::Request& req) -> http::Response {
+    Lang primary = app->d.municipality.primary;
+    if (req.method != "GET") return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD"}}};
+    auto parts = split_path(req.path);
+    if (parts.empty()) return {302, "", "", {{"Location", fmt::format("/{}/", lang_code(primary))}}};
+    if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
+    if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
+      return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
+    auto lang = parse_lang(parts[0]);
+    if (!lang) return not_found(*app, primary);
+    if (parts.size() == 1) return index_page(*app, *lang);
+    if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);
+    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "table.csv")
+      return unit_page(*app, *lang, parts[2], req, true);
+    return not_found(*app, *lang);
+  };
+}
+
+int serve_app(Dataset d, const std::string& address, unsigned short port, unsigned threads, std::ostream& out) {
+  http::Server server(address, port, make_app(std::move(d)), threads == 0 ? std::thread::hardware_concurrency() : threads);
+  out << fmt::format("Toteuma: http://{}:{}/\n", address == "0.0.0.0" ? "localhost" : address, server.port()) << std::flush;
+  http::run_until_signal(server);
+  return 0;
+}
+
+}  // namespace toteuma

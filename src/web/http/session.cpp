@@ -1,0 +1,213 @@
+// One keep-alive connection: read a request, run the handler, write the response, repeat.
+// Strictly sequential, so pipelined requests are answered in order from the read buffer.
+#include "session.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <exception>
+#include <optional>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/core.h>
+
+namespace toteuma::http::detail {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace net = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto io_timeout = 30s;     // slow or idle keep-alive clients are dropped after this
+constexpr auto linger_timeout = 5s;  // how long a closing connection is drained, see linger()
+
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// Boost 1.74 Beast uses boost::string_view, which does not convert to/from std's.
+std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
+beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
+
+bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+
+bool is_token(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return c > 0x20 && c < 0x7f && std::string_view("()<>@,;:\\\"/[]?={}").find(c) ==
+                                       std::string_view::npos;
+  });
+}
+
+// Handler header values may carry user input (e.g. a redirect target); CR/LF there
+// would let a client inject headers or split the response.
+std::string sanitize_value(std::string_view v) {
+  std::string out(v);
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\r' || c == '\n' || c == '\0'; },
+                  ' ');
+  return out;
+}
+
+Request to_request(BeastRequest&& in) {
+  Request r;
+  // HEAD is served exactly like GET (the body is dropped later), so handlers need
+  // no HEAD routes.
+  r.method = in.method() == bhttp::verb::head ? "GET" : std::string(sv(in.method_string()));
+  const std::string_view target = sv(in.target());
+  const auto q = target.find('?');
+  r.path = url_decode(target.substr(0, q), false);
+  if (q != std::string_view::npos) r.query = parse_urlencoded(target.substr(q + 1));
+  for (const auto& field : in) {
+    const auto [it, fresh] = r.headers.try_emplace(lower(sv(field.name_string())), sv(field.value()));
+    if (!fresh) it->second.append(", ").append(sv(field.value()));
+  }
+  r.body = std::move(in.body());
+  return r;
+}
+
+Response plain(int status, std::string body) {
+  return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
+}
+
+Response call_handler(const Handler& handler, const Request& req) {
+  try {
+    Response res = handler(req);
+    if (res.status >= 100 && res.status <= 599) return res;
+    fmt::print(stderr, "toteuma http: {} {:?}: handler returned invalid status {}\n", req.method,
+               req.path, res.status);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "toteuma http: {} {:?}: handler failed: {}\n", req.method, req.path,
+               e.what());
+  } catch (...) {
+    fmt::print(stderr, "toteuma http: {} {:?}: handler failed\n", req.method, req.path);
+  }
+  // Generic on purpose: exception texts can reveal paths, SQL or data.
+  return plain(500, "Internal Server Error\n");
+}
+
+BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool head) {
+  BeastResponse res;
+  res.version(version);
+  res.result(static_cast<unsigned>(in.status));
+
+  const auto handler_has = [&](std::string_view name) {
+    return std::any_of(in.headers.begin(), in.headers.end(),
+                       [&](const auto& h) { return iequals(h.first, name); });
+  };
+  const auto set_default = [&](std::string_view name, std::string_view value) {
+    if (!value.empty() && !handler_has(name)) res.set(bsv(name), bsv(value));
+  };
+  set_default("Server", "toteuma");
+  set_default("Content-Type", in.content_type);
+  set_default("X-Content-Type-Options", "nosniff");
+  set_default("Referrer-Policy", "same-origin");
+  set_default("X-Frame-Options", "DENY");
+  set_default("Content-Security-Policy",
+              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+  for (const auto& [name, value] : in.headers) {
+    // Framing headers are ours to decide; a wrong one would desync the connection.
+    if (!is_token(name) || iequals(name, "content-length") ||
+        iequals(name, "transfer-encoding") || iequals(name, "connection")) {
+      fmt::print(stderr, "toteuma http: dropped response header {:?}\n", name);
+      continue;
+    }
+    res.insert(bsv(name), bsv(sanitize_value(value)));
+  }
+
+  const bool bodiless = in.status < 200 || in.status == 204 || in.status == 304;
+  if (!bodiless) {
+    // Set by hand rather than prepare_payload(): HEAD must report the GET length.
+    res.content_length(in.body.size());
+    if (!head) res.body() = std::move(in.body);
+  }
+  res.keep_alive(keep_alive);
+  return res;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(net::ip::tcp::socket&& socket, std::shared_ptr<const Handler> handler)
+      : stream_(std::move(socket)), handler_(std::move(handler)) {}
+
+  // Hop onto the connection's strand before the first operation.
+  void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
+
+ private:
+  void read() {
+    parser_.emplace();  // a parser handles one message; make a fresh one each time
+    parser_->body_limit(max_body_bytes);
+    stream_.expires_after(io_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->on_read(ec);
+                      });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    BeastRequest req = parser_->release();
+    const bool head = req.method() == bhttp::verb::head;
+    const unsigned version = req.version();
+    const bool keep_alive = req.keep_alive();
+    Response res = call_handler(*handler_, to_request(std::move(req)));
+    write(to_beast(std::move(res), version, keep_alive, head));
+  }
+
+  void on_read_error(beast::error_code ec) {
+    // Returning without a new operation drops the last reference: the socket closes.
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return;
+    if (ec == bhttp::error::body_limit)
+      return write(to_beast(plain(413, "Payload Too Large\n"), 11, false, false));
+    if (ec == bhttp::error::header_limit)
+      return write(to_beast(plain(431, "Request Header Fields Too Large\n"), 11, false, false));
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
+      return write(to_beast(plain(400, "Bad Request\n"), 11, false, false));
+    // Timeouts, resets: nobody to answer.
+  }
+
+  void write(BeastResponse&& res) {
+    response_ = std::move(res);  // must outlive the async write
+    stream_.expires_after(io_timeout);
+    bhttp::async_write(stream_, *response_,
+                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                         if (ec) return;
+                         if (self->response_->need_eof()) return self->linger();
+                         self->response_.reset();
+                         self->read();
+                       });
+  }
+
+  // Closing a socket with unread input makes the kernel send RST, which can destroy
+  // the response (e.g. a 413) before the client reads it. So: send FIN, then discard
+  // whatever the client still sends until it closes or the linger timeout hits.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(linger_timeout);
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(scratch_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->drain();
+                            });
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;  // persists across requests: holds pipelined data
+  std::shared_ptr<const Handler> handler_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<BeastResponse> response_;
+  std::array<char, 4096> scratch_{};
+};
+
+}  // namespace
+
+void start_session(net::ip::tcp::socket socket, std::shared_ptr<const Handler> handler) {
+  std::make_shared<Session>(std::move(socket), std::move(handler))->start();
+}
+
+}  // namespace toteuma::http::detail
