@@ -1,0 +1,116 @@
+// Ledger computations against hand-computed expectations on a small made-up organisation.
+#include <gtest/gtest.h>
+
+#include "core/ledger.h"
+#include "ingest/dataset_files.h"
+
+namespace toteuma {
+namespace {
+
+UnitVersion unit(const std::string& id, const std::string& parent, const std::string& from,
+                 const std::string& to = "", const std::string& name = "") {
+  UnitVersion u;
+  u.id = id;
+  u.parent = parent;
+  u.valid_from = *parse_iso_date(from);
+  if (!to.empty()) u.valid_to = *parse_iso_date(to);
+  u.kind = parent.empty() ? UnitKind::municipality : UnitKind::area;
+  u.name = {name.empty() ? id : name, name.empty() ? id : name};
+  return u;
+}
+
+Cents eur(std::int64_t e) { return e * 100; }
+
+Dataset sample() {
+  Dataset d;
+  d.municipality = {"x", "000", {"X", "X"}, {Lang::fi}, Lang::fi};
+  d.chart = default_chart();
+  d.units = {unit("city", "", "2023-01-01"), unit("a", "city", "2024-01-01", "", "New A"),
+             unit("a", "city", "2023-01-01", "2023-12-31", "Old A"), unit("b", "city", "2023-01-01"),
+             unit("b1", "b", "2023-01-01"), unit("gone", "city", "2023-01-01", "2023-12-31")};
+  d.units[1].binding_line = "operating_margin";
+  d.scenarios = {{"ta", ScenarioKind::budget, 2024, {}, {}, "", {}},
+                 {"m1", ScenarioKind::amendment, 2024, {}, {}, "KV 12.6.2024 § 40", parse_iso_date("2024-06-12")},
+                 {"m2", ScenarioKind::amendment, 2024, {}, {}, "KV 4.12.2024 § 88", parse_iso_date("2024-12-04")},
+                 {"tp", ScenarioKind::actual, 2024, {}, {}, "", {}}};
+  d.figures = {
+      {"a", "sales", "ta", eur(1000)},     {"a", "services", "ta", eur(-500)}, {"a", "services", "m1", eur(-100)},
+      {"a", "sales", "m2", eur(50)},       {"a", "sales", "tp", eur(1200)},    {"a", "services", "tp", eur(-650)},
+      {"b", "operating_income", "ta", eur(300)},  // b holds its income at total level
+      {"b1", "sales", "ta", eur(999)},     {"gone", "sales", "ta", eur(7)},
+  };
+  return d;
+}
+
+ColumnSpec col(Measure m) { return {m, 2024, 0}; }
+
+}  // namespace
+
+TEST(Ledger, DerivedColumnsFollowTheDefinitions) {
+  Dataset d = sample();
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  // Toimintatuotot of a: 1000 budget, +50 amendment, 1050 after, 1200 actual, +150 deviation.
+  EXPECT_EQ(l.measure(org, "a", "operating_income", col(Measure::budget)), eur(1000));
+  EXPECT_EQ(l.measure(org, "a", "operating_income", col(Measure::amendments)), eur(50));
+  EXPECT_EQ(l.measure(org, "a", "operating_income", col(Measure::budget_after)), eur(1050));
+  EXPECT_EQ(l.measure(org, "a", "operating_income", col(Measure::actual)), eur(1200));
+  EXPECT_EQ(l.measure(org, "a", "operating_income", col(Measure::deviation)), eur(150));
+  // Costs: a saving is a positive deviation only when actual is above (less negative) budget.
+  EXPECT_EQ(l.measure(org, "a", "operating_costs", col(Measure::budget_after)), eur(-600));
+  EXPECT_EQ(l.measure(org, "a", "operating_costs", col(Measure::deviation)), eur(-50));
+  EXPECT_EQ(l.measure(org, "a", "operating_margin", col(Measure::budget_after)), eur(450));
+  EXPECT_EQ(l.measure(org, "a", "operating_margin", col(Measure::actual)), eur(550));
+  // 1200 / 1050 = 114,29 %
+  EXPECT_EQ(l.realisation_permille(org, "a", "operating_income", 2024), 1143);
+}
+
+TEST(Ledger, AbsentIsNotZero) {
+  Dataset d = sample();
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  EXPECT_FALSE(l.measure(org, "a", "fees", col(Measure::budget)).has_value());
+  EXPECT_FALSE(l.measure(org, "a", "fees", col(Measure::deviation)).has_value());
+  // b has no amendments at all: the amendments column is absent, budget after = budget.
+  EXPECT_FALSE(l.measure(org, "b", "operating_income", col(Measure::amendments)).has_value());
+  EXPECT_EQ(l.measure(org, "b", "operating_income", col(Measure::budget_after)), eur(300));
+}
+
+TEST(Ledger, RollsUpOverTheTreeValidOnTheDate) {
+  Dataset d = sample();
+  Ledger l(d);
+  OrgView y2024(d.units, Date::last_of_year(2024));
+  // city = a (1000) + b (its own total-level figure 300; b1's 999 is inside b's figure).
+  EXPECT_EQ(l.measure(y2024, "city", "operating_income", col(Measure::budget)), eur(1300));
+  // Detail line at b comes from b1, since b holds no sales of its own.
+  EXPECT_EQ(l.measure(y2024, "b", "sales", col(Measure::budget)), eur(999));
+  // Parts sum to the total at the parent as well.
+  auto parts = *l.measure(y2024, "city", "operating_income", col(Measure::actual)) +
+               *l.measure(y2024, "city", "operating_costs", col(Measure::actual));
+  EXPECT_EQ(l.measure(y2024, "city", "operating_margin", col(Measure::actual)), parts);
+  // "gone" ended 31.12.2023: its figure is not part of the 2024 structure...
+  OrgView y2023(d.units, Date::last_of_year(2023));
+  EXPECT_EQ(y2024.find("gone"), nullptr);
+  ASSERT_NE(y2023.find("gone"), nullptr);
+  // ...and a unit's name is the one valid on the date.
+  EXPECT_EQ(y2023.find("a")->name.fi, "Old A");
+  EXPECT_EQ(y2024.find("a")->name.fi, "New A");
+}
+
+TEST(Ledger, OverrunAtBindingLevel) {
+  Dataset d = sample();
+  {
+    Ledger l(d);
+    OrgView org(d.units, Date::last_of_year(2024));
+    EXPECT_EQ(l.overrun(org, "a", 2024), false);  // 550 actual vs 450 budget after
+    EXPECT_FALSE(l.overrun(org, "b", 2024).has_value());  // no binding line: indicative
+  }
+  for (auto& f : d.figures)
+    if (f.unit == "a" && f.line == "services" && f.scenario == "tp") f.amount = eur(-800);
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  EXPECT_EQ(l.measure(org, "a", "operating_margin", col(Measure::actual)), eur(400));
+  EXPECT_EQ(l.overrun(org, "a", 2024), true);  // 400 < 450
+}
+
+}  // namespace toteuma

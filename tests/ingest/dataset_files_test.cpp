@@ -1,0 +1,189 @@
+// The dataset folder format: round trips, and broken files rejected with a location while
+// the database stays as it was.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/commands.h"
+#include "ingest/dataset_files.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace toteuma {
+namespace {
+
+using testing::TempDir;
+namespace fs = std::filesystem;
+
+TEST(DatasetFiles, DemoLoadsWithEveryPart) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  EXPECT_EQ(d.municipality.code, "434");
+  EXPECT_EQ(d.municipality.languages.size(), 2u);
+  EXPECT_EQ(d.municipality.primary, Lang::fi);
+  EXPECT_NE(d.chart.find("operating_margin"), nullptr);
+  EXPECT_FALSE(d.accounts.empty());
+  EXPECT_EQ(d.scenarios.size(), 7u);
+}
+
+TEST(DatasetFiles, LoadDumpLoadIsIdentical) {
+  Dataset first = load_dataset_dir(testing::demo_dir());
+  TempDir tmp;
+  dump_dataset_dir(first, tmp.path() / "out");
+  Dataset second = load_dataset_dir(tmp.path() / "out");
+  EXPECT_EQ(first, second);
+  // A second dump is byte-identical to the first: dumps are stable for diffing.
+  dump_dataset_dir(second, tmp.path() / "out2");
+  for (const char* f : {"municipality.toml", "units.csv", "scenarios.csv", "figures.csv", "chart/lines.csv",
+                        "chart/accounts.csv"})
+    EXPECT_EQ(testing::slurp(tmp.path() / "out" / f), testing::slurp(tmp.path() / "out2" / f)) << f;
+}
+
+TEST(DatasetFiles, DatabaseRoundTripIsIdentical) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  TempDir tmp;
+  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  EXPECT_TRUE(store->empty());
+  store->replace(d);
+  EXPECT_FALSE(store->empty());
+  EXPECT_EQ(store->read(), d);
+  EXPECT_GE(store->schema_version(), 1);
+}
+
+TEST(DatasetFiles, TextsWithSeparatorsAndQuotesSurviveDump) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  d.units[0].name.fi = "Nimi; jossa \"lainaus\"\nja rivinvaihto";
+  d.municipality.name.sv = "Lovisa \"stad\" \\ test";
+  TempDir tmp;
+  dump_dataset_dir(d, tmp.path());
+  EXPECT_EQ(load_dataset_dir(tmp.path()), d);
+}
+
+struct Breakage {
+  std::string name;
+  std::string file;     // relative to the dataset folder
+  std::string find;     // text to replace (its line is the expected error line)
+  std::string replace;
+  std::string column;   // expected column in the message
+};
+
+std::vector<Breakage> breakages() {
+  return {
+      {"amount_with_space", "figures.csv", "kanslia;sales;ta2024;20500", "kanslia;sales;ta2024;20 500", "amount"},
+      {"unknown_unit", "figures.csv", "kanslia;sales;ta2024;20500", "kansla;sales;ta2024;20500", "unit"},
+      {"unknown_line", "figures.csv", "kanslia;sales;ta2024;20500", "kanslia;myynti;ta2024;20500", "line"},
+      {"unknown_scenario", "figures.csv", "kanslia;sales;ta2024;20500", "kanslia;sales;ta2042;20500", "scenario"},
+      {"typed_total", "figures.csv", "kanslia;sales;ta2024;20500",
+       "kanslia;sales;ta2024;20500\nkanslia;operating_income;ta2024;300500", "line"},
+      {"duplicate_figure", "figures.csv", "kanslia;sales;ta2024;20500",
+       "kanslia;sales;ta2024;20500\nkanslia;sales;ta2024;1", "amount"},
+      {"bad_kind", "scenarios.csv", "ta2024;budget;2024", "ta2024;budjetti;2024", "kind"},
+      {"plan_without_base", "scenarios.csv", "ts2026;plan;2026;2025", "ts2026;plan;2026;", "base_year"},
+      {"bad_date", "units.csv", "talous;2023-01-01", "talous;2023-02-30", "valid_from"},
+      {"unknown_parent", "units.csv", ";kanslia;area;Talous", ";kansla;area;Talous", "parent"},
+      {"unknown_binding_line", "units.csv", "stadsdirektören;operating_margin", "stadsdirektören;toimintakate", "binding_line"},
+      {"missing_swedish_name", "units.csv", ";Ekonomi- och personaltjänster;", ";;", "name_sv"},
+  };
+}
+
+int line_of(const std::string& text, const std::string& find) {
+  auto pos = text.find(find);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+}
+
+class BrokenDataset : public ::testing::TestWithParam<Breakage> {};
+
+TEST_P(BrokenDataset, IsRejectedWithLocationAndChangesNothing) {
+  const Breakage& b = GetParam();
+  TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  std::string text = testing::slurp(tmp.path() / "ds" / b.file);
+  ASSERT_NE(text.find(b.find), std::string::npos) << "fixture text not found: " << b.find;
+  int expected_line = line_of(text, b.find) + (b.name == "typed_total" || b.name == "duplicate_figure" ? 1 : 0);
+  text.replace(text.find(b.find), b.find.size(), b.replace);
+  testing::spit(tmp.path() / "ds" / b.file, text);
+
+  // A database holding the good demo data must be untouched by the failed load.
+  std::string db = (tmp.path() / "t.db").string();
+  CommandOptions o;
+  o.db = db;
+  o.dir = testing::demo_dir().string();
+  std::ostringstream sink;
+  cmd_load(o, sink);
+  Dataset before = open_sqlite_store(db)->read();
+
+  o.dir = (tmp.path() / "ds").string();
+  try {
+    cmd_load(o, sink);
+    FAIL() << "broken dataset was accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(fs::path(e.file).filename(), fs::path(b.file).filename()) << e.what();
+    EXPECT_EQ(e.line, expected_line) << e.what();
+    EXPECT_EQ(e.column, b.column) << e.what();
+    std::string msg = e.what();
+    EXPECT_NE(msg.find(fs::path(b.file).filename().string() + ":" + std::to_string(expected_line) + ":"),
+              std::string::npos)
+        << msg;
+  }
+  EXPECT_EQ(open_sqlite_store(db)->read(), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BrokenDataset, ::testing::ValuesIn(breakages()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(DatasetFiles, BrokenTomlNamesTheLine) {
+  TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path(), fs::copy_options::recursive);
+  std::string t = testing::slurp(tmp.path() / "municipality.toml");
+  testing::spit(tmp.path() / "municipality.toml", t + "languages_extra = [\n");
+  try {
+    load_dataset_dir(tmp.path());
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(fs::path(e.file).filename(), "municipality.toml");
+    EXPECT_GT(e.line, 1);
+  }
+}
+
+TEST(DatasetFiles, StandardChartMapsEveryOperatingAccountOfAura) {
+  // The official chart of accounts (AURA, State Treasury), copied from shared/reference.
+  // Every income-statement account in an operating category must map to the line of that
+  // category; this is an independent expectation from the published category paths.
+  const std::map<std::string, std::string> by_category = {
+      {"Myyntituotot/Liikevaihto", "sales"},        {"Maksutuotot", "fees"},
+      {"Tuet ja avustukset", "grants"},             {"Muut toimintatuotot", "other_income"},
+      {"Valmistevarastojen muutos", "inventory_change"}, {"VALMISTUS OMAAN KÄYTTÖÖN", "own_use"},
+      {"Palvelujen ostot", "services"},             {"Aineet, tarvikkeet ja tavarat", "materials"},
+      {"Avustukset", "subsidies"},                  {"Muut toimintakulut", "other_costs"},
+      {"Poistot ja arvonalentumiset", "depreciation"}};
+  auto ranges = default_accounts();
+  std::istringstream in(testing::slurp(testing::source_dir() / "tests" / "data" / "aura_account_info.csv"));
+  std::string line;
+  std::getline(in, line);  // header
+  int checked = 0;
+  while (std::getline(in, line)) {
+    // ,number,name,cat1,cat2,cat3,... — names may be quoted and contain commas.
+    std::vector<std::string> f;
+    std::string cur;
+    bool q = false;
+    for (char c : line) {
+      if (c == '"') q = !q;
+      else if (c == ',' && !q) f.push_back(cur), cur.clear();
+      else cur += c;
+    }
+    f.push_back(cur);
+    if (f.size() < 6 || f[3] != "tuloslaskelma") continue;
+    int account = std::stoi(f[1]);
+    std::string expected;
+    if (f[5] == "Henkilöstökulut") expected = account < 4110 ? "wages" : "side_costs";
+    else if (auto it = by_category.find(f[5]); it != by_category.end()) expected = it->second;
+    else continue;  // taxes, state transfers, financial and extraordinary items: not unit lines
+    const AccountRange* r = map_account(ranges, account);
+    ASSERT_NE(r, nullptr) << account;
+    EXPECT_EQ(r->line, expected) << account << " " << f[2];
+    ++checked;
+  }
+  EXPECT_GT(checked, 250);  // 290 operating accounts over 2021–2023
+}
+
+}  // namespace
+}  // namespace toteuma

@@ -1,0 +1,124 @@
+// Data-driven: each tests/tables/*.csv holds the arguments of `toteuma table` and the CSV it
+// must print, transcribed by hand from the seeds (see the `# source:` line of each file).
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/commands.h"
+#include "test_util.h"
+
+namespace toteuma {
+namespace {
+
+using testing::TempDir;
+
+struct Case {
+  std::string name;
+  std::filesystem::path file;
+};
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (const auto& e : std::filesystem::directory_iterator(testing::source_dir() / "tests" / "tables"))
+    if (e.path().extension() == ".csv") out.push_back({e.path().stem().string(), e.path()});
+  std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  return out;
+}
+
+// One demo database for all cases.
+const std::string& demo_db() {
+  static TempDir dir;
+  static std::string db = [] {
+    std::string path = (dir.path() / "demo.db").string();
+    CommandOptions o;
+    o.dir = testing::demo_dir().string();
+    o.db = path;
+    std::ostringstream sink;
+    cmd_load(o, sink);
+    return path;
+  }();
+  return db;
+}
+
+class TableFile : public ::testing::TestWithParam<Case> {};
+
+TEST_P(TableFile, PrintsTheSeedFigures) {
+  std::istringstream in(testing::slurp(GetParam().file));
+  CommandOptions o;
+  o.db = demo_db();
+  o.format = "csv";
+  std::string expected, line;
+  while (std::getline(in, line)) {
+    if (line.rfind("# args:", 0) == 0) {
+      std::istringstream args(line.substr(7));
+      std::string flag, value;
+      while (args >> flag >> value) {
+        if (flag == "--unit") o.unit = value;
+        else if (flag == "--year") o.year = std::stoi(value);
+        else if (flag == "--kind") o.kind = value;
+        else if (flag == "--lang") o.lang = value;
+        else FAIL() << "unknown flag " << flag;
+      }
+    } else if (line.rfind("#", 0) != 0) {
+      expected += line + "\n";
+    }
+  }
+  ASSERT_FALSE(o.unit.empty());
+  std::ostringstream out;
+  ASSERT_EQ(cmd_table(o, out), 0);
+  EXPECT_EQ(out.str(), expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, TableFile, ::testing::ValuesIn(cases()),
+                         [](const auto& info) {
+                           std::string n = info.param.name;
+                           for (char& c : n)
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return n;
+                         });
+
+TEST(TableText, FormatsNumbersAsPublished) {
+  CommandOptions o;
+  o.db = demo_db();
+  o.unit = "kanslia";
+  o.year = 2025;
+  o.kind = "budget";
+  o.lang = "sv";
+  std::ostringstream out;
+  cmd_table(o, out);
+  const std::string nb = "\u00a0";
+  // Issue #2: Swedish budget 2025, Verksamhetsbidrag −4 165 639, plan 2027 −4 286 000.
+  EXPECT_NE(out.str().find("-4" + nb + "165" + nb + "639"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("-4" + nb + "286" + nb + "000"), std::string::npos);
+  EXPECT_NE(out.str().find("Ekonomiplan 2027"), std::string::npos);
+  EXPECT_NE(out.str().find("Ansvarsperson: stadsdirektören"), std::string::npos);
+}
+
+TEST(TableHtml, IsAnAccessibleTableInTheChosenLanguage) {
+  CommandOptions o;
+  o.db = demo_db();
+  o.unit = "kanslia";
+  o.year = 2024;
+  o.format = "html";
+  o.lang = "fi";
+  std::ostringstream out;
+  cmd_table(o, out);
+  const std::string html = out.str();
+  EXPECT_NE(html.find("<html lang=\"fi\">"), std::string::npos);
+  EXPECT_NE(html.find("<caption>"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">Toimintatuotot</th>"), std::string::npos);
+  EXPECT_NE(html.find("300\u00a0500"), std::string::npos);
+  EXPECT_NE(html.find("281\u00a0829"), std::string::npos);
+}
+
+TEST(TableErrors, UnknownUnitIsAnError) {
+  CommandOptions o;
+  o.db = demo_db();
+  o.unit = "nope";
+  o.year = 2024;
+  std::ostringstream out;
+  EXPECT_THROW(cmd_table(o, out), std::exception);
+}
+
+}  // namespace
+}  // namespace toteuma
