@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "core/i18n.h"
 
 namespace toteuma {
@@ -100,9 +102,20 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
     }
     has_data[l.id] = any;
   }
+  std::set<std::string> shown_ids;
+  for (const Line& l : d.chart.lines())
+    if (shown(d.chart, l, has_data)) shown_ids.insert(l.id);
   for (const Line& l : d.chart.lines()) {
-    if (!shown(d.chart, l, has_data)) continue;
-    t.rows.push_back({l.id, l.kind, l.name.in(lang), values[l.id]});
+    if (!shown_ids.count(l.id)) continue;
+    // A total whose parts are not printed (Henkilöstökulut held as one figure) reads as an
+    // ordinary row, as in the seeds.
+    LineKind kind = l.kind;
+    if (kind == LineKind::total) {
+      bool parts_shown = false;
+      for (const auto& term : l.formula) parts_shown = parts_shown || shown_ids.count(term.line) > 0;
+      if (!parts_shown) kind = LineKind::detail;
+    }
+    t.rows.push_back({l.id, kind, l.name.in(lang), values[l.id]});
   }
   return t;
 }
