@@ -16,6 +16,7 @@ struct Case {
   std::string name;
   std::filesystem::path file;
 };
+void PrintTo(const Case& c, std::ostream* os) { *os << c.file.filename().string(); }
 
 std::vector<Case> cases() {
   std::vector<Case> out;

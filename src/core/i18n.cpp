@@ -47,6 +47,7 @@ const std::map<std::string_view, Text>& catalogue() {
       {"web.kind.annual_report", {"Tilinpäätös (toteutuminen)", "Bokslut (utfall)"}},
       {"web.kind.budget", {"Talousarvio ja -suunnitelma", "Budget och ekonomiplan"}},
       {"web.skip", {"Siirry sisältöön", "Hoppa till innehållet"}},
+      {"web.subunits", {"Alayksiköt", "Underenheter"}},
       // errors
       {"err.unknown_unit", {"Tuntematon yksikkö: {}", "Okänd enhet: {}"}},
       {"err.unit_not_valid", {"Yksikkö {} ei ole voimassa {}", "Enheten {} är inte i kraft {}"}},

@@ -153,7 +153,7 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                  {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
                  {"has_children", !children.empty()},
                  {"children", children},
-                 {"sub_heading", tr("kind.area", lang)}};
+                 {"sub_heading", tr("web.subunits", lang)}};
   std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query));

@@ -66,6 +66,8 @@ struct Breakage {
   std::string column;   // expected column in the message
 };
 
+void PrintTo(const Breakage& b, std::ostream* os) { *os << b.name; }
+
 std::vector<Breakage> breakages() {
   return {
       {"amount_with_space", "figures.csv", "kanslia;sales;ta2024;20500", "kanslia;sales;ta2024;20 500", "amount"},

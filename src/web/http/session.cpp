@@ -10,7 +10,12 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core.hpp>
+// GCC 12 with -O3 -fsanitize=address reports a false -Wmaybe-uninitialized on a
+// boost::optional inside Beast 1.74's parser; scoped to Beast's headers only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/beast/http.hpp>
+#pragma GCC diagnostic pop
 #include <fmt/core.h>
 
 namespace toteuma::http::detail {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Quick start: build Toteuma, load the demo dataset into demo.db and serve it.
+#   PORT (default 8080) and ADDRESS (default 127.0.0.1) choose where it listens.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+
+generator=()
+[[ -f build/CMakeCache.txt ]] || generator=(-G Ninja)
+cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
+cmake --build build -j "${JOBS:-$(nproc)}"
+
+rm -f demo.db demo.db-wal demo.db-shm demo.db-journal
+build/toteuma load data/demo --db demo.db
+
+exec build/toteuma serve --db demo.db --port "${PORT:-8080}" --address "${ADDRESS:-127.0.0.1}"

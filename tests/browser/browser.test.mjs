@@ -1,0 +1,217 @@
+// End-to-end test of the web UI in a real browser (Debian's chromium, driven by playwright-core):
+// loads the demo dataset into a fresh database, starts `toteuma serve` on a free port, checks the
+// Finnish and Swedish figure tables, the language switch and runs axe-core on both pages.
+//
+// Environment:
+//   TOTEUMA_BIN         path of the built toteuma binary (required)
+//   TOTEUMA_SOURCE_DIR  repository root (for data/demo); default: two levels up from this file
+//   TOTEUMA_ARTIFACTS   where screenshots go; default: the OS temp dir
+//   CHROMIUM            browser executable; default /usr/bin/chromium
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const BIN = process.env.TOTEUMA_BIN;
+const ROOT = process.env.TOTEUMA_SOURCE_DIR || path.resolve(here, '..', '..');
+const ARTIFACTS = process.env.TOTEUMA_ARTIFACTS || os.tmpdir();
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const FI_PAGE = '/fi/unit/kanslia?year=2024&kind=annual-report';
+const SV_PAGE = '/sv/unit/kanslia?year=2025&kind=budget';
+
+let tmp;
+let server;
+let baseUrl;
+let context;
+
+// Thousands are separated with a non-breaking (or narrow non-breaking) space; compare with plain ones.
+const norm = (s) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function killServer() {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+}
+// Never leave a server behind, even if the runner is interrupted.
+process.on('exit', killServer);
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server = child;
+    let out = '';
+    const timer = setTimeout(() => {
+      killServer();
+      reject(new Error(`toteuma serve did not print its address within 20 s; stdout: ${out}`));
+    }, 20000);
+    child.stderr.on('data', (d) => process.stderr.write(`[toteuma serve] ${d}`));
+    child.stdout.on('data', (d) => {
+      out += d.toString();
+      const m = out.match(/Toteuma: (http:\/\/[^\s/]+:(\d+))\//);
+      if (m && Number(m[2]) > 0) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code, sig) => {
+      clearTimeout(timer);
+      reject(new Error(`toteuma serve exited early (code ${code}, signal ${sig}); stdout: ${out}`));
+    });
+  });
+}
+
+before(async () => {
+  assert.ok(BIN, 'TOTEUMA_BIN must name the built toteuma binary');
+  assert.ok(fs.existsSync(BIN), `toteuma binary not found: ${BIN}`);
+  assert.ok(fs.existsSync(CHROMIUM), `chromium not found: ${CHROMIUM}`);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'toteuma-browser-'));
+  const db = path.join(tmp, 'demo.db');
+  const load = spawnSync(BIN, ['load', path.join(ROOT, 'data', 'demo'), '--db', db], { encoding: 'utf8' });
+  assert.equal(load.status, 0, `toteuma load failed:\n${load.stdout}\n${load.stderr}`);
+
+  baseUrl = await startServer(db);
+  console.log(`server: ${baseUrl}/`);
+
+  // A fresh profile every run; bypassCSP lets axe be injected despite the page's script-src 'self'.
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+after(async () => {
+  try {
+    if (context) await context.close();
+  } finally {
+    killServer();
+    if (server && server.exitCode === null && server.signalCode === null) {
+      await new Promise((r) => server.once('exit', r));
+    }
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+async function open(url) {
+  const page = await context.newPage();
+  const resp = await page.goto(baseUrl + url);
+  assert.ok(resp, `no response for ${url}`);
+  assert.equal(resp.status(), 200, `${url} answered ${resp.status()}`);
+  return page;
+}
+
+// The cells of the table row whose header cell reads `label`, normalised.
+async function rowCells(page, label) {
+  const rows = await page.$$eval('table tr', (trs) =>
+    trs.map((tr) => ({
+      head: tr.querySelector('th')?.textContent ?? '',
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    })),
+  );
+  const row = rows.find((r) => norm(r.head) === label);
+  assert.ok(row, `no row "${label}" in the table; rows: ${rows.map((r) => norm(r.head)).join(' | ')}`);
+  return row.cells.map(norm);
+}
+
+async function checkAxe(page, name) {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() => window.axe.run(document));
+  const violations = result.violations;
+  if (violations.length > 0) {
+    console.log(`axe violations on ${name}:`);
+    for (const v of violations) {
+      console.log(`- ${v.id} (${v.impact}): ${v.help} ${v.helpUrl}`);
+      for (const n of v.nodes) console.log(`    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
+    }
+  }
+  assert.equal(violations.length, 0, `${name}: axe found ${violations.map((v) => v.id).join(', ')}`);
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`screenshot: ${file}`);
+}
+
+test('Finnish annual report table', async () => {
+  const page = await open(FI_PAGE);
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+    const cells = await rowCells(page, 'Toimintatuotot');
+    assert.ok(cells.includes('300 500'), `Toimintatuotot cells: ${JSON.stringify(cells)}`);
+    assert.ok(cells.includes('281 829'), `Toimintatuotot cells: ${JSON.stringify(cells)}`);
+    await screenshot(page, 'kanslia-annual-report-2024-fi.png');
+    await checkAxe(page, FI_PAGE);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Swedish budget table', async () => {
+  const page = await open(SV_PAGE);
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    const cells = await rowCells(page, 'Verksamhetsbidrag, externt');
+    assert.ok(cells.includes('-4 165 639'), `Verksamhetsbidrag cells: ${JSON.stringify(cells)}`);
+    assert.ok(cells.includes('-4 286 000'), `Verksamhetsbidrag cells: ${JSON.stringify(cells)}`);
+    await screenshot(page, 'kanslia-budget-2025-sv.png');
+    await checkAxe(page, SV_PAGE);
+  } finally {
+    await page.close();
+  }
+});
+
+test('language switch leads from the Finnish page to the Swedish one', async () => {
+  const page = await open(FI_PAGE);
+  try {
+    const link = page.locator('a[hreflang="sv"]');
+    assert.equal(await link.count(), 1, 'expected exactly one link to the Swedish version');
+    await Promise.all([page.waitForURL('**/sv/unit/kanslia**'), link.click()]);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/sv/unit/kanslia');
+    assert.equal(url.searchParams.get('year'), '2024');
+    assert.equal(url.searchParams.get('kind'), 'annual-report');
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    const h1 = norm(await page.textContent('h1'));
+    assert.ok(h1.length > 0, 'Swedish page has an empty h1');
+  } finally {
+    await page.close();
+  }
+});
+
+test('root redirects to the Finnish front page', async () => {
+  const page = await open('/');
+  try {
+    assert.equal(new URL(page.url()).pathname, '/fi/');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+    assert.ok((await page.locator('a[href^="/fi/unit/"]').count()) > 0, 'front page lists no units');
+  } finally {
+    await page.close();
+  }
+});

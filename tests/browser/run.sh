@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the browser tests: installs node_modules from package-lock.json when missing or stale
+# (npm ci; playwright-core downloads no browser), then node's test runner.
+# Needs TOTEUMA_BIN (the built toteuma); see browser.test.mjs for the other variables.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "run.sh: npm ci in $PWD"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+exec node --test browser.test.mjs
