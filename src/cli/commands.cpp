@@ -5,10 +5,14 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "check/dataset_checks.h"
+#include "check/report_format.h"
+#include "check/table_checks.h"
 #include "core/i18n.h"
 #include "core/report_table.h"
 #include "ingest/dataset_files.h"
-#include "render/format.h"
+#include "ingest/printed_table.h"
+#include "core/format.h"
 #include "render/table_render.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -87,6 +91,37 @@ int cmd_table(const CommandOptions& o, std::ostream& out) {
 int cmd_serve(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
+}
+
+}  // namespace toteuma
+
+namespace toteuma {
+
+int cmd_check(const CommandOptions& o, std::ostream& out) {
+  std::vector<Finding> findings;
+  std::vector<TableConvention> conventions;
+  Chart chart = default_chart();
+  Lang lang = o.lang.empty() ? Lang::fi : *parse_lang(o.lang);
+  if (!o.db.empty()) {
+    Dataset d = read_db(o.db);
+    if (o.lang.empty()) lang = d.municipality.primary;
+    findings = check_dataset(d);
+    chart = d.chart;
+  }
+  if (!o.tables.empty()) {
+    std::vector<PrintedTable> tables;
+    for (const auto& f : o.tables) tables.push_back(read_printed_table(f));  // InputError → exit 2
+    auto r = check_tables(tables, chart);
+    findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+    conventions = r.conventions;
+  }
+  if (o.format == "json")
+    out << findings_json(findings, conventions);
+  else if (o.format == "csv")
+    out << findings_csv(findings);
+  else
+    out << findings_text(findings, conventions, lang);
+  return has_errors(findings) ? 1 : 0;
 }
 
 }  // namespace toteuma

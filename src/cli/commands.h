@@ -2,6 +2,7 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace toteuma {
 
@@ -14,6 +15,7 @@ struct CommandOptions {
   int port = 8080;
   std::string address = "127.0.0.1";
   unsigned threads = 0;
+  std::vector<std::string> tables;  // check --table FILE...
 };
 
 int cmd_load(const CommandOptions& o, std::ostream& out);
@@ -21,5 +23,7 @@ int cmd_dump(const CommandOptions& o, std::ostream& out);
 int cmd_units(const CommandOptions& o, std::ostream& out);
 int cmd_table(const CommandOptions& o, std::ostream& out);
 int cmd_serve(const CommandOptions& o, std::ostream& out);
+// Exit status: 0 no errors, 1 errors found, 2 unusable input.
+int cmd_check(const CommandOptions& o, std::ostream& out);
 
 }  // namespace toteuma

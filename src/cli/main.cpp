@@ -46,6 +46,14 @@ int main(int argc, char** argv) {
   serve->add_option("--address", o.address, "address to listen on (default 127.0.0.1)");
   serve->add_option("--threads", o.threads, "worker threads (default: cores)");
 
+  auto* check = app.add_subcommand(
+      "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");
+  check->add_option("--db", o.db, "check the stored dataset");
+  check->add_option("--table", o.tables, "tables as printed (CSV or XLSX); several are checked against each other")
+      ->check(CLI::ExistingFile);
+  check->add_option("--format", o.format, "text|json|csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  check->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*load) return cmd_load(o, std::cout);
@@ -53,12 +61,19 @@ int main(int argc, char** argv) {
     if (*units) return cmd_units(o, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
+    if (*check) {
+      if (o.db.empty() && o.tables.empty()) {
+        std::cerr << "toteuma check: give --db FILE and/or --table FILE...\n";
+        return 2;
+      }
+      return cmd_check(o, std::cout);
+    }
   } catch (const InputError& e) {
     std::cerr << "toteuma: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "toteuma: " << e.what() << "\n";
-    return 1;
+    return *check ? 2 : 1;  // for check, 1 means "errors found", so a failure to run is 2
   }
   return 1;
 }

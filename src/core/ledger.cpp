@@ -43,9 +43,20 @@ std::optional<Cents> Ledger::value(const OrgView& org, const std::string& unit,
     }
     return sum;
   }
+  return children_sum(org, unit, line, sc).first;
+}
+
+std::pair<std::optional<Cents>, int> Ledger::children_sum(const OrgView& org, const std::string& unit,
+                                                          const std::string& line, const std::string& sc) const {
   std::optional<Cents> sum;
-  for (const UnitVersion* c : org.children(unit)) sum = add_opt(sum, value(org, c->id, line, sc));
-  return sum;
+  int n = 0;
+  for (const UnitVersion* c : org.children(unit)) {
+    auto v = value(org, c->id, line, sc);
+    if (!v) continue;
+    sum = sum.value_or(0) + *v;
+    ++n;
+  }
+  return {sum, n};
 }
 
 std::vector<std::string> Ledger::scenarios_of(ScenarioKind k, int year, int base_year) const {

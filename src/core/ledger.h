@@ -51,10 +51,16 @@ class Ledger {
 
   const Dataset& dataset() const { return d_; }
 
- private:
+  // True when the unit holds figures of its own for the line: entered for it or, for a total,
+  // for any of its parts. Such a unit's value is not the sum of its sub-units.
   bool has_own(const std::string& unit, const std::string& line, const std::string& sc) const;
   std::optional<Cents> entered(const std::string& unit, const std::string& line,
                                const std::string& sc) const;
+  // Sum of the sub-units' values and how many sub-units have one.
+  std::pair<std::optional<Cents>, int> children_sum(const OrgView& org, const std::string& unit,
+                                                    const std::string& line, const std::string& sc) const;
+
+ private:
   std::optional<Cents> sum_scenarios(const OrgView& org, const std::string& unit,
                                      const std::string& line, ScenarioKind k, int year,
                                      int base_year = 0) const;

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
-#include "render/format.h"
+#include "core/format.h"
 #include "render/templates.h"
 
 namespace toteuma {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/money.h"
-#include "render/format.h"
+#include "core/format.h"
 
 namespace toteuma {
 

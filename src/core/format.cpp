@@ -1,4 +1,4 @@
-#include "render/format.h"
+#include "core/format.h"
 
 namespace toteuma {
 

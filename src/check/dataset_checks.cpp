@@ -1,0 +1,137 @@
+#include "check/dataset_checks.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "check/rounding.h"
+#include "core/format.h"
+#include "core/ledger.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string eur(Cents c) { return format_euros(c, " "); }
+
+// Amounts entered as whole euros were typed from printed (rounded) figures, so rounding
+// differences are expected; amounts with cents are exact and any difference is an error.
+Cents dataset_scale(const Dataset& d) {
+  for (const auto& f : d.figures)
+    if (f.amount % 100 != 0) return 1;
+  return 100;
+}
+
+void check_hierarchy(const Dataset& d, const Ledger& ledger, std::vector<Finding>& out) {
+  Cents scale = dataset_scale(d);
+  for (const Scenario& s : d.scenarios) {
+    OrgView org(d.units, Date::last_of_year(s.year));
+    for (const auto& [u, depth] : org.tree()) {
+      if (org.children(u->id).empty()) continue;
+      for (const Line& l : d.chart.lines()) {
+        if (!ledger.has_own(u->id, l.id, s.id)) continue;
+        auto [kids, n] = ledger.children_sum(org, u->id, l.id, s.id);
+        auto own = ledger.value(org, u->id, l.id, s.id);
+        if (!kids || !own) continue;
+        Discrepancy c = classify_difference(*own - *kids, n, scale);
+        if (c == Discrepancy::none) continue;
+        Finding f;
+        f.rule = "hierarchy.children_sum";
+        f.severity = c == Discrepancy::rounding ? Severity::rounding : Severity::error;
+        f.where = {"", 0, d.municipality.id, u->id, l.id, s.id, s.year};
+        f.expected = *kids;
+        f.found = *own;
+        std::string diff = eur(*own - *kids);
+        f.fi = fmt::format("{}: {} ({}) on {}, alayksiköiden summa {} (ero {})", u->name.fi, l.name.fi, s.name.fi,
+                           eur(*own), eur(*kids), diff);
+        f.sv = fmt::format("{}: {} ({}) är {}, summan av underenheterna {} (skillnad {})", u->name.sv, l.name.sv,
+                           s.name.sv, eur(*own), eur(*kids), diff);
+        f.en = fmt::format("{}: {} ({}) is {}, the sum of its sub-units is {} (difference {})", u->id, l.id, s.id,
+                           eur(*own), eur(*kids), diff);
+        out.push_back(std::move(f));
+      }
+    }
+  }
+}
+
+void check_binding(const Dataset& d, const Ledger& ledger, std::vector<Finding>& out) {
+  std::set<int> years;
+  for (const auto& s : d.scenarios)
+    if (s.kind == ScenarioKind::actual) years.insert(s.year);
+  for (int y : years) {
+    OrgView org(d.units, Date::last_of_year(y));
+    for (const auto& [u, depth] : org.tree()) {
+      if (u->binding_line.empty() || ledger.overrun(org, u->id, y) != true) continue;
+      const Line* l = d.chart.find(u->binding_line);
+      auto act = ledger.measure(org, u->id, l->id, {Measure::actual, y, 0});
+      auto bud = ledger.measure(org, u->id, l->id, {Measure::budget_after, y, 0});
+      Finding f;
+      f.rule = "binding.overrun";
+      f.severity = Severity::warning;
+      f.where = {"", 0, d.municipality.id, u->id, l->id, std::to_string(y), y};
+      f.expected = bud;
+      f.found = act;
+      f.fi = fmt::format("{}: sitova {} ylittyi vuonna {}: toteuma {}, talousarvio muutosten jälkeen {}", u->name.fi,
+                         l->name.fi, y, eur(*act), eur(*bud));
+      f.sv = fmt::format("{}: bindande {} överskreds år {}: utfall {}, budget inkl. ändringar {}", u->name.sv,
+                         l->name.sv, y, eur(*act), eur(*bud));
+      f.en = fmt::format("{}: binding {} overrun in {}: actual {}, budget after amendments {}", u->id, l->id, y,
+                         eur(*act), eur(*bud));
+      out.push_back(std::move(f));
+    }
+  }
+  for (const auto& s : d.scenarios) {
+    if (s.kind != ScenarioKind::amendment || (!s.decision_ref.empty() && s.decision_date)) continue;
+    Finding f;
+    f.rule = "binding.amendment_without_decision";
+    f.severity = Severity::error;
+    f.where = {"", 0, d.municipality.id, "", "", s.id, s.year};
+    f.fi = fmt::format("Talousarviomuutokselta {} puuttuu valtuuston päätöksen viite tai päivämäärä", s.id);
+    f.sv = fmt::format("Budgetändringen {} saknar hänvisning till eller datum för fullmäktiges beslut", s.id);
+    f.en = fmt::format("Budget amendment {} lacks the council decision's reference or date", s.id);
+    out.push_back(std::move(f));
+  }
+}
+
+void missing_text(const Dataset& d, const Text& t, const std::string& what_fi, const std::string& what_sv,
+                  const std::string& what_en, Location where, std::vector<Finding>& out) {
+  if (t.fi.empty() && t.sv.empty()) return;  // not given at all: nothing to translate
+  for (Lang l : d.municipality.languages) {
+    if (!t.in(l).empty()) continue;
+    Finding f;
+    f.rule = "complete.translation";
+    f.severity = Severity::warning;
+    f.where = where;
+    f.where.column = std::string(lang_code(l));
+    f.fi = fmt::format("{} puuttuu kieleltä {}", what_fi, lang_code(l));
+    f.sv = fmt::format("{} saknas på språket {}", what_sv, lang_code(l));
+    f.en = fmt::format("{} is missing in language {}", what_en, lang_code(l));
+    out.push_back(std::move(f));
+  }
+}
+
+void check_translations(const Dataset& d, std::vector<Finding>& out) {
+  for (const auto& u : d.units) {
+    Location at{"", 0, d.municipality.id, u.id, "", "", u.valid_from.year};
+    missing_text(d, u.name, "Yksikön nimi", "Enhetens namn", "Unit name", at, out);
+    missing_text(d, u.responsible, "Vastuuhenkilön nimike", "Ansvarspersonens titel", "Responsible person's title",
+                 at, out);
+  }
+  for (const auto& s : d.scenarios)
+    missing_text(d, s.name, "Skenaarion nimi " + s.id, "Scenariots namn " + s.id, "Scenario name " + s.id,
+                 {"", 0, d.municipality.id, "", "", s.id, s.year}, out);
+}
+
+}  // namespace
+
+std::vector<Finding> check_dataset(const Dataset& d) {
+  Ledger ledger(d);
+  std::vector<Finding> out;
+  check_hierarchy(d, ledger, out);
+  check_binding(d, ledger, out);
+  check_translations(d, out);
+  sort_findings(out);
+  return out;
+}
+
+}  // namespace toteuma

@@ -1,0 +1,92 @@
+#include "check/report_format.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/format.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string base(const std::string& file) {
+  return file.empty() ? "" : std::filesystem::path(file).filename().string();
+}
+
+std::string where(const Finding& f) {
+  std::string s = f.where.file.empty() ? f.where.document : base(f.where.file);
+  if (f.where.line > 0) s += ":" + std::to_string(f.where.line);
+  std::string detail;
+  if (f.where.file.empty() && !f.where.unit.empty()) detail = f.where.unit;
+  if (!f.where.row.empty()) detail += (detail.empty() ? "" : " | ") + f.where.row;
+  if (!f.where.column.empty()) detail += (detail.empty() ? "" : " | ") + f.where.column;
+  return detail.empty() ? s : s + " [" + detail + "]";
+}
+
+std::string amount_or_text(const std::optional<Cents>& v, const std::string& text) {
+  return v ? std::to_string(round_to_euros(*v)) : text;
+}
+
+}  // namespace
+
+std::string findings_text(const std::vector<Finding>& findings, const std::vector<TableConvention>& conv, Lang lang) {
+  std::string out;
+  for (const auto& c : conv) {
+    std::string costs = lang == Lang::fi ? (c.costs_positive ? "kulut positiivisina" : "kulut negatiivisina")
+                                         : (c.costs_positive ? "kostnader positiva" : "kostnader negativa");
+    std::string dev = lang == Lang::fi
+                          ? (c.deviation_reversed ? "poikkeama = talousarvio − toteuma" : "poikkeama = toteuma − talousarvio")
+                          : (c.deviation_reversed ? "avvikelse = budget − utfall" : "avvikelse = utfall − budget");
+    out += fmt::format("{}: {}/{} {}; {}; {}\n", base(c.file), c.rows_matched, c.rows_total,
+                       lang == Lang::fi ? "riviä tunnistettu" : "rader igenkända", costs, dev);
+  }
+  if (!conv.empty()) out += "\n";
+  int n[3] = {0, 0, 0};
+  for (const auto& f : findings) {
+    ++n[static_cast<int>(f.severity)];
+    out += fmt::format("{:<8} {:<28} {}: {}\n", to_string(f.severity), f.rule, where(f), lang == Lang::fi ? f.fi : f.sv);
+  }
+  out += lang == Lang::fi ? fmt::format("\nVirheitä {}, varoituksia {}, pyöristyseroja {}\n", n[0], n[1], n[2])
+                          : fmt::format("\nFel {}, varningar {}, avrundningsskillnader {}\n", n[0], n[1], n[2]);
+  return out;
+}
+
+std::string findings_csv(const std::vector<Finding>& findings) {
+  auto esc = [](const std::string& s) {
+    if (s.find_first_of(";\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string out = "severity;rule;file;line;unit;row;column;year;expected;found\n";
+  for (const auto& f : findings)
+    out += fmt::format("{};{};{};{};{};{};{};{};{};{}\n", to_string(f.severity), f.rule, esc(base(f.where.file)),
+                       f.where.line > 0 ? std::to_string(f.where.line) : "", esc(f.where.unit), esc(f.where.row),
+                       esc(f.where.column), f.where.year ? std::to_string(*f.where.year) : "",
+                       esc(amount_or_text(f.expected, f.expected_text)), esc(amount_or_text(f.found, f.found_text)));
+  return out;
+}
+
+std::string findings_json(const std::vector<Finding>& findings, const std::vector<TableConvention>&) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& f : findings) {
+    nlohmann::json loc = {{"file", f.where.file},     {"line", f.where.line}, {"document", f.where.document},
+                          {"unit", f.where.unit},     {"row", f.where.row},   {"column", f.where.column},
+                          {"year", f.where.year ? nlohmann::json(*f.where.year) : nlohmann::json()}};
+    auto val = [](const std::optional<Cents>& v, const std::string& text) {
+      if (v) return nlohmann::json{{"cents", *v}, {"euros", round_to_euros(*v)}};
+      return text.empty() ? nlohmann::json() : nlohmann::json(text);
+    };
+    arr.push_back({{"rule", f.rule},
+                   {"severity", to_string(f.severity)},
+                   {"location", loc},
+                   {"expected", val(f.expected, f.expected_text)},
+                   {"found", val(f.found, f.found_text)},
+                   {"message", {{"fi", f.fi}, {"sv", f.sv}, {"en", f.en}}}});
+  }
+  return arr.dump(2) + "\n";
+}
+
+}  // namespace toteuma

@@ -1,0 +1,560 @@
+#include "check/table_checks.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "check/rounding.h"
+#include "core/format.h"
+
+namespace toteuma {
+
+namespace {
+
+enum class Col { budget, amendments, budget_after, actual, deviation, forecast, plan, realisation, unknown };
+
+struct ColumnMeaning {
+  Col kind = Col::unknown;
+  int year = 0;
+  int base_year = 0;  // plan: the budget year of the document
+  bool operator<(const ColumnMeaning& o) const {
+    return std::tie(kind, year, base_year) < std::tie(o.kind, o.year, o.base_year);
+  }
+  bool operator==(const ColumnMeaning& o) const = default;
+};
+
+struct Row {
+  const PrintedRow* src = nullptr;
+  const Line* line = nullptr;
+  std::vector<std::optional<Cents>> v;             // normalised: costs negative
+  std::vector<std::optional<std::int64_t>> pct;    // realisation columns, hundredths of %
+  std::vector<int> pct_decimals;
+  std::vector<bool> filled;  // a blank total computed from its printed parts (reported once)
+};
+
+struct Table {
+  const PrintedTable* src = nullptr;
+  std::string unit, parent, document, language;
+  int year = 0;
+  std::int64_t scale = 1;
+  std::vector<ColumnMeaning> cols;
+  std::vector<Row> rows;
+  TableConvention conv;
+  Cents scale_cents() const { return scale * 100; }
+};
+
+std::string eur(Cents c) { return format_euros(c, " "); }
+
+bool contains(const std::string& s, const char* what) { return s.find(what) != std::string::npos; }
+
+std::optional<int> find_year(const std::string& s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    bool digits = true;
+    for (std::size_t k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
+    bool alone = (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') && (i + 4 == s.size() || s[i + 4] < '0' || s[i + 4] > '9');
+    if (digits && alone) {
+      int y = std::stoi(s.substr(i, 4));
+      if (y >= 1900 && y <= 2200) return y;
+    }
+  }
+  return std::nullopt;
+}
+
+bool starts(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+
+// Column headings as Finnish and Swedish documents print them.
+ColumnMeaning interpret_heading(const std::string& heading, int table_year) {
+  std::string h = normalize_label(heading);
+  ColumnMeaning m;
+  auto y = find_year(h);
+  m.year = y.value_or(table_year);
+  if (contains(h, "%")) m.kind = Col::realisation;
+  else if (contains(h, "jälkeen") || contains(h, "inkl ändringar") || contains(h, "+ muutos") ||
+           contains(h, "efter ändringar") || contains(h, "inkl budgetändringar"))
+    m.kind = Col::budget_after;
+  else if (contains(h, "muutos") || contains(h, "muutok") || contains(h, "ändring")) m.kind = Col::amendments;
+  else if (contains(h, "poikkeama") || contains(h, "avvikelse")) m.kind = Col::deviation;
+  else if (starts(h, "taloussuunnitelma") || starts(h, "ts ") || h == "ts" || starts(h, "ekonomiplan"))
+    m.kind = Col::plan, m.base_year = table_year;
+  else if (starts(h, "ennuste") || starts(h, "prognos")) m.kind = Col::forecast;
+  else if (starts(h, "talousarvio") || starts(h, "ta ") || h == "ta" || starts(h, "budjetti") || starts(h, "budget"))
+    m.kind = Col::budget;
+  else if (starts(h, "tilinpäätös") || starts(h, "tp ") || h == "tp" || starts(h, "toteutuma") ||
+           starts(h, "toteuma") || starts(h, "bokslut") || starts(h, "utfall"))
+    m.kind = Col::actual;
+  return m;
+}
+
+std::map<std::string, const Line*> label_index(const Chart& chart) {
+  std::map<std::string, const Line*> idx;
+  for (const Line& l : chart.lines()) {
+    idx.emplace(normalize_label(l.name.fi), &l);
+    idx.emplace(normalize_label(l.name.sv), &l);
+    for (const auto& s : l.synonyms_fi) idx.emplace(normalize_label(s), &l);
+    for (const auto& s : l.synonyms_sv) idx.emplace(normalize_label(s), &l);
+  }
+  return idx;
+}
+
+bool is_cost_line(const Chart& chart, const std::string& id) {
+  if (id == "operating_costs") return true;
+  const Line* parent = chart.parent_total(id);
+  return parent && parent->id != "operating_margin" && is_cost_line(chart, parent->id);
+}
+
+int decimals_of(const std::string& text) {
+  auto comma = text.find_first_of(",.");
+  if (comma == std::string::npos) return 0;
+  int d = 0;
+  for (std::size_t i = comma + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++d;
+  return d;
+}
+
+class Checker {
+ public:
+  Checker(const Chart& chart) : chart_(chart), labels_(label_index(chart)) {}
+
+  TableCheckReport run(const std::vector<PrintedTable>& printed) {
+    for (const auto& p : printed) tables_.push_back(interpret(p));
+    for (auto& t : tables_) {
+      detect_convention(t);
+      fill_blank_totals(t);
+      check_rows(t);
+      report_.conventions.push_back(t.conv);
+    }
+    check_hierarchy();
+    check_cross_document();
+    sort_findings(report_.findings);
+    return report_;
+  }
+
+ private:
+  Finding& add(const std::string& rule, Severity sev, const Table& t, int line, const std::string& row,
+               const std::string& column, std::optional<int> year) {
+    Finding f;
+    f.rule = rule;
+    f.severity = sev;
+    f.where = {t.src->file, line, t.document, t.unit, row, column, year};
+    report_.findings.push_back(std::move(f));
+    return report_.findings.back();
+  }
+
+  Table interpret(const PrintedTable& p) {
+    Table t;
+    t.src = &p;
+    t.unit = p.meta_value("unit");
+    t.parent = p.meta_value("parent");
+    t.document = p.meta_value("document");
+    t.language = p.meta_value("language");
+    t.conv.file = p.file;
+    if (auto y = find_year(p.meta_value("year"))) t.year = *y;
+    std::string scale = p.meta_value("scale");
+    if (!scale.empty()) {
+      auto s = parse_printed_amount(scale, 1);
+      if (!s || *s <= 0 || *s % 100 != 0) {
+        auto& f = add("table.bad_metadata", Severity::error, t, p.meta.at("scale").second, "", "scale", std::nullopt);
+        f.found_text = scale;
+        f.fi = "Mittakaavan (scale) pitää olla 1, 1000 tai 1000000";
+        f.sv = "Skalan (scale) ska vara 1, 1000 eller 1000000";
+        f.en = "scale must be 1, 1000 or 1000000";
+      } else {
+        t.scale = *s / 100;
+      }
+    }
+    if (t.year == 0)
+      for (const auto& h : p.headings)
+        if (auto y = find_year(normalize_label(h)); y && (t.year == 0 || *y > t.year)) t.year = *y;
+    for (std::size_t c = 0; c < p.headings.size(); ++c) {
+      ColumnMeaning m = interpret_heading(p.headings[c], t.year);
+      if (m.kind == Col::unknown) {
+        auto& f = add("table.unknown_heading", Severity::error, t, p.header_line, "", p.headings[c], std::nullopt);
+        f.found_text = p.headings[c];
+        f.fi = fmt::format("Sarakeotsikkoa \"{}\" ei tunnistettu (odotettiin esim. TA 2024, TA-muutokset, TA 2024 muutosten jälkeen, TP 2024, Poikkeama, Käyttö-%)", p.headings[c]);
+        f.sv = fmt::format("Kolumnrubriken \"{}\" känns inte igen (t.ex. Budget 2024, Budgetändringar, Budget 2024 inkl. ändringar, Bokslut 2024, Avvikelse förväntades)", p.headings[c]);
+        f.en = fmt::format("Column heading \"{}\" not recognised (expected e.g. TA 2024, TA-muutokset, TA 2024 muutosten jälkeen, TP 2024, Poikkeama, Käyttö-%)", p.headings[c]);
+      }
+      t.cols.push_back(m);
+    }
+    for (const auto& r : p.rows) {
+      if (r.cells.size() != p.headings.size()) {
+        auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
+        f.expected_text = std::to_string(p.headings.size());
+        f.found_text = std::to_string(r.cells.size());
+        f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
+        f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
+        f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+        continue;
+      }
+      auto it = labels_.find(normalize_label(r.label));
+      if (it == labels_.end()) {
+        auto& f = add("table.unknown_label", Severity::error, t, r.line, r.label, "", std::nullopt);
+        f.found_text = r.label;
+        f.fi = fmt::format("Rivin nimeä \"{}\" ei löydy tuloslaskelman riveistä tai synonyymeistä", r.label);
+        f.sv = fmt::format("Radnamnet \"{}\" finns inte bland resultaträkningens rader eller synonymer", r.label);
+        f.en = fmt::format("Row label \"{}\" matches no line name or synonym of the chart", r.label);
+        continue;
+      }
+      Row row;
+      row.src = &r;
+      row.line = it->second;
+      for (std::size_t c = 0; c < r.cells.size(); ++c) {
+        std::optional<Cents> v;
+        std::optional<std::int64_t> pct;
+        const std::string& cell = r.cells[c];
+        if (!blank_cell(cell) && t.cols[c].kind != Col::unknown) {
+          bool ok = true;
+          if (t.cols[c].kind == Col::realisation) {
+            pct = parse_printed_percent(cell);
+            ok = pct.has_value();
+          } else {
+            v = parse_printed_amount(cell, t.scale);
+            ok = v.has_value();
+          }
+          if (!ok) {
+            auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], t.cols[c].year);
+            f.found_text = cell;
+            f.fi = fmt::format("\"{}\" ei ole luku (odotettiin esim. -1 935 039 tai 93,8 %)", cell);
+            f.sv = fmt::format("\"{}\" är inget tal (t.ex. -1 935 039 eller 93,8 % förväntades)", cell);
+            f.en = fmt::format("\"{}\" is not a number (expected e.g. -1 935 039 or 93,8 %)", cell);
+          }
+        }
+        row.v.push_back(v);
+        row.pct.push_back(pct);
+        row.pct_decimals.push_back(decimals_of(cell));
+        row.filled.push_back(false);
+      }
+      t.rows.push_back(std::move(row));
+    }
+    t.conv.rows_total = static_cast<int>(p.rows.size());
+    t.conv.rows_matched = static_cast<int>(t.rows.size());
+    return t;
+  }
+
+  std::optional<std::size_t> col_of(const Table& t, Col kind, int year) const {
+    for (std::size_t c = 0; c < t.cols.size(); ++c)
+      if (t.cols[c].kind == kind && t.cols[c].year == year) return c;
+    return std::nullopt;
+  }
+
+  // Costs printed positive are turned negative; deviation printed as budget − actual is
+  // compared as such. Each is decided by the majority of the table's own figures.
+  void detect_convention(Table& t) {
+    int pos = 0, neg = 0;
+    for (const auto& r : t.rows)
+      if (is_cost_line(chart_, r.line->id))
+        for (std::size_t c = 0; c < r.v.size(); ++c)
+          if (r.v[c] && *r.v[c] != 0 && t.cols[c].kind != Col::deviation && t.cols[c].kind != Col::amendments)
+            (*r.v[c] > 0 ? pos : neg)++;
+    t.conv.costs_positive = pos > neg;
+    if (t.conv.costs_positive)
+      for (auto& r : t.rows)
+        if (is_cost_line(chart_, r.line->id))
+          for (auto& v : r.v)
+            if (v) v = -*v;
+    int fwd = 0, rev = 0;
+    for (std::size_t c = 0; c < t.cols.size(); ++c) {
+      if (t.cols[c].kind != Col::deviation) continue;
+      auto act = col_of(t, Col::actual, t.cols[c].year);
+      auto bud = col_of(t, Col::budget_after, t.cols[c].year);
+      if (!bud) bud = col_of(t, Col::budget, t.cols[c].year);
+      if (!act || !bud) continue;
+      for (const auto& r : t.rows) {
+        if (!r.v[c] || !r.v[*act] || !r.v[*bud] || *r.v[c] == 0) continue;
+        Cents d = *r.v[*act] - *r.v[*bud];
+        if (classify_difference(*r.v[c] - d, 2, t.scale_cents()) != Discrepancy::error) ++fwd;
+        else if (classify_difference(*r.v[c] + d, 2, t.scale_cents()) != Discrepancy::error) ++rev;
+      }
+    }
+    t.conv.deviation_reversed = rev > fwd;
+  }
+
+  // A total printed blank beside printed parts (seed 001: an ICT operating margin) is
+  // reported as missing once, then its computed value stands in, so the deviation and the
+  // parent's sum are checked against what the table implies instead of failing twice.
+  void fill_blank_totals(Table& t) {
+    for (const Line& l : chart_.lines()) {
+      if (l.kind != LineKind::total) continue;
+      for (auto& r : t.rows) {
+        if (r.line != &l) continue;
+        for (std::size_t c = 0; c < t.cols.size(); ++c) {
+          Col k = t.cols[c].kind;
+          if (r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown) continue;
+          std::optional<Cents> sum;
+          for (const auto& term : l.formula)
+            for (const auto& p : t.rows)
+              if (p.line->id == term.line && p.v[c]) sum = sum.value_or(0) + term.sign * *p.v[c];
+          if (sum) r.v[c] = sum, r.filled[c] = true;
+        }
+      }
+    }
+  }
+
+  void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c, Cents expected, Cents found,
+               int terms, const std::string& what_fi, const std::string& what_sv, const std::string& what_en) {
+    Discrepancy d = classify_difference(found - expected, terms, t.scale_cents());
+    if (d == Discrepancy::none) return;
+    auto& f = add(rule, d == Discrepancy::rounding ? Severity::rounding : Severity::error, t, r.src->line,
+                  r.src->label, t.src->headings[c], t.cols[c].year);
+    f.expected = expected;
+    f.found = found;
+    std::string diff = eur(found - expected);
+    f.fi = fmt::format("{}: painettu {}, laskettu {} {} (ero {})", r.src->label, eur(found), what_fi, eur(expected), diff);
+    f.sv = fmt::format("{}: tryckt {}, beräknat {} {} (skillnad {})", r.src->label, eur(found), what_sv, eur(expected), diff);
+    f.en = fmt::format("{}: printed {}, computed {} {} (difference {})", r.src->label, eur(found), what_en, eur(expected), diff);
+  }
+
+  void completeness(const std::string& rule, const Table& t, const Row& r, std::size_t c, const std::string& fi,
+                    const std::string& sv, const std::string& en) {
+    auto& f = add(rule, rule == "complete.base_missing" ? Severity::error : Severity::warning, t, r.src->line,
+                  r.src->label, t.src->headings[c], t.cols[c].year);
+    f.fi = r.src->label + ": " + fi;
+    f.sv = r.src->label + ": " + sv;
+    f.en = r.src->label + ": " + en;
+  }
+
+  void check_rows(const Table& t) {
+    std::map<std::string, const Row*> by_line;
+    for (const auto& r : t.rows) by_line.emplace(r.line->id, &r);
+    for (const auto& r : t.rows) {
+      for (std::size_t c = 0; c < t.cols.size(); ++c) {
+        const ColumnMeaning& m = t.cols[c];
+        if (m.kind == Col::budget_after) check_budget_after(t, r, c);
+        if (m.kind == Col::deviation) check_deviation(t, r, c);
+        if (m.kind == Col::realisation) check_realisation(t, r, c);
+        // Deviations of totals follow from the other columns; checking them as sums too would
+        // report one misprint twice.
+        if (r.line->kind == LineKind::total && m.kind != Col::realisation && m.kind != Col::deviation)
+          check_total(t, r, c, by_line);
+      }
+    }
+  }
+
+  void check_budget_after(const Table& t, const Row& r, std::size_t c) {
+    auto b = col_of(t, Col::budget, t.cols[c].year);
+    auto a = col_of(t, Col::amendments, t.cols[c].year);
+    if (!b && !a) return;  // the column is all there is (a budget book's "inkl. ändringar")
+    const bool has_b = b && r.v[*b].has_value(), has_a = a && r.v[*a].has_value();
+    const Cents bv = has_b ? *r.v[*b] : 0, av = has_a ? *r.v[*a] : 0;
+    int terms = (has_b ? 1 : 0) + (has_a ? 1 : 0);
+    if (r.v[c]) {
+      if (terms == 0)
+        completeness("complete.base_missing", t, r, c, "talousarvio muutosten jälkeen annettu ilman talousarviota",
+                     "budget inkl. ändringar angiven utan budget", "budget after amendments given without a budget");
+      else
+        compare("arith.budget_after", t, r, c, bv + av, *r.v[c], terms,
+                "talousarvio + muutokset =", "budget + ändringar =", "budget + amendments =");
+    } else if (terms > 0) {
+      completeness("complete.derived_missing", t, r, c, "talousarvio muutosten jälkeen puuttuu",
+                   "budget inkl. ändringar saknas", "budget after amendments missing");
+    }
+  }
+
+  void check_deviation(const Table& t, const Row& r, std::size_t c) {
+    auto act = col_of(t, Col::actual, t.cols[c].year);
+    auto bud = col_of(t, Col::budget_after, t.cols[c].year);
+    if (!bud) bud = col_of(t, Col::budget, t.cols[c].year);
+    if (!act || !bud) return;
+    // Plain values and flags: g++ 12 misreads optionals here as maybe-uninitialized.
+    const bool has_a = r.v[*act].has_value(), has_b = r.v[*bud].has_value();
+    const Cents a = r.v[*act].value_or(0), b = r.v[*bud].value_or(0);
+    int terms = (has_a ? 1 : 0) + (has_b ? 1 : 0);
+    if (r.v[c]) {
+      if (terms == 0) {
+        completeness("complete.base_missing", t, r, c, "poikkeama annettu ilman toteumaa ja talousarviota",
+                     "avvikelse angiven utan utfall och budget", "deviation given without actual and budget");
+        return;
+      }
+      Cents dev = t.conv.deviation_reversed ? b - a : a - b;
+      compare("arith.deviation", t, r, c, dev, *r.v[c], terms, "toteuma − talousarvio =", "utfall − budget =",
+              "actual − budget =");
+    } else if (has_a && has_b) {
+      completeness("complete.derived_missing", t, r, c, "poikkeama puuttuu", "avvikelse saknas", "deviation missing");
+    }
+  }
+
+  void check_realisation(const Table& t, const Row& r, std::size_t c) {
+    auto act = col_of(t, Col::actual, t.cols[c].year);
+    auto bud = col_of(t, Col::budget_after, t.cols[c].year);
+    if (!bud) bud = col_of(t, Col::budget, t.cols[c].year);
+    if (!act || !bud || !r.pct[c] || !r.v[*act] || !r.v[*bud] || *r.v[*bud] == 0) return;
+    __extension__ typedef __int128 I128;
+    I128 a = *r.v[*act], b = *r.v[*bud];
+    I128 exact2 = a * 20000 / b;  // twice the ratio in hundredths of a percent, truncated
+    std::int64_t expected = static_cast<std::int64_t>(exact2 >= 0 ? (exact2 + 1) / 2 : (exact2 - 1) / 2);
+    std::int64_t printed = *r.pct[c];
+    // Half a unit of the printed precision, plus what rounding of the printed euros can move
+    // the ratio: |ratio| · (s/2) · (1/|a| + 1/|b|).
+    std::int64_t half_unit = r.pct_decimals[c] >= 2 ? 1 : r.pct_decimals[c] == 1 ? 5 : 50;
+    I128 s = t.scale_cents(), aa = a < 0 ? -a : a, bb = b < 0 ? -b : b, ratio = expected < 0 ? -expected : expected;
+    std::int64_t drift = aa == 0 ? 0 : static_cast<std::int64_t>((ratio * s * (aa + bb)) / (2 * aa * bb) + 1);
+    std::int64_t diff = printed - expected, mag = diff < 0 ? -diff : diff;
+    if (mag <= half_unit) return;
+    auto& f = add("arith.realisation", mag <= half_unit + drift ? Severity::rounding : Severity::error, t,
+                  r.src->line, r.src->label, t.src->headings[c], t.cols[c].year);
+    auto tenths = [](std::int64_t hundredths) { return (hundredths + (hundredths >= 0 ? 5 : -5)) / 10; };
+    f.expected_text = format_permille(tenths(expected), " ");
+    f.found_text = format_permille(tenths(printed), " ");
+    f.fi = fmt::format("{}: painettu {}, toteuma / talousarvio = {}", r.src->label, r.src->cells[c], f.expected_text);
+    f.sv = fmt::format("{}: tryckt {}, utfall / budget = {}", r.src->label, r.src->cells[c], f.expected_text);
+    f.en = fmt::format("{}: printed {}, actual / budget = {}", r.src->label, r.src->cells[c], f.expected_text);
+  }
+
+  void check_total(const Table& t, const Row& r, std::size_t c, const std::map<std::string, const Row*>& by_line) {
+    std::optional<Cents> sum;
+    int present_parts = 0, terms = 0;
+    std::vector<std::string> names;
+    for (const auto& term : r.line->formula) {
+      auto it = by_line.find(term.line);
+      if (it == by_line.end()) continue;
+      ++present_parts;
+      if (auto v = it->second->v[c]) {
+        sum = sum.value_or(0) + term.sign * *v;
+        ++terms;
+      }
+    }
+    if (present_parts == 0) return;  // the table does not print this total's parts
+    if (r.filled[c]) {
+      completeness("complete.derived_missing", t, r, c, "summa puuttuu, vaikka osat on annettu",
+                   "summan saknas fast delarna är angivna", "total missing although its parts are given");
+    } else if (r.v[c]) {
+      if (!sum) return;  // parts printed blank: nothing to add up (e.g. a plan year without details)
+      compare("arith.total", t, r, c, *sum, *r.v[c], terms, "osien summa", "summan av delarna", "sum of parts");
+    }
+  }
+
+  // Sub-unit tables of the same document against their parent's table.
+  void check_hierarchy() {
+    for (const auto& p : tables_) {
+      if (p.unit.empty()) continue;
+      std::vector<const Table*> kids;
+      for (const auto& k : tables_)
+        if (&k != &p && k.parent == p.unit && k.document == p.document) kids.push_back(&k);
+      if (kids.empty()) continue;
+      for (const auto& r : p.rows) {
+        for (std::size_t c = 0; c < p.cols.size(); ++c) {
+          if (!r.v[c] || p.cols[c].kind == Col::realisation || p.cols[c].kind == Col::unknown) continue;
+          std::optional<Cents> sum;
+          int n = 0;
+          for (const Table* k : kids)
+            for (const auto& kr : k->rows)
+              if (kr.line == r.line)
+                for (std::size_t kc = 0; kc < k->cols.size(); ++kc)
+                  if (k->cols[kc] == p.cols[c] && kr.v[kc]) sum = sum.value_or(0) + *kr.v[kc], ++n;
+          if (!sum) continue;
+          Discrepancy d = classify_difference(*r.v[c] - *sum, n, p.scale_cents());
+          if (d == Discrepancy::none) continue;
+          auto& f = add("hierarchy.children_sum", d == Discrepancy::rounding ? Severity::rounding : Severity::error, p,
+                        r.src->line, r.src->label, p.src->headings[c], p.cols[c].year);
+          f.expected = *sum;
+          f.found = *r.v[c];
+          std::string diff = eur(*r.v[c] - *sum);
+          f.fi = fmt::format("{}: painettu {}, {} alayksikön taulukoiden summa {} (ero {})", r.src->label,
+                             eur(*r.v[c]), n, eur(*sum), diff);
+          f.sv = fmt::format("{}: tryckt {}, summan av {} underenheters tabeller {} (skillnad {})", r.src->label,
+                             eur(*r.v[c]), n, eur(*sum), diff);
+          f.en = fmt::format("{}: printed {}, the sum of {} sub-unit tables is {} (difference {})", r.src->label,
+                             eur(*r.v[c]), n, eur(*sum), diff);
+        }
+      }
+    }
+  }
+
+  // The same unit, line, column meaning and year printed in two documents or languages.
+  void check_cross_document() {
+    struct Seen {
+      const Table* t;
+      const Row* r;
+      std::size_t c;
+    };
+    std::map<std::tuple<std::string, std::string, ColumnMeaning>, std::vector<Seen>> seen;
+    for (const auto& t : tables_) {
+      if (t.unit.empty()) continue;
+      for (const auto& r : t.rows)
+        for (std::size_t c = 0; c < t.cols.size(); ++c) {
+          Col k = t.cols[c].kind;
+          if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown) continue;
+          ColumnMeaning key = t.cols[c];
+          if (key.kind == Col::budget_after || key.kind == Col::budget) key.base_year = 0;
+          seen[{t.unit, r.line->id, key}].push_back({&t, &r, c});
+        }
+    }
+    for (const auto& [key, list] : seen) {
+      for (std::size_t i = 1; i < list.size(); ++i) {
+        const Seen& a = list.front();
+        const Seen& b = list[i];
+        if (a.t->document == b.t->document && a.t->language == b.t->language) continue;
+        Cents va = *a.r->v[a.c], vb = *b.r->v[b.c];
+        Cents scale = std::max(a.t->scale_cents(), b.t->scale_cents());
+        Discrepancy d = classify_difference(vb - va, 1, scale);
+        if (d == Discrepancy::none) continue;
+        auto& f = add("cross.same_figure", d == Discrepancy::rounding ? Severity::rounding : Severity::error, *b.t,
+                      b.r->src->line, b.r->src->label, b.t->src->headings[b.c], b.t->cols[b.c].year);
+        f.expected = va;
+        f.found = vb;
+        std::string other = a.t->document.empty() ? a.t->src->file : a.t->document;
+        f.fi = fmt::format("{} ({}): painettu {}, asiakirjassa {} sama luku on {}", b.r->src->label,
+                           b.t->src->headings[b.c], eur(vb), other, eur(va));
+        f.sv = fmt::format("{} ({}): tryckt {}, i dokumentet {} är samma siffra {}", b.r->src->label,
+                           b.t->src->headings[b.c], eur(vb), other, eur(va));
+        f.en = fmt::format("{} ({}): printed {}, the same figure in {} is {}", b.r->src->label,
+                           b.t->src->headings[b.c], eur(vb), other, eur(va));
+      }
+    }
+  }
+
+  const Chart& chart_;
+  std::map<std::string, const Line*> labels_;
+  std::vector<Table> tables_;
+  TableCheckReport report_;
+};
+
+}  // namespace
+
+std::string normalize_label(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    // Hyphens (incl. soft hyphen U+00AD and U+2010/2011) join a word broken over lines:
+    // drop them and the spaces that follow.
+    bool hyphen = c == '-' || (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xAD) ||
+                  (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(s[i + 2]) == 0x90 || static_cast<unsigned char>(s[i + 2]) == 0x91));
+    if (hyphen) {
+      i += c == '-' ? 0 : c == 0xC2 ? 1 : 2;
+      while (i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\t')) ++i;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // NBSP
+      space = true;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '.' || c == '(' || c == ')' ||
+        c == ':' || c == '*') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      out += static_cast<char>(c);
+      out += static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);  // À–Þ → à–þ
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart) {
+  return Checker(chart).run(tables);
+}
+
+}  // namespace toteuma

@@ -1,0 +1,33 @@
+// Checks of tables printed elsewhere (a document's CSV/XLSX tables): each table on its own
+// (totals, budget after amendments, deviation, realisation %, completeness) and tables against
+// each other (sub-units against their parent, the same figure in two documents or languages).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+#include "core/chart.h"
+#include "ingest/printed_table.h"
+
+namespace toteuma {
+
+// How a table's numbers are signed, detected from its own figures.
+struct TableConvention {
+  std::string file;
+  bool costs_positive = false;      // costs printed as positive numbers
+  bool deviation_reversed = false;  // deviation printed as budget − actual
+  int rows_matched = 0, rows_total = 0;
+};
+
+struct TableCheckReport {
+  std::vector<Finding> findings;
+  std::vector<TableConvention> conventions;
+};
+
+TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart);
+
+// Normalises a printed label or heading for matching: lower case (å ä ö too), hyphenation and
+// punctuation removed, spaces collapsed. "TALOUSARVIO- MUUTOKSET" → "talousarviomuutokset".
+std::string normalize_label(const std::string& s);
+
+}  // namespace toteuma

@@ -1,0 +1,189 @@
+#include "ingest/printed_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ingest/csv.h"
+#include "ingest/xlsx/xlsx_reader.h"
+
+namespace toteuma {
+
+// GCC's 128-bit integer for exact scaling; __extension__ keeps -Wpedantic quiet.
+__extension__ typedef __int128 I128;
+
+std::string PrintedTable::meta_value(const std::string& key) const {
+  auto it = meta.find(key);
+  return it == meta.end() ? "" : it->second.first;
+}
+
+namespace {
+
+std::string trim(std::string s) {
+  auto sp = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && sp(static_cast<unsigned char>(s.back()))) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && sp(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(i);
+}
+
+// Splits off leading "# key: value" lines; returns the rest and fills meta with line numbers.
+std::string take_meta(const std::string& text, PrintedTable& t, int& first_line) {
+  std::size_t pos = 0;
+  int line = 1;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;
+  while (pos < text.size() && text[pos] == '#') {
+    std::size_t end = text.find('\n', pos);
+    std::string l = text.substr(pos + 1, end == std::string::npos ? std::string::npos : end - pos - 1);
+    if (auto colon = l.find(':'); colon != std::string::npos)
+      t.meta[trim(l.substr(0, colon))] = {trim(l.substr(colon + 1)), line};
+    ++line;
+    if (end == std::string::npos) return {};
+    pos = end + 1;
+  }
+  first_line = line;
+  return text.substr(pos);
+}
+
+char detect_delimiter(const std::string& body) {
+  std::string head = body.substr(0, body.find('\n'));
+  if (head.find('\t') != std::string::npos) return '\t';
+  if (head.find(';') != std::string::npos) return ';';
+  return ',';
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
+  // Leading cells in column A starting with '#' are metadata (XLSX has no comment lines).
+  std::size_t i = 0;
+  for (; i < recs.size() && !recs[i].fields.empty() && !recs[i].fields[0].empty() && recs[i].fields[0][0] == '#';
+       ++i) {
+    std::string l = recs[i].fields[0].substr(1);
+    if (auto colon = l.find(':'); colon != std::string::npos)
+      t.meta[trim(l.substr(0, colon))] = {trim(l.substr(colon + 1)), recs[i].line};
+  }
+  if (i >= recs.size())
+    throw InputError(t.file, recs.empty() ? 1 : recs.back().line, "",
+                     "expected a heading row / otsikkorivi puuttuu / rubrikrad saknas");
+  t.header_line = recs[i].line;
+  t.headings.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
+  for (auto& h : t.headings) h = trim(h);
+  while (!t.headings.empty() && t.headings.back().empty()) t.headings.pop_back();
+  for (++i; i < recs.size(); ++i) {
+    PrintedRow r;
+    r.line = recs[i].line;
+    r.label = recs[i].fields.empty() ? "" : trim(recs[i].fields[0]);
+    if (recs[i].fields.size() > 1) r.cells.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
+    // Trailing empty cells beyond the headings are the spreadsheet's, not the author's.
+    while (r.cells.size() > t.headings.size() && blank_cell(r.cells.back())) r.cells.pop_back();
+    bool all_blank = r.label.empty() && std::all_of(r.cells.begin(), r.cells.end(), blank_cell);
+    if (!all_blank) t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+}  // namespace
+
+PrintedTable read_printed_table(const std::string& path) {
+  PrintedTable t;
+  t.file = path;
+  if (ends_with(path, ".xlsx")) {
+    xlsx::Sheet sheet;
+    try {
+      sheet = xlsx::read_first_sheet(path);
+    } catch (const std::exception& e) {
+      throw InputError(path, 0, "", e.what());
+    }
+    std::vector<CsvRecord> recs;
+    for (auto& r : sheet.rows) recs.push_back({r.row, std::move(r.cells)});
+    return from_rows(std::move(t), std::move(recs));
+  }
+  int first_line = 1;
+  std::string body = take_meta(read_file(path), t, first_line);
+  auto recs = parse_csv(body, detect_delimiter(body), path);
+  for (auto& r : recs) r.line += first_line - 1;
+  return from_rows(std::move(t), std::move(recs));
+}
+
+bool blank_cell(const std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' || text[i] == '\t') continue;
+    if (text.compare(i, 2, "\u00a0") == 0 || text.compare(i, 3, "\u202f") == 0) {
+      i += text.compare(i, 2, "\u00a0") == 0 ? 1 : 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+namespace {
+// Normalises printed digits: drops spaces (plain, NBSP, narrow NBSP) and turns U+2212 into '-'.
+std::string strip_number(const std::string& text) {
+  std::string s;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' || text[i] == '\t') continue;
+    if (text.compare(i, 2, "\u00a0") == 0) { ++i; continue; }
+    if (text.compare(i, 3, "\u202f") == 0) { i += 2; continue; }
+    if (text.compare(i, 3, "\u2212") == 0) { s += '-'; i += 2; continue; }
+    s += text[i];
+  }
+  return s;
+}
+
+// Digits with an optional decimal comma (or point) → value × 10^decimals as integer, exact.
+std::optional<std::pair<I128, int>> parse_decimal(const std::string& s) {
+  I128 v = 0;
+  int decimals = -1;
+  bool neg = false, digits = false;
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (v > (static_cast<I128>(1) << 100)) return std::nullopt;
+      v = v * 10 + (c - '0');
+      digits = true;
+      if (decimals >= 0) ++decimals;
+    } else if ((c == ',' || c == '.') && decimals < 0) {
+      decimals = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digits) return std::nullopt;
+  return std::pair{neg ? -v : v, decimals < 0 ? 0 : decimals};
+}
+}  // namespace
+
+std::optional<Cents> parse_printed_amount(const std::string& text, std::int64_t scale) {
+  auto d = parse_decimal(strip_number(text));
+  if (!d) return std::nullopt;
+  auto [v, dec] = *d;
+  // cents = v × scale × 100 / 10^dec, rounded half away from zero if the print had more
+  // decimals than cents can hold.
+  I128 num = v * scale * 100, den = 1;
+  for (int k = 0; k < dec; ++k) den *= 10;
+  I128 q = num >= 0 ? (num * 2 + den) / (den * 2) : -((-num * 2 + den) / (den * 2));
+  if (q > INT64_MAX || q < INT64_MIN) return std::nullopt;
+  return static_cast<Cents>(q);
+}
+
+std::optional<std::int64_t> parse_printed_percent(const std::string& text) {
+  std::string s = strip_number(text);
+  if (!s.empty() && s.back() == '%') s.pop_back();
+  auto d = parse_decimal(s);
+  if (!d) return std::nullopt;
+  auto [v, dec] = *d;
+  I128 num = v * 100, den = 1;
+  for (int k = 0; k < dec; ++k) den *= 10;
+  I128 q = num >= 0 ? (num * 2 + den) / (den * 2) : -((-num * 2 + den) / (den * 2));
+  return static_cast<std::int64_t>(q);
+}
+
+}  // namespace toteuma
