@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "check/table_checks.h"
+#include "core/explain.h"
 #include "cli/commands.h"
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
@@ -123,6 +124,71 @@ TEST(CheckLabels, MatchCaseAndHyphenationInsensitively) {
   EXPECT_EQ(normalize_label("Toimintakate, ulkoinen"), normalize_label("TOIMINTAKATE ULKOINEN"));
   EXPECT_EQ(normalize_label("Verksamhetsbidrag,  externt"), "verksamhetsbidrag externt");
   EXPECT_EQ(normalize_label("ÖVRIGA VERKSAMHETSINTÄKTER"), "övriga verksamhetsintäkter");
+}
+
+}  // namespace
+}  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+// The demo dataset holds the parts of the seeds' tables; reconciling the printed tables with
+// it must show exactly the printed totals that differ from their parts (data/demo/README.md).
+TEST(CheckReconcile, SeedTablesAgainstTheDemoDataset) {
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = (tmp.path() / "demo.db").string();
+  o.dir = testing::demo_dir().string();
+  std::ostringstream sink;
+  cmd_load(o, sink);
+  o.tables = tables_in(testing::source_dir() / "tests" / "checks" / "seeds");
+  o.format = "csv";
+  std::ostringstream out;
+  cmd_check(o, out);
+  std::istringstream in(out.str());
+  std::string line, got = "severity;rule;file;line;unit;row;column;year;expected;found\n";
+  while (std::getline(in, line))
+    if (line.find(";cross.dataset;") != std::string::npos) got += line + "\n";
+  EXPECT_EQ(got, testing::slurp(testing::source_dir() / "tests" / "checks" / "seeds-vs-demo.expected.csv"));
+}
+
+// Property: in every explanation of every shown figure, a node made of parts equals the signed
+// sum of its parts, down to the entered figures.
+void expect_adds_up(const Explanation& e) {
+  if (e.step != Step::entered && e.step != Step::absent && !e.parts.empty()) {
+    Cents sum = 0;
+    for (const auto& p : e.parts) sum += p.sign * p.value.value_or(0);
+    EXPECT_EQ(e.value, sum) << e.what;
+  }
+  if (e.step == Step::entered) {
+    EXPECT_TRUE(e.parts.empty());
+  }
+  for (const auto& p : e.parts) expect_adds_up(p);
+}
+
+TEST(Explain, EveryDemoFigureTracesToEnteredFigures) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  Ledger ledger(d);
+  int nodes = 0;
+  for (int year : {2023, 2024}) {
+    OrgView org(d.units, Date::last_of_year(year));
+    for (const auto& [u, depth] : org.tree())
+      for (const Line& l : d.chart.lines())
+        for (Measure m : {Measure::budget, Measure::budget_after, Measure::actual, Measure::deviation}) {
+          Explanation e = explain_measure(ledger, org, u->id, l.id, {m, year, 0}, Lang::fi);
+          EXPECT_EQ(e.value, ledger.measure(org, u->id, l.id, {m, year, 0}));
+          expect_adds_up(e);
+          ++nodes;
+        }
+  }
+  EXPECT_GT(nodes, 400);
+  // The city has no figures of its own: its operating margin is the center's, by sub-units.
+  OrgView org(d.units, Date::last_of_year(2024));
+  Explanation city = explain_measure(ledger, org, "loviisa", "operating_margin", {Measure::actual, 2024, 0}, Lang::sv);
+  EXPECT_EQ(city.step, Step::children);
+  ASSERT_EQ(city.parts.size(), 1u);
+  EXPECT_EQ(city.parts[0].unit, "kanslia");
+  EXPECT_EQ(city.value, -361276300);
 }
 
 }  // namespace

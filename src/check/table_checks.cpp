@@ -114,7 +114,7 @@ int decimals_of(const std::string& text) {
 
 class Checker {
  public:
-  Checker(const Chart& chart) : chart_(chart), labels_(label_index(chart)) {}
+  Checker(const Chart& chart, const Ledger* ledger) : chart_(chart), labels_(label_index(chart)), ledger_(ledger) {}
 
   TableCheckReport run(const std::vector<PrintedTable>& printed) {
     for (const auto& p : printed) tables_.push_back(interpret(p));
@@ -126,6 +126,8 @@ class Checker {
     }
     check_hierarchy();
     check_cross_document();
+    if (ledger_)
+      for (const auto& t : tables_) check_against_dataset(t);
     sort_findings(report_.findings);
     return report_;
   }
@@ -504,8 +506,50 @@ class Checker {
     }
   }
 
+  // Printed figures against the stored dataset: the reconciliation of a document made
+  // elsewhere with the figures Toteuma holds.
+  void check_against_dataset(const Table& t) {
+    const Dataset& d = ledger_->dataset();
+    bool known = false;
+    for (const auto& u : d.units) known = known || u.id == t.unit;
+    if (!known || t.year == 0) return;
+    for (const auto& r : t.rows) {
+      for (std::size_t c = 0; c < t.cols.size(); ++c) {
+        const ColumnMeaning& m = t.cols[c];
+        if (!r.v[c] || r.filled[c]) continue;
+        std::optional<Measure> measure;
+        switch (m.kind) {
+          case Col::budget: measure = Measure::budget; break;
+          case Col::amendments: measure = Measure::amendments; break;
+          case Col::budget_after: measure = Measure::budget_after; break;
+          case Col::actual: measure = Measure::actual; break;
+          case Col::deviation: measure = Measure::deviation; break;
+          case Col::forecast: measure = Measure::forecast; break;
+          case Col::plan: measure = Measure::plan; break;
+          default: break;
+        }
+        if (!measure) continue;
+        OrgView org(d.units, Date::last_of_year(m.year));
+        if (!org.find(t.unit)) continue;
+        auto stored = ledger_->measure(org, t.unit, r.line->id, {*measure, m.year, m.base_year});
+        Cents found = *r.v[c];
+        Discrepancy disc = stored ? classify_difference(found - *stored, 1, t.scale_cents()) : Discrepancy::error;
+        if (disc == Discrepancy::none) continue;
+        auto& f = add("cross.dataset", disc == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
+                      r.src->line, r.src->label, t.src->headings[c], m.year);
+        f.expected = stored;
+        f.found = found;
+        std::string have = stored ? eur(*stored) : "–";
+        f.fi = fmt::format("{}: painettu {}, aineistossa {}", r.src->label, eur(found), have);
+        f.sv = fmt::format("{}: tryckt {}, i datamängden {}", r.src->label, eur(found), have);
+        f.en = fmt::format("{}: printed {}, the dataset holds {}", r.src->label, eur(found), have);
+      }
+    }
+  }
+
   const Chart& chart_;
   std::map<std::string, const Line*> labels_;
+  const Ledger* ledger_;
   std::vector<Table> tables_;
   TableCheckReport report_;
 };
@@ -553,8 +597,8 @@ std::string normalize_label(const std::string& s) {
   return out;
 }
 
-TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart) {
-  return Checker(chart).run(tables);
+TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart, const Ledger* ledger) {
+  return Checker(chart, ledger).run(tables);
 }
 
 }  // namespace toteuma

@@ -7,6 +7,7 @@
 
 #include "check/finding.h"
 #include "core/chart.h"
+#include "core/ledger.h"
 #include "ingest/printed_table.h"
 
 namespace toteuma {
@@ -24,7 +25,10 @@ struct TableCheckReport {
   std::vector<TableConvention> conventions;
 };
 
-TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart);
+// With a ledger, every printed figure of a unit the dataset knows is also reconciled with the
+// stored dataset (rule cross.dataset).
+TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart,
+                              const Ledger* ledger = nullptr);
 
 // Normalises a printed label or heading for matching: lower case (å ä ö too), hyphenation and
 // punctuation removed, spaces collapsed. "TALOUSARVIO- MUUTOKSET" → "talousarviomuutokset".

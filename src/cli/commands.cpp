@@ -3,16 +3,19 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 #include <stdexcept>
 
 #include "check/dataset_checks.h"
 #include "check/report_format.h"
 #include "check/table_checks.h"
+#include "core/explain.h"
 #include "core/i18n.h"
 #include "core/report_table.h"
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
 #include "core/format.h"
+#include "render/explain_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -100,18 +103,19 @@ namespace toteuma {
 int cmd_check(const CommandOptions& o, std::ostream& out) {
   std::vector<Finding> findings;
   std::vector<TableConvention> conventions;
-  Chart chart = default_chart();
   Lang lang = o.lang.empty() ? Lang::fi : *parse_lang(o.lang);
+  Dataset d;
+  d.chart = default_chart();
   if (!o.db.empty()) {
-    Dataset d = read_db(o.db);
+    d = read_db(o.db);
     if (o.lang.empty()) lang = d.municipality.primary;
     findings = check_dataset(d);
-    chart = d.chart;
   }
+  Ledger ledger(d);
   if (!o.tables.empty()) {
     std::vector<PrintedTable> tables;
     for (const auto& f : o.tables) tables.push_back(read_printed_table(f));  // InputError → exit 2
-    auto r = check_tables(tables, chart);
+    auto r = check_tables(tables, d.chart, o.db.empty() ? nullptr : &ledger);
     findings.insert(findings.end(), r.findings.begin(), r.findings.end());
     conventions = r.conventions;
   }
@@ -122,6 +126,33 @@ int cmd_check(const CommandOptions& o, std::ostream& out) {
   else
     out << findings_text(findings, conventions, lang);
   return has_errors(findings) ? 1 : 0;
+}
+
+}  // namespace toteuma
+
+namespace toteuma {
+
+int cmd_explain(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_or_primary(o, d);
+  // The line by id or by its printed name in either language.
+  std::string line;
+  for (const Line& l : d.chart.lines())
+    if (l.id == o.line || normalize_label(l.name.fi) == normalize_label(o.line) ||
+        normalize_label(l.name.sv) == normalize_label(o.line))
+      line = l.id;
+  if (line.empty()) throw std::runtime_error("unknown line / tuntematon rivi / okänd rad: " + o.line);
+  static const std::map<std::string, Measure> measures = {
+      {"budget", Measure::budget},     {"amendments", Measure::amendments}, {"budget-after", Measure::budget_after},
+      {"actual", Measure::actual},     {"deviation", Measure::deviation},   {"forecast", Measure::forecast},
+      {"plan", Measure::plan}};
+  ColumnSpec col{measures.at(o.column), o.year, o.base_year};
+  if (col.measure == Measure::plan && col.base_year == 0) col.base_year = o.year - 1;
+  OrgView org(d.units, Date::last_of_year(o.year));
+  if (!org.find(o.unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  Ledger ledger(d);
+  out << render_explanation_text(explain_measure(ledger, org, o.unit, line, col, lang), lang);
+  return 0;
 }
 
 }  // namespace toteuma

@@ -16,6 +16,8 @@ struct CommandOptions {
   std::string address = "127.0.0.1";
   unsigned threads = 0;
   std::vector<std::string> tables;  // check --table FILE...
+  std::string line, column = "actual";  // explain
+  int base_year = 0;
 };
 
 int cmd_load(const CommandOptions& o, std::ostream& out);
@@ -25,5 +27,6 @@ int cmd_table(const CommandOptions& o, std::ostream& out);
 int cmd_serve(const CommandOptions& o, std::ostream& out);
 // Exit status: 0 no errors, 1 errors found, 2 unusable input.
 int cmd_check(const CommandOptions& o, std::ostream& out);
+int cmd_explain(const CommandOptions& o, std::ostream& out);
 
 }  // namespace toteuma

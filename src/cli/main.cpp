@@ -54,6 +54,16 @@ int main(int argc, char** argv) {
   check->add_option("--format", o.format, "text|json|csv")->check(CLI::IsMember({"text", "json", "csv"}));
   check->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 
+  auto* explain = app.add_subcommand("explain", "Show how a figure is computed / Näytä miten luku lasketaan / Visa hur en siffra beräknas");
+  db_opt(explain);
+  explain->add_option("--unit", o.unit, "unit id")->required();
+  explain->add_option("--line", o.line, "line id or name, e.g. operating_margin or \"Toimintakate ulkoinen\"")->required();
+  explain->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
+  explain->add_option("--column", o.column, "budget|amendments|budget-after|actual|deviation|forecast|plan")
+      ->check(CLI::IsMember({"budget", "amendments", "budget-after", "actual", "deviation", "forecast", "plan"}));
+  explain->add_option("--base-year", o.base_year, "plan: the budget year of the economic plan (default year-1)");
+  explain->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*load) return cmd_load(o, std::cout);
@@ -61,6 +71,7 @@ int main(int argc, char** argv) {
     if (*units) return cmd_units(o, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
+    if (*explain) return cmd_explain(o, std::cout);
     if (*check) {
       if (o.db.empty() && o.tables.empty()) {
         std::cerr << "toteuma check: give --db FILE and/or --table FILE...\n";

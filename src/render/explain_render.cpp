@@ -1,0 +1,43 @@
+#include "render/explain_render.h"
+
+#include "core/format.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string how(Step s, Lang lang) {
+  const bool fi = lang == Lang::fi;
+  switch (s) {
+    case Step::entered: return fi ? "syötetty luku" : "inmatad siffra";
+    case Step::formula: return fi ? "osien summa" : "summan av delarna";
+    case Step::children: return fi ? "alayksiköiden summa" : "summan av underenheterna";
+    case Step::scenarios: return fi ? "talousarvio + muutokset" : "budget + ändringar";
+    case Step::difference: return fi ? "toteuma − talousarvio muutosten jälkeen" : "utfall − budget inkl. ändringar";
+    case Step::absent: return fi ? "ei lukua" : "ingen siffra";
+  }
+  return {};
+}
+
+void walk(const Explanation& e, Lang lang, int depth, bool first, std::string& out) {
+  out += std::string(static_cast<std::size_t>(depth) * 2, ' ');
+  if (depth > 0) out += first && e.sign > 0 ? "  " : e.sign < 0 ? "− " : "+ ";
+  out += e.what + " = " + (e.value ? format_euros(*e.value) : "–") + "  (" + how(e.step, lang);
+  if (e.step == Step::entered) out += ": " + e.unit + ";" + e.line + ";" + e.scenario;
+  out += ")\n";
+  bool f = true;
+  for (const auto& p : e.parts) {
+    walk(p, lang, depth + 1, f, out);
+    f = false;
+  }
+}
+
+}  // namespace
+
+std::string render_explanation_text(const Explanation& e, Lang lang) {
+  std::string out;
+  walk(e, lang, 0, true, out);
+  return out;
+}
+
+}  // namespace toteuma
