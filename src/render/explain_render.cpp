@@ -32,7 +32,46 @@ void walk(const Explanation& e, Lang lang, int depth, bool first, std::string& o
   }
 }
 
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+void walk_html(const Explanation& e, Lang lang, bool first, std::string& out) {
+  out += "<li>";
+  if (!first) out += e.sign < 0 ? "<span class=\"op\">−</span> " : "<span class=\"op\">+</span> ";
+  out += esc(e.what) + " = <strong class=\"num\">" + (e.value ? format_euros(*e.value) : "–") + "</strong> <span class=\"how\">(" +
+         esc(how(e.step, lang));
+  if (e.step == Step::entered) out += ": <code>" + esc(e.unit + ";" + e.line + ";" + e.scenario) + "</code>";
+  out += ")</span>";
+  if (!e.parts.empty()) {
+    out += "<ul>";
+    bool f = true;
+    for (const auto& p : e.parts) {
+      walk_html(p, lang, f, out);
+      f = false;
+    }
+    out += "</ul>";
+  }
+  out += "</li>";
+}
+
 }  // namespace
+
+std::string render_explanation_html(const Explanation& e, Lang lang) {
+  std::string out = "<ul class=\"explain\">";
+  walk_html(e, lang, true, out);
+  return out + "</ul>";
+}
 
 std::string render_explanation_text(const Explanation& e, Lang lang) {
   std::string out;

@@ -9,5 +9,7 @@
 namespace toteuma {
 
 std::string render_explanation_text(const Explanation& e, Lang lang);
+// The same as nested HTML lists (escaped), for the server.
+std::string render_explanation_html(const Explanation& e, Lang lang);
 
 }  // namespace toteuma

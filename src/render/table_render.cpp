@@ -73,12 +73,15 @@ std::string render_csv(const FigureTable& t) {
   return out;
 }
 
-std::string render_html_table(const FigureTable& t) {
+std::string render_html_table(const FigureTable& t, const CellLink& link) {
   mstch::array headings, rows;
   for (const auto& h : t.headings) headings.push_back(h);
   for (const auto& r : t.rows) {
     mstch::array cells;
-    for (const auto& v : r.values) cells.push_back(cell_text(v));
+    for (std::size_t c = 0; c < r.values.size(); ++c) {
+      std::string href = link && r.values[c] ? link(r, c) : "";
+      cells.push_back(mstch::map{{"text", cell_text(r.values[c])}, {"href", href}});
+    }
     rows.push_back(mstch::map{{"label", r.label}, {"kind", kind_class(r.kind)}, {"cells", cells}});
   }
   mstch::map ctx{{"title", t.title},

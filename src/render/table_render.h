@@ -1,5 +1,6 @@
 // Renders a FigureTable as plain text, CSV or HTML.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "core/report_table.h"
@@ -10,8 +11,10 @@ namespace toteuma {
 std::string render_text(const FigureTable& t);
 // ';'-separated; header row, then label + whole euros as plain integers; absent = empty.
 std::string render_csv(const FigureTable& t);
-// An accessible <table> (caption, scoped headers) to embed in a page.
-std::string render_html_table(const FigureTable& t);
+// An accessible <table> (caption, scoped headers) to embed in a page. `link`, when given,
+// returns the address a figure's cell links to (e.g. its explanation), "" for none.
+using CellLink = std::function<std::string(const TableRow& row, std::size_t column)>;
+std::string render_html_table(const FigureTable& t, const CellLink& link = nullptr);
 // A complete, self-contained HTML page holding the table.
 std::string render_html_page(const FigureTable& t);
 

@@ -5,8 +5,11 @@
 #include <mstch/mstch.hpp>
 #include <set>
 
+#include "check/dataset_checks.h"
+#include "core/explain.h"
 #include "core/i18n.h"
 #include "core/report_table.h"
+#include "render/explain_render.h"
 #include "render/table_render.h"
 #include "render/templates.h"
 
@@ -16,6 +19,8 @@ namespace embedded {
 extern const std::string_view layout_mustache;
 extern const std::string_view index_mustache;
 extern const std::string_view unit_mustache;
+extern const std::string_view checks_mustache;
+extern const std::string_view explain_mustache;
 }  // namespace embedded
 
 namespace {
@@ -25,8 +30,10 @@ struct App {
   Ledger ledger{d};
   std::set<int> years;  // years with a budget or actual, for the year picker
   int default_year = 0;
+  std::vector<Finding> findings;  // the dataset is read-only while serving: check once
 
   explicit App(Dataset ds) : d(std::move(ds)) {
+    findings = check_dataset(d);
     for (const auto& s : d.scenarios) {
       if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
       if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
@@ -61,6 +68,7 @@ http::Response page(const App& app, Lang lang, const std::string& title, const s
                  {"other_href", other_href},
                  {"other_lang", std::string(lang_code(other))},
                  {"other_label", tr("web.other_language", lang)},
+                 {"checks_label", tr("web.checks", lang)},
                  {"body", body}};
   http::Response r;
   r.status = status;
@@ -149,7 +157,11 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                  {"show_label", tr("web.show", lang)},
                  {"years", years},
                  {"kinds", kinds},
-                 {"table", render_html_table(t)},
+                 {"table", render_html_table(t, [&](const TableRow& row, std::size_t c) {
+                    return fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(lang), unit, year,
+                                       kind_s, row.line, c);
+                  })},
+                 {"explain_hint", tr("web.explain_hint", lang)},
                  {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
                  {"has_children", !children.empty()},
                  {"children", children},
@@ -157,6 +169,72 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
   std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query));
+}
+
+http::Response explain_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
+  auto q = [&](const char* k) {
+    auto it = req.query.find(k);
+    return it == req.query.end() ? std::string() : it->second;
+  };
+  auto year = parse_year(q("year"));
+  auto kind = parse_table_kind(q("kind"));
+  const Line* line = app.d.chart.find(q("line"));
+  std::string col_s = q("col");
+  if (!year || !kind || !line || col_s.size() != 1 || col_s[0] < '0' || col_s[0] > '9')
+    return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+  FigureTable t;
+  try {
+    t = build_table(app.ledger, unit, *year, *kind, lang);
+  } catch (const TableError&) {
+    return not_found(app, lang);
+  }
+  std::size_t col = static_cast<std::size_t>(col_s[0] - '0');
+  if (col >= t.columns.size()) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+  Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
+  OrgView org(app.d.units, on);
+  Explanation e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
+  std::string back = fmt::format("/{}/unit/{}?year={}&kind={}", lang_code(lang), unit, *year, q("kind"));
+  mstch::map ctx{{"heading", tr("web.explain", lang)},
+                 {"back", tr("web.back", lang)},
+                 {"back_href", back},
+                 {"tree", render_explanation_html(e, lang)}};
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, tr("web.explain", lang), mstch::render(std::string(embedded::explain_mustache), ctx),
+              fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(other), unit, *year, q("kind"),
+                          line->id, col));
+}
+
+http::Response checks_page(const App& app, Lang lang) {
+  mstch::array rows;
+  for (const Finding& f : app.findings) {
+    std::string where = f.where.unit;
+    for (const auto& u : app.d.units)
+      if (u.id == f.where.unit && (!f.where.year || u.valid_on(Date::last_of_year(*f.where.year)))) where = u.name.in(lang);
+    if (const Line* l = app.d.chart.find(f.where.row)) where += (where.empty() ? "" : " · ") + l->name.in(lang);
+    if (const Scenario* s = app.d.scenario(f.where.column)) where += " · " + (s->name.in(lang).empty() ? s->id : s->name.in(lang));
+    std::string href;
+    if (!f.where.unit.empty() && f.where.year)
+      href = fmt::format("/{}/unit/{}?year={}&kind=annual-report", lang_code(lang), f.where.unit, *f.where.year);
+    rows.push_back(mstch::map{{"severity", tr("sev." + to_string(f.severity), lang)},
+                              {"severity_class", to_string(f.severity)},
+                              {"rule", f.rule},
+                              {"where", where},
+                              {"href", href},
+                              {"message", lang == Lang::fi ? f.fi : f.sv}});
+  }
+  mstch::map ctx{{"heading", tr("web.checks", lang)},
+                 {"intro", tr("web.checks_intro", lang)},
+                 {"municipality", app.d.municipality.name.in(lang)},
+                 {"col_severity", tr("web.col.severity", lang)},
+                 {"col_rule", tr("web.col.rule", lang)},
+                 {"col_where", tr("web.col.where", lang)},
+                 {"col_message", tr("web.col.message", lang)},
+                 {"has_findings", !rows.empty()},
+                 {"findings", rows},
+                 {"no_findings", tr("web.no_findings", lang)}};
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, tr("web.checks", lang), mstch::render(std::string(embedded::checks_mustache), ctx),
+              fmt::format("/{}/checks", lang_code(other)));
 }
 
 std::vector<std::string> split_path(const std::string& path) {
@@ -189,6 +267,8 @@ http::Handler make_app(Dataset d) {
     auto lang = parse_lang(parts[0]);
     if (!lang) return not_found(*app, primary);
     if (parts.size() == 1) return index_page(*app, *lang);
+    if (parts.size() == 2 && parts[1] == "checks") return checks_page(*app, *lang);
+    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "explain") return explain_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "table.csv")
       return unit_page(*app, *lang, parts[2], req, true);

@@ -215,3 +215,36 @@ test('root redirects to the Finnish front page', async () => {
     await page.close();
   }
 });
+
+test('a figure explains itself: clicking the operating margin shows its inputs', async () => {
+  const page = await open(FI_PAGE);
+  try {
+    const row = page.locator('table.figures tr', { has: page.locator('th', { hasText: 'Toimintakate ulkoinen' }) });
+    // The TP 2024 cell (fourth figure column) links to its explanation.
+    await Promise.all([page.waitForURL('**/explain?**'), row.locator('td').nth(3).locator('a').click()]);
+    const text = norm(await page.textContent('main'));
+    assert.ok(text.includes('-3 612 763'), `explanation lacks the total: ${text.slice(0, 300)}`);
+    // Its inputs down to the entered figures of the seed: Myyntituotot 25 050, Henkilöstökulut -1 774 883.
+    assert.ok(text.includes('kanslia;sales;tp2024'), 'explanation does not reach the entered sales figure');
+    assert.ok(text.includes('-1 774 883'), 'explanation lacks Henkilöstökulut');
+    await screenshot(page, 'kanslia-explain-fi.png');
+    await checkAxe(page, 'explain');
+  } finally {
+    await page.close();
+  }
+});
+
+test('checks page lists the differences of the demo dataset', async () => {
+  const page = await open('/sv/checks');
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    const rows = await page.locator('table.findings tbody tr').count();
+    assert.equal(rows, 10, 'the demo dataset has 10 documented findings (tests/checks/demo-dataset.expected.csv)');
+    const text = norm(await page.textContent('table.findings'));
+    assert.ok(text.includes('-221 633') && text.includes('-319 521'), 'the internal-items difference of 2023 is missing');
+    await screenshot(page, 'checks-sv.png');
+    await checkAxe(page, 'checks');
+  } finally {
+    await page.close();
+  }
+});
