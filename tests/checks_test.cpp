@@ -3,6 +3,7 @@
 // planted faults (cases) or from the differences listed in data/demo/README.md (seeds).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "check/table_checks.h"
@@ -189,6 +190,41 @@ TEST(Explain, EveryDemoFigureTracesToEnteredFigures) {
   ASSERT_EQ(city.parts.size(), 1u);
   EXPECT_EQ(city.parts[0].unit, "kanslia");
   EXPECT_EQ(city.value, -361276300);
+}
+
+}  // namespace
+}  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+TEST(CheckOutput, JsonCarriesThreeLanguagesAndLocation) {
+  CommandOptions o;
+  o.tables = {(testing::source_dir() / "tests" / "checks" / "cases" / "total_error" / "t.csv").string()};
+  o.format = "json";
+  std::ostringstream out;
+  EXPECT_EQ(cmd_check(o, out), 1);
+  auto j = nlohmann::json::parse(out.str());
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["rule"], "arith.total");
+  EXPECT_EQ(j[0]["severity"], "error");
+  EXPECT_EQ(j[0]["location"]["line"], 7);
+  EXPECT_EQ(j[0]["location"]["row"], "Toimintatuotot");
+  EXPECT_EQ(j[0]["location"]["column"], "TP 2024");
+  EXPECT_EQ(j[0]["expected"]["euros"], 3600);
+  EXPECT_EQ(j[0]["found"]["euros"], 3700);
+  for (const char* l : {"fi", "sv", "en"}) EXPECT_FALSE(j[0]["message"][l].get<std::string>().empty()) << l;
+}
+
+TEST(CheckOutput, UnusableInputIsAnInputError) {
+  testing::TempDir tmp;
+  testing::spit(tmp.path() / "empty.csv", "# unit: x\n");
+  CommandOptions o;
+  o.tables = {(tmp.path() / "empty.csv").string()};
+  std::ostringstream out;
+  // main() maps InputError to exit status 2.
+  EXPECT_THROW(cmd_check(o, out), InputError);
 }
 
 }  // namespace

@@ -101,7 +101,12 @@ PrintedTable read_printed_table(const std::string& path) {
     }
     std::vector<CsvRecord> recs;
     for (auto& r : sheet.rows) recs.push_back({r.row, std::move(r.cells)});
-    return from_rows(std::move(t), std::move(recs));
+    PrintedTable out = from_rows(std::move(t), std::move(recs));
+    // A spreadsheet row has every column: cells after its last filled one are empty, not
+    // missing, so XLSX rows cannot be ragged.
+    for (auto& r : out.rows)
+      if (r.cells.size() < out.headings.size()) r.cells.resize(out.headings.size());
+    return out;
   }
   int first_line = 1;
   std::string body = take_meta(read_file(path), t, first_line);
