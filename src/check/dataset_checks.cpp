@@ -38,7 +38,7 @@ void check_hierarchy(const Dataset& d, const Ledger& ledger, std::vector<Finding
         Finding f;
         f.rule = "hierarchy.children_sum";
         f.severity = c == Discrepancy::rounding ? Severity::rounding : Severity::error;
-        f.where = {"", 0, d.municipality.id, u->id, l.id, s.id, s.year};
+        f.where = {"", 0, d.municipality_of(u->id).id, u->id, l.id, s.id, s.year};
         f.expected = *kids;
         f.found = *own;
         std::string diff = eur(*own - *kids);
@@ -68,7 +68,7 @@ void check_binding(const Dataset& d, const Ledger& ledger, std::vector<Finding>&
       Finding f;
       f.rule = "binding.overrun";
       f.severity = Severity::warning;
-      f.where = {"", 0, d.municipality.id, u->id, l->id, std::to_string(y), y};
+      f.where = {"", 0, d.municipality_of(u->id).id, u->id, l->id, std::to_string(y), y};
       f.expected = bud;
       f.found = act;
       f.fi = fmt::format("{}: sitova {} ylittyi vuonna {}: toteuma {}, talousarvio muutosten jälkeen {}", u->name.fi,
@@ -85,7 +85,7 @@ void check_binding(const Dataset& d, const Ledger& ledger, std::vector<Finding>&
     Finding f;
     f.rule = "binding.amendment_without_decision";
     f.severity = Severity::error;
-    f.where = {"", 0, d.municipality.id, "", "", s.id, s.year};
+    f.where = {"", 0, d.primary().id, "", "", s.id, s.year};
     f.fi = fmt::format("Talousarviomuutokselta {} puuttuu valtuuston päätöksen viite tai päivämäärä", s.id);
     f.sv = fmt::format("Budgetändringen {} saknar hänvisning till eller datum för fullmäktiges beslut", s.id);
     f.en = fmt::format("Budget amendment {} lacks the council decision's reference or date", s.id);
@@ -93,10 +93,10 @@ void check_binding(const Dataset& d, const Ledger& ledger, std::vector<Finding>&
   }
 }
 
-void missing_text(const Dataset& d, const Text& t, const std::string& what_fi, const std::string& what_sv,
+void missing_text(const Municipality& m, const Text& t, const std::string& what_fi, const std::string& what_sv,
                   const std::string& what_en, Location where, std::vector<Finding>& out) {
   if (t.fi.empty() && t.sv.empty()) return;  // not given at all: nothing to translate
-  for (Lang l : d.municipality.languages) {
+  for (Lang l : m.languages) {
     if (!t.in(l).empty()) continue;
     Finding f;
     f.rule = "complete.translation";
@@ -112,14 +112,15 @@ void missing_text(const Dataset& d, const Text& t, const std::string& what_fi, c
 
 void check_translations(const Dataset& d, std::vector<Finding>& out) {
   for (const auto& u : d.units) {
-    Location at{"", 0, d.municipality.id, u.id, "", "", u.valid_from.year};
-    missing_text(d, u.name, "Yksikön nimi", "Enhetens namn", "Unit name", at, out);
-    missing_text(d, u.responsible, "Vastuuhenkilön nimike", "Ansvarspersonens titel", "Responsible person's title",
+    const Municipality& m = d.municipality_of(u.id);
+    Location at{"", 0, m.id, u.id, "", "", u.valid_from.year};
+    missing_text(m, u.name, "Yksikön nimi", "Enhetens namn", "Unit name", at, out);
+    missing_text(m, u.responsible, "Vastuuhenkilön nimike", "Ansvarspersonens titel", "Responsible person's title",
                  at, out);
   }
   for (const auto& s : d.scenarios)
-    missing_text(d, s.name, "Skenaarion nimi " + s.id, "Scenariots namn " + s.id, "Scenario name " + s.id,
-                 {"", 0, d.municipality.id, "", "", s.id, s.year}, out);
+    missing_text(d.primary(), s.name, "Skenaarion nimi " + s.id, "Scenariots namn " + s.id,
+                 "Scenario name " + s.id, {"", 0, d.primary().id, "", "", s.id, s.year}, out);
 }
 
 }  // namespace

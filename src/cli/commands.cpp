@@ -33,7 +33,7 @@ Dataset read_db(const std::string& db) {
 }
 
 Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
-  return o.lang.empty() ? d.municipality.primary : *parse_lang(o.lang);
+  return o.lang.empty() ? d.primary().primary : *parse_lang(o.lang);
 }
 
 Date today() {
@@ -108,7 +108,7 @@ int cmd_check(const CommandOptions& o, std::ostream& out) {
   d.chart = default_chart();
   if (!o.db.empty()) {
     d = read_db(o.db);
-    if (o.lang.empty()) lang = d.municipality.primary;
+    if (o.lang.empty()) lang = d.primary().primary;
     findings = check_dataset(d);
   }
   Ledger ledger(d);

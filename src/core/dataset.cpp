@@ -11,6 +11,26 @@ const Scenario* Dataset::scenario(const std::string& id) const {
   return nullptr;
 }
 
+const Municipality& Dataset::primary() const {
+  static const Municipality kNone{};
+  return municipalities.empty() ? kNone : municipalities.front();
+}
+
+const Municipality& Dataset::municipality_of(const std::string& unit) const {
+  // Follow parents (of any version) to the root; a guard stops cycles the loader rejects anyway.
+  std::string id = unit;
+  for (std::size_t guard = 0; guard <= units.size(); ++guard) {
+    std::string parent;
+    for (const auto& u : units)
+      if (u.id == id && !u.parent.empty()) parent = u.parent;
+    if (parent.empty()) break;
+    id = parent;
+  }
+  for (const auto& m : municipalities)
+    if (m.id == id) return m;
+  return primary();
+}
+
 void canonicalize(Dataset& d) {
   std::sort(d.units.begin(), d.units.end(), [](const UnitVersion& a, const UnitVersion& b) {
     return std::tie(a.id, a.valid_from) < std::tie(b.id, b.valid_from);

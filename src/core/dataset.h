@@ -26,8 +26,11 @@ struct Figure {
   bool operator==(const Figure&) const = default;
 };
 
+// A dataset holds one or more municipalities (the demo has Loviisa, Laitila and Heinola). A
+// unit belongs to the municipality whose id is the id of its root unit; the first municipality
+// is the primary one (default language and name of the whole dataset).
 struct Dataset {
-  Municipality municipality;
+  std::vector<Municipality> municipalities;
   std::vector<UnitVersion> units;
   Chart chart;
   std::vector<AccountRange> accounts;
@@ -35,6 +38,9 @@ struct Dataset {
   std::vector<Figure> figures;
 
   const Scenario* scenario(const std::string& id) const;
+  const Municipality& primary() const;
+  // The municipality a unit belongs to (by its root unit), or the primary one.
+  const Municipality& municipality_of(const std::string& unit) const;
   bool operator==(const Dataset&) const = default;
 };
 

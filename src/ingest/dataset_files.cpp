@@ -148,28 +148,23 @@ std::vector<AccountRange> parse_accounts(const std::string& text, const std::str
   return out;
 }
 
-Municipality parse_municipality(const fs::path& path) {
-  const std::string file = path.string();
-  toml::table tbl;
-  try {
-    tbl = toml::parse(read_file(file), file);
-  } catch (const toml::parse_error& e) {
-    throw InputError(file, static_cast<int>(e.source().begin.line),
-                     fmt::format("column {}", e.source().begin.column), std::string(e.description()));
-  }
+Municipality parse_one_municipality(const toml::table& tbl, const std::string& file) {
+  auto line_of = [&](const char* key) {
+    return tbl[key].node() ? static_cast<int>(tbl[key].node()->source().begin.line)
+                           : static_cast<int>(tbl.source().begin.line);
+  };
   auto str = [&](const char* key) {
     auto v = tbl[key].value<std::string>();
-    int line = tbl[key].node() ? static_cast<int>(tbl[key].node()->source().begin.line) : 1;
-    if (!v || v->empty()) throw InputError(file, line, key, m3("expected a non-empty string", "odotettiin tekstiä", "en text förväntades"));
+    if (!v || v->empty()) throw InputError(file, line_of(key), key, m3("expected a non-empty string", "odotettiin tekstiä", "en text förväntades"));
     return *v;
   };
   Municipality m;
   m.id = str("id");
-  if (!valid_id(m.id)) throw InputError(file, 1, "id", m3("expected an id (a-z, 0-9, _ or -)", "odotettiin tunnusta", "ett id förväntades"));
+  if (!valid_id(m.id)) throw InputError(file, line_of("id"), "id", m3("expected an id (a-z, 0-9, _ or -)", "odotettiin tunnusta", "ett id förväntades"));
   m.code = str("code");
   m.name = {str("name_fi"), str("name_sv")};
   auto* langs = tbl["languages"].as_array();
-  if (!langs || langs->empty()) throw InputError(file, 1, "languages", m3("expected [\"fi\", \"sv\"] or one of them", "odotettiin kieliä", "språk förväntades"));
+  if (!langs || langs->empty()) throw InputError(file, line_of("languages"), "languages", m3("expected [\"fi\", \"sv\"] or one of them", "odotettiin kieliä", "språk förväntades"));
   for (auto& n : *langs) {
     auto code = n.value<std::string>();
     auto l = code ? parse_lang(*code) : std::nullopt;
@@ -178,7 +173,7 @@ Municipality parse_municipality(const fs::path& path) {
   }
   auto prim = parse_lang(str("primary_language"));
   if (!prim || std::find(m.languages.begin(), m.languages.end(), *prim) == m.languages.end())
-    throw InputError(file, static_cast<int>(tbl["primary_language"].node()->source().begin.line), "primary_language",
+    throw InputError(file, line_of("primary_language"), "primary_language",
                      m3("expected one of the languages", "odotettiin yhtä kielistä", "ett av språken förväntades"));
   m.primary = *prim;
   for (auto&& [k, v] : tbl) {
@@ -189,8 +184,37 @@ Municipality parse_municipality(const fs::path& path) {
   return m;
 }
 
-std::vector<UnitVersion> parse_units(const std::string& text, const std::string& file, const Municipality& m,
-                                     const Chart& chart) {
+// One municipality as top-level keys, or several as [[municipality]] tables (the first is
+// the primary one).
+std::vector<Municipality> parse_municipalities(const fs::path& path) {
+  const std::string file = path.string();
+  toml::table tbl;
+  try {
+    tbl = toml::parse(read_file(file), file);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file, static_cast<int>(e.source().begin.line),
+                     fmt::format("column {}", e.source().begin.column), std::string(e.description()));
+  }
+  std::vector<Municipality> out;
+  if (auto* arr = tbl["municipality"].as_array()) {
+    if (tbl.size() != 1)
+      throw InputError(file, 1, "", m3("with [[municipality]] tables, put every key inside them", "avaimet kuuluvat [[municipality]]-taulukoihin", "nycklarna hör till [[municipality]]-tabellerna"));
+    for (auto& node : *arr) {
+      auto* t = node.as_table();
+      if (!t) throw InputError(file, static_cast<int>(node.source().begin.line), "municipality", m3("expected a table", "odotettiin taulukkoa", "en tabell förväntades"));
+      out.push_back(parse_one_municipality(*t, file));
+      for (std::size_t i = 0; i + 1 < out.size(); ++i)
+        if (out[i].id == out.back().id)
+          throw InputError(file, static_cast<int>(node.source().begin.line), "id", m3("duplicate municipality id", "kunta kahdesti", "kommunen två gånger"));
+    }
+  } else {
+    out.push_back(parse_one_municipality(tbl, file));
+  }
+  return out;
+}
+
+std::vector<UnitVersion> parse_units(const std::string& text, const std::string& file,
+                                     const std::vector<Municipality>& municipalities, const Chart& chart) {
   CsvTable t(text, file, {"id", "valid_from", "valid_to", "parent", "kind", "name_fi", "name_sv", "responsible_fi",
                           "responsible_sv", "binding_line"});
   std::vector<UnitVersion> out;
@@ -212,9 +236,6 @@ std::vector<UnitVersion> parse_units(const std::string& text, const std::string&
     u.kind = *k;
     u.name = {t.get(r, "name_fi"), t.get(r, "name_sv")};
     u.responsible = {t.get(r, "responsible_fi"), t.get(r, "responsible_sv")};
-    for (Lang l : m.languages)
-      if (u.name.in(l).empty())
-        t.fail(r, std::string("name_") + std::string(lang_code(l)), m3("name missing in a language of the municipality", "nimi puuttuu kunnan kielellä", "namn saknas på kommunens språk"));
     u.binding_line = need_id(t, r, "binding_line", true);
     if (!u.binding_line.empty() && !chart.find(u.binding_line))
       t.fail(r, "binding_line", m3(fmt::format("expected a line id of the chart, found \"{}\"", u.binding_line), "tuntematon rivi", "okänd rad"));
@@ -223,6 +244,17 @@ std::vector<UnitVersion> parse_units(const std::string& text, const std::string&
           o.valid_from <= u.valid_to.value_or(Date{9999, 12, 31}))
         t.fail(r, "valid_from", m3(fmt::format("overlaps another version of {} from {}", u.id, to_iso(o.valid_from)), "päällekkäinen voimassaolo", "överlappande giltighet"));
     out.push_back(std::move(u));
+  }
+  // Names in every language of the unit's municipality (known once the tree is read).
+  {
+    Dataset tree;
+    tree.municipalities = municipalities;
+    tree.units = out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+      for (Lang l : tree.municipality_of(out[i].id).languages)
+        if (out[i].name.in(l).empty())
+          t.fail(t.rows()[i], std::string("name_") + std::string(lang_code(l)),
+                 m3("name missing in a language of the municipality", "nimi puuttuu kunnan kielellä", "namn saknas på kommunens språk"));
   }
   // No cycles: following parents from any unit must end (by id, over all versions).
   std::map<std::string, std::set<std::string>> parents;
@@ -354,13 +386,13 @@ Dataset load_dataset_dir(const fs::path& dir) {
   if (!fs::is_directory(dir))
     throw InputError(dir.string(), 0, "", m3("not a dataset folder", "ei aineistokansio", "ingen datamapp"));
   Dataset d;
-  d.municipality = parse_municipality(dir / "municipality.toml");
+  d.municipalities = parse_municipalities(dir / "municipality.toml");
   fs::path lines = dir / "chart" / "lines.csv", accounts = dir / "chart" / "accounts.csv";
   d.chart = fs::exists(lines) ? parse_lines(read_file(lines.string()), lines.string()) : default_chart();
   d.accounts = fs::exists(accounts) ? parse_accounts(read_file(accounts.string()), accounts.string(), d.chart)
                                     : default_accounts();
   fs::path units = dir / "units.csv", scen = dir / "scenarios.csv", figs = dir / "figures.csv";
-  d.units = parse_units(read_file(units.string()), units.string(), d.municipality, d.chart);
+  d.units = parse_units(read_file(units.string()), units.string(), d.municipalities, d.chart);
   d.scenarios = parse_scenarios(read_file(scen.string()), scen.string());
   std::vector<int> fig_lines;
   d.figures = parse_figures(read_file(figs.string()), figs.string(), d.chart, d.units, d.scenarios, fig_lines);
@@ -386,9 +418,6 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   Dataset d = in;
   canonicalize(d);
   fs::create_directories(dir / "chart");
-  const Municipality& m = d.municipality;
-  std::vector<std::string> langs;
-  for (Lang l : m.languages) langs.push_back(fmt::format("\"{}\"", lang_code(l)));
   // TOML basic string: escape backslash, quote and control characters.
   auto q = [](const std::string& v) {
     std::string out = "\"";
@@ -399,9 +428,19 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
     }
     return out + "\"";
   };
-  write_text(dir / "municipality.toml",
-             fmt::format("id = {}\ncode = {}\nname_fi = {}\nname_sv = {}\nlanguages = [{}]\nprimary_language = \"{}\"\n",
-                         q(m.id), q(m.code), q(m.name.fi), q(m.name.sv), fmt::join(langs, ", "), lang_code(m.primary)));
+  auto keys = [&](const Municipality& m) {
+    std::vector<std::string> langs;
+    for (Lang l : m.languages) langs.push_back(fmt::format("\"{}\"", lang_code(l)));
+    return fmt::format("id = {}\ncode = {}\nname_fi = {}\nname_sv = {}\nlanguages = [{}]\nprimary_language = \"{}\"\n",
+                       q(m.id), q(m.code), q(m.name.fi), q(m.name.sv), fmt::join(langs, ", "), lang_code(m.primary));
+  };
+  std::string toml_text;
+  if (d.municipalities.size() == 1) {
+    toml_text = keys(d.municipalities.front());
+  } else {
+    for (const auto& m : d.municipalities) toml_text += (toml_text.empty() ? "" : "\n") + std::string("[[municipality]]\n") + keys(m);
+  }
+  write_text(dir / "municipality.toml", toml_text);
 
   std::string s = row({"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
   for (const auto& l : d.chart.lines())

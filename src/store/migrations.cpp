@@ -61,6 +61,10 @@ CREATE TABLE figure (
 );
 CREATE INDEX figure_by_scenario ON figure (scenario_id, unit_id);
 )sql"},
+      // A dataset may hold several municipalities; the first listed is the primary one.
+      {2, R"sql(
+ALTER TABLE municipality ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+)sql"},
   };
   return m;
 }

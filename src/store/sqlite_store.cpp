@@ -56,14 +56,17 @@ class SqliteStore final : public Store {
     // One read transaction so the parts are from the same moment.
     sqlite::Transaction tx(db_);
     {
-      auto st = db_.prepare("SELECT id, code, name_fi, name_sv, languages, primary_language FROM municipality");
-      if (st.step()) {
-        d.municipality.id = st.text(0);
-        d.municipality.code = st.text(1);
-        d.municipality.name = {st.text(2), st.text(3)};
+      auto st = db_.prepare(
+          "SELECT id, code, name_fi, name_sv, languages, primary_language FROM municipality ORDER BY position");
+      while (st.step()) {
+        Municipality m;
+        m.id = st.text(0);
+        m.code = st.text(1);
+        m.name = {st.text(2), st.text(3)};
         for (const auto& l : split(st.text(4), ','))
-          if (auto lang = parse_lang(l)) d.municipality.languages.push_back(*lang);
-        d.municipality.primary = parse_lang(st.text(5)).value_or(Lang::fi);
+          if (auto lang = parse_lang(l)) m.languages.push_back(*lang);
+        m.primary = parse_lang(st.text(5)).value_or(Lang::fi);
+        d.municipalities.push_back(std::move(m));
       }
     }
     {
@@ -135,16 +138,22 @@ class SqliteStore final : public Store {
     for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality"})
       db_.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
     {
-      std::vector<std::string> langs;
-      for (Lang l : d.municipality.languages) langs.emplace_back(lang_code(l));
-      db_.prepare("INSERT INTO municipality VALUES (?, ?, ?, ?, ?, ?)")
-          .bind(1, d.municipality.id)
-          .bind(2, d.municipality.code)
-          .bind(3, d.municipality.name.fi)
-          .bind(4, d.municipality.name.sv)
-          .bind(5, fmt::format("{}", fmt::join(langs, ",")))
-          .bind(6, lang_code(d.municipality.primary))
-          .run();
+      auto st = db_.prepare(
+          "INSERT INTO municipality (id, code, name_fi, name_sv, languages, primary_language, position) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      std::int64_t position = 0;
+      for (const Municipality& m : d.municipalities) {
+        std::vector<std::string> langs;
+        for (Lang l : m.languages) langs.emplace_back(lang_code(l));
+        st.bind(1, m.id)
+            .bind(2, m.code)
+            .bind(3, m.name.fi)
+            .bind(4, m.name.sv)
+            .bind(5, fmt::format("{}", fmt::join(langs, ",")))
+            .bind(6, lang_code(m.primary))
+            .bind(7, position++)
+            .run();
+      }
     }
     {
       auto st = db_.prepare("INSERT INTO chart_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

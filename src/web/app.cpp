@@ -63,7 +63,7 @@ http::Response page(const App& app, Lang lang, const std::string& title, const s
   mstch::map ctx{{"lang", std::string(lang_code(lang))},
                  {"page_title", title},
                  {"site_title", tr("web.title", lang)},
-                 {"municipality", app.d.municipality.name.in(lang)},
+                 {"municipality", app.d.primary().name.in(lang)},
                  {"skip", tr("web.skip", lang)},
                  {"other_href", other_href},
                  {"other_lang", std::string(lang_code(other))},
@@ -97,7 +97,7 @@ std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::
 
 http::Response index_page(const App& app, Lang lang) {
   OrgView org(app.d.units, Date::last_of_year(app.default_year));
-  mstch::map ctx{{"heading", app.d.municipality.name.in(lang)},
+  mstch::map ctx{{"heading", app.d.primary().name.in(lang)},
                  {"subtitle", tr("web.subtitle", lang)},
                  {"units_label", tr("web.units", lang)},
                  {"tree", tree_html(app, lang, org, "", 0)}};
@@ -224,7 +224,7 @@ http::Response checks_page(const App& app, Lang lang) {
   }
   mstch::map ctx{{"heading", tr("web.checks", lang)},
                  {"intro", tr("web.checks_intro", lang)},
-                 {"municipality", app.d.municipality.name.in(lang)},
+                 {"municipality", app.d.primary().name.in(lang)},
                  {"col_severity", tr("web.col.severity", lang)},
                  {"col_rule", tr("web.col.rule", lang)},
                  {"col_where", tr("web.col.where", lang)},
@@ -257,7 +257,7 @@ std::vector<std::string> split_path(const std::string& path) {
 http::Handler make_app(Dataset d) {
   auto app = std::make_shared<const App>(std::move(d));
   return [app](const http::Request& req) -> http::Response {
-    Lang primary = app->d.municipality.primary;
+    Lang primary = app->d.primary().primary;
     if (req.method != "GET") return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD"}}};
     auto parts = split_path(req.path);
     if (parts.empty()) return {302, "", "", {{"Location", fmt::format("/{}/", lang_code(primary))}}};

@@ -23,7 +23,7 @@ Cents eur(std::int64_t e) { return e * 100; }
 
 Dataset sample() {
   Dataset d;
-  d.municipality = {"x", "000", {"X", "X"}, {Lang::fi}, Lang::fi};
+  d.municipalities = {{"x", "000", {"X", "X"}, {Lang::fi}, Lang::fi}};
   d.chart = default_chart();
   d.units = {unit("city", "", "2023-01-01"), unit("a", "city", "2024-01-01", "", "New A"),
              unit("a", "city", "2023-01-01", "2023-12-31", "Old A"), unit("b", "city", "2023-01-01"),

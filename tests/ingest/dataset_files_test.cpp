@@ -17,9 +17,10 @@ namespace fs = std::filesystem;
 
 TEST(DatasetFiles, DemoLoadsWithEveryPart) {
   Dataset d = load_dataset_dir(testing::demo_dir());
-  EXPECT_EQ(d.municipality.code, "434");
-  EXPECT_EQ(d.municipality.languages.size(), 2u);
-  EXPECT_EQ(d.municipality.primary, Lang::fi);
+  ASSERT_FALSE(d.municipalities.empty());
+  EXPECT_EQ(d.primary().code, "434");
+  EXPECT_EQ(d.primary().languages.size(), 2u);
+  EXPECT_EQ(d.primary().primary, Lang::fi);
   EXPECT_NE(d.chart.find("operating_margin"), nullptr);
   EXPECT_FALSE(d.accounts.empty());
   EXPECT_EQ(d.scenarios.size(), 7u);
@@ -52,7 +53,7 @@ TEST(DatasetFiles, DatabaseRoundTripIsIdentical) {
 TEST(DatasetFiles, TextsWithSeparatorsAndQuotesSurviveDump) {
   Dataset d = load_dataset_dir(testing::demo_dir());
   d.units[0].name.fi = "Nimi; jossa \"lainaus\"\nja rivinvaihto";
-  d.municipality.name.sv = "Lovisa \"stad\" \\ test";
+  d.municipalities[0].name.sv = "Lovisa \"stad\" \\ test";
   TempDir tmp;
   dump_dataset_dir(d, tmp.path());
   EXPECT_EQ(load_dataset_dir(tmp.path()), d);
@@ -185,6 +186,50 @@ TEST(DatasetFiles, StandardChartMapsEveryOperatingAccountOfAura) {
     ++checked;
   }
   EXPECT_GT(checked, 250);  // 290 operating accounts over 2021–2023
+}
+
+}  // namespace
+}  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+// Several municipalities in one dataset: each unit is checked against the languages of its
+// own municipality (Laitila publishes in Finnish only), and the file round-trips.
+TEST(DatasetFiles, SeveralMunicipalities) {
+  TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  testing::spit(tmp.path() / "ds" / "municipality.toml",
+                "[[municipality]]\nid = \"loviisa\"\ncode = \"434\"\nname_fi = \"Loviisa\"\nname_sv = \"Lovisa\"\n"
+                "languages = [\"fi\", \"sv\"]\nprimary_language = \"fi\"\n\n"
+                "[[municipality]]\nid = \"laitila\"\ncode = \"400\"\nname_fi = \"Laitila\"\nname_sv = \"Letala\"\n"
+                "languages = [\"fi\"]\nprimary_language = \"fi\"\n");
+  std::string units = testing::slurp(tmp.path() / "ds" / "units.csv");
+  testing::spit(tmp.path() / "ds" / "units.csv",
+                units + "laitila;2023-01-01;;;municipality;Laitilan kaupunki;;;;\n"
+                        "hallinto;2023-01-01;;laitila;sector;Hallintopalvelut;;hallintojohtaja;;\n");
+  Dataset d = load_dataset_dir(tmp.path() / "ds");
+  ASSERT_EQ(d.municipalities.size(), 2u);
+  EXPECT_EQ(d.primary().id, "loviisa");
+  EXPECT_EQ(d.municipality_of("hallinto").id, "laitila");
+  EXPECT_EQ(d.municipality_of("ict").id, "loviisa");
+  dump_dataset_dir(d, tmp.path() / "out");
+  EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
+  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  store->replace(d);
+  EXPECT_EQ(store->read(), d);
+
+  // A Loviisa unit without a Swedish name is still an error.
+  testing::spit(tmp.path() / "ds" / "units.csv",
+                units + "laitila;2023-01-01;;;municipality;Laitilan kaupunki;;;;\n"
+                        "x;2023-01-01;;loviisa;sector;Ilman ruotsia;;;;\n");
+  try {
+    load_dataset_dir(tmp.path() / "ds");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.column, "name_sv");
+    EXPECT_EQ(e.line, 9);
+  }
 }
 
 }  // namespace
