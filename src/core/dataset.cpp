@@ -41,6 +41,10 @@ void canonicalize(Dataset& d) {
   std::sort(d.figures.begin(), d.figures.end(), [](const Figure& a, const Figure& b) {
     return std::tie(a.unit, a.scenario, a.line) < std::tie(b.unit, b.scenario, b.line);
   });
+  canonicalize(d.personnel);
+  std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {
+    return std::tie(a.date, a.old_unit, a.new_unit, a.external) < std::tie(b.date, b.old_unit, b.new_unit, b.external);
+  });
   std::sort(d.accounts.begin(), d.accounts.end(),
             [](const AccountRange& a, const AccountRange& b) { return a.from < b.from; });
 }

@@ -7,6 +7,7 @@
 #include "core/chart.h"
 #include "core/money.h"
 #include "core/org.h"
+#include "core/personnel.h"
 #include "core/scenario.h"
 
 namespace toteuma {
@@ -36,6 +37,8 @@ struct Dataset {
   std::vector<AccountRange> accounts;
   std::vector<Scenario> scenarios;
   std::vector<Figure> figures;
+  Personnel personnel;
+  std::vector<Restructuring> restructurings;
 
   const Scenario* scenario(const std::string& id) const;
   const Municipality& primary() const;

@@ -33,7 +33,7 @@ struct Employment {
   std::string person;
   std::string unit;
   Date start;
-  std::optional<Date> end;  // inclusive; nullopt = continues
+  std::optional<Date> end;     // inclusive; nullopt = continues
   int percent_hundredths = 0;  // working time in hundredths of a percent: 100 % = 10000
   std::vector<Leave> unpaid;
   int line = 0;  // where it came from in an input file (0 = not from a file)

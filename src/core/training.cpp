@@ -33,9 +33,9 @@ std::optional<CompensationRule> rule_for(const std::vector<CompensationRule>& ru
   return std::nullopt;
 }
 
-std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(
-    const std::vector<TrainingRecord>& records, const std::vector<CompensationRule>& rules,
-    int hours_per_day_tenths_without_rule) {
+std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(const std::vector<TrainingRecord>& records,
+                                                                          const std::vector<CompensationRule>& rules,
+                                                                          int hours_per_day_tenths_without_rule) {
   if (hours_per_day_tenths_without_rule <= 0)
     throw std::invalid_argument("compute_training_days: hours per day must be positive");
   for (const CompensationRule& r : rules)
@@ -49,10 +49,10 @@ std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(
     return std::tie(records[a].date, records[a].line) < std::tie(records[b].date, records[b].line);
   });
 
-  using UnitKey = std::tuple<std::string, int, int>;    // unit, year, hours per day
+  using UnitKey = std::tuple<std::string, int, int>;         // unit, year, hours per day
   using CapKey = std::tuple<std::string, int, std::size_t>;  // person, year, rule index
-  std::map<UnitKey, std::int64_t> hours, eligible_hours;   // tenths of an hour
-  std::map<CapKey, std::int64_t> used;                     // eligible tenths used per person
+  std::map<UnitKey, std::int64_t> hours, eligible_hours;     // tenths of an hour
+  std::map<CapKey, std::int64_t> used;                       // eligible tenths used per person
 
   for (std::size_t i : order) {
     const TrainingRecord& t = records[i];
@@ -63,8 +63,7 @@ std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(
     const UnitKey key{t.unit, t.date.year, per_day};
     hours[key] += t.hours_tenths;
     eligible_hours[key] += 0;  // the (unit, year) appears even without eligible training
-    const bool eligible = rule && t.in_plan && t.employer_arranged && t.paid && !t.wage_subsidy &&
-                          t.hours_tenths >= 10;
+    const bool eligible = rule && t.in_plan && t.employer_arranged && t.paid && !t.wage_subsidy && t.hours_tenths >= 10;
     if (!eligible) continue;
     const std::int64_t cap = std::int64_t{rules[*rule].max_days_per_employee} * per_day;
     std::int64_t& u = used[{t.person, t.date.year, *rule}];

@@ -30,7 +30,7 @@ struct TrainingRecord {
   std::string person;  // pseudonymous id
   std::string unit;
   Date date;
-  int hours_tenths = 0;  // 7,5 h = 75
+  int hours_tenths = 0;            // 7,5 h = 75
   bool in_plan = false;            // in the training plan made in advance
   bool employer_arranged = false;  // arranged by the employer
   bool paid = false;               // wage paid for the training time
@@ -57,9 +57,9 @@ struct TrainingDays {
 //   per day, allotted to the person's records in date order (then line order), so a person who
 //   trained in two units uses up the cap in the order the training happened.
 // - Hours are summed per (unit, year, hours per day) and divided once, rounded half away from zero.
-std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(
-    const std::vector<TrainingRecord>& records, const std::vector<CompensationRule>& rules,
-    int hours_per_day_tenths_without_rule = 60);
+std::map<std::pair<std::string, int>, TrainingDays> compute_training_days(const std::vector<TrainingRecord>& records,
+                                                                          const std::vector<CompensationRule>& rules,
+                                                                          int hours_per_day_tenths_without_rule = 60);
 
 // rule.percent × (wage_sum_of_year / average_htv / rule.wage_divisor) × eligible days, computed
 // with a 128-bit intermediate and rounded once, half away from zero, to cents. `wage_sum_of_year`

@@ -1,4 +1,6 @@
 #include "ingest/dataset_files.h"
+#include "ingest/fields.h"
+#include "ingest/personnel_files.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -21,66 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Messages in English, Finnish and Swedish: the CLI does not know the reader's language.
-std::string m3(const std::string& en, const std::string& fi, const std::string& sv) {
-  return en + " / " + fi + " / " + sv;
-}
-
-bool valid_id(const std::string& s) {
-  if (s.empty() || s.size() > 64) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
-  return true;
-}
-
-std::string need_id(const CsvTable& t, const CsvRecord& r, const std::string& col, bool allow_empty = false) {
-  const std::string& v = t.get(r, col);
-  if (v.empty() && allow_empty) return v;
-  if (!valid_id(v))
-    t.fail(r, col, m3(fmt::format("expected an id (a-z, 0-9, _ or -), found \"{}\"", v),
-                      "odotettiin tunnusta", "ett id förväntades"));
-  return v;
-}
-
-Date need_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
-  auto d = parse_iso_date(t.get(r, col));
-  if (!d)
-    t.fail(r, col, m3(fmt::format("expected a date YYYY-MM-DD, found \"{}\"", t.get(r, col)),
-                      "odotettiin päivämäärää VVVV-KK-PP", "ett datum ÅÅÅÅ-MM-DD förväntades"));
-  return *d;
-}
-
-std::optional<Date> opt_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
-  if (t.get(r, col).empty()) return std::nullopt;
-  return need_date(t, r, col);
-}
-
-int need_year(const CsvTable& t, const CsvRecord& r, const std::string& col) {
-  const std::string& v = t.get(r, col);
-  int y = 0;
-  bool ok = v.size() == 4;
-  for (char c : v) ok = ok && c >= '0' && c <= '9';
-  if (ok) y = std::stoi(v);
-  if (!ok || y < 1900 || y > 2200)
-    t.fail(r, col, m3(fmt::format("expected a year such as 2025, found \"{}\"", v),
-                      "odotettiin vuotta", "ett år förväntades"));
-  return y;
-}
-
-std::vector<std::string> split_bar(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == '|') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+using namespace fields;
 
 Chart parse_lines(const std::string& text, const std::string& file) {
   CsvTable t(text, file, {"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
@@ -352,25 +295,6 @@ void check_no_typed_totals(const Chart& chart, const std::vector<Figure>& figure
                           "summa lasketaan osista, sitä ei syötetä", "summan beräknas av delarna och matas inte in"));
 }
 
-void write_text(const fs::path& p, const std::string& content) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << content;
-  if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-std::string row(std::initializer_list<std::string> fields) {
-  std::string s;
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) s += ';';
-    s += csv_escape(f, ';');
-    first = false;
-  }
-  return s + "\n";
-}
-
-std::string join_bar(const std::vector<std::string>& v) { return fmt::format("{}", fmt::join(v, "|")); }
-
 }  // namespace
 
 Chart default_chart() {
@@ -397,6 +321,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   std::vector<int> fig_lines;
   d.figures = parse_figures(read_file(figs.string()), figs.string(), d.chart, d.units, d.scenarios, fig_lines);
   check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
+  load_personnel(dir, d);
   canonicalize(d);
   return d;
 }
@@ -468,6 +393,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   s = row({"unit", "line", "scenario", "amount"});
   for (const auto& f : d.figures) s += row({f.unit, f.line, f.scenario, cents_to_plain(f.amount)});
   write_text(dir / "figures.csv", s);
+  dump_personnel(d, dir);
 }
 
 }  // namespace toteuma

@@ -23,7 +23,7 @@ bool all_digits(std::string_view s) {
 }
 
 // Decimal number with at most `decimals` decimals (',' or '.') in units of 10^-decimals.
-std::optional<long long> parse_fixed(std::string_view s, int decimals) {
+std::optional<long long> parse_scaled(std::string_view s, int decimals) {
   s = trim(s);
   bool neg = false;
   if (!s.empty() && s.front() == '-') {
@@ -106,7 +106,7 @@ std::optional<Date> parse_record_date(std::string_view s) {
   return parse_iso_date(std::string(y) + "-" + two(m) + "-" + two(d));
 }
 
-std::optional<long long> parse_hundredths(std::string_view s) { return parse_fixed(s, 2); }
+std::optional<long long> parse_hundredths(std::string_view s) { return parse_scaled(s, 2); }
 
 std::vector<Employment> read_employment_records(const std::string& path, const std::set<std::string>& known_units) {
   CsvTable t(read_file(path), path, {"person", "unit", "start", "end", "percent", "unpaid_leave"});
@@ -187,7 +187,7 @@ std::vector<TrainingRecord> read_training_records(const std::string& path, const
     r.person = person_field(t, row);
     r.unit = unit_field(t, row, known_units);
     r.date = date_field(t, row, "date");
-    auto h = parse_fixed(t.get(row, "hours"), 1);
+    auto h = parse_scaled(t.get(row, "hours"), 1);
     if (!h || *h <= 0 || *h > 240)
       t.fail(row, "hours",
              "expected hours like 6 or 7,5 (more than 0, at most 24) / odotettiin tunteja, esim. 6 tai 7,5 (yli 0, "
@@ -195,7 +195,8 @@ std::vector<TrainingRecord> read_training_records(const std::string& path, const
     r.hours_tenths = static_cast<int>(*h);
     auto flag = [&](const std::string& col) {
       auto b = parse_bool(t.get(row, col));
-      if (!b) t.fail(row, col, "expected 1/0 or kyllä/ei / odotettiin 1/0 tai kyllä/ei / 1/0 eller kyllä/ei förväntades");
+      if (!b)
+        t.fail(row, col, "expected 1/0 or kyllä/ei / odotettiin 1/0 tai kyllä/ei / 1/0 eller kyllä/ei förväntades");
       return *b;
     };
     r.in_plan = flag("in_plan");

@@ -65,6 +65,31 @@ CREATE INDEX figure_by_scenario ON figure (scenario_id, unit_id);
       {2, R"sql(
 ALTER TABLE municipality ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
 )sql"},
+      // Personnel aggregates (never persons) and restructurings. Person-years in thousandths,
+      // days in hundredths, ages and survey values in tenths: integers, no floating point.
+      {3, R"sql(
+CREATE TABLE personnel_group (id TEXT PRIMARY KEY, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL);
+CREATE TABLE employment_type (id TEXT PRIMARY KEY, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL);
+CREATE TABLE htv (
+  unit_id TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast', 'plan')),
+  group_id TEXT NOT NULL, htv_milli BIGINT NOT NULL,
+  PRIMARY KEY (unit_id, year, kind, group_id));
+CREATE TABLE headcount (
+  unit_id TEXT NOT NULL, on_date TEXT NOT NULL, type_id TEXT NOT NULL REFERENCES employment_type(id),
+  persons BIGINT NOT NULL, PRIMARY KEY (unit_id, on_date, type_id));
+CREATE TABLE retirement (unit_id TEXT NOT NULL, year INTEGER NOT NULL, persons BIGINT NOT NULL, PRIMARY KEY (unit_id, year));
+CREATE TABLE average_age (unit_id TEXT NOT NULL, year INTEGER NOT NULL, age_tenths BIGINT NOT NULL, PRIMARY KEY (unit_id, year));
+CREATE TABLE training (
+  unit_id TEXT NOT NULL, year INTEGER NOT NULL, days_hundredths BIGINT, eligible_hundredths BIGINT,
+  compensation_cents BIGINT, PRIMARY KEY (unit_id, year));
+CREATE TABLE survey_item (id TEXT PRIMARY KEY, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL, value_unit TEXT NOT NULL);
+CREATE TABLE survey (
+  unit_id TEXT NOT NULL, year INTEGER NOT NULL, item_id TEXT NOT NULL REFERENCES survey_item(id),
+  value_tenths BIGINT NOT NULL, PRIMARY KEY (unit_id, year, item_id));
+CREATE TABLE restructuring (
+  position INTEGER PRIMARY KEY, change_date TEXT NOT NULL, old_unit TEXT NOT NULL, new_unit TEXT,
+  share_milli BIGINT NOT NULL, external TEXT NOT NULL, htv_milli BIGINT, persons BIGINT, note TEXT NOT NULL);
+)sql"},
   };
   return m;
 }

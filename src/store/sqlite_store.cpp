@@ -128,6 +128,7 @@ class SqliteStore final : public Store {
       auto st = db_.prepare("SELECT unit_id, line_id, scenario_id, amount_cents FROM figure");
       while (st.step()) d.figures.push_back({st.text(0), st.text(1), st.text(2), st.int64(3)});
     }
+    read_personnel(d);
     tx.commit();
     canonicalize(d);
     return d;
@@ -135,7 +136,9 @@ class SqliteStore final : public Store {
 
   void replace(const Dataset& d) override {
     sqlite::Transaction tx(db_);
-    for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality"})
+    for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
+                          "headcount", "retirement", "average_age", "training", "survey", "survey_item",
+                          "personnel_group", "employment_type", "restructuring"})
       db_.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
     {
       auto st = db_.prepare(
@@ -207,10 +210,115 @@ class SqliteStore final : public Store {
       auto st = db_.prepare("INSERT INTO figure VALUES (?, ?, ?, ?)");
       for (const auto& f : d.figures) st.bind(1, f.unit).bind(2, f.line).bind(3, f.scenario).bind(4, f.amount).run();
     }
+    write_personnel(d);
     tx.commit();
   }
 
  private:
+  void read_personnel(Dataset& d) {
+    Personnel& p = d.personnel;
+    for (auto [table, list] : {std::pair{"personnel_group", &p.groups}, std::pair{"employment_type", &p.employment_types}}) {
+      auto st = db_.prepare(std::string("SELECT id, name_fi, name_sv FROM ") + table);  // fixed names
+      while (st.step()) list->push_back({st.text(0), {st.text(1), st.text(2)}});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, year, kind, group_id, htv_milli FROM htv");
+      while (st.step())
+        p.htv.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2), st.text(3), st.int64(4)});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, on_date, type_id, persons FROM headcount");
+      while (st.step()) p.headcount.push_back({st.text(0), date_of(st.text(1)), st.text(2), st.int64(3)});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, year, persons FROM retirement");
+      while (st.step()) p.retirements.push_back({st.text(0), static_cast<int>(st.int64(1)), st.int64(2)});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, year, age_tenths FROM average_age");
+      while (st.step()) p.ages.push_back({st.text(0), static_cast<int>(st.int64(1)), st.int64(2)});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, year, days_hundredths, eligible_hundredths, compensation_cents FROM training");
+      while (st.step())
+        p.training.push_back({st.text(0), static_cast<int>(st.int64(1)), st.opt_int64(2), st.opt_int64(3), st.opt_int64(4)});
+    }
+    {
+      auto st = db_.prepare("SELECT id, name_fi, name_sv, value_unit FROM survey_item");
+      while (st.step()) p.survey_items.push_back({st.text(0), {st.text(1), st.text(2)}, st.text(3)});
+    }
+    {
+      auto st = db_.prepare("SELECT unit_id, year, item_id, value_tenths FROM survey");
+      while (st.step()) p.survey.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2), st.int64(3)});
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT change_date, old_unit, new_unit, share_milli, external, htv_milli, persons, note FROM restructuring "
+          "ORDER BY position");
+      while (st.step())
+        d.restructurings.push_back({date_of(st.text(0)), st.text(1), st.opt_text(2).value_or(""), st.int64(3),
+                                    st.text(4), st.opt_int64(5), st.opt_int64(6), st.text(7)});
+    }
+  }
+
+  void write_personnel(const Dataset& d) {
+    const Personnel& p = d.personnel;
+    for (auto [table, list] : {std::pair{"personnel_group", &p.groups}, std::pair{"employment_type", &p.employment_types}}) {
+      auto st = db_.prepare(std::string("INSERT INTO ") + table + " VALUES (?, ?, ?)");  // fixed names
+      for (const auto& n : *list) st.bind(1, n.id).bind(2, n.name.fi).bind(3, n.name.sv).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO htv VALUES (?, ?, ?, ?, ?)");
+      for (const auto& h : p.htv)
+        st.bind(1, h.unit).bind(2, std::int64_t{h.year}).bind(3, h.kind).bind(4, h.group).bind(5, h.htv).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO headcount VALUES (?, ?, ?, ?)");
+      for (const auto& h : p.headcount) st.bind(1, h.unit).bind(2, to_iso(h.date)).bind(3, h.type).bind(4, h.count).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO retirement VALUES (?, ?, ?)");
+      for (const auto& x : p.retirements) st.bind(1, x.unit).bind(2, std::int64_t{x.year}).bind(3, x.count).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO average_age VALUES (?, ?, ?)");
+      for (const auto& x : p.ages) st.bind(1, x.unit).bind(2, std::int64_t{x.year}).bind(3, x.average_tenths).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO training VALUES (?, ?, ?, ?, ?)");
+      for (const auto& x : p.training)
+        st.bind(1, x.unit)
+            .bind(2, std::int64_t{x.year})
+            .bind(3, x.days_hundredths)
+            .bind(4, x.eligible_hundredths)
+            .bind(5, x.compensation)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO survey_item VALUES (?, ?, ?, ?)");
+      for (const auto& x : p.survey_items) st.bind(1, x.id).bind(2, x.name.fi).bind(3, x.name.sv).bind(4, x.unit).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO survey VALUES (?, ?, ?, ?)");
+      for (const auto& x : p.survey) st.bind(1, x.unit).bind(2, std::int64_t{x.year}).bind(3, x.item).bind(4, x.value_tenths).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO restructuring VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      std::int64_t pos = 0;
+      for (const auto& x : d.restructurings)
+        st.bind(1, pos++)
+            .bind(2, to_iso(x.date))
+            .bind(3, x.old_unit)
+            .bind(4, x.new_unit.empty() ? std::nullopt : std::optional<std::string>(x.new_unit))
+            .bind(5, x.share_thousandths)
+            .bind(6, x.external)
+            .bind(7, x.htv)
+            .bind(8, x.persons)
+            .bind(9, x.note)
+            .run();
+    }
+  }
+
   void migrate() {
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
     int have = schema_version();

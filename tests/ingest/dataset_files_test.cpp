@@ -234,3 +234,82 @@ TEST(DatasetFiles, SeveralMunicipalities) {
 
 }  // namespace
 }  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+void write_personnel_fixture(const fs::path& ds) {
+  fs::create_directories(ds / "personnel");
+  testing::spit(ds / "personnel" / "groups.csv", "id;name_fi;name_sv\nemployed;Työllistetyt;Sysselsatta\n");
+  testing::spit(ds / "personnel" / "employment_types.csv",
+                "id;name_fi;name_sv\npermanent;vakituiset;ordinarie\nfixed_term;määräaikaiset;visstidsanställda\n");
+  testing::spit(ds / "personnel" / "htv.csv",
+                "unit;year;kind;group;htv\nict;2024;actual;;12.5\nict;2024;actual;employed;0.403\ntalous;2025;plan;;20\n");
+  testing::spit(ds / "personnel" / "headcount.csv",
+                "unit;date;type;count\nict;2024-09-04;permanent;11\nict;2024-09-04;fixed_term;2\n");
+  testing::spit(ds / "personnel" / "retirements.csv", "unit;year;count\nict;2026;1\n");
+  testing::spit(ds / "personnel" / "training.csv",
+                "unit;year;days;eligible_days;compensation\nkanslia;2023;880;550;11251.90\nict;2023;;12.5;\n");
+  testing::spit(ds / "personnel" / "survey_items.csv", "id;name_fi;name_sv;unit\nresponse_rate;Vastausprosentti;Svarsprocent;%\n");
+  testing::spit(ds / "personnel" / "survey.csv", "unit;year;item;value\nloviisa;2024;response_rate;69.7\n");
+  testing::spit(ds / "restructurings.csv",
+                "date;old_unit;new_unit;share;external;htv;persons;note\n"
+                "2025-01-01;ict;talous;0.5;;;;puolet\n2025-01-01;ict;;;Lahti Aqua Oy;;10;liikkeen luovutus\n");
+}
+
+TEST(PersonnelFiles, RoundTripThroughFilesAndDatabase) {
+  TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  write_personnel_fixture(tmp.path() / "ds");
+  Dataset d = load_dataset_dir(tmp.path() / "ds");
+  ASSERT_EQ(d.personnel.htv.size(), 3u);
+  // 0.403 htv is 403 thousandths; 11 251,90 € is cents; 69,7 % in tenths.
+  EXPECT_EQ(d.personnel.htv[0].htv, 12500);
+  EXPECT_EQ(d.personnel.htv[1].htv, 403);
+  // Canonical order is by unit: ict before kanslia.
+  ASSERT_EQ(d.personnel.training.size(), 2u);
+  EXPECT_EQ(d.personnel.training[1].compensation, 1125190);
+  EXPECT_EQ(d.personnel.training[1].eligible_hundredths, 55000);
+  EXPECT_FALSE(d.personnel.training[0].days_hundredths.has_value());
+  EXPECT_EQ(d.personnel.training[0].eligible_hundredths, 1250);
+  EXPECT_EQ(d.personnel.survey[0].value_tenths, 697);
+  ASSERT_EQ(d.restructurings.size(), 2u);
+  EXPECT_EQ(d.restructurings[0].persons, 10);
+  dump_dataset_dir(d, tmp.path() / "out");
+  EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
+  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  store->replace(d);
+  EXPECT_EQ(store->read(), d);
+}
+
+TEST(PersonnelFiles, BadRowsAreLocated) {
+  struct Bad {
+    std::string file, text, column;
+    int line;
+  };
+  const std::vector<Bad> bad = {
+      {"personnel/htv.csv", "unit;year;kind;group;htv\nict;2024;actual;temps;1\n", "group", 2},
+      {"personnel/htv.csv", "unit;year;kind;group;htv\nict;2024;actual;;1.2345\n", "htv", 2},
+      {"personnel/htv.csv", "unit;year;kind;group;htv\nict;2024;budget;;1\n", "kind", 2},
+      {"personnel/headcount.csv", "unit;date;type;count\nict;2024-09-04;permanent;1\nict;2024-09-04;permanent;2\n", "count", 3},
+      {"restructurings.csv", "date;old_unit;new_unit;share;external;htv;persons;note\n2025-01-01;ict;talous;1.2;;;;\n", "share", 2},
+      {"restructurings.csv", "date;old_unit;new_unit;share;external;htv;persons;note\n2025-01-01;ict;;;Yhtiö;;;\n", "persons", 2},
+  };
+  for (const auto& b : bad) {
+    TempDir tmp;
+    fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+    write_personnel_fixture(tmp.path() / "ds");
+    testing::spit(tmp.path() / "ds" / b.file, b.text);
+    try {
+      load_dataset_dir(tmp.path() / "ds");
+      ADD_FAILURE() << b.file << ": accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(fs::path(e.file).filename(), fs::path(b.file).filename()) << e.what();
+      EXPECT_EQ(e.line, b.line) << e.what();
+      EXPECT_EQ(e.column, b.column) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace toteuma

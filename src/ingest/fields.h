@@ -1,0 +1,29 @@
+// Field parsers and writers shared by the dataset file readers: every error names the file,
+// line and column (InputError) in English, Finnish and Swedish.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "ingest/csv.h"
+
+namespace toteuma::fields {
+
+std::string m3(const std::string& en, const std::string& fi, const std::string& sv);
+bool valid_id(const std::string& s);
+std::string need_id(const CsvTable& t, const CsvRecord& r, const std::string& col, bool allow_empty = false);
+Date need_date(const CsvTable& t, const CsvRecord& r, const std::string& col);
+std::optional<Date> opt_date(const CsvTable& t, const CsvRecord& r, const std::string& col);
+int need_year(const CsvTable& t, const CsvRecord& r, const std::string& col);
+// Fixed-point number with at most `decimals` decimals; `what` names it in the error.
+std::int64_t need_fixed(const CsvTable& t, const CsvRecord& r, const std::string& col, int decimals);
+std::optional<std::int64_t> opt_fixed(const CsvTable& t, const CsvRecord& r, const std::string& col, int decimals);
+std::vector<std::string> split_bar(const std::string& s);
+
+void write_text(const std::filesystem::path& p, const std::string& content);
+std::string row(std::initializer_list<std::string> fields);
+std::string join_bar(const std::vector<std::string>& v);
+
+}  // namespace toteuma::fields
