@@ -28,5 +28,8 @@ int cmd_serve(const CommandOptions& o, std::ostream& out);
 // Exit status: 0 no errors, 1 errors found, 2 unusable input.
 int cmd_check(const CommandOptions& o, std::ostream& out);
 int cmd_explain(const CommandOptions& o, std::ostream& out);
+// import employments|trainings FILE (in o.dir): aggregates stored, persons never.
+int cmd_import_employments(const CommandOptions& o, std::ostream& out);
+int cmd_import_trainings(const CommandOptions& o, std::ostream& out);
 
 }  // namespace toteuma

@@ -64,6 +64,16 @@ int main(int argc, char** argv) {
   explain->add_option("--base-year", o.base_year, "plan: the budget year of the economic plan (default year-1)");
   explain->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 
+  auto* import = app.add_subcommand("import", "Import person-level exports as aggregates / Tuo henkilötason aineisto koosteina / Importera som aggregat");
+  import->require_subcommand(1);
+  auto* imp_emp = import->add_subcommand("employments", "htv (HTV2) per unit and year from employment records");
+  imp_emp->add_option("file", o.dir, "CSV: person;unit;start;end;percent;unpaid_leave")->required()->check(CLI::ExistingFile);
+  db_opt(imp_emp);
+  auto* imp_tr = import->add_subcommand("trainings", "training days, eligible days and compensation per unit and year");
+  imp_tr->add_option("file", o.dir, "CSV: person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy")
+      ->required()->check(CLI::ExistingFile);
+  db_opt(imp_tr);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*load) return cmd_load(o, std::cout);
@@ -72,6 +82,8 @@ int main(int argc, char** argv) {
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);
+    if (*imp_emp) return cmd_import_employments(o, std::cout);
+    if (*imp_tr) return cmd_import_trainings(o, std::cout);
     if (*check) {
       if (o.db.empty() && o.tables.empty()) {
         std::cerr << "toteuma check: give --db FILE and/or --table FILE...\n";
