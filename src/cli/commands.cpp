@@ -15,7 +15,9 @@
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
 #include "core/format.h"
+#include "core/personnel_tables.h"
 #include "render/explain_render.h"
+#include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -152,6 +154,29 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
   if (!org.find(o.unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
   Ledger ledger(d);
   out << render_explanation_text(explain_measure(ledger, org, o.unit, line, col, lang), lang);
+  return 0;
+}
+
+}  // namespace toteuma
+
+namespace toteuma {
+
+int cmd_personnel(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_or_primary(o, d);
+  bool exists = false;
+  for (const auto& u : d.units) exists = exists || u.id == o.unit;
+  if (!exists) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  Ledger ledger(d);
+  auto tables = personnel_tables(ledger, o.unit, o.year, lang);
+  if (o.format == "html") {
+    out << "<!DOCTYPE html>\n<html lang=\"" << lang_code(lang) << "\">\n<head><meta charset=\"utf-8\"><title>"
+        << tr("web.personnel", lang) << "</title></head>\n<body><main>\n<h1>" << tr("web.personnel", lang) << "</h1>\n";
+    for (const auto& t : tables) out << render_simple_html(t);
+    out << "</main></body></html>\n";
+  } else {
+    for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
+  }
   return 0;
 }
 

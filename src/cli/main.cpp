@@ -64,6 +64,13 @@ int main(int argc, char** argv) {
   explain->add_option("--base-year", o.base_year, "plan: the budget year of the economic plan (default year-1)");
   explain->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 
+  auto* personnel = app.add_subcommand("personnel", "Print the personnel plan's tables / Henkilöstösuunnitelman taulukot / Personalplanens tabeller");
+  db_opt(personnel);
+  personnel->add_option("--unit", o.unit, "unit id")->required();
+  personnel->add_option("--year", o.year, "plan year")->required()->check(CLI::Range(1900, 2200));
+  personnel->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  personnel->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
+
   auto* import = app.add_subcommand("import", "Import person-level exports as aggregates / Tuo henkilötason aineisto koosteina / Importera som aggregat");
   import->require_subcommand(1);
   auto* imp_emp = import->add_subcommand("employments", "htv (HTV2) per unit and year from employment records");
@@ -82,6 +89,7 @@ int main(int argc, char** argv) {
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);
+    if (*personnel) return cmd_personnel(o, std::cout);
     if (*imp_emp) return cmd_import_employments(o, std::cout);
     if (*imp_tr) return cmd_import_trainings(o, std::cout);
     if (*check) {

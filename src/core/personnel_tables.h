@@ -1,0 +1,22 @@
+// The personnel and training plan's tables (seed 003's layouts) built from the dataset, with
+// every total computed: person-years by unit over five years (earlier years restated in the
+// plan year's structure through the restructurings, transfers out shown as their own rows),
+// headcount by employment type, retirements, training days and compensation, personnel costs.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/ledger.h"
+#include "core/simple_table.h"
+
+namespace toteuma {
+
+std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::string& unit, int year, Lang lang);
+
+// Person-years of `unit` in `year` (kind actual, else forecast, else plan as available), in the
+// organisation valid on `structure`: own figures, sub-units, and — for years before a
+// restructuring — the mapped shares of the old units. `group` "" = all staff.
+PersonYears restated_htv(const Dataset& d, const std::string& unit, int year, const Date& structure,
+                         const std::string& group = "");
+
+}  // namespace toteuma
