@@ -229,3 +229,34 @@ TEST(CheckOutput, UnusableInputIsAnInputError) {
 
 }  // namespace
 }  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+TEST(CheckDataset, EligibleTrainingDaysAtMostThreePerEmployee) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  // Heinola 2023: 550 eligible days, 654 employment relationships → within 3 × 654 = 1 962.
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = (tmp.path() / "t.db").string();
+  o.format = "csv";
+  {
+    auto store = open_sqlite_store(o.db);
+    store->replace(d);
+    std::ostringstream out;
+    cmd_check(o, out);
+    EXPECT_EQ(out.str().find("personnel.training_cap"), std::string::npos) << out.str();
+  }
+  // Lupa- ja valvonta had 14 relationships at the end of 2023: 43 eligible days exceed 3 × 14 = 42.
+  for (auto& t : d.personnel.training)
+    if (t.unit == "hei-lupa" && t.year == 2023) t.eligible_hundredths = 4300;
+  auto store = open_sqlite_store(o.db);
+  store->replace(d);
+  std::ostringstream out;
+  cmd_check(o, out);
+  EXPECT_NE(out.str().find("error;personnel.training_cap;;;hei-lupa;eligible_days;2023;2023;42;43\n"), std::string::npos)
+      << out.str();
+}
+
+}  // namespace
+}  // namespace toteuma

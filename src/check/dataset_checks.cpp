@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <set>
 
 #include "check/rounding.h"
+#include "core/fixed.h"
 #include "core/format.h"
 #include "core/ledger.h"
 
@@ -123,6 +125,41 @@ void check_translations(const Dataset& d, std::vector<Finding>& out) {
                  "Scenario name " + s.id, {"", 0, d.primary().id, "", "", s.id, s.year}, out);
 }
 
+// At most 3 eligible training days per employee a year (law 1140/2013): eligible days of a unit
+// cannot exceed 3 × its employees on the year's last headcount date.
+void check_training_cap(const Dataset& d, std::vector<Finding>& out) {
+  for (const auto& t : d.personnel.training) {
+    if (!t.eligible_hundredths) continue;
+    std::optional<Date> last;
+    for (const auto& h : d.personnel.headcount)
+      if (h.date.year == t.year && (!last || h.date > *last)) last = h.date;
+    if (!last) continue;
+    OrgView org(d.units, *last);
+    std::int64_t employees = 0;
+    std::function<void(const std::string&, int)> walk = [&](const std::string& u, int depth) {
+      for (const auto& h : d.personnel.headcount)
+        if (h.unit == u && h.date == *last) employees += h.count;
+      if (depth < 32)
+        for (const UnitVersion* c : org.children(u)) walk(c->id, depth + 1);
+    };
+    walk(t.unit, 0);
+    if (employees == 0 || *t.eligible_hundredths <= employees * 300) continue;
+    Finding f;
+    f.rule = "personnel.training_cap";
+    f.severity = Severity::error;
+    f.where = {"", 0, d.municipality_of(t.unit).id, t.unit, "eligible_days", std::to_string(t.year), t.year};
+    f.expected_text = std::to_string(employees * 3);
+    f.found_text = fixed_to_plain(*t.eligible_hundredths, 2);
+    f.fi = fmt::format("Koulutuskorvaukseen oikeuttavia päiviä {} vuonna {}, enintään 3 × {} työntekijää = {}",
+                       f.found_text, t.year, employees, employees * 3);
+    f.sv = fmt::format("{} dagar berättigar till utbildningsersättning år {}, högst 3 × {} anställda = {}",
+                       f.found_text, t.year, employees, employees * 3);
+    f.en = fmt::format("{} days eligible for training compensation in {}, at most 3 × {} employees = {}", f.found_text,
+                       t.year, employees, employees * 3);
+    out.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> check_dataset(const Dataset& d) {
@@ -131,6 +168,7 @@ std::vector<Finding> check_dataset(const Dataset& d) {
   check_hierarchy(d, ledger, out);
   check_binding(d, ledger, out);
   check_translations(d, out);
+  check_training_cap(d, out);
   sort_findings(out);
   return out;
 }

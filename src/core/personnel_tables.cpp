@@ -177,7 +177,7 @@ SimpleTable retirement_table(const Dataset& d, const std::string& unit, int year
 SimpleTable training_table(const Dataset& d, const std::string& unit, int year, Lang lang) {
   SimpleTable t;
   t.title = tr("pers.training.title", lang);
-  t.label_heading = "";
+  t.label_heading = tr("col.label", lang);
   t.decimals = 2;
   t.shown_decimals = 0;
   std::vector<int> years;
@@ -294,6 +294,41 @@ std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::strin
   for (const Date& on : dates) out.push_back(headcount_table(d, unit, on, lang));
   out.push_back(retirement_table(d, unit, year, lang));
   out.push_back(training_table(d, unit, year, lang));
+  // Average age and staff survey: per year, for the unit itself (these are not sums).
+  std::vector<int> years;
+  for (int y = year - 3; y <= year; ++y) years.push_back(y);
+  SimpleTable survey{tr("pers.survey.title", lang), tr("col.label", lang), {}, 1, 1, {}};
+  for (int y : years) survey.headings.push_back(std::to_string(y));
+  auto add_item = [&](const std::string& label, auto value) {
+    SimpleRow r{label, 0, false, false, -1, {}};
+    bool any = false;
+    for (int y : years) {
+      std::optional<std::int64_t> v = value(y);
+      any = any || v.has_value();
+      r.cells.push_back(v);
+    }
+    if (any) survey.rows.push_back(r);
+  };
+  add_item(tr("pers.age", lang), [&](int y) -> std::optional<std::int64_t> {
+    for (const auto& a : d.personnel.ages)
+      if (a.unit == unit && a.year == y) return a.average_tenths;
+    return std::nullopt;
+  });
+  for (const auto& item : d.personnel.survey_items)
+    add_item(fmt::format("{}{}", item.name.in(lang).empty() ? item.name.fi : item.name.in(lang), item.unit == "%" ? " (%)" : ""),
+             [&](int y) -> std::optional<std::int64_t> {
+               for (const auto& s : d.personnel.survey)
+                 if (s.unit == unit && s.year == y && s.item == item.id) return s.value_tenths;
+               return std::nullopt;
+             });
+  if (!survey.rows.empty()) out.push_back(survey);
+  // Tables without any figure are left out, so a unit shows only what it has.
+  std::erase_if(out, [](const SimpleTable& t) {
+    for (const auto& r : t.rows)
+      for (const auto& c : r.cells)
+        if (c && *c != 0) return false;
+    return true;
+  });
   return out;
 }
 

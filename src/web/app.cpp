@@ -8,8 +8,10 @@
 #include "check/dataset_checks.h"
 #include "core/explain.h"
 #include "core/i18n.h"
+#include "core/personnel_tables.h"
 #include "core/report_table.h"
 #include "render/explain_render.h"
+#include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "render/templates.h"
 
@@ -162,6 +164,8 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                                        kind_s, row.line, c);
                   })},
                  {"explain_hint", tr("web.explain_hint", lang)},
+                 {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
+                 {"personnel_label", tr("web.personnel", lang)},
                  {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
                  {"has_children", !children.empty()},
                  {"children", children},
@@ -202,6 +206,29 @@ http::Response explain_page(const App& app, Lang lang, const std::string& unit, 
   return page(app, lang, tr("web.explain", lang), mstch::render(std::string(embedded::explain_mustache), ctx),
               fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(other), unit, *year, q("kind"),
                           line->id, col));
+}
+
+http::Response personnel_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
+  int year = app.default_year + 1;
+  if (auto it = req.query.find("year"); it != req.query.end()) {
+    auto y = parse_year(it->second);
+    if (!y) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+    year = *y;
+  }
+  const UnitVersion* u = nullptr;
+  for (const auto& v : app.d.units)
+    if (v.id == unit && (!u || v.valid_from > u->valid_from)) u = &v;
+  if (!u) return not_found(app, lang);
+  std::string name = u->name.in(lang).empty() ? u->name.fi : u->name.in(lang);
+  std::string body = "<h1>" + escape_attr(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";
+  body += fmt::format("<p><a href=\"/{}/unit/{}?year={}&amp;kind=budget\">{}</a></p>\n", lang_code(lang), unit, year,
+                      tr("web.back", lang));
+  auto tables = personnel_tables(app.ledger, unit, year, lang);
+  if (tables.empty()) body += "<p>" + tr("web.no_personnel", lang) + "</p>\n";
+  for (const auto& t : tables) body += render_simple_html(t);
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, tr("web.personnel", lang), body,
+              fmt::format("/{}/unit/{}/personnel?year={}", lang_code(other), unit, year));
 }
 
 http::Response checks_page(const App& app, Lang lang) {
@@ -269,6 +296,8 @@ http::Handler make_app(Dataset d) {
     if (parts.size() == 1) return index_page(*app, *lang);
     if (parts.size() == 2 && parts[1] == "checks") return checks_page(*app, *lang);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "explain") return explain_page(*app, *lang, parts[2], req);
+    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "personnel")
+      return personnel_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "table.csv")
       return unit_page(*app, *lang, parts[2], req, true);

@@ -248,3 +248,27 @@ test('checks page lists the differences of the demo dataset', async () => {
     await page.close();
   }
 });
+
+test('personnel plan page: Heinola person-years restated, transfers shown, both languages', async () => {
+  const page = await open('/fi/unit/heinola/personnel?year=2025');
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+    const city = await rowCells(page, 'Heinolan kaupunki');
+    // Seed 003: 659,7 (2023), 666,2 (2024), 618,2 (2025).
+    assert.deepEqual(city.slice(0, 3), ['659,7', '666,2', '618,2'], `city htv: ${JSON.stringify(city)}`);
+    const text = norm(await page.textContent('main'));
+    assert.ok(text.includes('Lahti Aqua Oy'), 'the transfer out to Lahti Aqua is not shown');
+    await screenshot(page, 'heinola-personnel-fi.png');
+    await checkAxe(page, 'personnel fi');
+  } finally {
+    await page.close();
+  }
+  const sv = await open('/sv/unit/heinola/personnel?year=2025');
+  try {
+    assert.equal(await sv.getAttribute('html', 'lang'), 'sv');
+    assert.ok(norm(await sv.textContent('main')).includes('Årsverken'));
+    await checkAxe(sv, 'personnel sv');
+  } finally {
+    await sv.close();
+  }
+});
