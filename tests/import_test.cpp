@@ -107,3 +107,32 @@ TEST(ImportTrainings, DaysEligibleDaysAndTheCap) {
 
 }  // namespace
 }  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+TEST(ImportTrainings, CompensationFromTheMunicipalitysWagesAndHtv) {
+  testing::TempDir tmp;
+  std::string db = demo_db(tmp);
+  // Heinola 2023: wages 27 087 000 € (table 3), 659,7 htv (table 1). Three eligible days of
+  // 6 h in Lupa- ja valvonta: 10 % × 27 087 000 / 659,7 / 200 × 3 = 61,5893… → 61,59 €.
+  testing::spit(tmp.path() / "tr.csv",
+                "person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy\n"
+                "h-1;hei-lupa;2023-05-02;6;1;1;1;0\nh-1;hei-lupa;2023-05-03;6;1;1;1;0\nh-2;hei-lupa;2023-09-12;6;kyllä;kyllä;kyllä;ei\n");
+  CommandOptions o;
+  o.db = db;
+  o.dir = (tmp.path() / "tr.csv").string();
+  std::ostringstream out;
+  ASSERT_EQ(cmd_import_trainings(o, out), 0);
+  Dataset d = open_sqlite_store(db)->read();
+  for (const auto& t : d.personnel.training)
+    if (t.unit == "hei-lupa" && t.year == 2023) {
+      EXPECT_EQ(t.eligible_hundredths, 300);
+      EXPECT_EQ(t.compensation, 6159);
+      return;
+    }
+  FAIL() << "no training figure for hei-lupa 2023";
+}
+
+}  // namespace
+}  // namespace toteuma

@@ -85,8 +85,9 @@ int cmd_import_trainings(const CommandOptions& o, std::ostream& out) {
     for (const auto& h : d.personnel.htv)
       if (h.kind == "actual" && h.year == year && d.municipality_of(h.unit).id == m.id) avg += h.htv;
     auto rule = rule_for(rules, Date::last_of_year(year));
-    if (wages && avg > 0 && rule && td.eligible_days_hundredths > 0)
-      f.compensation = compensation(td.eligible_days_hundredths, *wages, avg, *rule);
+    // Costs are negative in the dataset; the wage sum of the law is their magnitude.
+    if (wages && *wages != 0 && avg > 0 && rule && td.eligible_days_hundredths > 0)
+      f.compensation = compensation(td.eligible_days_hundredths, *wages < 0 ? -*wages : *wages, avg, *rule);
     std::erase_if(d.personnel.training, [&](const TrainingFigure& t) { return t.unit == unit && t.year == year; });
     d.personnel.training.push_back(f);
     out << fmt::format("{};{};{};{};{}\n", unit, year, fixed_to_plain(td.days_hundredths, 2),
