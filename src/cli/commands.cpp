@@ -73,7 +73,7 @@ int cmd_units(const CommandOptions& o, std::ostream& out) {
     if (!p) throw std::runtime_error("--date: expected YYYY-MM-DD / odotettiin VVVV-KK-PP / ÅÅÅÅ-MM-DD förväntades");
     on = *p;
   }
-  OrgView org(d.units, on);
+  OrgView org = d.org_on(on);
   for (const auto& [u, depth] : org.tree())
     out << fmt::format("{:<20} {}{} ({})\n", u->id, std::string(static_cast<std::size_t>(depth) * 2, ' '),
                        u->name.in(lang), tr("kind." + to_string(u->kind), lang));

@@ -31,6 +31,14 @@ const Municipality& Dataset::municipality_of(const std::string& unit) const {
   return primary();
 }
 
+OrgView Dataset::org_on(const Date& on) const {
+  OrgView org(units, on);
+  std::vector<std::string> ids;
+  for (const auto& m : municipalities) ids.push_back(m.id);
+  org.prefer_roots(ids);
+  return org;
+}
+
 void canonicalize(Dataset& d) {
   std::sort(d.units.begin(), d.units.end(), [](const UnitVersion& a, const UnitVersion& b) {
     return std::tie(a.id, a.valid_from) < std::tie(b.id, b.valid_from);

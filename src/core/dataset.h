@@ -44,6 +44,8 @@ struct Dataset {
   const Municipality& primary() const;
   // The municipality a unit belongs to (by its root unit), or the primary one.
   const Municipality& municipality_of(const std::string& unit) const;
+  // The organisation on a date, with the municipalities' roots in their listed order.
+  OrgView org_on(const Date& on) const;
   bool operator==(const Dataset&) const = default;
 };
 

@@ -1,5 +1,6 @@
 #include "core/org.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace toteuma {
@@ -44,6 +45,11 @@ std::vector<const UnitVersion*> OrgView::roots() const {
   std::vector<const UnitVersion*> out;
   for (auto* v : valid_)
     if (v->parent.empty() || !find(v->parent)) out.push_back(v);
+  auto rank = [&](const UnitVersion* u) {
+    auto it = std::find(preferred_.begin(), preferred_.end(), u->id);
+    return static_cast<std::size_t>(it - preferred_.begin());
+  };
+  std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
   return out;
 }
 

@@ -35,12 +35,15 @@ class OrgView {
   const UnitVersion* find(const std::string& id) const;
   std::vector<const UnitVersion*> children(const std::string& id) const;
   std::vector<const UnitVersion*> roots() const;
+  // Roots listed in `first` come first, in that order (the primary municipality on top).
+  void prefer_roots(std::vector<std::string> first) { preferred_ = std::move(first); }
   // Depth-first order from the roots, each with its depth, for listings.
   std::vector<std::pair<const UnitVersion*, int>> tree() const;
 
  private:
   std::vector<const UnitVersion*> valid_;
   Date on_;
+  std::vector<std::string> preferred_;
 };
 
 }  // namespace toteuma

@@ -60,12 +60,12 @@ std::string escape_attr(const std::string& s) {
 }
 
 http::Response page(const App& app, Lang lang, const std::string& title, const std::string& body,
-                    const std::string& other_href, int status = 200) {
+                    const std::string& other_href, int status = 200, const std::string& unit = "") {
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   mstch::map ctx{{"lang", std::string(lang_code(lang))},
                  {"page_title", title},
                  {"site_title", tr("web.title", lang)},
-                 {"municipality", app.d.primary().name.in(lang)},
+                 {"municipality", (unit.empty() ? app.d.primary() : app.d.municipality_of(unit)).name.in(lang)},
                  {"skip", tr("web.skip", lang)},
                  {"other_href", other_href},
                  {"other_lang", std::string(lang_code(other))},
@@ -98,7 +98,7 @@ std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::
 }
 
 http::Response index_page(const App& app, Lang lang) {
-  OrgView org(app.d.units, Date::last_of_year(app.default_year));
+  OrgView org = app.d.org_on(Date::last_of_year(app.default_year));
   mstch::map ctx{{"heading", app.d.primary().name.in(lang)},
                  {"subtitle", tr("web.subtitle", lang)},
                  {"units_label", tr("web.units", lang)},
@@ -172,7 +172,7 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                  {"sub_heading", tr("web.subunits", lang)}};
   std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query));
+  return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
 }
 
 http::Response explain_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
@@ -228,7 +228,7 @@ http::Response personnel_page(const App& app, Lang lang, const std::string& unit
   for (const auto& t : tables) body += render_simple_html(t);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(app, lang, tr("web.personnel", lang), body,
-              fmt::format("/{}/unit/{}/personnel?year={}", lang_code(other), unit, year));
+              fmt::format("/{}/unit/{}/personnel?year={}", lang_code(other), unit, year), 200, unit);
 }
 
 http::Response checks_page(const App& app, Lang lang) {
