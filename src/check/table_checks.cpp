@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "check/rounding.h"
+#include "core/fixed.h"
 #include "core/format.h"
 
 namespace toteuma {
@@ -34,8 +36,17 @@ struct Row {
   std::vector<bool> filled;  // a blank total computed from its printed parts (reported once)
 };
 
+// A row of a table of quantities (person-years, persons, days): free labels, no chart.
+struct QRow {
+  const PrintedRow* src = nullptr;
+  std::vector<std::optional<std::int64_t>> v;  // hundredths
+  std::vector<int> decimals;
+};
+
 struct Table {
   const PrintedTable* src = nullptr;
+  bool quantities = false;  // # measure: htv | persons | days | years
+  std::vector<QRow> qrows;
   std::string unit, parent, document, language;
   int year = 0;
   std::int64_t scale = 1;
@@ -119,6 +130,10 @@ class Checker {
   TableCheckReport run(const std::vector<PrintedTable>& printed) {
     for (const auto& p : printed) tables_.push_back(interpret(p));
     for (auto& t : tables_) {
+      if (t.quantities) {
+        check_parts(t);
+        continue;
+      }
       detect_convention(t);
       fill_blank_totals(t);
       check_rows(t);
@@ -152,6 +167,8 @@ class Checker {
     t.language = p.meta_value("language");
     t.conv.file = p.file;
     if (auto y = find_year(p.meta_value("year"))) t.year = *y;
+    std::string measure = p.meta_value("measure");
+    if (!measure.empty() && measure != "euro") return interpret_quantities(std::move(t), p);
     std::string scale = p.meta_value("scale");
     if (!scale.empty()) {
       auto s = parse_printed_amount(scale, 1);
@@ -232,6 +249,141 @@ class Checker {
     t.conv.rows_total = static_cast<int>(p.rows.size());
     t.conv.rows_matched = static_cast<int>(t.rows.size());
     return t;
+  }
+
+  Table interpret_quantities(Table t, const PrintedTable& p) {
+    t.quantities = true;
+    for (const auto& r : p.rows) {
+      if (r.cells.size() != p.headings.size()) {
+        auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
+        f.expected_text = std::to_string(p.headings.size());
+        f.found_text = std::to_string(r.cells.size());
+        f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
+        f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
+        f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+        continue;
+      }
+      QRow q;
+      q.src = &r;
+      for (std::size_t c = 0; c < r.cells.size(); ++c) {
+        std::optional<std::int64_t> v;
+        if (!blank_cell(r.cells[c])) {
+          v = parse_printed_amount(r.cells[c], 1);
+          if (!v) {
+            auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], std::nullopt);
+            f.found_text = r.cells[c];
+            f.fi = fmt::format("\"{}\" ei ole luku", r.cells[c]);
+            f.sv = fmt::format("\"{}\" är inget tal", r.cells[c]);
+            f.en = fmt::format("\"{}\" is not a number", r.cells[c]);
+          }
+        }
+        q.v.push_back(v);
+        q.decimals.push_back(decimals_of(r.cells[c]));
+      }
+      t.qrows.push_back(std::move(q));
+    }
+    return t;
+  }
+
+  // Sums in a table of quantities: each "# parts: Total = A + B" line, a column headed
+  // "yhteensä"/"totalt" (the sum of the row's other columns), and — when no parts are declared —
+  // a last row headed like a total (the sum of the rows above it).
+  void check_parts(const Table& t) {
+    const PrintedTable& p = *t.src;
+    auto row_of = [&](const std::string& label) -> const QRow* {
+      for (const auto& q : t.qrows)
+        if (normalize_label(q.src->label) == normalize_label(label)) return &q;
+      return nullptr;
+    };
+    auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<std::optional<std::int64_t>>& terms,
+                           const std::vector<int>& decs) {
+      if (!total.v[c]) return;
+      std::int64_t sum = 0;
+      int n = 0, dec = total.decimals[c];
+      for (std::size_t k = 0; k < terms.size(); ++k)
+        if (terms[k]) sum += *terms[k], ++n, dec = std::max(dec, decs[k]);
+      if (n == 0) return;
+      // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths).
+      std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
+      Discrepancy d = classify_difference(*total.v[c] - sum, n, precision);
+      if (d == Discrepancy::none) return;
+      auto& f = add("arith.parts", d == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
+                    total.src->line, total.src->label, p.headings[c], t.year ? std::optional<int>(t.year) : std::nullopt);
+      f.expected_text = fixed_to_plain(sum, 2);
+      f.found_text = fixed_to_plain(*total.v[c], 2);
+      f.fi = fmt::format("{}: painettu {}, osien summa {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
+      f.sv = fmt::format("{}: tryckt {}, summan av delarna {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
+      f.en = fmt::format("{}: printed {}, sum of parts {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
+    };
+    bool declared = false;
+    for (const auto& m : p.meta_lines) {
+      if (m.key != "parts") continue;
+      declared = true;
+      auto eq = m.value.find('=');
+      std::vector<std::string> names;
+      if (eq != std::string::npos) {
+        std::string rest = m.value.substr(eq + 1);
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= rest.size(); ++i)
+          if (i == rest.size() || (rest[i] == '+' && (i == 0 || rest[i - 1] == ' '))) {
+            std::string name = rest.substr(start, i - start);
+            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+            while (!name.empty() && name.back() == ' ') name.pop_back();
+            if (!name.empty()) names.push_back(name);
+            start = i + 1;
+          }
+      }
+      const QRow* total = eq == std::string::npos ? nullptr : row_of(m.value.substr(0, eq));
+      std::vector<const QRow*> parts;
+      for (const auto& n : names) parts.push_back(row_of(n));
+      bool ok = total && !names.empty() && std::all_of(parts.begin(), parts.end(), [](auto* q) { return q; });
+      if (!ok) {
+        auto& f = add("table.bad_metadata", Severity::error, t, m.line, "", "parts", std::nullopt);
+        f.found_text = m.value;
+        f.fi = "parts-rivi ei vastaa taulukon rivejä (odotettiin: Summa = Rivi + Rivi)";
+        f.sv = "parts-raden motsvarar inte tabellens rader (Summa = Rad + Rad förväntades)";
+        f.en = "parts line does not name the table's rows (expected: Total = Row + Row)";
+        continue;
+      }
+      for (std::size_t c = 0; c < p.headings.size(); ++c) {
+        std::vector<std::optional<std::int64_t>> terms;
+        std::vector<int> decs;
+        for (auto* q : parts) terms.push_back(q->v[c]), decs.push_back(q->decimals[c]);
+        compare_sum(*total, c, terms, decs);
+      }
+    }
+    auto is_total_label = [](const std::string& l) {
+      std::string n = normalize_label(l);
+      return n.rfind("yhteensä", 0) == 0 || n.rfind("koko ", 0) == 0 || n.rfind("totalt", 0) == 0 ||
+             n.find(" yhteensä") != std::string::npos || n.find(" yht") != std::string::npos;
+    };
+    if (!declared && t.qrows.size() > 1 && is_total_label(t.qrows.back().src->label)) {
+      for (std::size_t c = 0; c < p.headings.size(); ++c) {
+        std::vector<std::optional<std::int64_t>> terms;
+        std::vector<int> decs;
+        for (std::size_t k = 0; k + 1 < t.qrows.size(); ++k)
+          if (!is_total_label(t.qrows[k].src->label)) terms.push_back(t.qrows[k].v[c]), decs.push_back(t.qrows[k].decimals[c]);
+        compare_sum(t.qrows.back(), c, terms, decs);
+      }
+    }
+    for (std::size_t c = 0; c < p.headings.size(); ++c) {
+      std::string h = normalize_label(p.headings[c]);
+      if (h != "yhteensä" && h != "totalt" && h != "yht") continue;
+      for (const auto& q : t.qrows) {
+        std::vector<std::optional<std::int64_t>> terms;
+        std::vector<int> decs;
+        for (std::size_t k = 0; k < p.headings.size(); ++k)
+          if (k != c) terms.push_back(q.v[k]), decs.push_back(q.decimals[k]);
+        compare_sum(q, c, terms, decs);
+      }
+    }
+  }
+
+  static std::string r_fmt(std::int64_t hundredths) {
+    std::string s = fixed_to_plain(hundredths, 2);
+    for (auto& ch : s)
+      if (ch == '.') ch = ',';
+    return s;
   }
 
   std::optional<std::size_t> col_of(const Table& t, Col kind, int year) const {
@@ -429,10 +581,10 @@ class Checker {
   // Sub-unit tables of the same document against their parent's table.
   void check_hierarchy() {
     for (const auto& p : tables_) {
-      if (p.unit.empty()) continue;
+      if (p.unit.empty() || p.quantities) continue;
       std::vector<const Table*> kids;
       for (const auto& k : tables_)
-        if (&k != &p && k.parent == p.unit && k.document == p.document) kids.push_back(&k);
+        if (&k != &p && !k.quantities && k.parent == p.unit && k.document == p.document) kids.push_back(&k);
       if (kids.empty()) continue;
       for (const auto& r : p.rows) {
         for (std::size_t c = 0; c < p.cols.size(); ++c) {
@@ -472,7 +624,7 @@ class Checker {
     };
     std::map<std::tuple<std::string, std::string, ColumnMeaning>, std::vector<Seen>> seen;
     for (const auto& t : tables_) {
-      if (t.unit.empty()) continue;
+      if (t.unit.empty() || t.quantities) continue;
       for (const auto& r : t.rows)
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           Col k = t.cols[c].kind;

@@ -35,8 +35,10 @@ std::string take_meta(const std::string& text, PrintedTable& t, int& first_line)
   while (pos < text.size() && text[pos] == '#') {
     std::size_t end = text.find('\n', pos);
     std::string l = text.substr(pos + 1, end == std::string::npos ? std::string::npos : end - pos - 1);
-    if (auto colon = l.find(':'); colon != std::string::npos)
+    if (auto colon = l.find(':'); colon != std::string::npos) {
       t.meta[trim(l.substr(0, colon))] = {trim(l.substr(colon + 1)), line};
+      t.meta_lines.push_back({trim(l.substr(0, colon)), trim(l.substr(colon + 1)), line});
+    }
     ++line;
     if (end == std::string::npos) return {};
     pos = end + 1;
@@ -64,8 +66,10 @@ PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
   for (; i < recs.size() && !recs[i].fields.empty() && !recs[i].fields[0].empty() && recs[i].fields[0][0] == '#';
        ++i) {
     std::string l = recs[i].fields[0].substr(1);
-    if (auto colon = l.find(':'); colon != std::string::npos)
+    if (auto colon = l.find(':'); colon != std::string::npos) {
       t.meta[trim(l.substr(0, colon))] = {trim(l.substr(colon + 1)), recs[i].line};
+      t.meta_lines.push_back({trim(l.substr(0, colon)), trim(l.substr(colon + 1)), recs[i].line});
+    }
   }
   if (i >= recs.size())
     throw InputError(t.file, recs.empty() ? 1 : recs.back().line, "",

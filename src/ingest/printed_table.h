@@ -18,7 +18,12 @@ struct PrintedRow {
 
 struct PrintedTable {
   std::string file;
-  std::map<std::string, std::pair<std::string, int>> meta;  // "# key: value" → (value, line)
+  std::map<std::string, std::pair<std::string, int>> meta;  // "# key: value" → (value, line); last wins
+  struct MetaLine {
+    std::string key, value;
+    int line = 0;
+  };
+  std::vector<MetaLine> meta_lines;  // every "# key: value" in order (keys may repeat, e.g. parts)
   int header_line = 0;
   std::vector<std::string> headings;  // without the label column
   std::vector<PrintedRow> rows;
