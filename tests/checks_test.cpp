@@ -31,6 +31,7 @@ std::vector<CheckCase> check_cases() {
   for (const auto& e : fs::directory_iterator(root / "cases"))
     if (e.is_directory()) out.push_back({e.path().filename().string(), e.path()});
   out.push_back({"seeds", root / "seeds"});
+  out.push_back({"seeds_003", root / "seeds-003"});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return out;
 }

@@ -169,6 +169,13 @@ class Checker {
     if (auto y = find_year(p.meta_value("year"))) t.year = *y;
     std::string measure = p.meta_value("measure");
     if (!measure.empty() && measure != "euro") return interpret_quantities(std::move(t), p);
+    // A table declared in euros whose rows are none of the chart's lines (e.g. a training
+    // compensation row by year) is checked as plain quantities.
+    if (measure == "euro") {
+      bool any = false;
+      for (const auto& r : p.rows) any = any || labels_.count(normalize_label(r.label)) > 0;
+      if (!any) return interpret_quantities(std::move(t), p);
+    }
     std::string scale = p.meta_value("scale");
     if (!scale.empty()) {
       auto s = parse_printed_amount(scale, 1);
@@ -295,11 +302,17 @@ class Checker {
         if (normalize_label(q.src->label) == normalize_label(label)) return &q;
       return nullptr;
     };
+    // The printed precision of a column: the most decimals printed anywhere in it (57,7 makes
+    // the whole column one-decimal, so 418 there is 418,0, not 418 ± 0,5).
+    std::vector<int> column_decimals(p.headings.size(), 0);
+    for (const auto& q : t.qrows)
+      for (std::size_t c = 0; c < q.decimals.size() && c < column_decimals.size(); ++c)
+        column_decimals[c] = std::max(column_decimals[c], q.decimals[c]);
     auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<std::optional<std::int64_t>>& terms,
                            const std::vector<int>& decs) {
       if (!total.v[c]) return;
       std::int64_t sum = 0;
-      int n = 0, dec = total.decimals[c];
+      int n = 0, dec = std::max(total.decimals[c], column_decimals[c]);
       for (std::size_t k = 0; k < terms.size(); ++k)
         if (terms[k]) sum += *terms[k], ++n, dec = std::max(dec, decs[k]);
       if (n == 0) return;
