@@ -316,10 +316,18 @@ class Checker {
       for (std::size_t k = 0; k < terms.size(); ++k)
         if (terms[k]) sum += *terms[k], ++n, dec = std::max(dec, decs[k]);
       if (n == 0) return;
-      // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths).
+      // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths). Counts
+      // of persons are exact: nothing was rounded, so any difference is an error.
       std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
-      Discrepancy d = classify_difference(*total.v[c] - sum, n, precision);
+      Discrepancy d = p.meta_value("measure") == "persons"
+                          ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
+                          : classify_difference(*total.v[c] - sum, n, precision);
       if (d == Discrepancy::none) return;
+      // A cell can be a declared total and a row total at once: report it once.
+      for (const auto& x : report_.findings)
+        if (x.rule == "arith.parts" && x.where.file == p.file && x.where.line == total.src->line &&
+            x.where.column == p.headings[c])
+          return;
       auto& f = add("arith.parts", d == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                     total.src->line, total.src->label, p.headings[c], t.year ? std::optional<int>(t.year) : std::nullopt);
       f.expected_text = fixed_to_plain(sum, 2);
