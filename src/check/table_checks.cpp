@@ -53,7 +53,14 @@ struct Table {
   std::vector<ColumnMeaning> cols;
   std::vector<Row> rows;
   TableConvention conv;
+  std::vector<int> col_decimals;  // most decimals printed in each column (4,2 M€ → 1)
   Cents scale_cents() const { return scale * 100; }
+  // The rounding unit of a column: the scale divided by its printed decimals (0,1 M€ = 100 000 €).
+  Cents rounding_unit(std::size_t c) const {
+    Cents u = scale_cents();
+    for (int k = 0; c < col_decimals.size() && k < col_decimals[c] && u >= 10; ++k) u /= 10;
+    return u;
+  }
 };
 
 std::string eur(Cents c) { return format_euros(c, " "); }
@@ -249,6 +256,8 @@ class Checker {
         row.v.push_back(v);
         row.pct.push_back(pct);
         row.pct_decimals.push_back(decimals_of(cell));
+        if (t.col_decimals.size() <= c) t.col_decimals.resize(c + 1, 0);
+        if (v) t.col_decimals[c] = std::max(t.col_decimals[c], decimals_of(cell));
         row.filled.push_back(false);
       }
       t.rows.push_back(std::move(row));
@@ -468,7 +477,7 @@ class Checker {
 
   void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c, Cents expected, Cents found,
                int terms, const std::string& what_fi, const std::string& what_sv, const std::string& what_en) {
-    Discrepancy d = classify_difference(found - expected, terms, t.scale_cents());
+    Discrepancy d = classify_difference(found - expected, terms, t.rounding_unit(c));
     if (d == Discrepancy::none) return;
     auto& f = add(rule, d == Discrepancy::rounding ? Severity::rounding : Severity::error, t, r.src->line,
                   r.src->label, t.src->headings[c], t.cols[c].year);
@@ -618,7 +627,7 @@ class Checker {
                 for (std::size_t kc = 0; kc < k->cols.size(); ++kc)
                   if (k->cols[kc] == p.cols[c] && kr.v[kc]) sum = sum.value_or(0) + *kr.v[kc], ++n;
           if (!sum) continue;
-          Discrepancy d = classify_difference(*r.v[c] - *sum, n, p.scale_cents());
+          Discrepancy d = classify_difference(*r.v[c] - *sum, n, p.rounding_unit(c));
           if (d == Discrepancy::none) continue;
           auto& f = add("hierarchy.children_sum", d == Discrepancy::rounding ? Severity::rounding : Severity::error, p,
                         r.src->line, r.src->label, p.src->headings[c], p.cols[c].year);
@@ -661,7 +670,7 @@ class Checker {
         const Seen& b = list[i];
         if (a.t->document == b.t->document && a.t->language == b.t->language) continue;
         Cents va = *a.r->v[a.c], vb = *b.r->v[b.c];
-        Cents scale = std::max(a.t->scale_cents(), b.t->scale_cents());
+        Cents scale = std::max(a.t->rounding_unit(a.c), b.t->rounding_unit(b.c));
         Discrepancy d = classify_difference(vb - va, 1, scale);
         if (d == Discrepancy::none) continue;
         auto& f = add("cross.same_figure", d == Discrepancy::rounding ? Severity::rounding : Severity::error, *b.t,
@@ -706,7 +715,7 @@ class Checker {
         if (!org.find(t.unit)) continue;
         auto stored = ledger_->measure(org, t.unit, r.line->id, {*measure, m.year, m.base_year});
         Cents found = *r.v[c];
-        Discrepancy disc = stored ? classify_difference(found - *stored, 1, t.scale_cents()) : Discrepancy::error;
+        Discrepancy disc = stored ? classify_difference(found - *stored, 1, t.rounding_unit(c)) : Discrepancy::error;
         if (disc == Discrepancy::none) continue;
         auto& f = add("cross.dataset", disc == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                       r.src->line, r.src->label, t.src->headings[c], m.year);
