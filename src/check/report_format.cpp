@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/format.h"
+#include "core/text.h"
 
 namespace toteuma {
 
@@ -54,18 +55,12 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
 }
 
 std::string findings_csv(const std::vector<Finding>& findings) {
-  auto esc = [](const std::string& s) {
-    if (s.find_first_of(";\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   std::string out = "severity;rule;file;line;unit;row;column;year;expected;found\n";
   for (const auto& f : findings)
-    out += fmt::format("{};{};{};{};{};{};{};{};{};{}\n", to_string(f.severity), f.rule, esc(base(f.where.file)),
-                       f.where.line > 0 ? std::to_string(f.where.line) : "", esc(f.where.unit), esc(f.where.row),
-                       esc(f.where.column), f.where.year ? std::to_string(*f.where.year) : "",
-                       esc(amount_or_text(f.expected, f.expected_text)), esc(amount_or_text(f.found, f.found_text)));
+    out += fmt::format("{};{};{};{};{};{};{};{};{};{}\n", to_string(f.severity), f.rule, csv_field(base(f.where.file)),
+                       f.where.line > 0 ? std::to_string(f.where.line) : "", csv_field(f.where.unit), csv_field(f.where.row),
+                       csv_field(f.where.column), f.where.year ? std::to_string(*f.where.year) : "",
+                       csv_field(amount_or_text(f.expected, f.expected_text)), csv_field(amount_or_text(f.found, f.found_text)));
   return out;
 }
 

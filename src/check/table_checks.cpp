@@ -212,12 +212,7 @@ class Checker {
     }
     for (const auto& r : p.rows) {
       if (r.cells.size() != p.headings.size()) {
-        auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
-        f.expected_text = std::to_string(p.headings.size());
-        f.found_text = std::to_string(r.cells.size());
-        f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
-        f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
-        f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+        report_ragged(t, r);
         continue;
       }
       auto it = labels_.find(normalize_label(r.label));
@@ -267,16 +262,21 @@ class Checker {
     return t;
   }
 
+  void report_ragged(const Table& t, const PrintedRow& r) {
+    const PrintedTable& p = *t.src;
+    auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
+    f.expected_text = std::to_string(p.headings.size());
+    f.found_text = std::to_string(r.cells.size());
+    f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
+    f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
+    f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+  }
+
   Table interpret_quantities(Table t, const PrintedTable& p) {
     t.quantities = true;
     for (const auto& r : p.rows) {
       if (r.cells.size() != p.headings.size()) {
-        auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
-        f.expected_text = std::to_string(p.headings.size());
-        f.found_text = std::to_string(r.cells.size());
-        f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
-        f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
-        f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+        report_ragged(t, r);
         continue;
       }
       QRow q;

@@ -1,5 +1,7 @@
 #include "ingest/csv.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -89,12 +91,7 @@ std::vector<CsvRecord> parse_csv(const std::string& input, char delim, const std
   return out;
 }
 
-std::string csv_escape(const std::string& f, char delim) {
-  if (f.find_first_of(std::string("\"\n\r") + delim) == std::string::npos) return f;
-  std::string q = "\"";
-  for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+std::string csv_escape(const std::string& f, char delim) { return csv_field(f, delim); }
 
 CsvTable::CsvTable(const std::string& text, const std::string& file,
                    const std::vector<std::string>& required, const std::vector<std::string>& optional)

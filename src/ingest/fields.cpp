@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/fixed.h"
+#include "core/text.h"
 
 namespace toteuma::fields {
 
@@ -57,20 +58,7 @@ int need_year(const CsvTable& t, const CsvRecord& r, const std::string& col) {
   return y;
 }
 
-std::vector<std::string> split_bar(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == '|') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
+std::vector<std::string> split_bar(const std::string& s) { return split_nonempty(s, '|'); }
 
 std::int64_t need_fixed(const CsvTable& t, const CsvRecord& r, const std::string& col, int decimals) {
   auto v = parse_fixed(t.get(r, col), decimals);
@@ -97,7 +85,7 @@ std::string row(std::initializer_list<std::string> fields) {
   bool first = true;
   for (const auto& f : fields) {
     if (!first) s += ';';
-    s += csv_escape(f, ';');
+    s += csv_field(f);
     first = false;
   }
   return s + "\n";

@@ -1,6 +1,7 @@
 #include "render/explain_render.h"
 
 #include "core/format.h"
+#include "core/text.h"
 
 namespace toteuma {
 
@@ -32,26 +33,12 @@ void walk(const Explanation& e, Lang lang, int depth, bool first, std::string& o
   }
 }
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-
 void walk_html(const Explanation& e, Lang lang, bool first, std::string& out) {
   out += "<li>";
   if (!first) out += e.sign < 0 ? "<span class=\"op\">−</span> " : "<span class=\"op\">+</span> ";
-  out += esc(e.what) + " = <strong class=\"num\">" + (e.value ? format_euros(*e.value) : "–") + "</strong> <span class=\"how\">(" +
-         esc(how(e.step, lang));
-  if (e.step == Step::entered) out += ": <code>" + esc(e.unit + ";" + e.line + ";" + e.scenario) + "</code>";
+  out += html_escape(e.what) + " = <strong class=\"num\">" + (e.value ? format_euros(*e.value) : "–") + "</strong> <span class=\"how\">(" +
+         html_escape(how(e.step, lang));
+  if (e.step == Step::entered) out += ": <code>" + html_escape(e.unit + ";" + e.line + ";" + e.scenario) + "</code>";
   out += ")</span>";
   if (!e.parts.empty()) {
     out += "<ul>";

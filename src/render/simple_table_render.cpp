@@ -4,6 +4,7 @@
 
 #include "core/fixed.h"
 #include "core/format.h"
+#include "core/text.h"
 
 namespace toteuma {
 
@@ -32,20 +33,6 @@ std::string cell(const SimpleTable& t, const SimpleRow& r, const std::optional<s
   return show(*v, t.decimals, r.shown_decimals >= 0 ? r.shown_decimals : t.shown_decimals, sep);
 }
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-
 }  // namespace
 
 std::string render_simple_text(const SimpleTable& t) {
@@ -72,17 +59,11 @@ std::string render_simple_text(const SimpleTable& t) {
 }
 
 std::string render_simple_csv(const SimpleTable& t) {
-  auto q = [](const std::string& s) {
-    if (s.find_first_of(";\"\n") == std::string::npos) return s;
-    std::string o = "\"";
-    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return o + "\"";
-  };
-  std::string out = "# " + t.title + "\n" + q(t.label_heading);
-  for (const auto& h : t.headings) out += ";" + q(h);
+  std::string out = "# " + t.title + "\n" + csv_field(t.label_heading);
+  for (const auto& h : t.headings) out += ";" + csv_field(h);
   out += "\n";
   for (const auto& r : t.rows) {
-    out += q(r.label);
+    out += csv_field(r.label);
     for (const auto& v : r.cells) out += ";" + (v ? fixed_to_plain(*v, t.decimals) : "");
     out += "\n";
   }
@@ -90,15 +71,15 @@ std::string render_simple_csv(const SimpleTable& t) {
 }
 
 std::string render_simple_html(const SimpleTable& t) {
-  std::string out = "<table class=\"figures\">\n<caption>" + esc(t.title) + "</caption>\n<thead><tr><th scope=\"col\">" +
-                    esc(t.label_heading) + "</th>";
-  for (const auto& h : t.headings) out += "<th scope=\"col\" class=\"num\">" + esc(h) + "</th>";
+  std::string out = "<table class=\"figures\">\n<caption>" + html_escape(t.title) + "</caption>\n<thead><tr><th scope=\"col\">" +
+                    html_escape(t.label_heading) + "</th>";
+  for (const auto& h : t.headings) out += "<th scope=\"col\" class=\"num\">" + html_escape(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& r : t.rows) {
     std::string cls = r.total ? "total" : r.note ? "memo" : "detail";
     out += "<tr class=\"" + cls + "\"><th scope=\"row\"" +
            (r.level > 0 ? " style=\"padding-left:" + std::to_string(1 + r.level) + "rem\"" : std::string()) + ">" +
-           esc(r.label) + "</th>";
+           html_escape(r.label) + "</th>";
     for (const auto& v : r.cells) out += "<td class=\"num\">" + cell(t, r, v, kNbsp) + "</td>";
     out += "</tr>\n";
   }

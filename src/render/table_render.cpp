@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/format.h"
 #include "render/templates.h"
 
@@ -17,13 +18,6 @@ namespace {
 std::string cell_text(const std::optional<Cents>& v) { return v ? format_euros(*v) : ""; }
 
 std::string kind_class(LineKind k) { return to_string(k); }
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/text.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -8,21 +9,6 @@
 namespace toteuma {
 
 namespace {
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
 
 Date date_of(const std::string& iso) {
   auto d = parse_iso_date(iso);
@@ -63,7 +49,7 @@ class SqliteStore final : public Store {
         m.id = st.text(0);
         m.code = st.text(1);
         m.name = {st.text(2), st.text(3)};
-        for (const auto& l : split(st.text(4), ','))
+        for (const auto& l : split_nonempty(st.text(4), ','))
           if (auto lang = parse_lang(l)) m.languages.push_back(*lang);
         m.primary = parse_lang(st.text(5)).value_or(Lang::fi);
         d.municipalities.push_back(std::move(m));
@@ -80,8 +66,8 @@ class SqliteStore final : public Store {
         l.kind = parse_line_kind(st.text(1), ok);
         l.show = parse_line_show(st.text(2), ok);
         l.name = {st.text(3), st.text(4)};
-        l.synonyms_fi = split(st.text(5), '|');
-        l.synonyms_sv = split(st.text(6), '|');
+        l.synonyms_fi = split_nonempty(st.text(5), '|');
+        l.synonyms_sv = split_nonempty(st.text(6), '|');
         l.formula = parse_formula(st.text(7), ok);
         lines.push_back(std::move(l));
       }

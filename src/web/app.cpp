@@ -8,6 +8,7 @@
 #include "check/dataset_checks.h"
 #include "core/explain.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/personnel_tables.h"
 #include "core/report_table.h"
 #include "render/explain_render.h"
@@ -44,21 +45,6 @@ struct App {
   }
 };
 
-std::string escape_attr(const std::string& s) {
-  // Only used for URLs built from validated ids and numbers; kept for defence in depth.
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 http::Response page(const App& app, Lang lang, const std::string& title, const std::string& body,
                     const std::string& other_href, int status = 200, const std::string& unit = "") {
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
@@ -89,8 +75,8 @@ std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::
   std::string out = "<ul>";
   for (const UnitVersion* u : kids) {
     // Names come from data: escape them (this fragment is inserted unescaped into the page).
-    out += fmt::format("<li><a href=\"/{}/unit/{}\">{}</a>", lang_code(lang), escape_attr(u->id),
-                       escape_attr(u->name.in(lang)));
+    out += fmt::format("<li><a href=\"/{}/unit/{}\">{}</a>", lang_code(lang), html_escape(u->id),
+                       html_escape(u->name.in(lang)));
     out += tree_html(app, lang, org, u->id, depth + 1);
     out += "</li>";
   }
@@ -220,7 +206,7 @@ http::Response personnel_page(const App& app, Lang lang, const std::string& unit
     if (v.id == unit && (!u || v.valid_from > u->valid_from)) u = &v;
   if (!u) return not_found(app, lang);
   std::string name = u->name.in(lang).empty() ? u->name.fi : u->name.in(lang);
-  std::string body = "<h1>" + escape_attr(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";
+  std::string body = "<h1>" + html_escape(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";
   body += fmt::format("<p><a href=\"/{}/unit/{}?year={}&amp;kind=budget\">{}</a></p>\n", lang_code(lang), unit, year,
                       tr("web.back", lang));
   auto tables = personnel_tables(app.ledger, unit, year, lang);
@@ -264,21 +250,6 @@ http::Response checks_page(const App& app, Lang lang) {
               fmt::format("/{}/checks", lang_code(other)));
 }
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : path) {
-    if (c == '/') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 }  // namespace
 
 http::Handler make_app(Dataset d) {
@@ -286,7 +257,7 @@ http::Handler make_app(Dataset d) {
   return [app](const http::Request& req) -> http::Response {
     Lang primary = app->d.primary().primary;
     if (req.method != "GET") return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD"}}};
-    auto parts = split_path(req.path);
+    auto parts = split_nonempty(req.path, '/');
     if (parts.empty()) return {302, "", "", {{"Location", fmt::format("/{}/", lang_code(primary))}}};
     if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
     if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
