@@ -23,7 +23,7 @@ done
 packages=(
   build-essential g++ cmake ninja-build pkg-config
   libsqlite3-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmstch-dev
-  libboost-dev libgtest-dev libzip-dev libpugixml-dev libxlsxwriter-dev sqlite3 ca-certificates
+  libboost-dev libgtest-dev libzip-dev libpugixml-dev libicu-dev libxlsxwriter-dev sqlite3 ca-certificates
 )
 if ((browser)); then
   packages+=(chromium)

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -16,6 +17,7 @@
 #include "ingest/printed_table.h"
 #include "core/format.h"
 #include "core/personnel_tables.h"
+#include "render/collate.h"
 #include "render/explain_render.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
@@ -74,9 +76,16 @@ int cmd_units(const CommandOptions& o, std::ostream& out) {
     on = *p;
   }
   OrgView org = d.org_on(on);
-  for (const auto& [u, depth] : org.tree())
+  // Depth-first, sub-units sorted by name as the language sorts.
+  std::function<void(const UnitVersion*, int)> walk = [&](const UnitVersion* u, int depth) {
     out << fmt::format("{:<20} {}{} ({})\n", u->id, std::string(static_cast<std::size_t>(depth) * 2, ' '),
-                       u->name.in(lang), tr("kind." + to_string(u->kind), lang));
+                       u->name.in(lang).empty() ? u->name.fi : u->name.in(lang), tr("kind." + to_string(u->kind), lang));
+    auto kids = org.children(u->id);
+    sort_by_name(kids, lang, [&](const UnitVersion* k) { return k->name.in(lang).empty() ? k->name.fi : k->name.in(lang); });
+    if (depth < 32)
+      for (auto* k : kids) walk(k, depth + 1);
+  };
+  for (const UnitVersion* r : org.roots()) walk(r, 0);
   return 0;
 }
 

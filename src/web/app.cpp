@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/personnel_tables.h"
 #include "core/report_table.h"
+#include "render/collate.h"
 #include "render/explain_render.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
@@ -72,6 +73,8 @@ http::Response not_found(const App& app, Lang lang) {
 std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::string& parent, int depth) {
   std::vector<const UnitVersion*> kids = parent.empty() ? org.roots() : org.children(parent);
   if (kids.empty() || depth > 32) return "";
+  // Roots keep the municipalities' order (primary first); sub-units sort by name in the language.
+  if (!parent.empty()) sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.in(lang); });
   std::string out = "<ul>";
   for (const UnitVersion* u : kids) {
     // Names come from data: escape them (this fragment is inserted unescaped into the page).
@@ -133,7 +136,9 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
     kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, lang)}, {"selected", kind_s == k}});
   Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(app.d.units, on);
-  for (const UnitVersion* c : org.children(unit))
+  auto kids = org.children(unit);
+  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.in(lang); });
+  for (const UnitVersion* c : kids)
     children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)},
                                   {"name", c->name.in(lang)}});
   mstch::map ctx{{"lang", std::string(lang_code(lang))},

@@ -21,3 +21,19 @@ TEST(I18n, EveryChartLineHasBothNames) {
 }
 
 }  // namespace toteuma
+
+#include "render/collate.h"
+
+namespace toteuma {
+
+TEST(Collation, SwedishAndFinnishPutAaAeOeAfterZ) {
+  std::vector<std::string> names = {"Öja", "Åbo", "Ähtäri", "Zeta", "aura", "Västanfjärd", "Wasa"};
+  sort_by_name(names, Lang::sv, [](const std::string& s) { return s; });
+  // Swedish: å ä ö last, in that order; case does not come first.
+  EXPECT_EQ(names, (std::vector<std::string>{"aura", "Västanfjärd", "Wasa", "Zeta", "Åbo", "Ähtäri", "Öja"}));
+  std::vector<std::string> fi = {"Öljy", "Äänekoski", "Åland", "Zoo", "Auto"};
+  sort_by_name(fi, Lang::fi, [](const std::string& s) { return s; });
+  EXPECT_EQ(fi, (std::vector<std::string>{"Auto", "Zoo", "Åland", "Äänekoski", "Öljy"}));
+}
+
+}  // namespace toteuma
