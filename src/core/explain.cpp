@@ -8,7 +8,7 @@ namespace {
 
 std::string unit_name(const OrgView& org, const std::string& id, Lang lang) {
   const UnitVersion* u = org.find(id);
-  return u ? u->name.in(lang) : id;
+  return u ? u->name.shown(lang) : id;
 }
 
 std::string line_name(const Ledger& l, const std::string& id, Lang lang) {

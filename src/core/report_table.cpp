@@ -66,7 +66,7 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
   t.lang = lang;
   t.year = year;
   t.unit = unit;
-  t.unit_name = u->name.in(lang);
+  t.unit_name = u->name.shown(lang);
   if (!u->responsible.in(lang).empty())
     t.responsible = fmt::format(fmt::runtime(tr("unit.responsible", lang)), u->responsible.in(lang));
   if (kind == TableKind::annual_report) {

@@ -74,12 +74,14 @@ std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::
   std::vector<const UnitVersion*> kids = parent.empty() ? org.roots() : org.children(parent);
   if (kids.empty() || depth > 32) return "";
   // Roots keep the municipalities' order (primary first); sub-units sort by name in the language.
-  if (!parent.empty()) sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.in(lang); });
+  if (!parent.empty()) sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
   std::string out = "<ul>";
   for (const UnitVersion* u : kids) {
     // Names come from data: escape them (this fragment is inserted unescaped into the page).
-    out += fmt::format("<li><a href=\"/{}/unit/{}\">{}</a>", lang_code(lang), html_escape(u->id),
-                       html_escape(u->name.in(lang)));
+    // A name that exists only in the other language is shown in it, marked for screen readers.
+    std::string lang_attr = u->name.in(lang).empty() ? fmt::format(" lang=\"{}\"", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)) : "";
+    out += fmt::format("<li><a href=\"/{}/unit/{}\"{}>{}</a>", lang_code(lang), html_escape(u->id), lang_attr,
+                       html_escape(u->name.shown(lang)));
     out += tree_html(app, lang, org, u->id, depth + 1);
     out += "</li>";
   }
@@ -137,10 +139,10 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
   Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(app.d.units, on);
   auto kids = org.children(unit);
-  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.in(lang); });
+  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
   for (const UnitVersion* c : kids)
     children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)},
-                                  {"name", c->name.in(lang)}});
+                                  {"name", c->name.shown(lang)}});
   mstch::map ctx{{"lang", std::string(lang_code(lang))},
                  {"unit_id", unit},
                  {"unit_name", t.unit_name},
@@ -227,7 +229,7 @@ http::Response checks_page(const App& app, Lang lang) {
   for (const Finding& f : app.findings) {
     std::string where = f.where.unit;
     for (const auto& u : app.d.units)
-      if (u.id == f.where.unit && (!f.where.year || u.valid_on(Date::last_of_year(*f.where.year)))) where = u.name.in(lang);
+      if (u.id == f.where.unit && (!f.where.year || u.valid_on(Date::last_of_year(*f.where.year)))) where = u.name.shown(lang);
     if (const Line* l = app.d.chart.find(f.where.row)) where += (where.empty() ? "" : " · ") + l->name.in(lang);
     if (const Scenario* s = app.d.scenario(f.where.column)) where += " · " + (s->name.in(lang).empty() ? s->id : s->name.in(lang));
     std::string href;

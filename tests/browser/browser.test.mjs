@@ -272,3 +272,15 @@ test('personnel plan page: Heinola person-years restated, transfers shown, both 
     await sv.close();
   }
 });
+
+test('Swedish front page lists every municipality with a name (Finnish-only names marked lang=fi)', async () => {
+  const page = await open('/sv/');
+  try {
+    const link = page.locator('a[href="/sv/unit/heinola"]');
+    assert.equal(norm(await link.textContent()), 'Heinolan kaupunki');
+    assert.equal(await link.getAttribute('lang'), 'fi');
+    await checkAxe(page, 'front page sv');
+  } finally {
+    await page.close();
+  }
+});
