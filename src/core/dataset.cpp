@@ -50,6 +50,7 @@ void canonicalize(Dataset& d) {
     return std::tie(a.unit, a.scenario, a.line) < std::tie(b.unit, b.scenario, b.line);
   });
   canonicalize(d.personnel);
+  canonicalize(d.goals);
   std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {
     return std::tie(a.date, a.old_unit, a.new_unit, a.external) < std::tie(b.date, b.old_unit, b.new_unit, b.external);
   });

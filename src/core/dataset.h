@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/chart.h"
+#include "core/goals.h"
 #include "core/money.h"
 #include "core/org.h"
 #include "core/personnel.h"
@@ -39,6 +40,7 @@ struct Dataset {
   std::vector<Figure> figures;
   Personnel personnel;
   std::vector<Restructuring> restructurings;
+  Goals goals;
 
   const Scenario* scenario(const std::string& id) const;
   const Municipality& primary() const;

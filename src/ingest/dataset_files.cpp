@@ -1,5 +1,6 @@
 #include "ingest/dataset_files.h"
 #include "ingest/fields.h"
+#include "ingest/goal_files.h"
 #include "ingest/personnel_files.h"
 
 #include <fmt/format.h>
@@ -322,6 +323,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   d.figures = parse_figures(read_file(figs.string()), figs.string(), d.chart, d.units, d.scenarios, fig_lines);
   check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
   load_personnel(dir, d);
+  load_goals(dir, d);
   canonicalize(d);
   return d;
 }
@@ -394,6 +396,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   for (const auto& f : d.figures) s += row({f.unit, f.line, f.scenario, cents_to_plain(f.amount)});
   write_text(dir / "figures.csv", s);
   dump_personnel(d, dir);
+  dump_goals(d, dir);
 }
 
 }  // namespace toteuma

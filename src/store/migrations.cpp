@@ -90,6 +90,35 @@ CREATE TABLE restructuring (
   position INTEGER PRIMARY KEY, change_date TEXT NOT NULL, old_unit TEXT NOT NULL, new_unit TEXT,
   share_milli BIGINT NOT NULL, external TEXT NOT NULL, htv_milli BIGINT, persons BIGINT, note TEXT NOT NULL);
 )sql"},
+      // Strategy goals, metrics, realisations and status reviews. Values in tenths.
+      {4, R"sql(
+CREATE TABLE theme (id TEXT PRIMARY KEY, valid_from TEXT NOT NULL, valid_to TEXT, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL);
+CREATE TABLE theme_number (theme_id TEXT NOT NULL REFERENCES theme(id), year INTEGER NOT NULL, number INTEGER NOT NULL,
+  PRIMARY KEY (theme_id, year));
+CREATE TABLE goal (
+  id TEXT PRIMARY KEY, year INTEGER NOT NULL, unit_id TEXT NOT NULL, level TEXT NOT NULL, theme_id TEXT NOT NULL,
+  parent_id TEXT NOT NULL, position INTEGER NOT NULL, text_fi TEXT NOT NULL, text_sv TEXT NOT NULL,
+  responsible_fi TEXT NOT NULL, responsible_sv TEXT NOT NULL);
+CREATE TABLE goal_action (
+  goal_id TEXT NOT NULL REFERENCES goal(id), position INTEGER NOT NULL, seq INTEGER NOT NULL, text_fi TEXT NOT NULL,
+  text_sv TEXT NOT NULL, responsible_fi TEXT NOT NULL, responsible_sv TEXT NOT NULL, PRIMARY KEY (goal_id, seq));
+CREATE TABLE metric (
+  id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goal(id), name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,
+  value_unit TEXT NOT NULL, direction TEXT NOT NULL, target_tenths BIGINT, partly_tenths BIGINT, owner TEXT NOT NULL,
+  frequency TEXT NOT NULL);
+CREATE TABLE metric_value (
+  metric_id TEXT NOT NULL REFERENCES metric(id), on_date TEXT NOT NULL, value_tenths BIGINT NOT NULL, source TEXT NOT NULL,
+  PRIMARY KEY (metric_id, on_date));
+CREATE TABLE realisation (
+  goal_id TEXT NOT NULL REFERENCES goal(id), year INTEGER NOT NULL, status TEXT, reason_fi TEXT NOT NULL,
+  reason_sv TEXT NOT NULL, text_fi TEXT NOT NULL, text_sv TEXT NOT NULL, PRIMARY KEY (goal_id, year));
+CREATE TABLE review (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, on_date TEXT NOT NULL, title_fi TEXT NOT NULL, title_sv TEXT NOT NULL);
+CREATE TABLE review_item (
+  review_id TEXT NOT NULL REFERENCES review(id), goal_id TEXT NOT NULL REFERENCES goal(id), status TEXT NOT NULL,
+  text_fi TEXT NOT NULL, text_sv TEXT NOT NULL, PRIMARY KEY (review_id, goal_id));
+CREATE TABLE goal_rule (rule TEXT NOT NULL, municipality_id TEXT NOT NULL, value BIGINT NOT NULL,
+  PRIMARY KEY (municipality_id, rule));
+)sql"},
   };
   return m;
 }

@@ -115,6 +115,7 @@ class SqliteStore final : public Store {
       while (st.step()) d.figures.push_back({st.text(0), st.text(1), st.text(2), st.int64(3)});
     }
     read_personnel(d);
+    read_goals(d);
     tx.commit();
     canonicalize(d);
     return d;
@@ -124,7 +125,8 @@ class SqliteStore final : public Store {
     sqlite::Transaction tx(db_);
     for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
-                          "personnel_group", "employment_type", "restructuring"})
+                          "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
+                          "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule"})
       db_.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
     {
       auto st = db_.prepare(
@@ -197,6 +199,7 @@ class SqliteStore final : public Store {
       for (const auto& f : d.figures) st.bind(1, f.unit).bind(2, f.line).bind(3, f.scenario).bind(4, f.amount).run();
     }
     write_personnel(d);
+    write_goals(d);
     tx.commit();
   }
 
@@ -302,6 +305,155 @@ class SqliteStore final : public Store {
             .bind(8, x.persons)
             .bind(9, x.note)
             .run();
+    }
+  }
+
+  void read_goals(Dataset& d) {
+    Goals& g = d.goals;
+    auto opt_date = [](const std::optional<std::string>& s) { return s ? std::optional<Date>(date_of(*s)) : std::nullopt; };
+    {
+      auto st = db_.prepare("SELECT id, valid_from, valid_to, name_fi, name_sv FROM theme");
+      while (st.step()) g.themes.push_back({st.text(0), date_of(st.text(1)), opt_date(st.opt_text(2)), {st.text(3), st.text(4)}});
+    }
+    {
+      auto st = db_.prepare("SELECT theme_id, year, number FROM theme_number");
+      while (st.step()) g.theme_numbers.push_back({st.text(0), static_cast<int>(st.int64(1)), static_cast<int>(st.int64(2))});
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT id, year, unit_id, level, theme_id, parent_id, position, text_fi, text_sv, responsible_fi, responsible_sv FROM goal");
+      while (st.step())
+        g.goals.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2), st.text(3), st.text(4), st.text(5),
+                           static_cast<int>(st.int64(6)), {st.text(7), st.text(8)}, {st.text(9), st.text(10)}});
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT goal_id, position, text_fi, text_sv, responsible_fi, responsible_sv FROM goal_action ORDER BY goal_id, seq");
+      while (st.step())
+        g.actions.push_back({st.text(0), static_cast<int>(st.int64(1)), {st.text(2), st.text(3)}, {st.text(4), st.text(5)}});
+    }
+    {
+      auto st = db_.prepare(
+          "SELECT id, goal_id, name_fi, name_sv, value_unit, direction, target_tenths, partly_tenths, owner, frequency FROM metric");
+      while (st.step())
+        g.metrics.push_back({st.text(0), st.text(1), {st.text(2), st.text(3)}, st.text(4), st.text(5), st.opt_int64(6),
+                             st.opt_int64(7), st.text(8), st.text(9)});
+    }
+    {
+      auto st = db_.prepare("SELECT metric_id, on_date, value_tenths, source FROM metric_value");
+      while (st.step()) g.values.push_back({st.text(0), date_of(st.text(1)), st.int64(2), st.text(3)});
+    }
+    {
+      auto st = db_.prepare("SELECT goal_id, year, status, reason_fi, reason_sv, text_fi, text_sv FROM realisation");
+      while (st.step()) {
+        auto status = st.opt_text(2);
+        g.realisations.push_back({st.text(0), static_cast<int>(st.int64(1)),
+                                  status ? parse_goal_status(*status) : std::nullopt, {st.text(3), st.text(4)},
+                                  {st.text(5), st.text(6)}});
+      }
+    }
+    {
+      auto st = db_.prepare("SELECT id, unit_id, on_date, title_fi, title_sv FROM review");
+      while (st.step()) g.reviews.push_back({st.text(0), st.text(1), date_of(st.text(2)), {st.text(3), st.text(4)}});
+    }
+    {
+      auto st = db_.prepare("SELECT review_id, goal_id, status, text_fi, text_sv FROM review_item");
+      while (st.step())
+        g.review_items.push_back({st.text(0), st.text(1), parse_goal_status(st.text(2)).value_or(GoalStatus::no_data),
+                                  {st.text(3), st.text(4)}});
+    }
+    {
+      auto st = db_.prepare("SELECT rule, municipality_id, value FROM goal_rule");
+      while (st.step()) g.rules.push_back({st.text(0), st.text(1), st.int64(2)});
+    }
+  }
+
+  void write_goals(const Dataset& d) {
+    const Goals& g = d.goals;
+    auto opt_iso = [](const std::optional<Date>& x) { return x ? std::optional<std::string>(to_iso(*x)) : std::nullopt; };
+    {
+      auto st = db_.prepare("INSERT INTO theme VALUES (?, ?, ?, ?, ?)");
+      for (const auto& x : g.themes)
+        st.bind(1, x.id).bind(2, to_iso(x.valid_from)).bind(3, opt_iso(x.valid_to)).bind(4, x.name.fi).bind(5, x.name.sv).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO theme_number VALUES (?, ?, ?)");
+      for (const auto& x : g.theme_numbers)
+        st.bind(1, x.theme).bind(2, std::int64_t{x.year}).bind(3, std::int64_t{x.number}).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& x : g.goals)
+        st.bind(1, x.id)
+            .bind(2, std::int64_t{x.year})
+            .bind(3, x.unit)
+            .bind(4, x.level)
+            .bind(5, x.theme)
+            .bind(6, x.parent)
+            .bind(7, std::int64_t{x.position})
+            .bind(8, x.text.fi)
+            .bind(9, x.text.sv)
+            .bind(10, x.responsible.fi)
+            .bind(11, x.responsible.sv)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO goal_action VALUES (?, ?, ?, ?, ?, ?, ?)");
+      std::int64_t seq = 0;
+      for (const auto& x : g.actions)
+        st.bind(1, x.goal)
+            .bind(2, std::int64_t{x.position})
+            .bind(3, seq++)
+            .bind(4, x.text.fi)
+            .bind(5, x.text.sv)
+            .bind(6, x.responsible.fi)
+            .bind(7, x.responsible.sv)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& x : g.metrics)
+        st.bind(1, x.id)
+            .bind(2, x.goal)
+            .bind(3, x.name.fi)
+            .bind(4, x.name.sv)
+            .bind(5, x.unit)
+            .bind(6, x.direction)
+            .bind(7, x.target_tenths)
+            .bind(8, x.partly_tenths)
+            .bind(9, x.owner)
+            .bind(10, x.frequency)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO metric_value VALUES (?, ?, ?, ?)");
+      for (const auto& x : g.values) st.bind(1, x.metric).bind(2, to_iso(x.date)).bind(3, x.value_tenths).bind(4, x.source).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO realisation VALUES (?, ?, ?, ?, ?, ?, ?)");
+      for (const auto& x : g.realisations)
+        st.bind(1, x.goal)
+            .bind(2, std::int64_t{x.year})
+            .bind(3, x.status ? std::optional<std::string>(to_string(*x.status)) : std::nullopt)
+            .bind(4, x.reason.fi)
+            .bind(5, x.reason.sv)
+            .bind(6, x.text.fi)
+            .bind(7, x.text.sv)
+            .run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO review VALUES (?, ?, ?, ?, ?)");
+      for (const auto& x : g.reviews)
+        st.bind(1, x.id).bind(2, x.unit).bind(3, to_iso(x.date)).bind(4, x.title.fi).bind(5, x.title.sv).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO review_item VALUES (?, ?, ?, ?, ?)");
+      for (const auto& x : g.review_items)
+        st.bind(1, x.review).bind(2, x.goal).bind(3, to_string(x.status)).bind(4, x.text.fi).bind(5, x.text.sv).run();
+    }
+    {
+      auto st = db_.prepare("INSERT INTO goal_rule VALUES (?, ?, ?)");
+      for (const auto& x : g.rules) st.bind(1, x.rule).bind(2, x.municipality).bind(3, x.value).run();
     }
   }
 

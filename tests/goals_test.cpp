@@ -1,0 +1,112 @@
+// Goals: files and database round trips, and statuses derived from the seeds' staff-survey
+// figures (written here by hand from seeds 000 and 001).
+#include <gtest/gtest.h>
+
+#include "core/goals.h"
+#include "ingest/dataset_files.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace toteuma {
+namespace {
+
+namespace fs = std::filesystem;
+
+void write_goal_fixture(const fs::path& ds) {
+  fs::create_directories(ds / "goals");
+  testing::spit(ds / "goals" / "themes.csv",
+                "id;valid_from;valid_to;name_fi;name_sv\nstaff;2022-01-01;2025-12-31;Arvostettu henkilöstö;En uppskattad personal\n");
+  testing::spit(ds / "goals" / "theme_numbers.csv", "theme;year;number\nstaff;2023;5\nstaff;2024;4\n");
+  testing::spit(ds / "goals" / "goals.csv",
+                "id;year;unit;level;theme;parent;position;text_fi;text_sv;responsible_fi;responsible_sv\n"
+                "time24;2024;kanslia;center;staff;;1;Riittävästi aikaa työhön;Tillräckligt med tid;Esihenkilöt;Cheferna\n"
+                "infl24;2024;kanslia;center;staff;;2;Voi vaikuttaa omaan työhön;Kan påverka sitt arbete;Esihenkilöt;Cheferna\n"
+                "skill23;2023;kanslia;center;staff;;1;Osaaminen käytössä;Kunnandet används;Esihenkilöt;Cheferna\n"
+                "desc23;2023;kanslia;center;staff;;2;Tehtävänkuvat ajan tasalla;Uppgiftsbeskrivningarna uppdaterade;;\n");
+  testing::spit(ds / "goals" / "actions.csv",
+                "goal;position;text_fi;text_sv;responsible_fi;responsible_sv\ntime24;1;Töiden yhteissuunnittelu;Gemensam planering;;\n");
+  testing::spit(ds / "goals" / "metrics.csv",
+                "id;goal;name_fi;name_sv;unit;direction;target;partly;owner;frequency\n"
+                "m-time24;time24;Riittävästi aikaa (%);Tillräckligt med tid (%);%;up;80;;Esihenkilöt;year\n"
+                "m-infl24;infl24;Voi vaikuttaa (%);Kan påverka (%);%;up;90;;Esihenkilöt;year\n"
+                "m-skill23;skill23;Voi käyttää osaamistaan (%);Kan använda sitt kunnande (%);%;up;80;;Esihenkilöt;year\n");
+  testing::spit(ds / "goals" / "metric_values.csv",
+                "metric;date;value;source\nm-time24;2024-12-31;59;henkilöstökysely 2024\n"
+                "m-infl24;2024-12-31;63;henkilöstökysely 2024\nm-skill23;2023-12-31;90;henkilöstökysely 2023\n");
+  testing::spit(ds / "goals" / "realisations.csv",
+                "goal;year;status;reason_fi;reason_sv;text_fi;text_sv\n"
+                "desc23;2023;met;Kaikki kuvaukset päivitetty;Alla beskrivningar uppdaterade;Tehty.;Gjort.\n");
+  testing::spit(ds / "goals" / "reviews.csv", "id;unit;date;title_fi;title_sv\nr1;kanslia;2023-09-30;Tilannekatsaus;Lägesöversikt\n");
+  testing::spit(ds / "goals" / "review_items.csv", "review;goal;status;text_fi;text_sv\nr1;skill23;partly;Kesken;Pågår\n");
+  testing::spit(ds / "goals" / "rules.csv", "rule;municipality;value\ngoals_per_theme_min;loviisa;1\n");
+}
+
+const Goal& goal(const Dataset& d, const std::string& id) {
+  for (const auto& g : d.goals.goals)
+    if (g.id == id) return g;
+  throw std::runtime_error("no goal " + id);
+}
+
+TEST(Goals, StatusesFromTheSeedsStaffSurvey) {
+  testing::TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  fs::remove_all(tmp.path() / "ds" / "goals");
+  write_goal_fixture(tmp.path() / "ds");
+  Dataset d = load_dataset_dir(tmp.path() / "ds");
+  bool derived = false;
+  // 2024: enough time 59 % vs ≥ 80 % → not met; can influence own work 63 % vs ≥ 90 % → not met.
+  EXPECT_EQ(goal_status(d.goals, goal(d, "time24"), &derived), GoalStatus::not_met);
+  EXPECT_TRUE(derived);
+  EXPECT_EQ(goal_status(d.goals, goal(d, "infl24")), GoalStatus::not_met);
+  // 2023: can use skills 90 % vs ≥ 80 % → met.
+  EXPECT_EQ(goal_status(d.goals, goal(d, "skill23")), GoalStatus::met);
+  // A goal without a metric keeps its status set by hand (and its reason).
+  EXPECT_EQ(goal_status(d.goals, goal(d, "desc23"), &derived), GoalStatus::met);
+  EXPECT_FALSE(derived);
+}
+
+TEST(Goals, PartlyThresholdAndDirection) {
+  Goals g;
+  Metric up{"m", "g", {}, "%", "up", 800, 600, "", "year"};
+  g.values = {{"m", {2024, 12, 31}, 700, ""}};
+  EXPECT_EQ(metric_status(up, g.values, 2024), GoalStatus::partly);   // 70 ≥ 60 but < 80
+  EXPECT_EQ(metric_status(up, g.values, 2023), GoalStatus::no_data);  // no value that year
+  Metric down{"m", "g", {}, "count", "down", 50, {}, "", "year"};    // at most 5 complaints
+  g.values = {{"m", {2024, 6, 30}, 70, ""}, {"m", {2024, 12, 31}, 40, ""}};
+  EXPECT_EQ(metric_status(down, g.values, 2024), GoalStatus::met);   // the latest value counts
+}
+
+TEST(Goals, RoundTripThroughFilesAndDatabase) {
+  testing::TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  fs::remove_all(tmp.path() / "ds" / "goals");
+  write_goal_fixture(tmp.path() / "ds");
+  Dataset d = load_dataset_dir(tmp.path() / "ds");
+  ASSERT_EQ(d.goals.goals.size(), 4u);
+  dump_dataset_dir(d, tmp.path() / "out");
+  EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
+  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  store->replace(d);
+  EXPECT_EQ(store->read(), d);
+}
+
+TEST(Goals, BadRowsAreLocated) {
+  testing::TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  fs::remove_all(tmp.path() / "ds" / "goals");
+  write_goal_fixture(tmp.path() / "ds");
+  testing::spit(tmp.path() / "ds" / "goals" / "metrics.csv",
+                "id;goal;name_fi;name_sv;unit;direction;target;partly;owner;frequency\n"
+                "m1;time24;A;A;%;sideways;80;;;year\n");
+  try {
+    load_dataset_dir(tmp.path() / "ds");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(fs::path(e.file).filename(), "metrics.csv");
+    EXPECT_EQ(e.line, 2);
+    EXPECT_EQ(e.column, "direction");
+  }
+}
+
+}  // namespace
+}  // namespace toteuma
