@@ -2,6 +2,9 @@
 // figures (written here by hand from seeds 000 and 001).
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "check/dataset_checks.h"
 #include "core/goals.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
@@ -106,6 +109,38 @@ TEST(Goals, BadRowsAreLocated) {
     EXPECT_EQ(e.line, 2);
     EXPECT_EQ(e.column, "direction");
   }
+}
+
+}  // namespace
+}  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+TEST(GoalChecks, RulesOfTheMunicipalityAndCompleteness) {
+  testing::TempDir tmp;
+  fs::copy(testing::demo_dir(), tmp.path() / "ds", fs::copy_options::recursive);
+  fs::remove_all(tmp.path() / "ds" / "goals");
+  write_goal_fixture(tmp.path() / "ds");
+  Dataset d = load_dataset_dir(tmp.path() / "ds");
+  d.goals.rules = {{"goals_per_theme_min", "loviisa", 3}, {"metric_required", "loviisa", 1}};
+  d.goals.metrics[0].owner.clear();  // canonical order: m-infl24 first
+  std::map<std::string, std::vector<std::string>> by_rule;
+  for (const auto& f : check_dataset(d))
+    if (f.rule.rfind("goals.", 0) == 0) by_rule[f.rule].push_back(f.where.row + "/" + f.where.column + "/" + std::to_string(*f.where.year));
+  // Two goals under the staff theme in 2023 and in 2024, fewer than 3.
+  EXPECT_EQ(by_rule["goals.per_theme"], (std::vector<std::string>{"staff//2023", "staff//2024"}));
+  // desc23 has no metric.
+  EXPECT_EQ(by_rule["goals.metric_required"], (std::vector<std::string>{"desc23/desc23/2023"}));
+  // 2023 and 2024 are closed for Loviisa (actuals exist): three goals lack realisations in fi and sv.
+  EXPECT_EQ(by_rule["goals.realisation_missing"].size(), 6u);
+  EXPECT_EQ(by_rule["goals.metric_incomplete"], (std::vector<std::string>{"m-infl24/infl24/2024"}));
+  EXPECT_TRUE(by_rule["goals.metric_stale"].empty());
+  // A metric whose last value is from the year before is stale.
+  d.goals.values[0].date = {2023, 12, 31};  // m-infl24's 2024 value moved to 2023
+  int stale = 0;
+  for (const auto& f : check_dataset(d)) stale += f.rule == "goals.metric_stale";
+  EXPECT_EQ(stale, 1);
 }
 
 }  // namespace

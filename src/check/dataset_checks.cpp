@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <map>
+#include <tuple>
 #include <set>
 
 #include "check/rounding.h"
@@ -160,6 +162,98 @@ void check_training_cap(const Dataset& d, std::vector<Finding>& out) {
   }
 }
 
+// The goal rules (DESIGN §5, issue 3): the municipality's own writing rules from goals/rules.csv,
+// and the general ones: a metric needs a target and an owner, a value within its frequency, and
+// every goal of a closed year a realisation text in each language of its municipality.
+void check_goals(const Dataset& d, std::vector<Finding>& out) {
+  const Goals& g = d.goals;
+  auto goal_text = [](const Goal& x) { return x.text.fi.empty() ? x.text.sv : x.text.fi; };
+  auto rule = [&](const std::string& municipality, const std::string& name) -> std::optional<std::int64_t> {
+    for (const auto& r : g.rules)
+      if (r.municipality == municipality && r.rule == name) return r.value;
+    return std::nullopt;
+  };
+  auto add = [&](const char* rule_id, const Goal* goal, const std::string& unit, const std::string& row, int year,
+                 std::string fi, std::string sv, std::string en) {
+    Finding f;
+    f.rule = rule_id;
+    f.severity = Severity::warning;
+    f.where = {"", 0, d.municipality_of(unit).id, unit, row, goal ? goal->id : "", year};
+    f.fi = std::move(fi);
+    f.sv = std::move(sv);
+    f.en = std::move(en);
+    out.push_back(std::move(f));
+  };
+  // Goals per theme per unit and year within the municipality's range.
+  std::map<std::tuple<std::string, int, std::string>, int> per_theme;
+  for (const auto& x : g.goals)
+    if (!x.theme.empty() && (x.level == "unit" || x.level == "center")) ++per_theme[{x.unit, x.year, x.theme}];
+  for (const auto& [key, n] : per_theme) {
+    const auto& [unit, year, theme] = key;
+    const std::string& m = d.municipality_of(unit).id;
+    auto lo = rule(m, "goals_per_theme_min"), hi = rule(m, "goals_per_theme_max");
+    if ((lo && n < *lo) || (hi && n > *hi)) {
+      std::string name = theme;
+      for (const auto& t : g.themes)
+        if (t.id == theme) name = t.name.fi.empty() ? t.name.sv : t.name.fi;
+      std::string range = fmt::format("{}–{}", lo.value_or(0), hi ? std::to_string(*hi) : "");
+      add("goals.per_theme", nullptr, unit, theme, year,
+          fmt::format("Strategisella päämäärällä \"{}\" on {} tavoitetta, sääntö {}", name, n, range),
+          fmt::format("Det strategiska målet \"{}\" har {} mål, regeln {}", name, n, range),
+          fmt::format("Strategic goal \"{}\" has {} goals, the rule is {}", name, n, range));
+    }
+  }
+  // Closed years: a municipality has actual figures for the year.
+  std::set<std::pair<std::string, int>> closed;
+  for (const auto& f : d.figures)
+    if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual)
+      closed.insert({d.municipality_of(f.unit).id, s->year});
+  for (const auto& x : g.goals) {
+    const Municipality& m = d.municipality_of(x.unit);
+    bool has_metric = false;
+    for (const auto& mt : g.metrics) has_metric = has_metric || mt.goal == x.id;
+    if (!has_metric && rule(m.id, "metric_required").value_or(0) > 0)
+      add("goals.metric_required", &x, x.unit, x.id, x.year, fmt::format("Tavoitteella \"{}\" ei ole mittaria", goal_text(x)),
+          fmt::format("Målet \"{}\" har ingen mätare", goal_text(x)), fmt::format("Goal \"{}\" has no metric", goal_text(x)));
+    if (closed.count({m.id, x.year})) {
+      const Realisation* r = nullptr;
+      for (const auto& re : g.realisations)
+        if (re.goal == x.id && re.year == x.year) r = &re;
+      for (Lang l : m.languages)
+        if (!r || r->text.in(l).empty())
+          add("goals.realisation_missing", &x, x.unit, x.id, x.year,
+              fmt::format("Tavoitteen \"{}\" toteuma {} puuttuu kieleltä {}", goal_text(x), x.year, lang_code(l)),
+              fmt::format("Utfallet {} för målet \"{}\" saknas på språket {}", x.year, goal_text(x), lang_code(l)),
+              fmt::format("Realisation {} of goal \"{}\" is missing in language {}", x.year, goal_text(x), lang_code(l)));
+    }
+  }
+  for (const auto& mt : g.metrics) {
+    const Goal* x = nullptr;
+    for (const auto& gg : g.goals)
+      if (gg.id == mt.goal) x = &gg;
+    if (!x) continue;
+    std::string name = mt.name.fi.empty() ? mt.name.sv : mt.name.fi;
+    if (!mt.target_tenths || mt.owner.empty())
+      add("goals.metric_incomplete", x, x->unit, mt.id, x->year,
+          fmt::format("Mittarilta \"{}\" puuttuu {}", name, !mt.target_tenths ? "tavoitetaso" : "omistaja"),
+          fmt::format("Mätaren \"{}\" saknar {}", name, !mt.target_tenths ? "målnivå" : "ansvarig"),
+          fmt::format("Metric \"{}\" has no {}", name, !mt.target_tenths ? "target" : "owner"));
+    // Stale: no value within its frequency before the end of the goal's year (past years only).
+    if (!closed.count({d.municipality_of(x->unit).id, x->year})) continue;
+    int months = mt.frequency == "month" ? 1 : mt.frequency == "quarter" ? 3 : mt.frequency == "half-year" ? 6 : 12;
+    Date end = Date::last_of_year(x->year);
+    int end_index = end.year * 12 + end.month;
+    bool fresh = false;
+    for (const auto& v : g.values)
+      if (v.metric == mt.id && v.date <= end && end_index - (v.date.year * 12 + v.date.month) < months) fresh = true;
+    if (!fresh)
+      add("goals.metric_stale", x, x->unit, mt.id, x->year,
+          fmt::format("Mittaria \"{}\" ei ole päivitetty ({}) ennen {}", name, mt.frequency, to_display(end)),
+          fmt::format("Mätaren \"{}\" har inte uppdaterats ({}) före {}", name, mt.frequency, to_display(end)),
+          fmt::format("Metric \"{}\" has no value within its frequency ({}) before {}", name, mt.frequency, to_display(end)));
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> check_dataset(const Dataset& d) {
@@ -169,6 +263,7 @@ std::vector<Finding> check_dataset(const Dataset& d) {
   check_binding(d, ledger, out);
   check_translations(d, out);
   check_training_cap(d, out);
+  check_goals(d, out);
   sort_findings(out);
   return out;
 }
