@@ -145,3 +145,51 @@ TEST(GoalChecks, RulesOfTheMunicipalityAndCompleteness) {
 
 }  // namespace
 }  // namespace toteuma
+
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace toteuma {
+namespace {
+
+// The demo's Loviisa goals (seeds 000/001/004, texts in our own words): statuses in the printed
+// layout, in both languages.
+TEST(GoalReport, DemoCenterGoalsWithMetricStatuses) {
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = (tmp.path() / "d.db").string();
+  o.dir = testing::demo_dir().string();
+  std::ostringstream sink;
+  cmd_load(o, sink);
+  o.unit = "kanslia";
+  o.year = 2024;
+  o.lang = "fi";
+  std::ostringstream fi;
+  ASSERT_EQ(cmd_goals(o, fi), 0);
+  // 2024: 59 % vs ≥ 80 % and 63 % vs ≥ 90 % → not met (seed 000).
+  EXPECT_NE(fi.str().find("tavoitetaso ≥ 80\u00a0%, arvo 59\u00a0%"), std::string::npos) << fi.str();
+  EXPECT_NE(fi.str().find("tavoitetaso ≥ 90\u00a0%, arvo 63\u00a0%"), std::string::npos);
+  EXPECT_NE(fi.str().find("1. Elinvoimainen kaupunki"), std::string::npos);
+  o.lang = "sv";
+  o.year = 2023;
+  std::ostringstream sv;
+  ASSERT_EQ(cmd_goals(o, sv), 0);
+  // 2023: can use skills 90 % vs ≥ 80 % → met.
+  EXPECT_NE(sv.str().find("målnivå ≥ 80\u00a0%, värde 90\u00a0%"), std::string::npos) << sv.str();
+  EXPECT_NE(sv.str().find("→ uppnåddes\n"), std::string::npos);
+  // The same number of goals in both languages: one figure set, two languages.
+  auto count = [](const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+  };
+  o.lang = "fi";
+  std::ostringstream fi23;
+  cmd_goals(o, fi23);
+  EXPECT_EQ(count(fi23.str(), "  - "), count(sv.str(), "  - "));
+  EXPECT_GT(count(sv.str(), "  - "), 10u);
+}
+
+}  // namespace
+}  // namespace toteuma

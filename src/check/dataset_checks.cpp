@@ -215,7 +215,9 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
     if (!has_metric && rule(m.id, "metric_required").value_or(0) > 0)
       add("goals.metric_required", &x, x.unit, x.id, x.year, fmt::format("Tavoitteella \"{}\" ei ole mittaria", goal_text(x)),
           fmt::format("Målet \"{}\" har ingen mätare", goal_text(x)), fmt::format("Goal \"{}\" has no metric", goal_text(x)));
-    if (closed.count({m.id, x.year})) {
+    // Realisations are reported for the key goals of a center or unit (the seeds' realisation
+    // column), not for the city-level goals above them or the area goals beside them.
+    if (closed.count({m.id, x.year}) && (x.level == "center" || x.level == "unit")) {
       const Realisation* r = nullptr;
       for (const auto& re : g.realisations)
         if (re.goal == x.id && re.year == x.year) r = &re;

@@ -16,9 +16,11 @@
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
 #include "core/format.h"
+#include "core/goal_report.h"
 #include "core/personnel_tables.h"
 #include "render/collate.h"
 #include "render/explain_render.h"
+#include "render/goal_render.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
@@ -186,6 +188,28 @@ int cmd_personnel(const CommandOptions& o, std::ostream& out) {
   } else {
     for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
   }
+  return 0;
+}
+
+}  // namespace toteuma
+
+namespace toteuma {
+
+int cmd_goals(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_or_primary(o, d);
+  bool exists = false;
+  for (const auto& u : d.units) exists = exists || u.id == o.unit;
+  if (!exists) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  GoalReport r = build_goal_report(d, o.unit, o.year, lang);
+  if (o.format == "csv")
+    out << render_goals_csv(r);
+  else if (o.format == "html")
+    out << "<!DOCTYPE html>\n<html lang=\"" << lang_code(lang) << "\">\n<head><meta charset=\"utf-8\"><title>"
+        << r.title << "</title></head>\n<body><main>\n<h1>" << r.unit_name << "</h1>\n<h2>" << r.title << "</h2>\n"
+        << render_goals_html(r) << "</main></body></html>\n";
+  else
+    out << render_goals_text(r);
   return 0;
 }
 

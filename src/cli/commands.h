@@ -32,5 +32,6 @@ int cmd_explain(const CommandOptions& o, std::ostream& out);
 int cmd_import_employments(const CommandOptions& o, std::ostream& out);
 int cmd_import_trainings(const CommandOptions& o, std::ostream& out);
 int cmd_personnel(const CommandOptions& o, std::ostream& out);
+int cmd_goals(const CommandOptions& o, std::ostream& out);
 
 }  // namespace toteuma

@@ -71,6 +71,13 @@ int main(int argc, char** argv) {
   personnel->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   personnel->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
 
+  auto* goals = app.add_subcommand("goals", "Print a unit's goals, their status and metrics / Tavoitteet / Mål");
+  db_opt(goals);
+  goals->add_option("--unit", o.unit, "unit id")->required();
+  goals->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
+  goals->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  goals->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
+
   auto* import = app.add_subcommand("import", "Import person-level exports as aggregates / Tuo henkilötason aineisto koosteina / Importera som aggregat");
   import->require_subcommand(1);
   auto* imp_emp = import->add_subcommand("employments", "htv (HTV2) per unit and year from employment records");
@@ -90,6 +97,7 @@ int main(int argc, char** argv) {
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);
     if (*personnel) return cmd_personnel(o, std::cout);
+    if (*goals) return cmd_goals(o, std::cout);
     if (*imp_emp) return cmd_import_employments(o, std::cout);
     if (*imp_tr) return cmd_import_trainings(o, std::cout);
     if (*check) {

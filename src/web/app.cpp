@@ -7,12 +7,14 @@
 
 #include "check/dataset_checks.h"
 #include "core/explain.h"
+#include "core/goal_report.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/personnel_tables.h"
 #include "core/report_table.h"
 #include "render/collate.h"
 #include "render/explain_render.h"
+#include "render/goal_render.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "render/templates.h"
@@ -159,6 +161,8 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                  {"explain_hint", tr("web.explain_hint", lang)},
                  {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
                  {"personnel_label", tr("web.personnel", lang)},
+                 {"goals_href", fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year)},
+                 {"goals_label", tr("web.goals", lang)},
                  {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
                  {"has_children", !children.empty()},
                  {"children", children},
@@ -224,6 +228,25 @@ http::Response personnel_page(const App& app, Lang lang, const std::string& unit
               fmt::format("/{}/unit/{}/personnel?year={}", lang_code(other), unit, year), 200, unit);
 }
 
+http::Response goals_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
+  int year = app.default_year;
+  if (auto it = req.query.find("year"); it != req.query.end()) {
+    auto y = parse_year(it->second);
+    if (!y) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+    year = *y;
+  }
+  bool exists = false;
+  for (const auto& v : app.d.units) exists = exists || v.id == unit;
+  if (!exists) return not_found(app, lang);
+  GoalReport r = build_goal_report(app.d, unit, year, lang);
+  std::string body = "<h1>" + html_escape(r.unit_name) + "</h1>\n<h2>" + html_escape(r.title) + "</h2>\n";
+  body += fmt::format("<p><a href=\"/{}/unit/{}?year={}\">{}</a></p>\n", lang_code(lang), unit, year, tr("web.back", lang));
+  body += r.groups.empty() ? "<p>" + tr("web.no_goals", lang) + "</p>\n" : render_goals_html(r);
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, tr("web.goals", lang), body, fmt::format("/{}/unit/{}/goals?year={}", lang_code(other), unit, year),
+              200, unit);
+}
+
 http::Response checks_page(const App& app, Lang lang) {
   mstch::array rows;
   for (const Finding& f : app.findings) {
@@ -274,6 +297,7 @@ http::Handler make_app(Dataset d) {
     if (parts.size() == 1) return index_page(*app, *lang);
     if (parts.size() == 2 && parts[1] == "checks") return checks_page(*app, *lang);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "explain") return explain_page(*app, *lang, parts[2], req);
+    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "goals") return goals_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "personnel")
       return personnel_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);

@@ -1,0 +1,128 @@
+#include "core/goal_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/fixed.h"
+#include "core/i18n.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) {
+    if (s.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::string show_value(std::int64_t tenths, const std::string& unit) {
+  std::string s = fixed_to_plain(tenths, 1);
+  std::replace(s.begin(), s.end(), '.', ',');
+  return unit == "%" ? s + "\u00a0%" : unit == "eur" ? s + "\u00a0€" : s;
+}
+
+}  // namespace
+
+GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year, Lang lang) {
+  const Goals& g = d.goals;
+  GoalReport r;
+  r.lang = lang;
+  r.title = fmt::format(fmt::runtime(tr("goals.title", lang)), year);
+  for (const auto& u : d.units)
+    if (u.id == unit) r.unit_name = u.name.shown(lang);
+  bool unit_level = false;
+  for (const auto& x : g.goals) unit_level = unit_level || (x.unit == unit && x.year == year && x.level == "unit");
+  r.headings = {tr(unit_level ? "goals.col.goal" : "goals.col.key", lang), tr("goals.col.area", lang),
+                tr("goals.col.action", lang), tr("goals.col.responsible", lang),
+                fmt::format(fmt::runtime(tr("goals.col.realisation", lang)), year), tr("goals.col.status", lang)};
+
+  auto number_of = [&](const std::string& theme) {
+    for (const auto& n : g.theme_numbers)
+      if (n.theme == theme && n.year == year) return n.number;
+    return 0;
+  };
+  std::vector<std::string> themes;
+  for (const auto& x : g.goals)
+    if (x.unit == unit && x.year == year && (x.level == "center" || x.level == "unit") &&
+        std::find(themes.begin(), themes.end(), x.theme) == themes.end())
+      themes.push_back(x.theme);
+  std::stable_sort(themes.begin(), themes.end(), [&](const auto& a, const auto& b) { return number_of(a) < number_of(b); });
+
+  for (const auto& theme : themes) {
+    GoalGroup group;
+    std::string name = theme;
+    for (const auto& t : g.themes)
+      if (t.id == theme) name = t.name.shown(lang);
+    int n = number_of(theme);
+    group.heading = n ? fmt::format("{}. {}", n, name) : name;
+    for (const auto& x : g.goals)
+      if (x.level == "city" && x.theme == theme && x.year == year) group.city_goals.push_back(x.text.shown(lang));
+    for (const auto& x : g.goals) {
+      if (x.unit != unit || x.year != year || x.theme != theme || (x.level != "center" && x.level != "unit")) continue;
+      std::vector<const Goal*> areas;
+      for (const auto& a : g.goals)
+        if (a.parent == x.id && a.level == "area") areas.push_back(&a);
+      auto actions_of = [&](const std::string& id, std::vector<std::string>& resp) {
+        std::vector<std::string> texts;
+        for (const auto& a : g.actions)
+          if (a.goal == id) {
+            texts.push_back(a.text.shown(lang));
+            if (!a.responsible.shown(lang).empty() &&
+                std::find(resp.begin(), resp.end(), a.responsible.shown(lang)) == resp.end())
+              resp.push_back(a.responsible.shown(lang));
+          }
+        return texts;
+      };
+      GoalLine line;
+      line.key_goal = x.text.shown(lang);
+      std::vector<std::string> resp;
+      if (!x.responsible.shown(lang).empty()) resp.push_back(x.responsible.shown(lang));
+      std::vector<std::string> acts = actions_of(x.id, resp);
+      for (const Goal* a : areas) {
+        std::vector<std::string> more = actions_of(a->id, resp);
+        acts.insert(acts.end(), more.begin(), more.end());
+        if (!a->responsible.shown(lang).empty()) resp.push_back(a->responsible.shown(lang));
+      }
+      std::vector<std::string> area_texts;
+      for (const Goal* a : areas) area_texts.push_back(a->text.shown(lang));
+      line.area_goal = join(area_texts, " / ");
+      line.actions = join(acts, " ");
+      line.responsible = join(resp, ", ");
+      for (const auto& re : g.realisations)
+        if (re.goal == x.id && re.year == year) {
+          line.realisation = re.text.in(lang);  // a missing translation stays missing (checks report it)
+          line.status_reason = re.reason.in(lang);
+        }
+      line.status = goal_status(g, x, &line.status_derived);
+      ++r.summary[*line.status];
+      group.lines.push_back(std::move(line));
+
+      for (const auto& m : g.metrics) {
+        if (m.goal != x.id) continue;
+        MetricLine ml;
+        ml.goal = x.text.shown(lang);
+        ml.name = m.name.shown(lang);
+        if (m.target_tenths) ml.target = (m.direction == "down" ? "≤ " : "≥ ") + show_value(*m.target_tenths, m.unit);
+        const MetricValue* latest = nullptr;
+        for (const auto& v : g.values)
+          if (v.metric == m.id && v.date.year == year && (!latest || v.date > latest->date)) latest = &v;
+        if (latest) {
+          ml.value = show_value(latest->value_tenths, m.unit);
+          ml.source = latest->source;
+        }
+        ml.status = metric_status(m, g.values, year);
+        r.metrics.push_back(std::move(ml));
+      }
+    }
+    r.groups.push_back(std::move(group));
+  }
+  return r;
+}
+
+}  // namespace toteuma
