@@ -284,3 +284,19 @@ test('Swedish front page lists every municipality with a name (Finnish-only name
     await page.close();
   }
 });
+
+test('goals page: Loviisa center goals 2024 with statuses and metrics, axe-clean in both languages', async () => {
+  for (const [lang, notMet] of [['fi', 'ei toteutunut'], ['sv', 'uppnåddes inte']]) {
+    const page = await open(`/${lang}/unit/kanslia/goals?year=2024`);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.ok((await page.locator('table.goals').count()) >= 4, 'expected a goal table per theme');
+      const text = norm(await page.textContent('main'));
+      assert.ok(text.includes('59 %') && text.includes(notMet), `metric status missing on ${lang} page`);
+      if (lang === 'fi') await screenshot(page, 'kanslia-goals-2024-fi.png');
+      await checkAxe(page, `goals ${lang}`);
+    } finally {
+      await page.close();
+    }
+  }
+});
