@@ -193,3 +193,32 @@ TEST(GoalReport, DemoCenterGoalsWithMetricStatuses) {
 
 }  // namespace
 }  // namespace toteuma
+
+namespace toteuma {
+namespace {
+
+// Laitila's service plan (seed 002): goals per unit with the September 2023 status review, and
+// the municipality's rule of 3–5 goals per strategic goal per sector reported on the demo.
+TEST(GoalReport, LaitilaUnitGoalsWithStatusReview) {
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = (tmp.path() / "d.db").string();
+  o.dir = testing::demo_dir().string();
+  std::ostringstream sink;
+  cmd_load(o, sink);
+  o.unit = "lai-viestinta";
+  o.year = 2024;
+  std::ostringstream out;
+  ASSERT_EQ(cmd_goals(o, out), 0);
+  EXPECT_NE(out.str().find("30.9.2023"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("→ ei toteutunut"), std::string::npos);
+  o.format = "csv";
+  std::ostringstream checks;
+  cmd_check(o, checks);
+  // "Ketterä mukautuminen muutoksiin" has 2 goals in the administration sector: fewer than 3.
+  EXPECT_NE(checks.str().find("warning;goals.per_theme;;;lai-hallinto;lai-muutos;;2024;;"), std::string::npos)
+      << checks.str();
+}
+
+}  // namespace
+}  // namespace toteuma

@@ -184,10 +184,22 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
     f.en = std::move(en);
     out.push_back(std::move(f));
   };
-  // Goals per theme per unit and year within the municipality's range.
+  // Goals per theme per sector (toimiala) and year within the municipality's range: a goal of a
+  // unit counts for the sector above it (Laitila: "toimialakohtaisesti 3–5 tavoitetta").
+  auto sector_of = [&](const std::string& unit) {
+    std::string id = unit;
+    for (std::size_t guard = 0; guard <= d.units.size(); ++guard) {
+      const UnitVersion* v = nullptr;
+      for (const auto& u : d.units)
+        if (u.id == id && (!v || u.valid_from > v->valid_from)) v = &u;
+      if (!v || v->kind == UnitKind::sector || v->parent.empty()) return v && v->kind == UnitKind::sector ? id : unit;
+      id = v->parent;
+    }
+    return unit;
+  };
   std::map<std::tuple<std::string, int, std::string>, int> per_theme;
   for (const auto& x : g.goals)
-    if (!x.theme.empty() && (x.level == "unit" || x.level == "center")) ++per_theme[{x.unit, x.year, x.theme}];
+    if (!x.theme.empty() && (x.level == "unit" || x.level == "center")) ++per_theme[{sector_of(x.unit), x.year, x.theme}];
   for (const auto& [key, n] : per_theme) {
     const auto& [unit, year, theme] = key;
     const std::string& m = d.municipality_of(unit).id;

@@ -122,6 +122,18 @@ GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year
     }
     r.groups.push_back(std::move(group));
   }
+  // Status reviews of the unit dated up to the end of the year, of goals of that year.
+  for (const auto& rv : g.reviews) {
+    if (rv.unit != unit || rv.date > Date::last_of_year(year)) continue;
+    ReviewBlock b{rv.title.shown(lang), rv.date, {}};
+    if (b.title.empty()) b.title = tr("goals.review", lang);
+    for (const auto& it : g.review_items) {
+      if (it.review != rv.id) continue;
+      for (const auto& x : g.goals)
+        if (x.id == it.goal && x.year == year) b.lines.push_back({x.text.shown(lang), it.text.in(lang), it.status});
+    }
+    if (!b.lines.empty()) r.reviews.push_back(std::move(b));
+  }
   return r;
 }
 

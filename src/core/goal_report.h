@@ -30,12 +30,24 @@ struct MetricLine {
   GoalStatus status = GoalStatus::no_data;
 };
 
+struct ReviewLine {
+  std::string goal, text;
+  GoalStatus status = GoalStatus::no_data;
+};
+
+struct ReviewBlock {  // a dated status review (tilannekatsaus) of the unit's goals
+  std::string title;
+  Date date;
+  std::vector<ReviewLine> lines;
+};
+
 struct GoalReport {
   std::string title, unit_name;
   std::vector<std::string> headings;  // key goal | area goal | actions | responsible | realisation Y | status
   std::vector<GoalGroup> groups;
   std::map<GoalStatus, int> summary;
   std::vector<MetricLine> metrics;
+  std::vector<ReviewBlock> reviews;
   Lang lang = Lang::fi;
 };
 

@@ -95,6 +95,8 @@ const std::map<std::string_view, Text>& catalogue() {
       {"goals.theme", {"Painopiste", "Tyngdpunkt"}},
       {"goals.summary", {"Tavoitteiden tila", "Målens status"}},
       {"goals.metrics", {"Mittarit", "Mätare"}},
+      {"goals.review", {"Tilannekatsaus", "Lägesöversikt"}},
+      {"goals.comment", {"Kommentti", "Kommentar"}},
       {"goals.metric", {"Mittari", "Mätare"}},
       {"goals.target", {"tavoitetaso", "målnivå"}},
       {"goals.value", {"arvo", "värde"}},

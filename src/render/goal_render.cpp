@@ -41,6 +41,11 @@ std::string render_goals_text(const GoalReport& r) {
                          tr("goals.value", lang), m.value.empty() ? "–" : m.value,
                          m.source.empty() ? "" : " (" + m.source + ")", tr("status." + to_string(m.status), lang));
   }
+  for (const auto& b : r.reviews) {
+    out += "\n" + b.title + " " + to_display(b.date) + "\n";
+    for (const auto& l : b.lines)
+      out += "  " + l.goal + " → " + tr("status." + to_string(l.status), lang) + (l.text.empty() ? "" : ": " + l.text) + "\n";
+  }
   return out;
 }
 
@@ -84,6 +89,16 @@ std::string render_goals_html(const GoalReport& r) {
     for (const auto& m : r.metrics)
       out += "<tr><th scope=\"row\">" + html_escape(m.name) + "</th><td>" + html_escape(m.target) + "</td><td>" +
              html_escape(m.value) + "</td><td>" + html_escape(tr("status." + to_string(m.status), lang)) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  for (const auto& b : r.reviews) {
+    out += "<table class=\"goals\">\n<caption>" + html_escape(b.title + " " + to_display(b.date)) +
+           "</caption>\n<thead><tr><th scope=\"col\">" + html_escape(tr("goals.col.goal", lang)) + "</th><th scope=\"col\">" +
+           html_escape(tr("goals.col.status", lang)) + "</th><th scope=\"col\">" + html_escape(tr("goals.comment", lang)) +
+           "</th></tr></thead>\n<tbody>\n";
+    for (const auto& l : b.lines)
+      out += "<tr><td>" + html_escape(l.goal) + "</td><td class=\"status " + to_string(l.status) + "\">" +
+             html_escape(tr("status." + to_string(l.status), lang)) + "</td><td>" + html_escape(l.text) + "</td></tr>\n";
     out += "</tbody>\n</table>\n";
   }
   return out;
