@@ -12,6 +12,7 @@
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
 #include "store/store.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -78,10 +79,7 @@ TEST(CheckConventions, DetectsPositiveCostsAndReversedDeviation) {
 TEST(CheckDataset, DemoReportsOnlyTheDocumentedDifferences) {
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "demo.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
+  o.db = testing::load_demo_db(tmp);
   o.format = "csv";
   std::ostringstream out;
   int status = cmd_check(o, out);
@@ -139,10 +137,7 @@ namespace {
 TEST(CheckReconcile, SeedTablesAgainstTheDemoDataset) {
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "demo.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
+  o.db = testing::load_demo_db(tmp);
   o.tables = tables_in(testing::source_dir() / "tests" / "checks" / "seeds");
   o.format = "csv";
   std::ostringstream out;

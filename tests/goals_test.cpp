@@ -8,6 +8,7 @@
 #include "core/goals.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -158,10 +159,7 @@ namespace {
 TEST(GoalReport, DemoCenterGoalsWithMetricStatuses) {
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "d.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
+  o.db = testing::load_demo_db(tmp);
   o.unit = "kanslia";
   o.year = 2024;
   o.lang = "fi";
@@ -202,10 +200,7 @@ namespace {
 TEST(GoalReport, LaitilaUnitGoalsWithStatusReview) {
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "d.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
+  o.db = testing::load_demo_db(tmp);
   o.unit = "lai-viestinta";
   o.year = 2024;
   std::ostringstream out;

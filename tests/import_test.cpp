@@ -7,19 +7,12 @@
 #include "cli/commands.h"
 #include "ingest/csv.h"
 #include "store/store.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
 namespace {
 
-std::string demo_db(const testing::TempDir& tmp) {
-  CommandOptions o;
-  o.db = (tmp.path() / "demo.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
-  return o.db;
-}
 
 PersonYears htv_of(const Dataset& d, const std::string& unit, int year) {
   for (const auto& h : d.personnel.htv)
@@ -29,7 +22,7 @@ PersonYears htv_of(const Dataset& d, const std::string& unit, int year) {
 
 TEST(ImportEmployments, StoresHtvPerUnitAndYearAndNoPersons) {
   testing::TempDir tmp;
-  std::string db = demo_db(tmp);
+  std::string db = testing::load_demo_db(tmp);
   // By hand (HTV2: working-time share of each calendar day, unpaid leave deducted):
   //  p-1001: ict, 100 %, all of 2023                      → ict 2023: 365/365        = 1,000
   //  p-1002: ict, 80 %, 1.7.–31.12.2023 (184 days)         → ict 2023: 184·0,8/365    = 0,403
@@ -60,7 +53,7 @@ TEST(ImportEmployments, StoresHtvPerUnitAndYearAndNoPersons) {
 
 TEST(ImportEmployments, BadFileChangesNothing) {
   testing::TempDir tmp;
-  std::string db = demo_db(tmp);
+  std::string db = testing::load_demo_db(tmp);
   Dataset before = open_sqlite_store(db)->read();
   testing::spit(tmp.path() / "emp.csv",
                 "person;unit;start;end;percent;unpaid_leave\n"
@@ -82,7 +75,7 @@ TEST(ImportEmployments, BadFileChangesNothing) {
 
 TEST(ImportTrainings, DaysEligibleDaysAndTheCap) {
   testing::TempDir tmp;
-  std::string db = demo_db(tmp);
+  std::string db = testing::load_demo_db(tmp);
   // 6 h = 1 day. t-1: 5 eligible days in ict 2023 → capped at 3. t-2: 2 days not in the plan
   // → training days but not eligible. ict 2023: days 7, eligible 3.
   std::string rows = "person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy\n";
@@ -113,7 +106,7 @@ namespace {
 
 TEST(ImportTrainings, CompensationFromTheMunicipalitysWagesAndHtv) {
   testing::TempDir tmp;
-  std::string db = demo_db(tmp);
+  std::string db = testing::load_demo_db(tmp);
   // Heinola 2023: wages 27 087 000 € (table 3), 659,7 htv (table 1). Three eligible days of
   // 6 h in Lupa- ja valvonta: 10 % × 27 087 000 / 659,7 / 200 × 3 = 61,5893… → 61,59 €.
   testing::spit(tmp.path() / "tr.csv",

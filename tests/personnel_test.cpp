@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/personnel_tables.h"
 #include "ingest/dataset_files.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -86,10 +87,7 @@ TEST_F(Heinola, HeadcountRetirementsAndTraining) {
 TEST_F(Heinola, CommandPrintsBothLanguages) {
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "d.db").string();
-  o.dir = testing::demo_dir().string();
-  std::ostringstream sink;
-  cmd_load(o, sink);
+  o.db = testing::load_demo_db(tmp);
   o.unit = "heinola";
   o.year = 2025;
   for (auto [lang, title] : {std::pair{"fi", "Henkilötyövuodet (htv)"}, std::pair{"sv", "Årsverken"}}) {

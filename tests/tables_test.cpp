@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -29,15 +30,7 @@ std::vector<Case> cases() {
 // One demo database for all cases.
 const std::string& demo_db() {
   static TempDir dir;
-  static std::string db = [] {
-    std::string path = (dir.path() / "demo.db").string();
-    CommandOptions o;
-    o.dir = testing::demo_dir().string();
-    o.db = path;
-    std::ostringstream sink;
-    cmd_load(o, sink);
-    return path;
-  }();
+  static std::string db = testing::load_demo_db(dir);
   return db;
 }
 

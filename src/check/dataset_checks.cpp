@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <functional>
 #include <map>
 #include <tuple>
 #include <set>
@@ -11,6 +10,7 @@
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/ledger.h"
+#include "core/personnel_tables.h"
 
 namespace toteuma {
 
@@ -137,14 +137,7 @@ void check_training_cap(const Dataset& d, std::vector<Finding>& out) {
       if (h.date.year == t.year && (!last || h.date > *last)) last = h.date;
     if (!last) continue;
     OrgView org(d.units, *last);
-    std::int64_t employees = 0;
-    std::function<void(const std::string&, int)> walk = [&](const std::string& u, int depth) {
-      for (const auto& h : d.personnel.headcount)
-        if (h.unit == u && h.date == *last) employees += h.count;
-      if (depth < 32)
-        for (const UnitVersion* c : org.children(u)) walk(c->id, depth + 1);
-    };
-    walk(t.unit, 0);
+    std::int64_t employees = headcount_on(d, org, t.unit, *last);
     if (employees == 0 || *t.eligible_hundredths <= employees * 300) continue;
     Finding f;
     f.rule = "personnel.training_cap";
@@ -215,11 +208,14 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
           fmt::format("Strategic goal \"{}\" has {} goals, the rule is {}", name, n, range));
     }
   }
-  // Closed years: a municipality has actual figures for the year.
+  // Closed years: a municipality has actual figures for the year. Resolve each unit's
+  // municipality once: a ledger has many figures per unit.
+  std::map<std::string, std::string> municipality_by_unit;
+  for (const auto& u : d.units) municipality_by_unit.emplace(u.id, d.municipality_of(u.id).id);
   std::set<std::pair<std::string, int>> closed;
   for (const auto& f : d.figures)
     if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual)
-      closed.insert({d.municipality_of(f.unit).id, s->year});
+      closed.insert({municipality_by_unit[f.unit], s->year});
   for (const auto& x : g.goals) {
     const Municipality& m = d.municipality_of(x.unit);
     bool has_metric = false;

@@ -42,6 +42,10 @@ Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
   return o.lang.empty() ? d.primary().primary : *parse_lang(o.lang);
 }
 
+void require_unit(const Dataset& d, const std::string& unit, Lang lang) {
+  if (!d.has_unit(unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), unit));
+}
+
 Date today() {
   auto now = std::chrono::system_clock::now();
   std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
@@ -81,9 +85,9 @@ int cmd_units(const CommandOptions& o, std::ostream& out) {
   // Depth-first, sub-units sorted by name as the language sorts.
   std::function<void(const UnitVersion*, int)> walk = [&](const UnitVersion* u, int depth) {
     out << fmt::format("{:<20} {}{} ({})\n", u->id, std::string(static_cast<std::size_t>(depth) * 2, ' '),
-                       u->name.in(lang).empty() ? u->name.fi : u->name.in(lang), tr("kind." + to_string(u->kind), lang));
+                       u->name.shown(lang), tr("kind." + to_string(u->kind), lang));
     auto kids = org.children(u->id);
-    sort_by_name(kids, lang, [&](const UnitVersion* k) { return k->name.in(lang).empty() ? k->name.fi : k->name.in(lang); });
+    sort_by_name(kids, lang, [&](const UnitVersion* k) { return k->name.shown(lang); });
     if (depth < 32)
       for (auto* k : kids) walk(k, depth + 1);
   };
@@ -162,7 +166,9 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
   ColumnSpec col{measures.at(o.column), o.year, o.base_year};
   if (col.measure == Measure::plan && col.base_year == 0) col.base_year = o.year - 1;
   OrgView org(d.units, Date::last_of_year(o.year));
-  if (!org.find(o.unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  require_unit(d, o.unit, lang);
+  if (!org.find(o.unit))
+    throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unit_not_valid", lang)), o.unit, to_display(org.date())));
   Ledger ledger(d);
   out << render_explanation_text(explain_measure(ledger, org, o.unit, line, col, lang), lang);
   return 0;
@@ -175,16 +181,16 @@ namespace toteuma {
 int cmd_personnel(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_or_primary(o, d);
-  bool exists = false;
-  for (const auto& u : d.units) exists = exists || u.id == o.unit;
-  if (!exists) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  require_unit(d, o.unit, lang);
   Ledger ledger(d);
   auto tables = personnel_tables(ledger, o.unit, o.year, lang);
   if (o.format == "html") {
-    out << "<!DOCTYPE html>\n<html lang=\"" << lang_code(lang) << "\">\n<head><meta charset=\"utf-8\"><title>"
-        << tr("web.personnel", lang) << "</title></head>\n<body><main>\n<h1>" << tr("web.personnel", lang) << "</h1>\n";
-    for (const auto& t : tables) out << render_simple_html(t);
-    out << "</main></body></html>\n";
+    std::string body;
+    for (const auto& t : tables) body += render_simple_html(t);
+    std::string unit_name;
+    for (const auto& u : d.units)
+      if (u.id == o.unit) unit_name = u.name.shown(lang);
+    out << render_html_document(lang, unit_name, tr("web.personnel", lang) + " " + std::to_string(o.year), "", body);
   } else {
     for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
   }
@@ -198,16 +204,12 @@ namespace toteuma {
 int cmd_goals(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_or_primary(o, d);
-  bool exists = false;
-  for (const auto& u : d.units) exists = exists || u.id == o.unit;
-  if (!exists) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), o.unit));
+  require_unit(d, o.unit, lang);
   GoalReport r = build_goal_report(d, o.unit, o.year, lang);
   if (o.format == "csv")
     out << render_goals_csv(r);
   else if (o.format == "html")
-    out << "<!DOCTYPE html>\n<html lang=\"" << lang_code(lang) << "\">\n<head><meta charset=\"utf-8\"><title>"
-        << r.title << "</title></head>\n<body><main>\n<h1>" << r.unit_name << "</h1>\n<h2>" << r.title << "</h2>\n"
-        << render_goals_html(r) << "</main></body></html>\n";
+    out << render_html_document(lang, r.unit_name, r.title, "", render_goals_html(r));
   else
     out << render_goals_text(r);
   return 0;

@@ -11,6 +11,12 @@ const Scenario* Dataset::scenario(const std::string& id) const {
   return nullptr;
 }
 
+bool Dataset::has_unit(const std::string& id) const {
+  for (const auto& u : units)
+    if (u.id == id) return true;
+  return false;
+}
+
 const Municipality& Dataset::primary() const {
   static const Municipality kNone{};
   return municipalities.empty() ? kNone : municipalities.front();

@@ -43,6 +43,7 @@ struct Dataset {
   Goals goals;
 
   const Scenario* scenario(const std::string& id) const;
+  bool has_unit(const std::string& id) const;  // in any version
   const Municipality& primary() const;
   // The municipality a unit belongs to (by its root unit), or the primary one.
   const Municipality& municipality_of(const std::string& unit) const;

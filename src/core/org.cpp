@@ -41,6 +41,16 @@ std::vector<const UnitVersion*> OrgView::children(const std::string& id) const {
   return out;
 }
 
+bool OrgView::within(const std::string& id, const std::string& ancestor) const {
+  std::string at = id;
+  for (int guard = 0; guard < 64 && !at.empty(); ++guard) {
+    if (at == ancestor) return true;
+    const UnitVersion* v = find(at);
+    at = v ? v->parent : "";
+  }
+  return false;
+}
+
 std::vector<const UnitVersion*> OrgView::roots() const {
   std::vector<const UnitVersion*> out;
   for (auto* v : valid_)

@@ -1,6 +1,7 @@
 // Effective-dated organisation: each unit has versions with validity dates; name, parent,
 // responsible title and binding line may change between versions.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,16 @@ class OrgView {
   std::vector<const UnitVersion*> roots() const;
   // Roots listed in `first` come first, in that order (the primary municipality on top).
   void prefer_roots(std::vector<std::string> first) { preferred_ = std::move(first); }
+  // Sum of own(id) over the unit and everything under it (a quantity rolled up the tree).
+  template <typename Own>
+  std::int64_t sum_subtree(const std::string& id, Own own, int depth = 0) const {
+    std::int64_t sum = own(id);
+    if (depth < 64)  // defensive: cycles are rejected at load
+      for (const UnitVersion* c : children(id)) sum += sum_subtree(c->id, own, depth + 1);
+    return sum;
+  }
+  // True when `id` is `ancestor` or lies under it.
+  bool within(const std::string& id, const std::string& ancestor) const;
   // Depth-first order from the roots, each with its depth, for listings.
   std::vector<std::pair<const UnitVersion*, int>> tree() const;
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -37,11 +36,8 @@ std::int64_t own_htv(const Dataset& d, const std::string& unit, int year, const 
 
 // Rolled up over the organisation valid on `on` (no restatement).
 std::int64_t rolled_htv(const Dataset& d, const OrgView& org, const std::string& unit, int year,
-                        const std::string& kind, const std::string& group, int depth = 0) {
-  std::int64_t sum = own_htv(d, unit, year, kind, group);
-  if (depth < 32)
-    for (const UnitVersion* c : org.children(unit)) sum += rolled_htv(d, org, c->id, year, kind, group, depth + 1);
-  return sum;
+                        const std::string& kind, const std::string& group) {
+  return org.sum_subtree(unit, [&](const std::string& u) { return own_htv(d, u, year, kind, group); });
 }
 
 std::string year_heading(int y, const std::string& kind, Lang lang) {
@@ -52,9 +48,9 @@ std::string year_heading(int y, const std::string& kind, Lang lang) {
 
 std::string name_of(const Dataset& d, const std::string& unit, const Date& on, Lang lang) {
   for (const auto& u : d.units)
-    if (u.id == unit && u.valid_on(on)) return u.name.in(lang).empty() ? u.name.fi : u.name.in(lang);
+    if (u.id == unit && u.valid_on(on)) return u.name.shown(lang);
   for (const auto& u : d.units)
-    if (u.id == unit) return u.name.in(lang).empty() ? u.name.fi : u.name.in(lang);
+    if (u.id == unit) return u.name.shown(lang);
   return unit;
 }
 
@@ -75,7 +71,7 @@ SimpleTable htv_table(const Dataset& d, const std::string& unit, int year, Lang 
     for (int y : years) r.cells.push_back(restated_htv(d, u->id, y, structure));
     t.rows.push_back(r);
     for (const auto& g : d.personnel.groups) {
-      SimpleRow gr{fmt::format(fmt::runtime(tr("pers.of_which", lang)), g.name.in(lang).empty() ? g.name.fi : g.name.in(lang)),
+      SimpleRow gr{fmt::format(fmt::runtime(tr("pers.of_which", lang)), g.name.shown(lang)),
                    level + 1, false, false, -1, {}};
       bool any = false;
       for (int y : years) {
@@ -104,23 +100,15 @@ SimpleTable headcount_table(const Dataset& d, const std::string& unit, const Dat
   SimpleTable t;
   t.title = fmt::format(fmt::runtime(tr("pers.headcount.title", lang)), to_display(on));
   t.label_heading = tr("pers.unit", lang);
-  for (const auto& ty : d.personnel.employment_types) t.headings.push_back(ty.name.in(lang).empty() ? ty.name.fi : ty.name.in(lang));
+  for (const auto& ty : d.personnel.employment_types) t.headings.push_back(ty.name.shown(lang));
   t.headings.push_back(tr("pers.total", lang));
   OrgView org(d.units, on);
-  std::function<std::int64_t(const std::string&, const std::string&, int)> count = [&](const std::string& u,
-                                                                                       const std::string& type, int depth) {
-    std::int64_t n = 0;
-    for (const auto& h : d.personnel.headcount)
-      if (h.unit == u && h.date == on && h.type == type) n += h.count;
-    if (depth < 32)
-      for (const UnitVersion* c : org.children(u)) n += count(c->id, type, depth + 1);
-    return n;
-  };
+  auto count = [&](const std::string& u, const std::string& type) { return headcount_on(d, org, u, on, type); };
   auto add = [&](const std::string& u, bool total) {
     SimpleRow r{name_of(d, u, on, lang), 0, total, false, -1, {}};
     std::int64_t sum = 0;
     for (const auto& ty : d.personnel.employment_types) {
-      std::int64_t n = count(u, ty.id, 0);
+      std::int64_t n = count(u, ty.id);
       r.cells.push_back(n);
       sum += n;
     }
@@ -153,15 +141,12 @@ SimpleTable retirement_table(const Dataset& d, const std::string& unit, int year
   auto value = [&](const std::string& u, int y) -> std::optional<std::int64_t> {
     OrgView org(d.units, Date::last_of_year(y));
     if (!org.find(u)) return std::nullopt;
-    std::int64_t n = 0;
-    std::function<void(const std::string&, int)> walk = [&](const std::string& id, int depth) {
+    return org.sum_subtree(u, [&](const std::string& id) {
+      std::int64_t n = 0;
       for (const auto& r : d.personnel.retirements)
         if (r.unit == id && r.year == y) n += r.count;
-      if (depth < 32)
-        for (const UnitVersion* c : org.children(id)) walk(c->id, depth + 1);
-    };
-    walk(u, 0);
-    return n;
+      return n;
+    });
   };
   for (const auto& u : rows) {
     SimpleRow r{name_of(d, u, Date::last_of_year(year), lang), 0, false, false, -1, {}};
@@ -187,22 +172,13 @@ SimpleTable training_table(const Dataset& d, const std::string& unit, int year, 
     if (any) years.push_back(y);
   }
   for (int y : years) t.headings.push_back(std::to_string(y));
+  // The unit's and its sub-units' figures of a year.
   auto sum = [&](int y, auto field) {
+    OrgView org(d.units, Date::last_of_year(y));
     std::optional<std::int64_t> s;
-    for (const auto& f : d.personnel.training) {
-      if (f.year != y) continue;
-      OrgView org(d.units, Date::last_of_year(y));
-      // Only the unit and the units under it.
-      std::string id = f.unit;
-      bool inside = false;
-      for (int guard = 0; guard < 64 && !id.empty(); ++guard) {
-        if (id == unit) inside = true;
-        const UnitVersion* v = org.find(id);
-        id = v ? v->parent : "";
-      }
-      if (inside)
+    for (const auto& f : d.personnel.training)
+      if (f.year == y && org.within(f.unit, unit))
         if (auto v = field(f)) s = s.value_or(0) + *v;
-    }
     return s;
   };
   SimpleRow days{tr("pers.training.days", lang), 0, false, false, -1, {}},
@@ -237,6 +213,16 @@ SimpleTable training_table(const Dataset& d, const std::string& unit, int year, 
 }
 
 }  // namespace
+
+std::int64_t headcount_on(const Dataset& d, const OrgView& org, const std::string& unit, const Date& on,
+                          const std::string& type) {
+  return org.sum_subtree(unit, [&](const std::string& u) {
+    std::int64_t n = 0;
+    for (const auto& h : d.personnel.headcount)
+      if (h.unit == u && h.date == on && (type.empty() || h.type == type)) n += h.count;
+    return n;
+  });
+}
 
 PersonYears restated_htv(const Dataset& d, const std::string& unit, int year, const Date& structure,
                          const std::string& group) {
@@ -315,7 +301,7 @@ std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::strin
     return std::nullopt;
   });
   for (const auto& item : d.personnel.survey_items)
-    add_item(fmt::format("{}{}", item.name.in(lang).empty() ? item.name.fi : item.name.in(lang), item.unit == "%" ? " (%)" : ""),
+    add_item(fmt::format("{}{}", item.name.shown(lang), item.unit == "%" ? " (%)" : ""),
              [&](int y) -> std::optional<std::int64_t> {
                for (const auto& s : d.personnel.survey)
                  if (s.unit == unit && s.year == y && s.item == item.id) return s.value_tenths;

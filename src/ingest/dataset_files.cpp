@@ -328,19 +328,6 @@ Dataset load_dataset_dir(const fs::path& dir) {
   return d;
 }
 
-void validate_dataset(const Dataset& d) {
-  // Round-trip through the file parsers' rules by re-serialising in memory would be heavier;
-  // the store only accepts datasets that came from load_dataset_dir or were built by code
-  // that keeps these invariants, so here we re-check the cross references cheaply.
-  std::set<std::string> units, scen;
-  for (const auto& u : d.units) units.insert(u.id);
-  for (const auto& s : d.scenarios) scen.insert(s.id);
-  for (const auto& f : d.figures)
-    if (!units.count(f.unit) || !scen.count(f.scenario) || !d.chart.find(f.line))
-      throw std::invalid_argument("figure refers to an unknown unit, scenario or line: " + f.unit + "/" + f.line +
-                                  "/" + f.scenario);
-}
-
 void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   Dataset d = in;
   canonicalize(d);

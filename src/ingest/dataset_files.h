@@ -18,8 +18,5 @@ void dump_dataset_dir(const Dataset& d, const std::filesystem::path& dir);
 Chart default_chart();
 std::vector<AccountRange> default_accounts();
 
-// Checks the relations between the parts of a dataset (references, overlaps, cycles, totals
-// typed where parts exist). Used by load and by anything else that writes a dataset.
-void validate_dataset(const Dataset& d);
 
 }  // namespace toteuma

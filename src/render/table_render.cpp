@@ -94,14 +94,19 @@ std::string render_html_table(const FigureTable& t, const CellLink& link) {
   return mstch::render(std::string(embedded::figure_table_mustache), ctx);
 }
 
-std::string render_html_page(const FigureTable& t) {
-  mstch::map ctx{{"lang", std::string(lang_code(t.lang))},
-                 {"unit_name", t.unit_name},
-                 {"title", t.title},
-                 {"responsible", t.responsible},
+std::string render_html_document(Lang lang, const std::string& heading, const std::string& title,
+                                 const std::string& note, const std::string& body_html) {
+  mstch::map ctx{{"lang", std::string(lang_code(lang))},
+                 {"unit_name", heading},
+                 {"title", title},
+                 {"responsible", note},
                  {"css", std::string(embedded::style_css)},
-                 {"table", render_html_table(t)}};
+                 {"table", body_html}};
   return mstch::render(std::string(embedded::table_page_mustache), ctx);
+}
+
+std::string render_html_page(const FigureTable& t) {
+  return render_html_document(t.lang, t.unit_name, t.title, t.responsible, render_html_table(t));
 }
 
 }  // namespace toteuma

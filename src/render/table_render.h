@@ -15,6 +15,10 @@ std::string render_csv(const FigureTable& t);
 // returns the address a figure's cell links to (e.g. its explanation), "" for none.
 using CellLink = std::function<std::string(const TableRow& row, std::size_t column)>;
 std::string render_html_table(const FigureTable& t, const CellLink& link = nullptr);
+// A complete, self-contained HTML page (styles inline): <h1>heading, an optional note line, then
+// `body_html` (already escaped HTML). Every `--format html` of the CLI uses it.
+std::string render_html_document(Lang lang, const std::string& heading, const std::string& title,
+                                 const std::string& note, const std::string& body_html);
 // A complete, self-contained HTML page holding the table.
 std::string render_html_page(const FigureTable& t);
 

@@ -104,21 +104,27 @@ std::optional<int> parse_year(const std::string& s) {
   if (s.size() != 4) return std::nullopt;
   for (char c : s)
     if (c < '0' || c > '9') return std::nullopt;
-  return std::stoi(s);
+  int y = std::stoi(s);
+  return y >= 1900 && y <= 2200 ? std::optional<int>(y) : std::nullopt;
 }
+
+// The ?year= of a request, `fallback` without one; nullopt for a malformed year.
+std::optional<int> year_param(const http::Request& req, int fallback) {
+  auto it = req.query.find("year");
+  return it == req.query.end() ? std::optional<int>(fallback) : parse_year(it->second);
+}
+
+http::Response bad_request(Lang lang) { return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}}; }
 
 http::Response unit_page(const App& app, Lang lang, const std::string& unit, const http::Request& req,
                          bool csv) {
-  int year = app.default_year;
-  if (auto it = req.query.find("year"); it != req.query.end()) {
-    auto y = parse_year(it->second);
-    if (!y || *y < 1900 || *y > 2200) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
-    year = *y;
-  }
+  auto year_opt = year_param(req, app.default_year);
+  if (!year_opt) return bad_request(lang);
+  int year = *year_opt;
   std::string kind_s = "annual-report";
   if (auto it = req.query.find("kind"); it != req.query.end()) kind_s = it->second;
   auto kind = parse_table_kind(kind_s);
-  if (!kind) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+  if (!kind) return bad_request(lang);
 
   FigureTable t;
   try {
@@ -182,7 +188,7 @@ http::Response explain_page(const App& app, Lang lang, const std::string& unit, 
   const Line* line = app.d.chart.find(q("line"));
   std::string col_s = q("col");
   if (!year || !kind || !line || col_s.size() != 1 || col_s[0] < '0' || col_s[0] > '9')
-    return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+    return bad_request(lang);
   FigureTable t;
   try {
     t = build_table(app.ledger, unit, *year, *kind, lang);
@@ -190,7 +196,7 @@ http::Response explain_page(const App& app, Lang lang, const std::string& unit, 
     return not_found(app, lang);
   }
   std::size_t col = static_cast<std::size_t>(col_s[0] - '0');
-  if (col >= t.columns.size()) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
+  if (col >= t.columns.size()) return bad_request(lang);
   Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
   OrgView org(app.d.units, on);
   Explanation e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
@@ -206,17 +212,14 @@ http::Response explain_page(const App& app, Lang lang, const std::string& unit, 
 }
 
 http::Response personnel_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  int year = app.default_year + 1;
-  if (auto it = req.query.find("year"); it != req.query.end()) {
-    auto y = parse_year(it->second);
-    if (!y) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
-    year = *y;
-  }
+  auto year_opt = year_param(req, app.default_year + 1);
+  if (!year_opt) return bad_request(lang);
+  int year = *year_opt;
   const UnitVersion* u = nullptr;
   for (const auto& v : app.d.units)
     if (v.id == unit && (!u || v.valid_from > u->valid_from)) u = &v;
   if (!u) return not_found(app, lang);
-  std::string name = u->name.in(lang).empty() ? u->name.fi : u->name.in(lang);
+  std::string name = u->name.shown(lang);
   std::string body = "<h1>" + html_escape(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";
   body += fmt::format("<p><a href=\"/{}/unit/{}?year={}&amp;kind=budget\">{}</a></p>\n", lang_code(lang), unit, year,
                       tr("web.back", lang));
@@ -229,15 +232,10 @@ http::Response personnel_page(const App& app, Lang lang, const std::string& unit
 }
 
 http::Response goals_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  int year = app.default_year;
-  if (auto it = req.query.find("year"); it != req.query.end()) {
-    auto y = parse_year(it->second);
-    if (!y) return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}};
-    year = *y;
-  }
-  bool exists = false;
-  for (const auto& v : app.d.units) exists = exists || v.id == unit;
-  if (!exists) return not_found(app, lang);
+  auto year_opt = year_param(req, app.default_year);
+  if (!year_opt) return bad_request(lang);
+  int year = *year_opt;
+  if (!app.d.has_unit(unit)) return not_found(app, lang);
   GoalReport r = build_goal_report(app.d, unit, year, lang);
   std::string body = "<h1>" + html_escape(r.unit_name) + "</h1>\n<h2>" + html_escape(r.title) + "</h2>\n";
   body += fmt::format("<p><a href=\"/{}/unit/{}?year={}\">{}</a></p>\n", lang_code(lang), unit, year, tr("web.back", lang));
