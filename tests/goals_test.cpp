@@ -207,6 +207,9 @@ TEST(GoalReport, LaitilaUnitGoalsWithStatusReview) {
   ASSERT_EQ(cmd_goals(o, out), 0);
   EXPECT_NE(out.str().find("30.9.2023"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("→ ei toteutunut"), std::string::npos);
+  // Numbered strategic goals first, in order; the unnumbered theme last.
+  EXPECT_LT(out.str().find("1. Kestävä ja tasapainoinen talous"), out.str().find("5. Hyvinvoiva henkilöstö"));
+  EXPECT_LT(out.str().find("5. Hyvinvoiva henkilöstö"), out.str().find("\nElinvoimahankkeet\n"));
   o.format = "csv";
   std::ostringstream checks;
   cmd_check(o, checks);

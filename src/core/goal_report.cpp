@@ -52,7 +52,9 @@ GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year
     if (x.unit == unit && x.year == year && (x.level == "center" || x.level == "unit") &&
         std::find(themes.begin(), themes.end(), x.theme) == themes.end())
       themes.push_back(x.theme);
-  std::stable_sort(themes.begin(), themes.end(), [&](const auto& a, const auto& b) { return number_of(a) < number_of(b); });
+  // Numbered themes in their printed order; a theme the year does not number comes last.
+  auto rank = [&](const std::string& t) { return number_of(t) == 0 ? 1 << 30 : number_of(t); };
+  std::stable_sort(themes.begin(), themes.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
 
   for (const auto& theme : themes) {
     GoalGroup group;
