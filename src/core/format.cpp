@@ -2,8 +2,7 @@
 
 namespace toteuma {
 
-namespace {
-std::string group(std::uint64_t v, const std::string& sep) {
+std::string group_digits(std::uint64_t v, const std::string& sep) {
   std::string digits = std::to_string(v);
   std::string out;
   std::size_t n = digits.size();
@@ -14,17 +13,16 @@ std::string group(std::uint64_t v, const std::string& sep) {
   }
   return out;
 }
-}  // namespace
 
 std::string format_euros(Cents c, const std::string& sep) {
   std::int64_t e = round_to_euros(c);
   std::uint64_t mag = e < 0 ? 0 - static_cast<std::uint64_t>(e) : static_cast<std::uint64_t>(e);
-  return (e < 0 ? "-" : "") + group(mag, sep);
+  return (e < 0 ? "-" : "") + group_digits(mag, sep);
 }
 
 std::string format_permille(std::int64_t p, const std::string& sep) {
   std::uint64_t mag = p < 0 ? 0 - static_cast<std::uint64_t>(p) : static_cast<std::uint64_t>(p);
-  return (p < 0 ? "-" : "") + group(mag / 10, sep) + "," + std::to_string(mag % 10) + sep + "%";
+  return (p < 0 ? "-" : "") + group_digits(mag / 10, sep) + "," + std::to_string(mag % 10) + sep + "%";
 }
 
 std::size_t display_width(const std::string& s) {

@@ -10,6 +10,8 @@ namespace toteuma {
 
 inline constexpr const char* kNbsp = "\u00a0";
 
+// Digits of `v` grouped by three with `sep`: 1935039 -> "1 935 039".
+std::string group_digits(std::uint64_t v, const std::string& sep = kNbsp);
 // Whole euros, rounded half away from zero, thousands separated by `sep`.
 std::string format_euros(Cents c, const std::string& sep = kNbsp);
 // Tenths of a percent: 697 -> "69,7 %".
