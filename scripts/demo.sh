@@ -12,6 +12,9 @@ cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_
 cmake --build build -j "${JOBS:-$(nproc)}"
 
 rm -f demo.db demo.db-wal demo.db-shm demo.db-journal
+rm -rf demo.db.ledger
 build/toteuma load data/demo --db demo.db
+# The general ledger of January–September 2025: the in-year follow-up (table kind follow-up).
+build/toteuma import ledger data/demo/ledger/ledger-2025-01-09.csv --mapping data/demo/ledger/mapping.toml --db demo.db
 
 exec build/toteuma serve --db demo.db --port "${PORT:-8080}" --address "${ADDRESS:-127.0.0.1}"

@@ -24,9 +24,13 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config
   libsqlite3-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmstch-dev
   libboost-dev libgtest-dev libzip-dev libpugixml-dev libicu-dev libxlsxwriter-dev sqlite3 ca-certificates
+  librsvg2-dev libcairo2-dev
+  libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
 )
 if ((browser)); then
   packages+=(chromium)
+  packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)
+  packages+=(libreoffice-writer-nogui)  # the DOCX output's LibreOffice round trip (ctest -L office)
   # Debian's nodejs and npm, unless a node >= 18 with npm is already there (another nodejs
   # package may bundle npm and conflict with Debian's npm package).
   node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)

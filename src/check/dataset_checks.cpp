@@ -122,6 +122,21 @@ void check_translations(const Dataset& d, std::vector<Finding>& out) {
     missing_text(m, u.responsible, "Vastuuhenkilön nimike", "Ansvarspersonens titel", "Responsible person's title",
                  at, out);
   }
+  // Narratives: the same (unit, year, section) in every language of the municipality; the
+  // document marks the gap, this reports it.
+  for (std::size_t i = 0; i < d.narratives.size();) {
+    const Narrative& n = d.narratives[i];
+    Text t;
+    std::size_t j = i;
+    for (; j < d.narratives.size() && d.narratives[j].unit == n.unit && d.narratives[j].year == n.year &&
+           d.narratives[j].section == n.section;
+         ++j)
+      t.in(d.narratives[j].lang) = d.narratives[j].markdown.empty() ? " " : d.narratives[j].markdown;
+    const Municipality& m = d.municipality_of(n.unit);
+    missing_text(m, t, "Teksti " + n.section, "Texten " + n.section, "Narrative " + n.section,
+                 {"", 0, m.id, n.unit, n.section, "", n.year}, out);
+    i = j;
+  }
   for (const auto& s : d.scenarios)
     missing_text(d.primary(), s.name, "Skenaarion nimi " + s.id, "Scenariots namn " + s.id,
                  "Scenario name " + s.id, {"", 0, d.primary().id, "", "", s.id, s.year}, out);

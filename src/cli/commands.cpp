@@ -28,8 +28,6 @@
 
 namespace toteuma {
 
-namespace {
-
 Dataset read_db(const std::string& db) {
   auto store = open_sqlite_store(db);
   if (store->empty())
@@ -37,6 +35,16 @@ Dataset read_db(const std::string& db) {
                              "`) / tietokanta on tyhjä / databasen är tom");
   return store->read();
 }
+
+Date today() {
+  auto now = std::chrono::system_clock::now();
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+namespace {
+
 
 Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
   return o.lang.empty() ? d.primary().primary : *parse_lang(o.lang);
@@ -46,12 +54,6 @@ void require_unit(const Dataset& d, const std::string& unit, Lang lang) {
   if (!d.has_unit(unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), unit));
 }
 
-Date today() {
-  auto now = std::chrono::system_clock::now();
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
 
 }  // namespace
 

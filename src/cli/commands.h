@@ -4,7 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
+
 namespace toteuma {
+
+// The stored dataset; a clear error when nothing has been loaded.
+Dataset read_db(const std::string& db);
+Date today();
 
 struct CommandOptions {
   std::string db, dir, unit, date;

@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/document_commands.h"
+#include "cli/ledger_commands.h"
 #include "ingest/csv.h"
 #include "store/store.h"
 
@@ -36,7 +38,9 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget")->check(CLI::IsMember({"annual-report", "budget"}));
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up")->check(CLI::IsMember({"annual-report", "budget", "follow-up"}));
+  LedgerOptions lo;
+  table->add_option("--month", lo.month, "follow-up: month 1–12 or YYYY-MM (default: the latest imported)");
   table->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   table->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
 
@@ -87,19 +91,82 @@ int main(int argc, char** argv) {
   imp_tr->add_option("file", o.dir, "CSV: person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy")
       ->required()->check(CLI::ExistingFile);
   db_opt(imp_tr);
+  auto* imp_ledger = import->add_subcommand("ledger", "general-ledger actuals per unit, line and month (all or nothing; the months replaced)");
+  imp_ledger->add_option("files", lo.files, "CSV (UTF-8 or Windows-1252; ; , or tab) or XLSX ledger exports")->required()->check(CLI::ExistingFile);
+  imp_ledger->add_option("--db", lo.db, "SQLite database file / tietokantatiedosto / databasfil")->required();
+  imp_ledger->add_option("--mapping", lo.mapping, "mapping file (TOML): columns, cost centers, accounts; see docs/LEDGER.md")->check(CLI::ExistingFile);
+  imp_ledger->add_option("--encoding", lo.encoding, "auto|utf-8|windows-1252")->check(CLI::IsMember({"auto", "utf-8", "windows-1252"}));
+  imp_ledger->add_flag("--suspense", lo.suspense, "unmapped accounts or cost centers to a reported suspense line instead of an error");
+  imp_ledger->add_option("--threads", lo.threads, "parser threads (default: cores)");
+  auto* ledger = app.add_subcommand("ledger", "General-ledger imports and drill-down / Pääkirja / Huvudbok");
+  ledger->require_subcommand(1);
+  auto* ledger_rows = ledger->add_subcommand("rows", "the ledger rows behind a figure (unit, line, month)");
+  ledger_rows->add_option("--db", lo.db, "SQLite database file")->required();
+  ledger_rows->add_option("--unit", lo.unit, "unit id");
+  ledger_rows->add_option("--line", lo.line, "line id or name");
+  ledger_rows->add_option("--month", lo.month, "YYYY-MM")->required();
+  ledger_rows->add_flag("--suspense", lo.suspense, "the month's unmapped rows (imported with --suspense)");
+  ledger_rows->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  auto* ledger_imports = ledger->add_subcommand("imports", "every ledger import: file, size, SHA-256, time, user, rows, totals (CSV)");
+  ledger_imports->add_option("--db", lo.db, "SQLite database file")->required();
+
+  DocumentOptions dopt;
+  auto* report = app.add_subcommand(
+      "report", "Generate a document / Tuota asiakirja / Skapa ett dokument (html|pdf|docx|xlsx)");
+  report->add_option("--db", dopt.db, "SQLite database file")->required();
+  report->add_option("--doc", dopt.doc, "budget-book|annual-report|service-plan|personnel-plan")
+      ->check(CLI::IsMember({"budget-book", "annual-report", "service-plan", "personnel-plan"}));
+  report->add_option("--unit", dopt.unit, "unit id")->required();
+  report->add_option("--year", dopt.year, "year")->required()->check(CLI::Range(1900, 2200));
+  report->add_option("--lang", dopt.lang, "fi|sv (default: the municipality's primary)")->check(CLI::IsMember({"fi", "sv"}));
+  report->add_option("--format", dopt.format, "html|pdf|docx|xlsx")->check(CLI::IsMember({"html", "pdf", "docx", "xlsx"}));
+  report->add_option("-o,--output", dopt.output, "output file (html: stdout by default)");
+  report->add_option("--date", dopt.date, "date printed as generated, YYYY-MM-DD (default: today)");
+
+  auto* commentary = app.add_subcommand(
+      "commentary", "Draft the standard commentary on deviations / Laadi vakiokommentit / Skriv standardkommentarer");
+  commentary->add_option("--db", dopt.db, "SQLite database file")->required();
+  commentary->add_option("--unit", dopt.unit, "unit id (its sub-units too)")->required();
+  commentary->add_option("--year", dopt.year, "year")->required()->check(CLI::Range(1900, 2200));
+
+  auto* narrative = app.add_subcommand("narrative", "Narrative texts / Tekstit / Texter");
+  narrative->require_subcommand(1);
+  auto* narrative_set = narrative->add_subcommand("set", "store a person's Markdown text for a unit, year, section, language");
+  narrative_set->add_option("--db", dopt.db, "SQLite database file")->required();
+  narrative_set->add_option("--unit", dopt.unit, "unit id")->required();
+  narrative_set->add_option("--year", dopt.year, "year")->required()->check(CLI::Range(1900, 2200));
+  narrative_set->add_option("--section", dopt.section, "section kind, e.g. events, risks, commentary")->required();
+  narrative_set->add_option("--lang", dopt.lang, "fi|sv")->required()->check(CLI::IsMember({"fi", "sv"}));
+  narrative_set->add_option("file", dopt.file, "Markdown file, - for standard input")->required();
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (*load) return cmd_load(o, std::cout);
     if (*dump) return cmd_dump(o, std::cout);
     if (*units) return cmd_units(o, std::cout);
+    if (*table && o.kind == "follow-up") {
+      lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;
+      return cmd_table_follow_up(lo, std::cout);
+    }
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);
     if (*personnel) return cmd_personnel(o, std::cout);
     if (*goals) return cmd_goals(o, std::cout);
+    if (*report) return cmd_report(dopt, std::cout);
+    if (*commentary) return cmd_commentary(dopt, std::cout);
+    if (*narrative_set) return cmd_narrative_set(dopt, std::cout);
     if (*imp_emp) return cmd_import_employments(o, std::cout);
     if (*imp_tr) return cmd_import_trainings(o, std::cout);
+    if (*imp_ledger) return cmd_import_ledger(lo, std::cout);
+    if (*ledger_imports) return cmd_ledger_imports(lo, std::cout);
+    if (*ledger_rows) {
+      if (!lo.suspense && (lo.unit.empty() || lo.line.empty())) {
+        std::cerr << "toteuma ledger rows: give --unit and --line (or --suspense)\n";
+        return 2;
+      }
+      return cmd_ledger_rows(lo, std::cout);
+    }
     if (*check) {
       if (o.db.empty() && o.tables.empty()) {
         std::cerr << "toteuma check: give --db FILE and/or --table FILE...\n";

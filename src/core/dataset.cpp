@@ -57,6 +57,9 @@ void canonicalize(Dataset& d) {
   });
   canonicalize(d.personnel);
   canonicalize(d.goals);
+  canonicalize(d.narratives);
+  std::sort(d.templates.begin(), d.templates.end(),
+            [](const TemplateSource& a, const TemplateSource& b) { return a.kind < b.kind; });
   std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {
     return std::tie(a.date, a.old_unit, a.new_unit, a.external) < std::tie(b.date, b.old_unit, b.new_unit, b.external);
   });

@@ -7,6 +7,7 @@
 #include "core/chart.h"
 #include "core/goals.h"
 #include "core/money.h"
+#include "core/narratives.h"
 #include "core/org.h"
 #include "core/personnel.h"
 #include "core/scenario.h"
@@ -41,6 +42,8 @@ struct Dataset {
   Personnel personnel;
   std::vector<Restructuring> restructurings;
   Goals goals;
+  std::vector<Narrative> narratives;
+  std::vector<TemplateSource> templates;
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

@@ -139,4 +139,11 @@ GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year
   return r;
 }
 
+std::string goal_status_text(const GoalLine& l, Lang lang) {
+  if (!l.status) return "";
+  std::string s = tr("status." + to_string(*l.status), lang);
+  if (!l.status_derived && !l.status_reason.empty()) s += " (" + l.status_reason + ")";
+  return s;
+}
+
 }  // namespace toteuma

@@ -51,6 +51,9 @@ struct GoalReport {
   Lang lang = Lang::fi;
 };
 
+// The status as printed: "toteutui osittain (syy)" (a manual status shows its reason).
+std::string goal_status_text(const GoalLine& l, Lang lang);
+
 GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year, Lang lang);
 
 }  // namespace toteuma

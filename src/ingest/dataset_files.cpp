@@ -1,6 +1,7 @@
 #include "ingest/dataset_files.h"
 #include "ingest/fields.h"
 #include "ingest/goal_files.h"
+#include "ingest/narrative_files.h"
 #include "ingest/personnel_files.h"
 
 #include <fmt/format.h>
@@ -324,6 +325,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
   load_personnel(dir, d);
   load_goals(dir, d);
+  load_narratives(dir, d);
   canonicalize(d);
   return d;
 }
@@ -384,6 +386,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   write_text(dir / "figures.csv", s);
   dump_personnel(d, dir);
   dump_goals(d, dir);
+  dump_narratives(d, dir);
 }
 
 }  // namespace toteuma

@@ -7,15 +7,6 @@
 
 namespace toteuma {
 
-namespace {
-std::string status_text(const GoalLine& l, Lang lang) {
-  if (!l.status) return "";
-  std::string s = tr("status." + to_string(*l.status), lang);
-  if (!l.status_derived && !l.status_reason.empty()) s += " (" + l.status_reason + ")";
-  return s;
-}
-}  // namespace
-
 std::string render_goals_text(const GoalReport& r) {
   Lang lang = r.lang;
   std::string out = r.unit_name + "\n" + r.title + "\n";
@@ -28,7 +19,7 @@ std::string render_goals_text(const GoalReport& r) {
       if (!l.actions.empty()) out += "    " + r.headings[2] + ": " + l.actions + "\n";
       if (!l.responsible.empty()) out += "    " + r.headings[3] + ": " + l.responsible + "\n";
       out += "    " + r.headings[4] + ": " + (l.realisation.empty() ? "–" : l.realisation) + "\n";
-      out += "    " + r.headings[5] + ": " + status_text(l, lang) + "\n";
+      out += "    " + r.headings[5] + ": " + goal_status_text(l, lang) + "\n";
     }
   }
   out += "\n" + tr("goals.summary", lang) + ":";
@@ -75,7 +66,7 @@ std::string render_goals_html(const GoalReport& r) {
       out += "<tr><td>" + html_escape(l.key_goal) + "</td><td>" + html_escape(l.area_goal) + "</td><td>" +
              html_escape(l.actions) + "</td><td>" + html_escape(l.responsible) + "</td><td>" +
              (l.realisation.empty() ? "–" : html_escape(l.realisation)) + "</td><td class=\"status " +
-             (l.status ? to_string(*l.status) : "") + "\">" + html_escape(status_text(l, lang)) + "</td></tr>\n";
+             (l.status ? to_string(*l.status) : "") + "\">" + html_escape(goal_status_text(l, lang)) + "</td></tr>\n";
     out += "</tbody>\n</table>\n";
   }
   out += "<p class=\"summary\">" + html_escape(tr("goals.summary", lang)) + ":";

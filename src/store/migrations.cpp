@@ -119,6 +119,37 @@ CREATE TABLE review_item (
 CREATE TABLE goal_rule (rule TEXT NOT NULL, municipality_id TEXT NOT NULL, value BIGINT NOT NULL,
   PRIMARY KEY (municipality_id, rule));
 )sql"},
+      // 5: general-ledger imports. The monthly actuals are figures of `ledger-YYYY-MM`
+      // scenarios; these tables record each import and index the kept source files' blocks
+      // per (month, unit, line) for drill-down, packed per month and file. All text (portable).
+      {5, R"sql(
+CREATE TABLE ledger_source (
+  sha256 TEXT PRIMARY KEY, file_name TEXT NOT NULL, format TEXT NOT NULL, size BIGINT NOT NULL,
+  block_size BIGINT NOT NULL, mapping TEXT NOT NULL, blocks TEXT NOT NULL);
+CREATE TABLE ledger_index (
+  month TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES ledger_source(sha256),
+  entries TEXT NOT NULL,  -- a line per figure: unit TAB line TAB rows TAB block ranges ("0-3,7")
+  PRIMARY KEY (month, sha256));
+CREATE TABLE ledger_suspense (
+  month TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES ledger_source(sha256), cost_center TEXT NOT NULL,
+  account TEXT NOT NULL, reason TEXT NOT NULL, row_count BIGINT NOT NULL, amount_cents BIGINT NOT NULL,
+  blocks TEXT NOT NULL, PRIMARY KEY (month, sha256, cost_center, account, reason));
+CREATE TABLE ledger_import (
+  id INTEGER PRIMARY KEY, batch BIGINT NOT NULL, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
+  size BIGINT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, months TEXT NOT NULL,
+  row_count BIGINT NOT NULL, total_cents BIGINT NOT NULL, income_cents BIGINT NOT NULL,
+  costs_cents BIGINT NOT NULL, skipped_rows BIGINT NOT NULL, skipped_cents BIGINT NOT NULL,
+  suspense_rows BIGINT NOT NULL, suspense_cents BIGINT NOT NULL);
+)sql"},
+      // 6: narratives (Markdown per unit, year, section kind, language; drafts are replaceable)
+      // and the municipality's own document templates. (5 is the ledger.)
+      {6, R"sql(
+CREATE TABLE narrative (
+  unit_id TEXT NOT NULL, year INTEGER NOT NULL, section TEXT NOT NULL, lang TEXT NOT NULL CHECK (lang IN ('fi', 'sv')),
+  origin TEXT NOT NULL CHECK (origin IN ('person', 'draft')), markdown TEXT NOT NULL,
+  PRIMARY KEY (unit_id, year, section, lang));
+CREATE TABLE document_template (kind TEXT PRIMARY KEY, source TEXT NOT NULL);
+)sql"},
   };
   return m;
 }

@@ -116,6 +116,7 @@ class SqliteStore final : public Store {
     }
     read_personnel(d);
     read_goals(d);
+    read_texts(d);
     tx.commit();
     canonicalize(d);
     return d;
@@ -126,7 +127,8 @@ class SqliteStore final : public Store {
     for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
-                          "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule"})
+                          "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule",
+                          "narrative", "document_template"})
       db_.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
     {
       auto st = db_.prepare(
@@ -200,10 +202,51 @@ class SqliteStore final : public Store {
     }
     write_personnel(d);
     write_goals(d);
+    write_texts(d);
+    tx.commit();
+  }
+
+ void save_narratives(const std::vector<Narrative>& texts) override {
+    sqlite::Transaction tx(db_);
+    // A person's text is never replaced by a draft: the WHERE of the upsert enforces it.
+    auto st = db_.prepare(
+        "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
+        "origin = excluded.origin, markdown = excluded.markdown WHERE excluded.origin = 'person' OR origin = 'draft'");
+    for (const auto& n : texts) bind_narrative(st, n).run();
     tx.commit();
   }
 
  private:
+  static sqlite::Stmt& bind_narrative(sqlite::Stmt& st, const Narrative& n) {
+    return st.bind(1, n.unit)
+        .bind(2, std::int64_t{n.year})
+        .bind(3, n.section)
+        .bind(4, lang_code(n.lang))
+        .bind(5, n.origin == NarrativeOrigin::draft ? "draft" : "person")
+        .bind(6, n.markdown);
+  }
+
+  void read_texts(Dataset& d) {
+    {
+      auto st = db_.prepare("SELECT unit_id, year, section, lang, origin, markdown FROM narrative");
+      while (st.step())
+        d.narratives.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2),
+                                parse_lang(st.text(3)).value_or(Lang::fi),
+                                st.text(4) == "draft" ? NarrativeOrigin::draft : NarrativeOrigin::person, st.text(5)});
+    }
+    auto st = db_.prepare("SELECT kind, source FROM document_template");
+    while (st.step()) d.templates.push_back({st.text(0), st.text(1)});
+  }
+
+  void write_texts(const Dataset& d) {
+    {
+      auto st = db_.prepare("INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?)");
+      for (const auto& n : d.narratives) bind_narrative(st, n).run();
+    }
+    auto st = db_.prepare("INSERT INTO document_template VALUES (?, ?)");
+    for (const auto& t : d.templates) st.bind(1, t.kind).bind(2, t.toml).run();
+  }
+
   void read_personnel(Dataset& d) {
     Personnel& p = d.personnel;
     for (auto [table, list] : {std::pair{"personnel_group", &p.groups}, std::pair{"employment_type", &p.employment_types}}) {
@@ -459,9 +502,10 @@ class SqliteStore final : public Store {
 
   void migrate() {
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    int have = schema_version();
+    // By set, not by maximum: migrations written on parallel branches may land out of order.
     for (const auto& m : migrations()) {
-      if (m.version <= have) continue;
+      auto applied = db_.prepare("SELECT 1 FROM schema_migration WHERE version = ?");
+      if (applied.bind(1, std::int64_t{m.version}).step()) continue;
       sqlite::Transaction tx(db_);
       db_.exec(m.sql);
       db_.prepare("INSERT INTO schema_migration VALUES (?, CURRENT_TIMESTAMP)").bind(1, std::int64_t{m.version}).run();

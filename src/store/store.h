@@ -22,11 +22,72 @@ class Store {
   virtual void replace(const Dataset& d) = 0;
   // True when no dataset has been stored yet.
   virtual bool empty() = 0;
+  // Stores texts in one transaction: a person's text replaces anything; a draft replaces
+  // only a draft (edited text is never overwritten by a drafting run).
+  virtual void save_narratives(const std::vector<Narrative>& texts) = 0;
   // Highest migration applied.
   virtual int schema_version() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and applies migrations.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+// ---- General-ledger imports (docs/LEDGER.md) ------------------------------------------------
+// The monthly actuals themselves are dataset figures of the scenarios `ledger-YYYY-MM`
+// (core/follow_up.h); these records say where they came from and how to find their rows.
+
+// A ledger file kept content-addressed beside the database, and how to read it again.
+struct LedgerSource {
+  std::string sha256, file_name, format;  // format "csv" or "xlsx"
+  std::int64_t size = 0, block_size = 0;
+  std::string mapping;                    // the mapping (TOML) it was read with
+  std::vector<std::pair<std::int64_t, std::int64_t>> blocks;  // each block's first row: offset, line (-1 none)
+};
+// Which blocks of a source hold the rows of one (month, unit, line) figure.
+struct LedgerIndexEntry {
+  std::string month, unit, line, sha256;  // month "YYYY-MM"
+  std::int64_t rows = 0;
+  std::vector<std::uint64_t> blocks;      // bitset over the source's blocks
+};
+// Rows whose account or cost center did not map, imported with the suspense option.
+struct LedgerSuspenseEntry {
+  std::string month, sha256, cost_center, account, reason;
+  std::int64_t rows = 0;
+  std::int64_t amount = 0;  // cents
+  std::vector<std::uint64_t> blocks;
+};
+struct LedgerImportRecord {
+  std::int64_t id = 0, batch = 0;
+  std::string file_name, sha256, imported_at, imported_by, months;  // months "2025-01,2025-02"
+  std::int64_t size = 0, rows = 0, skipped_rows = 0, suspense_rows = 0;
+  std::int64_t total = 0, income = 0, costs = 0, skipped_total = 0, suspense_total = 0;  // cents
+};
+// Everything one import writes, in one transaction; the months it covers are replaced whole.
+struct LedgerImport {
+  std::vector<std::string> months;
+  std::vector<Scenario> scenarios;  // the months' scenarios, added when missing
+  std::vector<Figure> figures;
+  std::vector<LedgerSource> sources;
+  std::vector<std::string> source_copies;  // temporary copies of the sources, moved into place
+  std::vector<LedgerIndexEntry> index;
+  std::vector<LedgerSuspenseEntry> suspense;
+  std::vector<LedgerImportRecord> records;  // id and batch are assigned
+};
+
+class LedgerStore {
+ public:
+  virtual ~LedgerStore() = default;
+  // The folder of kept source files ("<db>.ledger"), created when missing.
+  virtual std::string source_dir() = 0;
+  virtual std::string source_path(const std::string& sha256) = 0;
+  // Writes an import in one transaction (on any error nothing changes); returns its batch.
+  virtual std::int64_t save_import(const LedgerImport& imp) = 0;
+  virtual std::vector<LedgerImportRecord> imports() = 0;
+  virtual std::vector<LedgerIndexEntry> index(const std::string& month) = 0;
+  virtual std::vector<LedgerSuspenseEntry> suspense(const std::string& month) = 0;
+  virtual std::optional<LedgerSource> source(const std::string& sha256) = 0;
+};
+
+std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);
 
 }  // namespace toteuma

@@ -7,6 +7,7 @@
 
 #include "check/dataset_checks.h"
 #include "core/explain.h"
+#include "core/follow_up.h"
 #include "core/goal_report.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -35,6 +36,7 @@ struct App {
   Dataset d;
   Ledger ledger{d};
   std::set<int> years;  // years with a budget or actual, for the year picker
+  std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
   int default_year = 0;
   std::vector<Finding> findings;  // the dataset is read-only while serving: check once
 
@@ -42,7 +44,9 @@ struct App {
     findings = check_dataset(d);
     for (const auto& s : d.scenarios) {
       if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
-      if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
+      // A year the ledger has only begun is followed up, not shown as the default annual report.
+      if (auto ym = parse_ledger_scenario_id(s.id)) ledger_years.insert(ym->first);
+      else if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
     }
     if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
   }
@@ -116,8 +120,87 @@ std::optional<int> year_param(const http::Request& req, int fallback) {
 
 http::Response bad_request(Lang lang) { return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}}; }
 
+mstch::array kind_options(const App& app, Lang lang, const std::string& kind_s) {
+  mstch::array kinds;
+  for (auto [k, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"},
+                        std::pair{"follow-up", "web.kind.follow_up"}})
+    if (std::string(k) != "follow-up" || !app.ledger_years.empty())
+      kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, lang)}, {"selected", kind_s == k}});
+  return kinds;
+}
+
+// The in-year follow-up from the general ledger: ?year=&month=, by default the latest month
+// imported. The three tables (euros, realisation %, months) take the figure table's place.
+http::Response follow_up_page(const App& app, Lang lang, const std::string& unit, const http::Request& req, bool csv) {
+  auto year_opt = year_param(req, app.ledger_years.empty() ? app.default_year : *app.ledger_years.rbegin());
+  if (!year_opt) return bad_request(lang);
+  int year = *year_opt;
+  const UnitVersion* latest = nullptr;
+  for (const auto& v : app.d.units)
+    if (v.id == unit && (!latest || v.valid_from > latest->valid_from)) latest = &v;
+  if (!latest) return not_found(app, lang);
+  auto months = ledger_months(app.d, year);
+  int month = months.empty() ? 0 : months.back();
+  if (auto it = req.query.find("month"); it != req.query.end()) {
+    const std::string& m = it->second;
+    month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; })
+                ? std::stoi(m) : 0;
+    if (month < 1 || month > 12) return bad_request(lang);
+  }
+  std::string body = "<p>" + html_escape(fmt::format(fmt::runtime(tr("followup.no_ledger", lang)), year)) + "</p>\n";
+  std::string name = latest->name.shown(lang), responsible;
+  std::string query = fmt::format("?year={}&kind=follow-up", year) + (month ? fmt::format("&month={}", month) : "");
+  if (!months.empty()) {
+    if (month > months.back()) return bad_request(lang);
+    FollowUp fu;
+    try {
+      fu = build_follow_up(app.d, unit, year, month, lang);
+    } catch (const TableError&) {
+      return not_found(app, lang);
+    }
+    if (csv) {
+      http::Response r{200, "text/csv; charset=utf-8",
+                       render_csv(fu.summary) + "\n" + render_simple_csv(fu.realisation) + "\n" + render_csv(fu.monthly), {}};
+      r.headers.emplace_back("Content-Disposition",
+                             fmt::format("attachment; filename=\"{}-follow-up-{}-{:02}-{}.csv\"", unit, year, month, lang_code(lang)));
+      return r;
+    }
+    name = fu.summary.unit_name;
+    responsible = fu.summary.responsible;
+    body = fmt::format("<nav class=\"months\" aria-label=\"{}\"><p>", tr("web.month", lang));
+    for (int m : months)
+      body += fmt::format(" <a href=\"/{}/unit/{}?year={}&amp;kind=follow-up&amp;month={}\"{}>{}/{}</a>", lang_code(lang),
+                          html_escape(unit), year, m, m == month ? " aria-current=\"page\"" : "", m, year);
+    body += "</p></nav>\n" + render_html_table(fu.summary) + render_simple_html(fu.realisation) + render_html_table(fu.monthly);
+  } else if (csv) {
+    return not_found(app, lang);
+  }
+  mstch::array years, children;
+  for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
+  OrgView org(app.d.units, Date{year, std::max(month, 1), 1});
+  auto kids = org.children(unit);
+  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
+  for (const UnitVersion* c : kids)
+    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)}, {"name", c->name.shown(lang)}});
+  mstch::map ctx{{"lang", std::string(lang_code(lang))}, {"unit_id", unit}, {"unit_name", name}, {"responsible", responsible},
+                 {"year_label", tr("web.year", lang)}, {"kind_label", tr("web.kind", lang)}, {"show_label", tr("web.show", lang)},
+                 {"years", years}, {"kinds", kind_options(app, lang, "follow-up")}, {"table", body},
+                 {"explain_hint", std::string()},
+                 {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
+                 {"personnel_label", tr("web.personnel", lang)},
+                 {"goals_href", fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year)},
+                 {"goals_label", tr("web.goals", lang)},
+                 {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
+                 {"has_children", !children.empty()}, {"children", children}, {"sub_heading", tr("web.subunits", lang)}};
+  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
+  return page(app, lang, name, mstch::render(std::string(embedded::unit_mustache), ctx),
+              fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
+}
+
 http::Response unit_page(const App& app, Lang lang, const std::string& unit, const http::Request& req,
                          bool csv) {
+  if (auto it = req.query.find("kind"); it != req.query.end() && it->second == "follow-up")
+    return follow_up_page(app, lang, unit, req, csv);
   auto year_opt = year_param(req, app.default_year);
   if (!year_opt) return bad_request(lang);
   int year = *year_opt;
@@ -140,10 +223,8 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
     return r;
   }
 
-  mstch::array years, kinds, children;
+  mstch::array years, kinds = kind_options(app, lang, kind_s), children;
   for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
-  for (auto [k, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"}})
-    kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, lang)}, {"selected", kind_s == k}});
   Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(app.d.units, on);
   auto kids = org.children(unit);

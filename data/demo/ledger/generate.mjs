@@ -1,0 +1,108 @@
+// Writes the demo general-ledger export ledger-2025-01-09.csv (January–September 2025) from
+// the demo's 2025 budget, so the follow-up shows plausible realisation to date:
+//   node data/demo/ledger/generate.mjs   (deterministic: same bytes every run)
+//
+// Loviisa's city chancellery center books on five cost centers of its three areas, whose
+// budgets are split over lines as the center's detail budget is (annual targets below sum
+// to the center's TA 2025 lines and to each area's TA 2025 totals). Heinola books its wages
+// and side costs (budgeted city-wide) on its three service areas by their 2025 person-years.
+// Wages carry the June holiday bonus (lomaraha), so nine months are 77.5 % of the year;
+// the ICT area's purchases run ahead of budget. Internal rents are on the city's own
+// accounts 9800–9899 (the mapping sends them to Sisäiset erät).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let seed = 434111;
+function rnd() {  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+const MONTHS = 9;
+const wageProfile = [1, 1, 1, 1, 1, 1.5, 0.8, 1, 1].map((x) => x / 12);  // 9,3/12 of the year
+const even = (share) => Array(MONTHS).fill(share / MONTHS);
+const uneven = (share) => {  // invoices arrive unevenly
+  const w = Array.from({ length: MONTHS }, (_, m) => (m === 6 ? 0.5 : 0.8 + 0.4 * rnd()));
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (x / sum) * share);
+};
+const lumps = (byMonth) => Array.from({ length: MONTHS }, (_, m) => byMonth[m + 1] ?? 0);
+
+// Accounts (AURA) per line, with the description a booking of it gets.
+const A = {
+  wages: [[4000, 'Kuukausipalkat'], [4000, 'Tuntipalkat'], [4090, 'Henkilöstökorvaukset']],
+  side: [[4110, 'Eläkevakuutusmaksut'], [4210, 'Muut henkilösivukulut']],
+  services: [[4340, 'Asiantuntijapalvelut'], [4341, 'Toimistopalvelut'], [4342, 'ICT-palvelut'], [4350, 'Ilmoitukset'],
+    [4360, 'Postitus'], [4420, 'Matkat'], [4440, 'Koulutus'], [4470, 'Muut palvelut']],
+  ict: [[4342, 'ICT-palvelut'], [4342, 'Ohjelmistolisenssit'], [4342, 'Tietoliikenne'], [4340, 'Asiantuntijapalvelut']],
+  materials: [[4500, 'Toimistotarvikkeet'], [4510, 'Kirjallisuus'], [4580, 'Kalusto']],
+  subsidies: [[4742, 'Avustukset yhteisöille']],
+  other: [[4820, 'Huoneistovuokrat'], [4830, 'Laitevuokrat'], [4940, 'Muut toimintakulut']],
+  sales: [[3005, 'Myyntituotot']],
+  grants: [[3300, 'Hankeavustus']],
+  depreciation: [[7170, 'Suunnitelman mukaiset poistot']],
+  internal: [[9810, 'Sisäiset vuokrat']],
+};
+
+// [cost center, the share of its area it books, its area's bookings: line → [annual euros, monthly shares]]
+const kp = (f) => ({
+  wages: [384000 * f, wageProfile], side: [96000 * f, wageProfile], services: [600000 * f, uneven(0.70)],
+  materials: [20000 * f, uneven(0.675)], subsidies: [35000 * f, lumps({ 3: 0.5 })], other: [55449 * f, uneven(0.72)],
+  sales: [500 * f, lumps({ 4: 0.4, 8: 0.3 })], depreciation: [-5939 * f, even(0.75)], internal: [-96000 * f, even(0.75)],
+});
+const loviisa = [
+  ['1110', kp(0.7)],
+  ['1111', kp(0.3)],
+  ['1120', { wages: [280000, wageProfile], side: [70000, wageProfile], ict: [730000, uneven(0.82)],
+    materials: [25000, uneven(0.675)], other: [13985, uneven(0.72)], depreciation: [-12844, even(0.75)],
+    internal: [-36000, even(0.75)] }],
+  ['1130', { wages: [1011755 * 0.6, wageProfile], side: [252939 * 0.6, wageProfile], services: [680045, uneven(0.72)],
+    materials: [24150, uneven(0.675)], other: [37816, uneven(0.72)], grants: [150000, lumps({ 3: 0.4, 6: 0.3 })],
+    depreciation: [-25811, even(0.75)], internal: [-54000, even(0.75)] }],
+  ['1131', { wages: [1011755 * 0.4, wageProfile], side: [252939 * 0.4, wageProfile] }],
+];
+const heinolaShare = { '2100': 0.095, '2200': 0.68, '2300': 0.225 };
+const heinola = Object.entries(heinolaShare).map(([cc, s]) => [cc, { wages: [25285000 * s, wageProfile], side: [6143000 * s, wageProfile] }]);
+
+// Costs are negative and income positive in Toteuma; the export writes them so.
+const sign = { sales: 1, grants: 1 };
+const rows = [];
+let voucher = 250001;
+for (let m = 0; m < MONTHS; m++) {
+  for (const [cc, lines] of [...loviisa, ...heinola]) {
+    for (const [line, [annual, shares]] of Object.entries(lines)) {
+      const target = Math.round(Math.abs(annual) * shares[m] * 100) * (sign[line] ?? -1);
+      if (target === 0) continue;
+      const accounts = A[line];
+      const n = line === 'services' || line === 'ict' ? 4 + Math.floor(rnd() * 8) : line === 'materials' || line === 'other' ? 1 + Math.floor(rnd() * 3) : accounts.length;
+      const w = Array.from({ length: n }, () => 0.2 + rnd());
+      const sum = w.reduce((a, b) => a + b, 0);
+      let left = target;
+      for (let i = 0; i < n; i++) {
+        const cents = i === n - 1 ? left : Math.round((target * w[i]) / sum);
+        left -= cents;
+        const [account, text] = accounts[i % accounts.length];
+        const last = [31, 28, 31, 30, 31, 30, 31, 31, 30][m];
+        const day = line === 'wages' || line === 'side' ? (m === 5 && i === 0 ? 15 : last) : 1 + Math.floor(rnd() * last);
+        rows.push({ date: `${day}.${m + 1}.2025`, sort: m * 100 + day, voucher: voucher++, account, cc, cents, text });
+      }
+    }
+  }
+}
+rows.sort((a, b) => a.sort - b.sort || a.voucher - b.voucher);
+
+// Finnish number format as ledger systems print it: "-12 345,67" (space-grouped, decimal comma).
+const money = (c) => {
+  const abs = Math.abs(c);
+  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${c < 0 ? '-' : ''}${euros},${String(abs % 100).padStart(2, '0')}`;
+};
+let out = '\ufeffTositepvm;Tositenumero;Tili;Kustannuspaikka;Summa;Selite\n';
+for (const r of rows) out += `${r.date};${r.voucher};${r.account};${r.cc};${money(r.cents)};${r.text} ${r.date.split('.').slice(1).join('/')}\n`;
+fs.writeFileSync(path.join(here, 'ledger-2025-01-09.csv'), out);
+console.log(`${rows.length} rows`);

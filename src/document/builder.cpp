@@ -1,0 +1,224 @@
+#include "document/builder.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "check/dataset_checks.h"
+#include "core/document_charts.h"
+#include "core/goal_report.h"
+#include "core/i18n.h"
+#include "core/personnel_tables.h"
+#include "core/report_table.h"
+#include "document/commentary.h"
+#include "document/grids.h"
+#include "document/markdown.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+class Assembler {
+ public:
+  Assembler(const Ledger& ledger, const DocTemplate& t, const DocumentRequest& req)
+      : ledger_(ledger),
+        d_(ledger.dataset()),
+        t_(t),
+        req_(req),
+        lang_(req.lang),
+        org_(d_.org_on(t.org_date == "start" ? Date{req.year, 1, 1} : Date{req.year, 12, 31})) {}
+
+  doc::Document build() {
+    const UnitVersion* unit = org_.find(req_.unit);
+    if (!unit) throw std::invalid_argument("unknown unit " + req_.unit + " on " + to_display(org_.date()));
+    doc::Document out;
+    out.kind = t_.kind;
+    out.lang = lang_;
+    out.year = req_.year;
+    out.unit = req_.unit;
+    out.title = fill(t_.title.in(lang_), *unit);
+    out.subtitle = fmt::format(fmt::runtime(tr("doc.subtitle", lang_)), d_.municipality_of(unit->id).name.shown(lang_),
+                               unit->name.shown(lang_));
+    out.toc_heading = tr("doc.toc", lang_);
+    out.generated = fmt::format(fmt::runtime(tr("doc.generated", lang_)), to_display(req_.generated_on));
+    for (const auto& spec : t_.sections) {
+      if (spec.units == "unit") {
+        add_section(out, spec, *unit, 1);
+      } else {
+        std::vector<std::pair<const UnitVersion*, int>> units;
+        collect(unit->id, spec.units == "each-descendant", 2, units);
+        for (auto [u, level] : units) add_section(out, spec, *u, std::min(level, 2));
+      }
+    }
+    return out;
+  }
+
+ private:
+  void collect(const std::string& id, bool deep, int level, std::vector<std::pair<const UnitVersion*, int>>& out) {
+    for (const auto* c : org_.children(id)) {
+      out.push_back({c, level});
+      if (deep) collect(c->id, deep, level + 1, out);
+    }
+  }
+
+  std::string fill(const std::string& pattern, const UnitVersion& unit) const {
+    std::string s = replace_all(pattern, "{unit}", unit.name.shown(lang_));
+    s = replace_all(s, "{year}", std::to_string(req_.year));
+    s = replace_all(s, "{next}", std::to_string(req_.year + 1));
+    return replace_all(s, "{municipality}", d_.municipality_of(unit.id).name.shown(lang_));
+  }
+
+  void add_section(doc::Document& out, const SectionSpec& spec, const UnitVersion& unit, int level) {
+    doc::Section head{next_id("s"), fill(spec.heading.in(lang_), unit), level, {}};
+    out.sections.push_back(std::move(head));
+    std::size_t head_index = out.sections.size() - 1;
+    for (const auto& b : spec.blocks) {
+      std::vector<doc::Block> blocks = make_blocks(b, unit);
+      if (blocks.empty()) continue;
+      if (b.heading.in(lang_).empty()) {
+        // Without a heading of its own a block joins the section above it.
+        auto& target = out.sections.back().blocks;
+        for (auto& x : blocks) target.push_back(std::move(x));
+      } else {
+        out.sections.push_back({next_id("s"), fill(b.heading.in(lang_), unit), std::min(level + 1, 3), std::move(blocks)});
+      }
+    }
+    // A unit section with nothing at all (no texts, tables or sub-sections) is left out.
+    if (out.sections.size() == head_index + 1 && out.sections.back().blocks.empty()) out.sections.pop_back();
+  }
+
+  std::string next_id(const char* prefix) { return prefix + std::to_string(++ids_); }
+
+  static doc::Paragraph para(std::string text) { return {doc::Paragraph::Kind::text, 0, {{std::move(text), false, false, ""}}}; }
+
+  std::vector<doc::Block> narrative(const UnitVersion& unit, const std::string& section) {
+    std::vector<doc::Block> out;
+    const Narrative* n = find_narrative(d_.narratives, unit.id, req_.year, section, lang_);
+    if (!n) {
+      Lang other = lang_ == Lang::fi ? Lang::sv : Lang::fi;
+      // Missing here but written in the other language: marked, never silently replaced.
+      if (find_narrative(d_.narratives, unit.id, req_.year, section, other))
+        out.push_back(doc::Notice{tr("doc.missing_lang", lang_)});
+      return out;
+    }
+    if (n->origin == NarrativeOrigin::draft) out.push_back(doc::Notice{tr("doc.draft", lang_)});
+    for (auto& p : parse_markdown(n->markdown)) out.push_back(std::move(p));
+    return out;
+  }
+
+  void add_grid(std::vector<doc::Block>& out, doc::Grid g) {
+    g.id = next_id("t");
+    out.push_back(std::move(g));
+  }
+
+  void add_chart(std::vector<doc::Block>& out, doc::Chart c) {
+    bool any = false;
+    for (const auto& s : c.series)
+      for (const auto& v : s.values) any = any || v.has_value();
+    if (!any) return;
+    c.id = next_id("c");
+    out.push_back(std::move(c));
+  }
+
+  std::vector<doc::Block> make_blocks(const BlockSpec& b, const UnitVersion& unit) {
+    std::vector<doc::Block> out;
+    if (b.type == "responsible") {
+      if (!unit.responsible.shown(lang_).empty())
+        out.push_back(para(fmt::format(fmt::runtime(tr("unit.responsible", lang_)), unit.responsible.shown(lang_))));
+    } else if (b.type == "narrative") {
+      out = narrative(unit, b.narrative);
+    } else if (b.type == "commentary") {
+      out = narrative(unit, "commentary");
+      if (out.empty()) {
+        std::string draft = draft_commentary(ledger_, rules(), unit.id, req_.year, lang_);
+        if (!draft.empty()) {
+          out.push_back(doc::Notice{tr("doc.draft", lang_)});
+          for (auto& p : parse_markdown(draft)) out.push_back(std::move(p));
+        }
+      }
+    } else if (b.type == "subunit-list") {
+      for (const auto* c : org_.children(unit.id))
+        out.push_back(doc::Paragraph{doc::Paragraph::Kind::bullet, 0, {{c->name.shown(lang_), false, false, ""}}});
+    } else if (b.type == "figure-table") {
+      FigureTable t = build_table(ledger_, unit.id, req_.year,
+                                  b.table == "budget" ? TableKind::budget : TableKind::annual_report, lang_);
+      bool any = false;
+      for (const auto& r : t.rows)
+        for (const auto& v : r.values) any = any || v.has_value();
+      if (any) add_grid(out, figure_grid(t, b.columns));
+    } else if (b.type == "chart") {
+      add_charts(out, b.chart, unit);
+    } else if (b.type == "goal-tables") {
+      for (auto& g : goal_grids(goal_report(unit))) add_grid(out, std::move(g));
+    } else if (b.type == "metric-table") {
+      for (auto& g : metric_grids(goal_report(unit))) add_grid(out, std::move(g));
+    } else if (b.type == "personnel-tables") {
+      for (const auto& t : personnel_tables(ledger_, unit.id, req_.year, lang_))
+        if (!t.rows.empty()) add_grid(out, simple_grid(t));
+    } else if (b.type == "check-summary") {
+      add_check_summary(out, unit);
+    }
+    return out;
+  }
+
+  void add_charts(std::vector<doc::Block>& out, const std::string& kind, const UnitVersion& unit) {
+    try {
+      if (kind == "budget-vs-actual") add_chart(out, budget_vs_actual(ledger_, unit.id, req_.year, lang_));
+      if (kind == "plan-trend") add_chart(out, plan_trend(ledger_, unit.id, req_.year, lang_));
+      if (kind == "htv-trend") add_chart(out, htv_trend(d_, unit.id, req_.year, lang_));
+      if (kind == "metric-trends")
+        for (const auto& m : d_.goals.metrics)
+          for (const auto& g : d_.goals.goals)
+            if (g.id == m.goal && g.unit == unit.id && g.year == req_.year) add_chart(out, metric_trend(d_, m.id, lang_));
+    } catch (const ChartError&) {
+      // No data for the chart: the document simply has no chart there.
+    }
+  }
+
+  const GoalReport& goal_report(const UnitVersion& unit) {
+    if (!goals_ || goals_unit_ != unit.id) {
+      goals_ = build_goal_report(d_, unit.id, req_.year, lang_);
+      goals_unit_ = unit.id;
+    }
+    return *goals_;
+  }
+
+  const CommentaryRules& rules() {
+    if (!rules_) rules_ = commentary_rules_for(d_);
+    return *rules_;
+  }
+
+  void add_check_summary(std::vector<doc::Block>& out, const UnitVersion& unit) {
+    std::vector<Finding> mine;
+    for (auto& f : check_dataset(d_))
+      if (f.where.unit.empty() || f.where.unit == unit.id || org_.within(f.where.unit, unit.id)) mine.push_back(std::move(f));
+    int counts[3] = {0, 0, 0};
+    for (const auto& f : mine) ++counts[static_cast<int>(f.severity)];
+    out.push_back(para(fmt::format(fmt::runtime(tr("doc.checks.intro", lang_)), counts[0], counts[1], counts[2])));
+    if (!mine.empty()) add_grid(out, findings_grid(mine, lang_, 50));
+  }
+
+  const Ledger& ledger_;
+  const Dataset& d_;
+  const DocTemplate& t_;
+  const DocumentRequest& req_;
+  Lang lang_;
+  OrgView org_;
+  int ids_ = 0;
+  std::optional<GoalReport> goals_;
+  std::string goals_unit_;
+  std::optional<CommentaryRules> rules_;
+};
+
+}  // namespace
+
+doc::Document build_document(const Ledger& ledger, const DocTemplate& t, const DocumentRequest& req) {
+  return Assembler(ledger, t, req).build();
+}
+
+}  // namespace toteuma

@@ -1,0 +1,23 @@
+// Assembles a document (core/document.h) from the dataset and a template: for a unit, a year
+// and a language. The only place that knows which table, chart or text a section holds.
+#pragma once
+#include <string>
+
+#include "core/date.h"
+#include "core/document.h"
+#include "core/ledger.h"
+#include "document/template.h"
+
+namespace toteuma {
+
+struct DocumentRequest {
+  std::string unit;
+  int year = 0;
+  Lang lang = Lang::fi;
+  Date generated_on;  // printed as "Laadittu 22.11.2026"
+};
+
+// Throws std::invalid_argument for an unknown unit.
+doc::Document build_document(const Ledger& ledger, const DocTemplate& t, const DocumentRequest& req);
+
+}  // namespace toteuma

@@ -1,0 +1,46 @@
+// Document templates: which sections a document kind has, in which order, with which headings
+// and tables. Templates are data (TOML, docs/DOCUMENTS.md): the built-in ones are in
+// data/documents/, a municipality's own in its dataset's documents/ folder.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+
+namespace toteuma {
+
+struct BlockSpec {
+  // responsible | narrative | figure-table | chart | goal-tables | metric-table | personnel-tables |
+  // commentary | check-summary | subunit-list
+  std::string type;
+  Text heading;                // "" = no subsection of its own; may hold {unit} {year} {next}
+  std::string narrative;       // narrative: the section kind ("events", "risks", …)
+  std::string table;           // figure-table: annual-report | budget
+  std::vector<int> columns;    // figure-table: 1-based value columns to keep; empty = all
+  std::string chart;           // chart: budget-vs-actual | plan-trend | metric-trends | htv-trend
+};
+
+struct SectionSpec {
+  Text heading;                // may hold {unit} {year} {next} {municipality}
+  std::string units = "unit";  // unit | each-subunit | each-descendant
+  std::vector<BlockSpec> blocks;
+};
+
+struct DocTemplate {
+  std::string kind;
+  Text title;                  // "Toimintakertomus {year}"
+  std::string org_date = "end";  // structure as of 31.12. (end) or 1.1. (start) of the year
+  std::vector<SectionSpec> sections;
+};
+
+inline const std::vector<std::string>& document_kinds() {
+  static const std::vector<std::string> k = {"budget-book", "annual-report", "service-plan", "personnel-plan"};
+  return k;
+}
+
+// Parses a template; errors (InputError) name `origin`, the line and the key.
+DocTemplate parse_template(const std::string& toml, const std::string& origin);
+// The dataset's own template of `kind`, else the built-in one. Throws for an unknown kind.
+DocTemplate template_for(const Dataset& d, const std::string& kind);
+
+}  // namespace toteuma

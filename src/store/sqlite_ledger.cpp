@@ -1,0 +1,298 @@
+// The general-ledger side of the SQLite store: one transaction per import, replacing the
+// months it covers (figures, index, suspense), and the kept source files beside the database.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string_view>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace toteuma {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A bitset as ranges of set bits: "0-3,7" (short for the runs of a date-ordered export).
+std::string bits_text(const std::vector<std::uint64_t>& bits) {
+  std::string out;
+  std::int64_t n = static_cast<std::int64_t>(bits.size()) * 64, b = 0;
+  auto set = [&](std::int64_t i) { return (bits[static_cast<std::size_t>(i >> 6)] >> (i & 63) & 1) != 0; };
+  while (b < n) {
+    if (!set(b)) {
+      ++b;
+      continue;
+    }
+    std::int64_t e = b;
+    while (e + 1 < n && set(e + 1)) ++e;
+    if (!out.empty()) out += ',';
+    out += e == b ? std::to_string(b) : fmt::format("{}-{}", b, e);
+    b = e + 1;
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> bits_of(std::string_view s) {
+  std::vector<std::uint64_t> out;
+  while (!s.empty()) {
+    auto comma = s.find(',');
+    std::string item(s.substr(0, comma));
+    s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
+    auto dash = item.find('-');
+    std::int64_t from = std::stoll(item.substr(0, dash)), to = dash == std::string::npos ? from : std::stoll(item.substr(dash + 1));
+    for (std::int64_t i = from; i <= to; ++i) {
+      if (static_cast<std::size_t>(i >> 6) >= out.size()) out.resize(static_cast<std::size_t>(i >> 6) + 1);
+      out[static_cast<std::size_t>(i >> 6)] |= 1ull << (i & 63);
+    }
+  }
+  return out;
+}
+
+std::string blocks_text(const std::vector<std::pair<std::int64_t, std::int64_t>>& blocks) {
+  std::string out;
+  for (const auto& [off, line] : blocks) {
+    if (!out.empty()) out += ',';
+    out += off < 0 ? std::string("-") : fmt::format("{}:{}", off, line);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> blocks_of(const std::string& s) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  std::size_t pos = 0;
+  while (pos <= s.size() && !s.empty()) {
+    std::size_t comma = s.find(',', pos);
+    std::string item = s.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    auto colon = item.find(':');
+    if (item == "-" || colon == std::string::npos) out.push_back({-1, -1});
+    else out.push_back({std::stoll(item.substr(0, colon)), std::stoll(item.substr(colon + 1))});
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+// Opening the dataset store first applies the migrations.
+const std::string& migrated(const std::string& path) {
+  open_sqlite_store(path);
+  return path;
+}
+
+class SqliteLedgerStore final : public LedgerStore {
+ public:
+  explicit SqliteLedgerStore(const std::string& path) : path_(path), db_(migrated(path)) {
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA synchronous=NORMAL");
+  }
+
+  std::string source_dir() override {
+    fs::path dir = path_ + ".ledger";
+    fs::create_directories(dir);
+    return dir.string();
+  }
+
+  std::string source_path(const std::string& sha256) override { return (fs::path(path_ + ".ledger") / sha256).string(); }
+
+  std::int64_t save_import(const LedgerImport& imp) override {
+    std::vector<std::string> orphans;
+    std::int64_t batch = 0;
+    {
+      sqlite::Transaction tx(db_);
+      {
+        auto st = db_.prepare("SELECT COALESCE(MAX(batch), 0) + 1, COALESCE(MAX(id), 0) FROM ledger_import");
+        st.step();
+        batch = st.int64(0);
+        next_id_ = st.int64(1);
+      }
+      for (const auto& month : imp.months) {
+        db_.prepare("DELETE FROM figure WHERE scenario_id = ?").bind(1, "ledger-" + month).run();
+        db_.prepare("DELETE FROM ledger_index WHERE month = ?").bind(1, month).run();
+        db_.prepare("DELETE FROM ledger_suspense WHERE month = ?").bind(1, month).run();
+      }
+      {
+        auto st = db_.prepare(
+            "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date) "
+            "VALUES (?, ?, ?, NULL, ?, ?, '', NULL) ON CONFLICT (id) DO NOTHING");
+        for (const auto& s : imp.scenarios)
+          st.bind(1, s.id).bind(2, to_string(s.kind)).bind(3, std::int64_t{s.year}).bind(4, s.name.fi).bind(5, s.name.sv).run();
+      }
+      {
+        auto st = db_.prepare("INSERT INTO figure (unit_id, line_id, scenario_id, amount_cents) VALUES (?, ?, ?, ?)");
+        for (const auto& f : imp.figures) st.bind(1, f.unit).bind(2, f.line).bind(3, f.scenario).bind(4, f.amount).run();
+      }
+      {
+        auto st = db_.prepare(
+            "INSERT INTO ledger_source (sha256, file_name, format, size, block_size, mapping, blocks) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, "
+            "mapping = excluded.mapping, blocks = excluded.blocks, block_size = excluded.block_size");
+        for (const auto& s : imp.sources)
+          st.bind(1, s.sha256)
+              .bind(2, s.file_name)
+              .bind(3, s.format)
+              .bind(4, s.size)
+              .bind(5, s.block_size)
+              .bind(6, s.mapping)
+              .bind(7, blocks_text(s.blocks))
+              .run();
+      }
+      {
+        std::map<std::pair<std::string, std::string>, std::string> packed;  // (month, sha) → entries
+        for (const auto& e : imp.index) {
+          std::string& p = packed[{e.month, e.sha256}];
+          p += e.unit;
+          p += '\t';
+          p += e.line;
+          p += '\t';
+          p += std::to_string(e.rows);
+          p += '\t';
+          p += bits_text(e.blocks);
+          p += '\n';
+        }
+        auto st = db_.prepare("INSERT INTO ledger_index (month, sha256, entries) VALUES (?, ?, ?)");
+        for (const auto& [key, entries] : packed) st.bind(1, key.first).bind(2, key.second).bind(3, entries).run();
+      }
+      {
+        auto st = db_.prepare(
+            "INSERT INTO ledger_suspense (month, sha256, cost_center, account, reason, row_count, amount_cents, blocks) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& e : imp.suspense)
+          st.bind(1, e.month)
+              .bind(2, e.sha256)
+              .bind(3, e.cost_center)
+              .bind(4, e.account)
+              .bind(5, e.reason)
+              .bind(6, e.rows)
+              .bind(7, e.amount)
+              .bind(8, bits_text(e.blocks))
+              .run();
+      }
+      {
+        auto st = db_.prepare("INSERT INTO ledger_import VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& r : imp.records)
+          st.bind(1, ++next_id_)
+              .bind(2, batch)
+              .bind(3, r.file_name)
+              .bind(4, r.sha256)
+              .bind(5, r.size)
+              .bind(6, r.imported_at)
+              .bind(7, r.imported_by)
+              .bind(8, r.months)
+              .bind(9, r.rows)
+              .bind(10, r.total)
+              .bind(11, r.income)
+              .bind(12, r.costs)
+              .bind(13, r.skipped_rows)
+              .bind(14, r.skipped_total)
+              .bind(15, r.suspense_rows)
+              .bind(16, r.suspense_total)
+              .run();
+      }
+      // Sources no figure needs any more (their months were all replaced) are forgotten.
+      {
+        auto st = db_.prepare(
+            "SELECT sha256 FROM ledger_source WHERE sha256 NOT IN (SELECT sha256 FROM ledger_index) "
+            "AND sha256 NOT IN (SELECT sha256 FROM ledger_suspense)");
+        while (st.step()) orphans.push_back(st.text(0));
+      }
+      for (const auto& sha : orphans) db_.prepare("DELETE FROM ledger_source WHERE sha256 = ?").bind(1, sha).run();
+      // The kept files are in place before the commit, so a committed index never lacks its file.
+      for (std::size_t i = 0; i < imp.sources.size() && i < imp.source_copies.size(); ++i) {
+        fs::path target = source_path(imp.sources[i].sha256);
+        std::error_code ec;
+        if (fs::exists(target)) fs::remove(imp.source_copies[i], ec);
+        else fs::rename(imp.source_copies[i], target);
+      }
+      tx.commit();
+    }
+    for (const auto& sha : orphans) {
+      std::error_code ec;
+      fs::remove(source_path(sha), ec);
+    }
+    return batch;
+  }
+
+  std::vector<LedgerImportRecord> imports() override {
+    std::vector<LedgerImportRecord> out;
+    auto st = db_.prepare(
+        "SELECT id, batch, file_name, sha256, size, imported_at, imported_by, months, row_count, total_cents, income_cents, "
+        "costs_cents, skipped_rows, skipped_cents, suspense_rows, suspense_cents FROM ledger_import ORDER BY id");
+    while (st.step()) {
+      LedgerImportRecord r;
+      r.id = st.int64(0);
+      r.batch = st.int64(1);
+      r.file_name = st.text(2);
+      r.sha256 = st.text(3);
+      r.size = st.int64(4);
+      r.imported_at = st.text(5);
+      r.imported_by = st.text(6);
+      r.months = st.text(7);
+      r.rows = st.int64(8);
+      r.total = st.int64(9);
+      r.income = st.int64(10);
+      r.costs = st.int64(11);
+      r.skipped_rows = st.int64(12);
+      r.skipped_total = st.int64(13);
+      r.suspense_rows = st.int64(14);
+      r.suspense_total = st.int64(15);
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  std::vector<LedgerIndexEntry> index(const std::string& month) override {
+    std::vector<LedgerIndexEntry> out;
+    auto st = db_.prepare("SELECT month, sha256, entries FROM ledger_index WHERE month = ? ORDER BY sha256");
+    st.bind(1, month);
+    while (st.step()) {
+      std::string entries = st.text(2);
+      std::string_view rest(entries);
+      while (!rest.empty()) {
+        auto nl = rest.find('\n');
+        std::string_view item = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        std::string_view f[4];
+        for (int i = 0; i < 4; ++i) {
+          auto tab = i < 3 ? item.find('\t') : std::string_view::npos;
+          f[i] = item.substr(0, tab);
+          item = tab == std::string_view::npos ? std::string_view() : item.substr(tab + 1);
+        }
+        out.push_back({st.text(0), std::string(f[0]), std::string(f[1]), st.text(1), std::stoll(std::string(f[2])), bits_of(f[3])});
+      }
+    }
+    return out;
+  }
+
+  std::vector<LedgerSuspenseEntry> suspense(const std::string& month) override {
+    std::vector<LedgerSuspenseEntry> out;
+    auto st = db_.prepare(
+        "SELECT month, sha256, cost_center, account, reason, row_count, amount_cents, blocks FROM ledger_suspense "
+        "WHERE month = ? OR ? = '' ORDER BY month, cost_center, account, reason");
+    st.bind(1, month).bind(2, month);
+    while (st.step())
+      out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), st.int64(6), bits_of(st.text(7))});
+    return out;
+  }
+
+  std::optional<LedgerSource> source(const std::string& sha256) override {
+    auto st = db_.prepare("SELECT sha256, file_name, format, size, block_size, mapping, blocks FROM ledger_source WHERE sha256 = ?");
+    st.bind(1, sha256);
+    if (!st.step()) return std::nullopt;
+    return LedgerSource{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4), st.text(5), blocks_of(st.text(6))};
+  }
+
+ private:
+  std::string path_;
+  sqlite::Db db_;
+  std::int64_t next_id_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path) {
+  return std::make_unique<SqliteLedgerStore>(path);
+}
+
+}  // namespace toteuma
