@@ -13,6 +13,7 @@
 #include "cli/ledger_commands.h"
 #include "core/follow_up.h"
 #include "ingest/csv.h"
+#include "ingest/ledger_reader.h"
 #include "store/store.h"
 #include "demo_db.h"
 #include "test_util.h"
@@ -166,6 +167,9 @@ struct BadRow {
   std::string encoding;  // --encoding
 };
 void PrintTo(const BadRow& b, std::ostream* os) { *os << b.name; }
+BadRow bad(const char* name, std::string row, std::string column, bool bom = false, std::string encoding = "") {
+  return {name, std::move(row), std::move(column), bom, std::move(encoding)};
+}
 
 class LedgerBadInput : public ::testing::TestWithParam<BadRow> {};
 
@@ -198,18 +202,18 @@ TEST_P(LedgerBadInput, IsLocatedAndChangesNothing) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryKind, LedgerBadInput,
-    ::testing::Values(BadRow{"unknown_account", "2.4.2025;2002;4999;1110;-1,00;x", "Tili"},
-                      BadRow{"account_not_a_number", "2.4.2025;2002;43A0;1110;-1,00;x", "Tili"},
-                      BadRow{"unknown_cost_center", "2.4.2025;2002;4000;1199;-1,00;x", "Kustannuspaikka"},
-                      BadRow{"unit_not_valid_on_date", "2.4.2025;2002;4000;1190;-1,00;x", "Tositepvm"},
-                      BadRow{"bad_date", "31.4.2025;2002;4000;1110;-1,00;x", "Tositepvm"},
-                      BadRow{"malformed_amount", "2.4.2025;2002;4000;1110;-1,005;x", "Summa"},
-                      BadRow{"misgrouped_amount", "2.4.2025;2002;4000;1110;-12 34,00;x", "Summa"},
-                      BadRow{"empty_amount", "2.4.2025;2002;4000;1110;;x", "Summa"},
-                      BadRow{"too_few_fields", "2.4.2025;2002;4000;1110;-1,00", ""},
-                      BadRow{"too_many_fields", "2.4.2025;2002;4000;1110;-1,00;x;y", ""},
-                      BadRow{"invalid_utf8", "2.4.2025;2002;4000;1110;-1,00;p\xE4iv\xE4", "Selite", true},
-                      BadRow{"undefined_windows_1252", "2.4.2025;2002;4000;1110;-1,00;\x81", "Selite", false, "windows-1252"}),
+    ::testing::Values(bad("unknown_account", "2.4.2025;2002;4999;1110;-1,00;x", "Tili"),
+                      bad("account_not_a_number", "2.4.2025;2002;43A0;1110;-1,00;x", "Tili"),
+                      bad("unknown_cost_center", "2.4.2025;2002;4000;1199;-1,00;x", "Kustannuspaikka"),
+                      bad("unit_not_valid_on_date", "2.4.2025;2002;4000;1190;-1,00;x", "Tositepvm"),
+                      bad("bad_date", "31.4.2025;2002;4000;1110;-1,00;x", "Tositepvm"),
+                      bad("malformed_amount", "2.4.2025;2002;4000;1110;-1,005;x", "Summa"),
+                      bad("misgrouped_amount", "2.4.2025;2002;4000;1110;-12 34,00;x", "Summa"),
+                      bad("empty_amount", "2.4.2025;2002;4000;1110;;x", "Summa"),
+                      bad("too_few_fields", "2.4.2025;2002;4000;1110;-1,00", ""),
+                      bad("too_many_fields", "2.4.2025;2002;4000;1110;-1,00;x;y", ""),
+                      bad("invalid_utf8", "2.4.2025;2002;4000;1110;-1,00;p\xE4iv\xE4", "Selite", true),
+                      bad("undefined_windows_1252", "2.4.2025;2002;4000;1110;-1,00;\x81", "Selite", false, "windows-1252")),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(LedgerImport, ReimportingAMonthReplacesItInsteadOfDoubling) {

@@ -192,9 +192,8 @@ std::optional<Period> parse_period(std::string_view s) {
     if (!year_ok(y)) return std::nullopt;
     return Period{*y, 0};
   }
-  if (s.size() == 6) {
-    auto v = small_number(s);
-    if (!v || !year_ok(*v / 100) || *v % 100 < 1 || *v % 100 > 12) return std::nullopt;
+  if (auto v = small_number(s); v && s.size() == 6) {
+    if (!year_ok(*v / 100) || *v % 100 < 1 || *v % 100 > 12) return std::nullopt;
     return Period{*v / 100, *v % 100};
   }
   if (s.size() >= 8)

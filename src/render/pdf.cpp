@@ -68,12 +68,14 @@ std::string with_csp(const std::string& html) {
   std::string lower(html.size(), ' ');
   std::transform(html.begin(), html.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   // Right after <head> (or <html>), before anything that could load; a meta CSP binds what follows it.
-  for (const char* tag : {"<head", "<html"}) {
-    size_t at = lower.find(tag);
-    if (at == std::string::npos) continue;
-    size_t end = html.find('>', at);
-    if (end == std::string::npos) break;
-    return html.substr(0, end + 1) + meta + html.substr(end + 1);
+  for (const std::string tag : {"<head", "<html"}) {
+    for (size_t at = lower.find(tag); at != std::string::npos; at = lower.find(tag, at + 1)) {
+      const char next = at + tag.size() < lower.size() ? lower[at + tag.size()] : '\0';
+      if (next != '>' && !std::isspace(static_cast<unsigned char>(next))) continue;  // not <header>
+      size_t end = html.find('>', at);
+      if (end == std::string::npos) break;
+      return html.substr(0, end + 1) + meta + html.substr(end + 1);
+    }
   }
   return meta + html;
 }
@@ -163,7 +165,7 @@ std::pair<int, std::string> run(const std::vector<std::string>& args, std::chron
     if (err.size() > 65536) err.erase(0, err.size() - 65536);
   };
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  bool timed_out = false;
+  bool timed_out = false, reaped = false;
   for (;;) {
     pollfd p{eof ? -1 : read_end.fd, POLLIN, 0};  // after EOF poll only sleeps
     ::poll(&p, 1, 100);
@@ -171,15 +173,22 @@ std::pair<int, std::string> run(const std::vector<std::string>& args, std::chron
     // WNOWAIT leaves the exited leader unreaped, so its pid (the group id) cannot be reused
     // before the group's stragglers are killed below.
     siginfo_t info{};
-    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) break;
+    int w = ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+    if (w == 0 && info.si_pid == pid) break;
+    if (w < 0 && errno == ECHILD) {  // the caller ignores SIGCHLD, so the child was reaped already
+      reaped = true;
+      break;
+    }
     if (std::chrono::steady_clock::now() > deadline) {
       timed_out = true;
       break;
     }
   }
-  ::kill(-pid, SIGKILL);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  if (!reaped) {
+    ::kill(-pid, SIGKILL);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
   }
   drain();
   if (timed_out)

@@ -8,13 +8,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
-#include <string_view>
 #include <vector>
 
 #include "core/format.h"
@@ -161,6 +161,7 @@ struct Style {
   bool bottom_border = false;
   bool right = false;
   bool link = false;
+  bool top = false;
   int indent = 0;
   double size = 0;  // 0 = default
   std::string num_format = {};
@@ -180,7 +181,10 @@ class Formats {
     if (s.wrap) format_set_text_wrap(f);
     if (s.bottom_border) format_set_bottom(f, LXW_BORDER_THIN);
     if (s.right) format_set_align(f, LXW_ALIGN_RIGHT);
-    if (s.wrap || s.bottom_border) format_set_align(f, LXW_ALIGN_VERTICAL_BOTTOM);
+    if (s.top)
+      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    else if (s.wrap || s.bottom_border)
+      format_set_align(f, LXW_ALIGN_VERTICAL_BOTTOM);
     if (s.link) {
       format_set_underline(f, LXW_UNDERLINE_SINGLE);
       format_set_font_color(f, kLinkColor);
@@ -298,57 +302,89 @@ void print_setup(lxw_worksheet* ws, const doc::Document& d, bool landscape) {
   check(worksheet_set_footer(ws, ("&L" + header_text(d.title) + "&R&P / &N").c_str()));
 }
 
-// Column widths in characters: the label column fits its (indented) labels up to a limit and
-// wraps longer ones; figure columns fit their printed figures and the headings' longest word.
-std::vector<double> column_widths(const doc::Grid& g, std::size_t ncols) {
-  std::vector<std::size_t> chars(ncols, 0);
-  // Headings are bold, about a tenth wider; +1 keeps their longest word on one line.
-  for (std::size_t c = 0; c < g.headings.size(); ++c) chars[c] = longest_word(g.headings[c]) + 1;
+// A column of figures (numbers, or nothing but blanks) or of text such as goals and their
+// realisation; column 0 is always the row labels.
+std::vector<bool> figure_columns(const doc::Grid& g, std::size_t ncols) {
+  std::vector<bool> has_number(ncols, false), has_text(ncols, false);
+  for (const auto& r : g.rows)
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      has_number[c] = has_number[c] || r.cells[c].number.has_value();
+      has_text[c] = has_text[c] || !r.cells[c].text.empty();
+    }
+  std::vector<bool> figures(ncols, false);
+  for (std::size_t c = 1; c < ncols; ++c) figures[c] = has_number[c] || !has_text[c];
+  return figures;
+}
+
+constexpr double kPortraitChars = 95;    // what an A4 page holds across at 100 %, portrait
+constexpr double kLandscapeChars = 140;  // and landscape
+
+// Column widths in characters. Labels fit up to a limit and wrap beyond it; figure columns
+// fit their printed figures and their headings' longest word; text columns wrap, and are
+// narrowed (not below 15) so that a text-heavy table fits a landscape page at full size.
+std::vector<double> column_widths(const doc::Grid& g, const std::vector<bool>& figures) {
+  std::size_t ncols = figures.size();
+  std::vector<double> chars(ncols, 0);
+  // Headings are bold, about a tenth wider than the text they are measured as.
+  for (std::size_t c = 0; c < g.headings.size(); ++c) chars[c] = 1.1 * static_cast<double>(longest_word(g.headings[c]));
   for (const auto& r : g.rows)
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       const doc::Cell& cell = r.cells[c];
       std::size_t n = cell.number ? display_width(doc::format_cell(cell)) : display_width(cell.text);
       if (c == 0 && !cell.number) n += 2 * static_cast<std::size_t>(std::max(r.level, 0));
-      chars[c] = std::max(chars[c], n);
+      chars[c] = std::max(chars[c], static_cast<double>(n));
     }
   std::vector<double> widths(ncols);
-  for (std::size_t c = 0; c < ncols; ++c) widths[c] = c == 0 ? clamp_width(chars[c], 24, 60) : clamp_width(chars[c], 10, 22);
+  double fixed = 0, text = 0;
+  for (std::size_t c = 0; c < ncols; ++c) {
+    double w = chars[c] + 2;
+    widths[c] = c == 0 ? std::clamp(w, 24.0, 50.0) : figures[c] ? std::clamp(w, 10.0, 22.0) : std::clamp(w, 10.0, 40.0);
+    (c > 0 && !figures[c] ? text : fixed) += widths[c];
+  }
+  if (text > 0 && fixed + text > kLandscapeChars) {
+    double scale = std::max(kLandscapeChars - fixed, 0.0) / text;
+    for (std::size_t c = 1; c < ncols; ++c)
+      if (!figures[c]) widths[c] = std::max(std::min(widths[c], 15.0), widths[c] * scale);
+  }
   return widths;
 }
 
 void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::Document& d) {
   std::size_t ncols = g.headings.size();
   for (const auto& r : g.rows) ncols = std::max(ncols, r.cells.size());
-  std::vector<bool> numeric(ncols, false);
-  for (const auto& r : g.rows)
-    for (std::size_t c = 1; c < r.cells.size(); ++c) numeric[c] = numeric[c] || r.cells[c].number.has_value();
-  std::vector<double> widths = column_widths(g, ncols);
-  for (std::size_t c = 0; c < ncols; ++c)
+  std::vector<bool> figures = figure_columns(g, ncols);
+  std::vector<double> widths = column_widths(g, figures);
+  double total_width = 0;
+  for (std::size_t c = 0; c < ncols; ++c) {
     check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr));
+    total_width += widths[c];
+  }
 
   check(worksheet_write_string(ws, kCaptionRow, 0, g.caption.c_str(), fmt.get({.bold = true, .size = 14})));
 
   int heading_lines = 1;
   for (std::size_t c = 0; c < ncols; ++c) {
     const std::string heading = c < g.headings.size() ? g.headings[c] : "";
-    Style s{.bold = true, .wrap = true, .bottom_border = true, .right = c > 0 && numeric[c]};
+    Style s{.bold = true, .wrap = true, .bottom_border = true, .right = figures[c]};
     // The border runs under the whole heading row, also under blank headings.
     if (heading.empty())
       check(worksheet_write_blank(ws, kHeadingRow, static_cast<lxw_col_t>(c), fmt.get(s)));
     else
       check(worksheet_write_string(ws, kHeadingRow, static_cast<lxw_col_t>(c), heading.c_str(), fmt.get(s)));
-    heading_lines = std::max(heading_lines, wrapped_lines(heading, widths[c] * 0.9));  // bold is wider
+    heading_lines = std::max(heading_lines, wrapped_lines(heading, widths[c] / 1.1));  // bold is wider
   }
   set_height(ws, kHeadingRow, heading_lines);
 
   for (std::size_t i = 0; i < g.rows.size(); ++i) {
     const doc::Row& r = g.rows[i];
     lxw_row_t row = kFirstDataRow + static_cast<lxw_row_t>(i);
+    int lines = 1;
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       const doc::Cell& cell = r.cells[c];
       if (is_empty(cell)) continue;
       lxw_col_t col = static_cast<lxw_col_t>(c);
-      Style s{.bold = r.total, .italic = r.note};
+      // Top-aligned, so a figure stands on the first line of a wrapped label.
+      Style s{.bold = r.total, .italic = r.note, .top = true};
       if (cell.number) {
         s.num_format = number_format(cell);
         double value = cell_value(cell);
@@ -357,16 +393,21 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
           check(worksheet_write_number(ws, row, col, value, fmt.get(s)));
         else
           check(worksheet_write_formula_num(ws, row, col, formula.c_str(), fmt.get(s), value));
-      } else if (c == 0) {
-        s.indent = r.level;
-        s.wrap = true;
+      } else if (figures[c]) {
+        s.right = true;  // e.g. "–" among figures
         check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
-        set_height(ws, row, wrapped_lines(cell.text, widths[0] - 2 * std::max(r.level, 0)));
       } else {
-        s.right = numeric[c];
+        s.wrap = true;
+        double width = widths[c];
+        if (c == 0) {
+          s.indent = r.level;
+          width -= 2 * std::max(r.level, 0);
+        }
         check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
+        lines = std::max(lines, wrapped_lines(cell.text, r.total ? width / 1.1 : width));
       }
     }
+    set_height(ws, row, lines);
   }
   if (!g.note.empty()) {
     lxw_row_t row = kFirstDataRow + static_cast<lxw_row_t>(g.rows.size()) + 1;
@@ -375,7 +416,7 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
 
   worksheet_freeze_panes(ws, kFirstDataRow, 0);
   check(worksheet_repeat_rows(ws, kCaptionRow, kHeadingRow));
-  print_setup(ws, d, ncols > 6);
+  print_setup(ws, d, ncols > 6 || total_width > kPortraitChars);
 }
 
 // ---- contents sheet -------------------------------------------------------------------

@@ -151,10 +151,12 @@ class Package {
 
   const std::vector<std::string>& sheet_names() const { return names_; }
 
-  pugi::xml_node sheet(const std::string& name) {
-    auto& d = sheets_[name];
-    if (!d.first_child()) load(parts_.at(name), d);
-    return d.child("worksheet");
+  pugi::xml_node sheet(const std::string& name) { return part(parts_.at(name)).child("worksheet"); }
+
+  pugi::xml_document& part(const std::string& name) {
+    auto& d = parsed_[name];
+    if (!d.first_child()) load(name, d);
+    return d;
   }
 
   XmlCell cell(const std::string& sheet_name, const std::string& ref) {
@@ -170,24 +172,22 @@ class Package {
 
   // The number format code of a cell's style ("General" when it has none).
   std::string num_format(const XmlCell& c) {
-    pugi::xml_node xf = styles_.child("styleSheet").child("cellXfs").find_child([n = c.style](pugi::xml_node) mutable {
-      return n-- == 0;
-    });
-    std::string id = xf.attribute("numFmtId").value();
+    std::string id = xf(c).attribute("numFmtId").value();
     for (auto f : styles_.child("styleSheet").child("numFmts").children("numFmt"))
       if (id == f.attribute("numFmtId").value()) return f.attribute("formatCode").value();
     return id == "0" || id.empty() ? "General" : "builtin " + id;
   }
-  int indent(const XmlCell& c) {
-    pugi::xml_node xf = styles_.child("styleSheet").child("cellXfs").find_child([n = c.style](pugi::xml_node) mutable {
-      return n-- == 0;
-    });
-    return xf.child("alignment").attribute("indent").as_int();
-  }
+  int indent(const XmlCell& c) { return xf(c).child("alignment").attribute("indent").as_int(); }
 
   pugi::xml_document& workbook() { return workbook_; }
 
  private:
+  pugi::xml_node xf(const XmlCell& c) {
+    pugi::xml_node x = styles_.child("styleSheet").child("cellXfs").first_child();
+    for (int i = 0; i < c.style && x; ++i) x = x.next_sibling();
+    return x;
+  }
+
   void load(const std::string& part, pugi::xml_document& d) {
     zip_stat_t st;
     if (zip_stat(zip_, part.c_str(), 0, &st) != 0) return;
@@ -203,7 +203,7 @@ class Package {
   pugi::xml_document workbook_, styles_;
   std::vector<std::string> names_;
   std::map<std::string, std::string> parts_;
-  std::map<std::string, pugi::xml_document> sheets_;
+  std::map<std::string, pugi::xml_document> parsed_;  // by part name
   std::vector<std::string> strings_;
 };
 
@@ -330,7 +330,33 @@ TEST(Xlsx, WorkbookTitleAndNoTemporaryFilesLeft) {
   EXPECT_TRUE(fs::is_empty(tmp.path()));
 
   Package p(bytes);
-  EXPECT_NE(bytes.find("docProps/core.xml"), std::string::npos);
+  EXPECT_EQ(p.part("docProps/core.xml").child("cp:coreProperties").child("dc:title").text().get(),
+            std::string("Talousarvio 2025"));
+}
+
+doc::Document one_grid(const std::string& caption, std::vector<doc::Row> rows) {
+  doc::Grid g{.id = "g", .caption = caption, .headings = {"", "€"}, .rows = std::move(rows), .note = ""};
+  doc::Document d;
+  d.title = "T";
+  d.sections = {{.id = "s", .heading = "S", .level = 1, .blocks = {g}}};
+  return d;
+}
+
+TEST(Xlsx, ApostrophesInSheetNamesAreQuotedInLinks) {
+  // Excel refuses a leading or trailing apostrophe; inner ones are doubled in references.
+  Package p(render_xlsx(one_grid("'Kunnan 'oma' tase'", {row({text("x"), cents(1)})})));
+  ASSERT_EQ(p.sheet_names().at(1), "Kunnan 'oma' tase");
+  EXPECT_STREQ(p.sheet("Sisällys").child("hyperlinks").child("hyperlink").attribute("location").value(),
+               "'Kunnan ''oma'' tase'!A1");
+}
+
+TEST(Xlsx, HalfEurosRoundAwayFromZero) {
+  Package p(render_xlsx(one_grid("R", {row({text("a"), cents(-193503950)}), row({text("b"), cents(-193503949)}),
+                                       row({text("c"), tenths(-6595)}), row({text("d"), permille(-5)})})));
+  EXPECT_EQ(p.cell("R", "B4").value, "-1935040");
+  EXPECT_EQ(p.cell("R", "B5").value, "-1935039");
+  EXPECT_EQ(p.cell("R", "B6").value, "-659.5");
+  EXPECT_EQ(p.cell("R", "B7").value, "-0.005");
 }
 
 TEST(Xlsx, DocumentWithoutTablesSaysSo) {
