@@ -26,6 +26,7 @@ packages=(
   libboost-dev libgtest-dev libzip-dev libpugixml-dev libicu-dev libxlsxwriter-dev sqlite3 ca-certificates
   librsvg2-dev libcairo2-dev
   libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
+  libssl-dev time
 )
 if ((browser)); then
   packages+=(chromium)

@@ -36,13 +36,6 @@ Dataset read_db(const std::string& db) {
   return store->read();
 }
 
-Date today() {
-  auto now = std::chrono::system_clock::now();
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
-
 namespace {
 
 

@@ -10,7 +10,6 @@ namespace toteuma {
 
 // The stored dataset; a clear error when nothing has been loaded.
 Dataset read_db(const std::string& db);
-Date today();
 
 struct CommandOptions {
   std::string db, dir, unit, date;

@@ -1,5 +1,7 @@
 #include "core/date.h"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 namespace toteuma {
@@ -30,5 +32,11 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 
 std::string to_iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
 std::string to_display(const Date& d) { return fmt::format("{}.{}.{}", d.day, d.month, d.year); }
+
+Date today() {
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
 
 }  // namespace toteuma

@@ -19,5 +19,7 @@ std::optional<Date> parse_iso_date(std::string_view s);
 std::string to_iso(const Date& d);
 // Finnish and Swedish both write 1.1.2025.
 std::string to_display(const Date& d);
+// The system clock's date (UTC): the default "as of" of listings and "generated on" of documents.
+Date today();
 
 }  // namespace toteuma

@@ -163,6 +163,11 @@ const std::map<std::string_view, Text>& catalogue() {
       {"chart.unit.htv", {"htv", "årsverken"}},
       {"chart.no_data", {"Ei tietoja.", "Inga uppgifter."}},
       // generated documents (document/)
+      {"doc.kind.annual-report", {"Toimintakertomus", "Verksamhetsberättelse"}},
+      {"doc.kind.budget-book", {"Talousarviokirja", "Budgetbok"}},
+      {"doc.kind.service-plan", {"Palvelusuunnitelma", "Serviceplan"}},
+      {"doc.kind.personnel-plan", {"Henkilöstösuunnitelma", "Personalplan"}},
+      {"web.documents", {"Asiakirjat", "Dokument"}},
       {"doc.toc", {"Sisällys", "Innehåll"}},
       {"doc.generated", {"Laadittu {} Toteumalla", "Upprättad {} med Toteuma"}},
       {"doc.missing_lang", {"Tämä teksti puuttuu suomeksi (se on kirjoitettu ruotsiksi).",

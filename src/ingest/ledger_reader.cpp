@@ -207,8 +207,15 @@ std::string shown(std::string_view s, Encoding e) {
   return s.size() > 60 ? v + "…" : v;
 }
 
-// Fills `c` for a row's fields (`nf` of them, at least the header's count).
-void classify(const Target& t, const Format& fmt_, const std::string_view* f, Classified& c) {
+// The last date text seen and what it meant: exports come in date order, so most rows repeat it.
+struct DateCache {
+  char text[16];
+  std::size_t len = 0;
+  int ym = 0, day = 0;
+};
+
+// Fills `c` for a row's fields (at least the header's count of them).
+void classify(const Target& t, const Format& fmt_, const std::string_view* f, Classified& c, DateCache* dc = nullptr) {
   const Target::Impl& x = t.impl();
   const Mapping& m = t.mapping();
   const Columns& cols = fmt_.cols;
@@ -221,13 +228,23 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
 
   // When: a date, else a period, else a year (and month).
   int day = 0;
-  if (cols.has(f_date)) {
-    auto d = parse_ledger_date(at(f_date), fmt_.xlsx);
+  if (std::string_view ds = cols.has(f_date) ? at(f_date) : std::string_view();
+      dc && dc->len && ds.size() == dc->len && std::memcmp(ds.data(), dc->text, dc->len) == 0) {
+    c.ym = dc->ym;
+    day = dc->day;
+  } else if (cols.has(f_date)) {
+    auto d = parse_ledger_date(ds, fmt_.xlsx);
     if (!d)
-      return fail(f_date, m3(fmt::format("expected a date like 2025-03-14 or 14.3.2025, found \"{}\"", shown(at(f_date), fmt_.enc)),
+      return fail(f_date, m3(fmt::format("expected a date like 2025-03-14 or 14.3.2025, found \"{}\"", shown(ds, fmt_.enc)),
                              "virheellinen päivämäärä", "felaktigt datum"));
     c.ym = year_month(d->year, d->month);
     day = day_number(*d);
+    if (dc && ds.size() <= sizeof dc->text) {
+      std::memcpy(dc->text, ds.data(), ds.size());
+      dc->len = ds.size();
+      dc->ym = c.ym;
+      dc->day = day;
+    }
   } else {
     int year = 0, month = 0;
     if (cols.has(f_period)) {
@@ -496,6 +513,7 @@ struct RowRef {
   std::string_view bytes;  // the row without its line break
   const std::string_view* fields;
   int nfields;             // how many fields the row has (fields beyond the header's are not kept)
+  bool high;               // a byte ≥ 0x80 somewhere (then the encoding is checked)
 };
 
 class Scanner {
@@ -515,20 +533,23 @@ class Scanner {
     bool eof = false;
     for (;;) {
       if (off_ + static_cast<std::int64_t>(i) >= stop_before || off_ + static_cast<std::int64_t>(i) >= size_) break;
-      // A complete row from i: up to a line break outside quotes.
+      // A complete row from i: up to a line break outside quotes. The common row without
+      // quotes is split in the same pass that looks for quotes and non-ASCII bytes.
       std::size_t end = std::string::npos;
-      int breaks = 0;
+      int breaks = 0, nf = 0;
+      bool quoted = false, high = false;
       for (;;) {
         const char* p = buf_.data() + i;
         std::size_t avail = len_ - i;
         const char* nl = avail ? static_cast<const char*>(std::memchr(p, '\n', avail)) : nullptr;
-        std::size_t row_len = nl ? static_cast<std::size_t>(nl - p) : avail;
-        if (std::memchr(p, '"', row_len) == nullptr) {
-          if (nl || eof) {
+        if (nl || eof) {
+          std::size_t row_len = nl ? static_cast<std::size_t>(nl - p) : avail;
+          std::size_t body = row_len && p[row_len - 1] == '\r' ? row_len - 1 : row_len;
+          nf = fast_split(p, body, quoted, high);
+          if (!quoted) {
             end = i + row_len;
             break;
           }
-        } else {
           bool q = false;
           std::size_t k = i;
           breaks = 0;
@@ -560,9 +581,13 @@ class Scanner {
       std::int64_t row_off = off_ + static_cast<std::int64_t>(i);
       std::string_view row(buf_.data() + i, end - i);
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-      if (!blank(row)) {
-        int nf = split(row, breaks > 0 || row.find('"') != std::string_view::npos);
-        if (!on_row(RowRef{row_off, line, row, fields_.data(), nf})) {
+      if (quoted) {
+        high = has_high_bit(row.data(), row.size());
+        nf = split(row, true);
+      }
+      bool maybe_blank = row.empty() || row[0] == delim_ || row[0] == ' ' || row[0] == '\t';
+      if (!(maybe_blank && blank(row))) {
+        if (!on_row(RowRef{row_off, line, row, fields_.data(), nf, high})) {
           line += 1 + breaks;
           i = std::min(end + 1, len_);
           break;
@@ -577,6 +602,39 @@ class Scanner {
 
  private:
   static constexpr std::size_t kInitial = 1 << 20;
+
+  // Splits an unquoted row at the delimiter, eight bytes at a time; tells whether it has a
+  // quote (then it is split again the RFC 4180 way) or a non-ASCII byte.
+  int fast_split(const char* p, std::size_t n, bool& quote, bool& high) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
+    // High bit of each byte that is zero, exactly (no borrow between bytes).
+    auto zeros = [](std::uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
+    const std::uint64_t d = kOnes * static_cast<unsigned char>(delim_), q = kOnes * static_cast<unsigned char>('"');
+    std::uint64_t acc = 0, quotes = 0;
+    std::size_t keep = fields_.size(), start = 0, i = 0;
+    int nf = 0;
+    auto field_end = [&](std::size_t pos) {
+      if (static_cast<std::size_t>(nf) < keep) fields_[static_cast<std::size_t>(nf)] = std::string_view(p + start, pos - start);
+      ++nf;
+      start = pos + 1;
+    };
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      acc |= w;
+      quotes |= zeros(w ^ q);
+      for (std::uint64_t m = zeros(w ^ d); m; m &= m - 1) field_end(i + (static_cast<std::size_t>(std::countr_zero(m)) >> 3));
+    }
+    for (; i < n; ++i) {
+      acc |= static_cast<unsigned char>(p[i]);
+      if (p[i] == '"') quotes = 1;
+      if (p[i] == delim_) field_end(i);
+    }
+    field_end(n);
+    quote = quotes != 0;
+    high = (acc & 0x8080808080808080ull) != 0;
+    return nf;
+  }
 
   bool blank(std::string_view row) const {
     for (char c : row)
@@ -851,13 +909,14 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
   c.first_row = start;
   Scanner sc(fd, size, f.delim, f.cols.count);
   Classified cl;
+  DateCache dates;
   std::int64_t last_block = -1;
   auto [stop, lines] = sc.scan(start, c.end, [&](const RowRef& r) {
     auto error = [&](int column, std::string message) {
       c.errors.push_back({r.line, column, std::move(message)});
       return static_cast<int>(c.errors.size()) < kMaxErrors;
     };
-    if (has_high_bit(r.bytes.data(), r.bytes.size())) {
+    if (r.high) {
       std::size_t bad = f.enc == Encoding::utf8 ? invalid_utf8_at(r.bytes) : invalid_cp1252_at(r.bytes);
       if (bad != std::string_view::npos)
         return error(field_at(r.bytes, bad, f.delim),
@@ -870,7 +929,7 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
     if (r.nfields != f.cols.count)
       return error(-1, m3(fmt::format("expected {} fields, found {}", f.cols.count, r.nfields),
                           fmt::format("odotettiin {} kenttää", f.cols.count), fmt::format("{} fält förväntades", f.cols.count)));
-    classify(t, f, r.fields, cl);
+    classify(t, f, r.fields, cl, &dates);
     if (cl.outcome == Outcome::error || (cl.outcome == Outcome::suspense && !suspense))
       return error(cl.column, std::move(cl.message));
     std::int64_t block = r.offset / block_size;

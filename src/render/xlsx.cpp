@@ -260,10 +260,11 @@ double clamp_width(std::size_t chars, double lo, double hi) {
 
 // Lines a text takes wrapped at spaces in a column `width` characters wide. Neither Excel nor
 // LibreOffice reliably fits row heights to wrapped text on opening a file, so the heights are
-// set from this. Widths count digit widths, wider than most letters: it errs towards a
-// spare line, never towards clipped text.
+// set from this. A width counts digits of the default font; letters average narrower, about
+// 1.2 a digit even in the wide DejaVu Sans that replaces Calibri where it is missing, so 1.15
+// errs towards a spare line rather than clipped text.
 int wrapped_lines(const std::string& text, double width) {
-  std::size_t cap = static_cast<std::size_t>(std::max(width - 1, 1.0));
+  std::size_t cap = static_cast<std::size_t>(std::max((width - 1) * 1.15, 1.0));
   int lines = 1;
   std::size_t used = 0;
   std::istringstream words(text);
@@ -335,16 +336,18 @@ std::vector<double> column_widths(const doc::Grid& g, const std::vector<bool>& f
       chars[c] = std::max(chars[c], static_cast<double>(n));
     }
   std::vector<double> widths(ncols);
-  double fixed = 0, text = 0;
+  double fixed = 0, flexible = 0;  // figure columns; labels and text
+  bool text = false;
   for (std::size_t c = 0; c < ncols; ++c) {
     double w = chars[c] + 2;
     widths[c] = c == 0 ? std::clamp(w, 24.0, 50.0) : figures[c] ? std::clamp(w, 10.0, 22.0) : std::clamp(w, 10.0, 40.0);
-    (c > 0 && !figures[c] ? text : fixed) += widths[c];
+    (c == 0 || !figures[c] ? flexible : fixed) += widths[c];
+    text = text || (c > 0 && !figures[c]);
   }
-  if (text > 0 && fixed + text > kLandscapeChars) {
-    double scale = std::max(kLandscapeChars - fixed, 0.0) / text;
-    for (std::size_t c = 1; c < ncols; ++c)
-      if (!figures[c]) widths[c] = std::max(std::min(widths[c], 15.0), widths[c] * scale);
+  if (text && fixed + flexible > kLandscapeChars) {
+    double scale = std::max(kLandscapeChars - fixed, 0.0) / flexible;
+    for (std::size_t c = 0; c < ncols; ++c)
+      if (c == 0 || !figures[c]) widths[c] = std::max(std::min(widths[c], c == 0 ? 24.0 : 15.0), widths[c] * scale);
   }
   return widths;
 }

@@ -19,6 +19,8 @@
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "render/templates.h"
+#include "document/builder.h"
+#include "render/document_output.h"
 
 namespace toteuma {
 
@@ -197,6 +199,41 @@ http::Response follow_up_page(const App& app, Lang lang, const std::string& unit
               fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
 }
 
+// The unit's generated documents of a year in every format (annual report of the year, budget
+// book, service plan and personnel plan of the next).
+mstch::array document_links(Lang lang, const std::string& unit, int year) {
+  mstch::array out;
+  for (const auto& kind : document_kinds()) {
+    int y = kind == "annual-report" ? year : year + 1;
+    mstch::array formats;
+    for (const char* f : {"html", "pdf", "docx", "xlsx"})
+      formats.push_back(mstch::map{
+          {"href", fmt::format("/{}/unit/{}/document?doc={}&year={}&format={}", lang_code(lang), unit, kind, y, f)},
+          {"label", std::string(f == std::string("html") ? "HTML" : f == std::string("pdf") ? "PDF" : f == std::string("docx") ? "Word" : "Excel")}});
+    out.push_back(mstch::map{{"name", tr("doc.kind." + kind, lang) + " " + std::to_string(y)}, {"formats", formats}});
+  }
+  return out;
+}
+
+// A generated document (document/, render/document_output) in the asked format.
+http::Response document_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
+  auto year = year_param(req, app.default_year);
+  auto param = [&](const char* k, const char* fallback) {
+    auto it = req.query.find(k);
+    return it == req.query.end() ? std::string(fallback) : it->second;
+  };
+  std::string kind = param("doc", "annual-report"), format = param("format", "html");
+  bool known_kind = std::find(document_kinds().begin(), document_kinds().end(), kind) != document_kinds().end();
+  if (!year || !known_kind || !is_document_format(format)) return bad_request(lang);
+  if (!app.d.has_unit(unit) || !app.d.org_on(Date{*year, 1, 1}).find(unit)) return not_found(app, lang);
+  doc::Document d = build_document(app.ledger, template_for(app.d, kind), {unit, *year, lang, today()});
+  http::Response r{200, document_media_type(format), render_document(d, format), {}};
+  if (format != "html")
+    r.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}-{}.{}\"", kind, unit, *year,
+                                                            lang_code(lang), format)});
+  return r;
+}
+
 http::Response unit_page(const App& app, Lang lang, const std::string& unit, const http::Request& req,
                          bool csv) {
   if (auto it = req.query.find("kind"); it != req.query.end() && it->second == "follow-up")
@@ -253,7 +290,9 @@ http::Response unit_page(const App& app, Lang lang, const std::string& unit, con
                  {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
                  {"has_children", !children.empty()},
                  {"children", children},
-                 {"sub_heading", tr("web.subunits", lang)}};
+                 {"sub_heading", tr("web.subunits", lang)},
+                 {"documents_heading", tr("web.documents", lang)},
+                 {"documents", document_links(lang, unit, year)}};
   std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
@@ -379,6 +418,7 @@ http::Handler make_app(Dataset d) {
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "goals") return goals_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "personnel")
       return personnel_page(*app, *lang, parts[2], req);
+    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "document") return document_page(*app, *lang, parts[2], req);
     if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);
     if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "table.csv")
       return unit_page(*app, *lang, parts[2], req, true);

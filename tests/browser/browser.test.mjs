@@ -302,3 +302,32 @@ test('goals page: Loviisa center goals 2024 with statuses and metrics, axe-clean
     }
   }
 });
+
+test('generated documents: annual report 2024 (fi, sv) and budget book 2025 (sv) are accessible HTML', async () => {
+  const cases = [
+    ['/fi/unit/kanslia/document?doc=annual-report&year=2024&format=html', 'fi', 'Toimintatuotot', ['300 500', '281 829', '-18 671']],
+    ['/sv/unit/kanslia/document?doc=annual-report&year=2024&format=html', 'sv', 'Verksamhetens intäkter', ['300 500', '281 829', '-18 671']],
+    // Seed 004 (Swedish budget book 2025): TA 2025 150 500, TS 2026 150 500.
+    ['/sv/unit/kanslia/document?doc=budget-book&year=2025&format=html', 'sv', 'Verksamhetens intäkter', ['300 500', '150 500']],
+  ];
+  for (const [url, lang, label, figures] of cases) {
+    const page = await open(url);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const cells = await rowCells(page, label);
+      for (const f of figures) assert.ok(cells.includes(f), `${url} ${label}: ${JSON.stringify(cells)}`);
+      // Every chart is an image with a text alternative.
+      const charts = await page.$$eval('figure.chart svg', (svgs) =>
+        svgs.map((s) => ({ role: s.getAttribute('role'), desc: s.querySelector('desc')?.textContent ?? '' })));
+      assert.ok(charts.length > 0, `${url}: no chart`);
+      for (const c of charts) assert.ok(c.role === 'img' && c.desc.length > 20, `${url}: chart without text alternative`);
+      // The table of contents links to every section heading.
+      const toc = await page.$$eval('nav.toc a', (as) => as.map((a) => a.getAttribute('href')));
+      for (const href of toc) assert.equal(await page.locator(href).count(), 1, `${url}: TOC target ${href}`);
+      await screenshot(page, `document-${lang}-${url.includes('budget') ? 'budget-book' : 'annual-report'}.png`);
+      await checkAxe(page, url);
+    } finally {
+      await page.close();
+    }
+  }
+});

@@ -350,6 +350,20 @@ TEST(Xlsx, ApostrophesInSheetNamesAreQuotedInLinks) {
                "'Kunnan ''oma'' tase'!A1");
 }
 
+TEST(Xlsx, LongLabelsWrapInRowsTallEnoughForThem) {
+  std::string label;
+  for (int i = 0; i < 24; ++i) label += "sana ";  // 119 characters, the label column holds 50
+  Package p(render_xlsx(one_grid("W", {row({text(label), cents(1)}), row({text("lyhyt"), cents(2)})})));
+  pugi::xml_node data = p.sheet("W").child("sheetData");
+  auto row_at = [&](const char* r) { return data.find_child_by_attribute("row", "r", r); };
+  EXPECT_GE(row_at("4").attribute("ht").as_double(), 30);  // at least two lines of 15 pt
+  EXPECT_FALSE(row_at("5").attribute("ht"));               // one line: the default height
+  pugi::xml_node xfs = p.part("xl/styles.xml").child("styleSheet").child("cellXfs");
+  pugi::xml_node xf = xfs.first_child();
+  for (int i = 0; i < p.cell("W", "A4").style; ++i) xf = xf.next_sibling();
+  EXPECT_STREQ(xf.child("alignment").attribute("wrapText").value(), "1");
+}
+
 TEST(Xlsx, HalfEurosRoundAwayFromZero) {
   Package p(render_xlsx(one_grid("R", {row({text("a"), cents(-193503950)}), row({text("b"), cents(-193503949)}),
                                        row({text("c"), tenths(-6595)}), row({text("d"), permille(-5)})})));

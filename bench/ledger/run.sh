@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Times `toteuma import ledger` against DuckDB doing the same parse and aggregation on the same
+# generated ledger, in one run: median of RUNS runs each (interleaved), peak memory of both
+# from /usr/bin/time -v, and `wc -l` on the file as the floor. Prints the ratio.
+#   bench/ledger/run.sh [ROWS]            ROWS default 10 000 000
+# Environment: TOTEUMA (default build/toteuma), THREADS (2), RUNS (5),
+#   WORK (a scratch folder outside the repository; default $TMPDIR/toteuma-bench-ledger).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+rows=${1:-10000000}
+runs=${RUNS:-5}
+threads=${THREADS:-2}
+toteuma=${TOTEUMA:-$root/build/toteuma}
+work=${WORK:-${TMPDIR:-/tmp}/toteuma-bench-ledger}
+[[ -x $toteuma ]] || { echo "run.sh: no $toteuma; build first (cmake --build build) or set TOTEUMA" >&2; exit 2; }
+command -v node >/dev/null || { echo "run.sh: needs node and npm (scripts/install-deps.sh --browser)" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+# DuckDB from npm, installed in the scratch folder (never in the repository).
+mkdir -p "$work/npm"
+cp "$here/package.json" "$here/duckdb.mjs" "$work/npm/"
+if [[ ! -d $work/npm/node_modules/@duckdb/node-api ]]; then
+  (cd "$work/npm" && npm install --no-audit --no-fund --silent >/dev/null)
+fi
+duck_version=$(node -p "require('$work/npm/node_modules/@duckdb/node-api/package.json').version")
+
+data=$work/$rows
+if [[ ! -f $data/ledger.csv ]]; then
+  echo "generating $rows rows in $data ..." >&2
+  node "$here/generate.mjs" "$rows" "$data"
+fi
+rm -f "$data/template.db"*
+"$toteuma" load "$data/dataset" --db "$data/template.db" >/dev/null
+cat "$data/ledger.csv" >/dev/null  # every contender reads from the page cache
+
+# run NAME CMD...: appends "seconds kilobytes" of one run to $work/NAME.times
+run() {
+  local name=$1
+  shift
+  /usr/bin/time -v "$@" >"$work/$name.out" 2>"$work/$name.time"
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; sec = s }
+              /Maximum resident set size/ { kb = $2 }
+              END { print sec, kb }' "$work/$name.time" >>"$work/$name.times"
+}
+rm -f "$work"/*.times
+for ((i = 1; i <= runs; i++)); do
+  run wc wc -l "$data/ledger.csv"
+  cp "$data/template.db" "$data/run.db"
+  rm -rf "$data/run.db.ledger" "$data/run.db-wal" "$data/run.db-shm"
+  run toteuma "$toteuma" import ledger "$data/ledger.csv" --db "$data/run.db" --mapping "$data/mapping.toml" --threads "$threads"
+  rm -f "$data/duck.db" "$data/duck.db.wal"
+  run duckdb node "$work/npm/duckdb.mjs" "$data/ledger.csv" "$data/duck.db" "$threads"
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+stat() {  # NAME → "median_seconds runs max_rss_mb"
+  local f=$work/$1.times
+  printf '%s %s %s\n' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd',')" \
+    "$(cut -d' ' -f2 "$f" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')"
+}
+read -r wc_s wc_runs wc_mb <<<"$(stat wc)"
+read -r t_s t_runs t_mb <<<"$(stat toteuma)"
+read -r d_s d_runs d_mb <<<"$(stat duckdb)"
+
+# Both must have read the same money: Toteuma's recorded total and row count against DuckDB's.
+t_total=$("$toteuma" ledger imports --db "$data/run.db" | awk -F';' 'NR == 2 { print $10 }')
+t_rows=$("$toteuma" ledger imports --db "$data/run.db" | awk -F';' 'NR == 2 { print $9 }')
+d_line=$(cat "$work/duckdb.out")
+d_total=${d_line##*total=}
+d_rows=$(sed 's/.*rows=\([0-9]*\).*/\1/' <<<"$d_line")
+same=$([[ "$t_total" == "$d_total" && "$t_rows" == "$d_rows" ]] && echo "equal" || echo "DIFFER")
+
+size_mb=$(du -m "$data/ledger.csv" | cut -f1)
+echo "ledger: $rows rows, $size_mb MB, 400 cost centers, 12 months (bench/ledger/generate.mjs); $threads threads; $(nproc) cores"
+printf '%-34s %9s  %-40s %10s\n' "" "median s" "runs (s)" "peak RSS"
+printf '%-34s %9s  %-40s %7s MB\n' "wc -l (floor)" "$wc_s" "$wc_runs" "$wc_mb"
+printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_mb"
+printf '%-34s %9s  %-40s %7s MB\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb"
+awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" 'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× (target ≥ 2×); Toteuma / wc -l: %.1f×\n", d / t, t / w }'
+echo "check: totals $same (Toteuma $t_total €, $t_rows rows; DuckDB $d_total €, $d_rows rows)"
