@@ -70,7 +70,7 @@ measure() {
   : >"$work/cpu"
   for ((i = 0; i < runs; i++)); do
     t0=$(date +%s%N)
-    { time "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }; } 2>>"$work/cpu"
+    { time "$@" >/dev/null 2>"$work/err"; } 2>>"$work/cpu" || { cat "$work/err" >&2; return 1; }
     t1=$(date +%s%N)
     echo $(((t1 - t0) / 1000000)) >>"$work/wall"
   done
@@ -96,12 +96,12 @@ for kind in "${kinds[@]}"; do
       size=$(stat -c %s "$out")
       # A document that is empty or not what its format promises fails the run.
       case "$format" in
-        html) grep -q '<html' "$out" ;;
+        html) grep -q "<html lang=\"$lang\"" "$out" ;;
         pdf) [[ $(head -c 5 "$out") == "%PDF-" ]] ;;
         docx | xlsx) [[ $(head -c 2 "$out") == "PK" ]] ;;
       esac || { echo "run.sh: $out is not a $format document" >&2; exit 1; }
       printf '%-15s %-4s %-6s %10s %8s %10s\n' "$kind" "$lang" "$format" "$ms" "$cpu" "$size"
-      [[ "$kind/$lang/$format" == annual-report/fi/html ]] && html_ms=$ms
+      if [[ "$kind/$lang/$format" == annual-report/fi/html ]]; then html_ms=$ms; fi
     done
   done
 done

@@ -31,8 +31,8 @@ class Writer {
   std::string section(const doc::Section& s) {
     out_.clear();
     int level = s.level + 1;  // the document title is h1
-    out_ += "<section aria-labelledby=\"" + html_escape(s.id) + "\"" +
-            (s.level == 1 ? " class=\"section-break\"" : "") + ">\n<" + h(level) + " id=\"" + html_escape(s.id) +
+    // Not a named landmark: areas repeat headings ("Painopisteet"), and landmarks must be unique.
+    out_ += std::string("<section") + (s.level == 1 ? " class=\"section-break\"" : "") + ">\n<" + h(level) + " id=\"" + html_escape(s.id) +
             "\">" + html_escape(s.heading) + "</" + h(level) + ">\n";
     for (const auto& b : s.blocks) std::visit([&](const auto& x) { block(x, level); }, b);
     close_list();

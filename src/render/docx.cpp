@@ -556,6 +556,8 @@ class BodyWriter {
       cy = kChartMaxHeight;
       cx = cy * size->first / size->second;
     }
+    cx = std::max<std::int64_t>(cx, 1);  // a zero extent makes Word refuse the file
+    cy = std::max<std::int64_t>(cy, 1);
     int n = static_cast<int>(media_.size()) + 1;
     std::string file = "chart" + std::to_string(n) + ".png";
     media_.emplace_back("word/media/" + file, std::move(bytes));
