@@ -66,15 +66,28 @@ bool is_minus_sign(std::string_view s, std::size_t i, Encoding enc, std::size_t&
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::optional<Cents> parse_amount(std::string_view s, Decimal decimal, Encoding enc) {
   s = trim(s);
   if (s.empty()) return std::nullopt;
+  // The common form first: [-]digits[,dd] with at most 15 digits, no grouping.
+  {
+    const char* p = s.data();
+    const char* e = p + s.size();
+    bool neg = *p == '-';
+    p += neg;
+    Cents v = 0;
+    const char* digits = p;
+    while (p < e && digit(*p) && p - digits < 15) v = v * 10 + (*p++ - '0');
+    if (p > digits) {
+      if (p == e) return neg ? -v * 100 : v * 100;
+      char mark = *p;
+      bool decimal_ok = (mark == ',' && decimal != Decimal::point) || (mark == '.' && decimal != Decimal::comma);
+      if (decimal_ok && e - p == 3 && digit(p[1]) && digit(p[2])) {
+        v = v * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+        return neg ? -v : v;
+      }
+    }
+  }
   bool neg = false, signed_ = false;
   std::size_t len = 0;
   if (is_minus_sign(s, 0, enc, len) || s[0] == '+') {
@@ -142,6 +155,14 @@ std::optional<Cents> parse_amount(std::string_view s, Decimal decimal, Encoding 
 
 std::optional<Date> parse_ledger_date(std::string_view s, bool excel_serial) {
   s = trim(s);
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {  // the usual ISO date, digit by digit
+    const char* p = s.data();
+    bool ok = true;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) ok = ok && digit(p[i]);
+    if (!ok) return std::nullopt;
+    auto d2 = [&](int i) { return (p[i] - '0') * 10 + (p[i + 1] - '0'); };
+    return make_date(d2(0) * 100 + d2(2), d2(5), d2(8));
+  }
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
     if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
     auto y = small_number(s.substr(0, 4)), m = small_number(s.substr(5, 2)), d = small_number(s.substr(8, 2));
@@ -222,6 +243,14 @@ std::optional<bool> parse_flag(std::string_view s) {
 std::size_t invalid_utf8_at(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Plain ASCII eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

@@ -50,7 +50,12 @@ inline std::string to_utf8(std::string_view s, Encoding e) {
   return e == Encoding::cp1252 ? cp1252_to_utf8(s) : std::string(s);
 }
 
-std::string_view trim(std::string_view s);
+// Without surrounding spaces and tabs (inline: it runs on every field of every row).
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 
 // Year and month as one number (year × 12 + month − 1), the aggregation key of a month.
 inline int year_month(int year, int month) { return year * 12 + month - 1; }

@@ -611,10 +611,11 @@ class Scanner {
     auto zeros = [](std::uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
     const std::uint64_t d = kOnes * static_cast<unsigned char>(delim_), q = kOnes * static_cast<unsigned char>('"');
     std::uint64_t acc = 0, quotes = 0;
-    std::size_t keep = fields_.size(), start = 0, i = 0;
-    int nf = 0;
+    std::string_view* out = fields_.data();  // locals, so the stores below alias nothing
+    const std::size_t keep = fields_.size();
+    std::size_t start = 0, i = 0, nf = 0;
     auto field_end = [&](std::size_t pos) {
-      if (static_cast<std::size_t>(nf) < keep) fields_[static_cast<std::size_t>(nf)] = std::string_view(p + start, pos - start);
+      if (nf < keep) out[nf] = std::string_view(p + start, pos - start);
       ++nf;
       start = pos + 1;
     };
@@ -633,7 +634,7 @@ class Scanner {
     field_end(n);
     quote = quotes != 0;
     high = (acc & 0x8080808080808080ull) != 0;
-    return nf;
+    return static_cast<int>(nf);
   }
 
   bool blank(std::string_view row) const {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <map>
 #include <string_view>
@@ -20,16 +22,22 @@ namespace fs = std::filesystem;
 std::string bits_text(const std::vector<std::uint64_t>& bits) {
   std::string out;
   std::int64_t n = static_cast<std::int64_t>(bits.size()) * 64, b = 0;
-  auto set = [&](std::int64_t i) { return (bits[static_cast<std::size_t>(i >> 6)] >> (i & 63) & 1) != 0; };
-  while (b < n) {
-    if (!set(b)) {
-      ++b;
-      continue;
+  // The next set (or clear) bit at or after i, n if none.
+  auto next = [&](std::int64_t i, bool set) {
+    while (i < n) {
+      std::uint64_t w = bits[static_cast<std::size_t>(i >> 6)];
+      if (!set) w = ~w;
+      w >>= (i & 63);
+      if (w) return std::min(n, i + std::countr_zero(w));
+      i = (i | 63) + 1;
     }
-    std::int64_t e = b;
-    while (e + 1 < n && set(e + 1)) ++e;
+    return n;
+  };
+  while ((b = next(b, true)) < n) {
+    std::int64_t e = next(b, false) - 1;
     if (!out.empty()) out += ',';
-    out += e == b ? std::to_string(b) : fmt::format("{}-{}", b, e);
+    out += std::to_string(b);
+    if (e > b) out += '-' + std::to_string(e);
     b = e + 1;
   }
   return out;
