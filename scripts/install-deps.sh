@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Toteuma needs on Debian 12 (bookworm).
 #   scripts/install-deps.sh            compiler, CMake/Ninja and the C++ libraries
-#   scripts/install-deps.sh --browser  also chromium, node and npm for tests/browser
+#   scripts/install-deps.sh --browser  also LibreOffice, node and npm for the browser and office tests
 # Idempotent: when everything is already installed it does not touch apt (and needs no root).
 set -euo pipefail
 
@@ -24,12 +24,12 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config
   libsqlite3-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libmstch-dev
   libboost-dev libgtest-dev libzip-dev libpugixml-dev libicu-dev libxlsxwriter-dev sqlite3 ca-certificates
-  librsvg2-dev libcairo2-dev
+  librsvg2-dev libcairo2-dev libmd4c-dev
+  chromium  # prints documents as tagged PDF (render/pdf)
   libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
   libssl-dev time
 )
 if ((browser)); then
-  packages+=(chromium)
   packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)
   packages+=(libreoffice-writer-nogui)  # the DOCX output's LibreOffice round trip (ctest -L office)
   # Debian's nodejs and npm, unless a node >= 18 with npm is already there (another nodejs

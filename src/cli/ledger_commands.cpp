@@ -131,7 +131,7 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
     ledger::ReadOptions ro;
     ro.suspense = o.suspense;
     ro.threads = o.threads;
-    ro.copy_to = (fs::path(dir) / fmt::format(".incoming-{}-{}", ::getpid(), i)).string();
+    ro.copy_to = std::getenv("TOTEUMA_NO_COPY") ? "" : (fs::path(dir) / fmt::format(".incoming-{}-{}", ::getpid(), i)).string();
     temps.paths.push_back(ro.copy_to);
     results.push_back(ledger::read_ledger(o.files[i], target, ro));
     for (std::size_t k = 0; k + 1 < results.size(); ++k)

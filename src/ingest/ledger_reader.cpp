@@ -1,5 +1,6 @@
 #include "ingest/ledger_reader.h"
 
+#include <emmintrin.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
@@ -207,11 +208,47 @@ std::string shown(std::string_view s, Encoding e) {
   return s.size() > 60 ? v + "…" : v;
 }
 
-// The last date text seen and what it meant: exports come in date order, so most rows repeat it.
+// The last date seen and what it meant: exports come in date order, so most rows repeat it
+// (or, for ISO dates, at least its month: "2025-03-" is then checked once per month).
 struct DateCache {
   char text[16];
   std::size_t len = 0;
   int ym = 0, day = 0;
+  char month[8];  // "YYYY-MM-" of the last ISO date
+  int month_ym = -1, month_base = 0, month_days = 0;
+
+  bool lookup(std::string_view s, int& ym_out, int& day_out) const {
+    if (len && s.size() == len && std::memcmp(s.data(), text, len) == 0) {
+      ym_out = ym;
+      day_out = day;
+      return true;
+    }
+    if (month_ym >= 0 && s.size() == 10 && std::memcmp(s.data(), month, 8) == 0 && s[8] >= '0' && s[8] <= '9' &&
+        s[9] >= '0' && s[9] <= '9') {
+      int d = (s[8] - '0') * 10 + (s[9] - '0');
+      if (d < 1 || d > month_days) return false;
+      ym_out = month_ym;
+      day_out = month_base + d;
+      return true;
+    }
+    return false;
+  }
+  void store(std::string_view s, const Date& d) {
+    if (s.size() <= sizeof text) {
+      std::memcpy(text, s.data(), s.size());
+      len = s.size();
+      ym = year_month(d.year, d.month);
+      day = day_number(d);
+    }
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+      std::memcpy(month, s.data(), 8);
+      month_ym = year_month(d.year, d.month);
+      month_base = d.year * 10000 + d.month * 100;
+      month_days = kDays[d.month - 1] + (d.month == 2 && leap);
+    }
+  }
 };
 
 // Fills `c` for a row's fields (at least the header's count of them).
@@ -228,10 +265,8 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
 
   // When: a date, else a period, else a year (and month).
   int day = 0;
-  if (std::string_view ds = cols.has(f_date) ? at(f_date) : std::string_view();
-      dc && dc->len && ds.size() == dc->len && std::memcmp(ds.data(), dc->text, dc->len) == 0) {
-    c.ym = dc->ym;
-    day = dc->day;
+  if (std::string_view ds = cols.has(f_date) ? at(f_date) : std::string_view(); dc && dc->lookup(ds, c.ym, day)) {
+    // as the row before
   } else if (cols.has(f_date)) {
     auto d = parse_ledger_date(ds, fmt_.xlsx);
     if (!d)
@@ -239,12 +274,7 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
                              "virheellinen päivämäärä", "felaktigt datum"));
     c.ym = year_month(d->year, d->month);
     day = day_number(*d);
-    if (dc && ds.size() <= sizeof dc->text) {
-      std::memcpy(dc->text, ds.data(), ds.size());
-      dc->len = ds.size();
-      dc->ym = c.ym;
-      dc->day = day;
-    }
+    if (dc) dc->store(ds, *d);
   } else {
     int year = 0, month = 0;
     if (cols.has(f_period)) {
@@ -519,7 +549,8 @@ struct RowRef {
 class Scanner {
  public:
   Scanner(const Fd& fd, std::int64_t file_size, char delim, int ncols)
-      : fd_(fd), size_(file_size), delim_(delim), ncols_(ncols), buf_(kInitial), fields_(static_cast<std::size_t>(ncols) + 1) {}
+      : fd_(fd), size_(file_size), delim_(delim), ncols_(ncols), cap_(kInitial), buf_(kInitial + kSlack),
+        fields_(static_cast<std::size_t>(ncols) + 1) {}
 
   // Calls on_row(const RowRef&) for each non-blank row starting at `start` (a row start) while
   // the row's start is before `stop_before`; lines are counted from 0 at `start`. on_row returns
@@ -541,11 +572,9 @@ class Scanner {
       for (;;) {
         const char* p = buf_.data() + i;
         std::size_t avail = len_ - i;
-        const char* nl = avail ? static_cast<const char*>(std::memchr(p, '\n', avail)) : nullptr;
-        if (nl || eof) {
-          std::size_t row_len = nl ? static_cast<std::size_t>(nl - p) : avail;
-          std::size_t body = row_len && p[row_len - 1] == '\r' ? row_len - 1 : row_len;
-          nf = fast_split(p, body, quoted, high);
+        bool found = false;
+        std::size_t row_len = find_row(p, avail, found, nf, quoted, high);
+        if (found || eof) {
           if (!quoted) {
             end = i + row_len;
             break;
@@ -573,8 +602,8 @@ class Scanner {
           len_ -= i;
           i = 0;
         }
-        if (len_ == buf_.size()) buf_.resize(buf_.size() * 2);  // a row longer than the buffer
-        std::size_t got = fd_.read_at(buf_.data() + len_, buf_.size() - len_, off_ + static_cast<std::int64_t>(len_));
+        if (len_ == cap_) buf_.resize((cap_ *= 2) + kSlack);  // a row longer than the buffer
+        std::size_t got = fd_.read_at(buf_.data() + len_, cap_ - len_, off_ + static_cast<std::int64_t>(len_));
         len_ += got;
         if (got == 0 || off_ + static_cast<std::int64_t>(len_) >= size_) eof = true;
       }
@@ -602,39 +631,45 @@ class Scanner {
 
  private:
   static constexpr std::size_t kInitial = 1 << 20;
+  static constexpr std::size_t kSlack = 16;  // readable bytes after the data, for 16-byte loads
 
-  // Splits an unquoted row at the delimiter, eight bytes at a time; tells whether it has a
-  // quote (then it is split again the RFC 4180 way) or a non-ASCII byte.
-  int fast_split(const char* p, std::size_t n, bool& quote, bool& high) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full;
-    // High bit of each byte that is zero, exactly (no borrow between bytes).
-    auto zeros = [](std::uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
-    const std::uint64_t d = kOnes * static_cast<unsigned char>(delim_), q = kOnes * static_cast<unsigned char>('"');
-    std::uint64_t acc = 0, quotes = 0;
+  // Finds the end of the row at p (avail bytes; 16 more are readable) — the first line
+  // break — and splits it at the delimiter in the same pass, 16 bytes at a time (SSE2, part of
+  // x86-64). Tells whether the row has a quote (then the caller finds its end and splits it the
+  // RFC 4180 way) or a non-ASCII byte. Returns the row's length without the line break.
+  std::size_t find_row(const char* p, std::size_t avail, bool& found, int& nf_out, bool& quote, bool& high) {
+    const __m128i nl = _mm_set1_epi8('\n'), dl = _mm_set1_epi8(delim_), qt = _mm_set1_epi8('"');
     std::string_view* out = fields_.data();  // locals, so the stores below alias nothing
     const std::size_t keep = fields_.size();
-    std::size_t start = 0, i = 0, nf = 0;
+    std::size_t start = 0, nf = 0, len = avail;
+    unsigned quotes = 0, highs = 0;
     auto field_end = [&](std::size_t pos) {
       if (nf < keep) out[nf] = std::string_view(p + start, pos - start);
       ++nf;
       start = pos + 1;
     };
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      acc |= w;
-      quotes |= zeros(w ^ q);
-      for (std::uint64_t m = zeros(w ^ d); m; m &= m - 1) field_end(i + (static_cast<std::size_t>(std::countr_zero(m)) >> 3));
+    found = false;
+    for (std::size_t i = 0; i < avail; i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      auto mask = [&](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+      unsigned valid = avail - i >= 16 ? 0xFFFFu : (1u << (avail - i)) - 1;
+      unsigned lines = mask(_mm_cmpeq_epi8(v, nl)) & valid;
+      if (lines) {
+        valid &= (lines & (0u - lines)) - 1;  // the bytes before the line break
+        len = i + static_cast<std::size_t>(std::countr_zero(lines));
+        found = true;
+      }
+      quotes |= mask(_mm_cmpeq_epi8(v, qt)) & valid;
+      highs |= mask(v) & valid;
+      for (unsigned d = mask(_mm_cmpeq_epi8(v, dl)) & valid; d; d &= d - 1)
+        field_end(i + static_cast<std::size_t>(std::countr_zero(d)));
+      if (found) break;
     }
-    for (; i < n; ++i) {
-      acc |= static_cast<unsigned char>(p[i]);
-      if (p[i] == '"') quotes = 1;
-      if (p[i] == delim_) field_end(i);
-    }
-    field_end(n);
+    field_end(len && p[len - 1] == '\r' ? len - 1 : len);
+    nf_out = static_cast<int>(nf);
     quote = quotes != 0;
-    high = (acc & 0x8080808080808080ull) != 0;
-    return static_cast<int>(nf);
+    high = highs != 0;
+    return len;
   }
 
   bool blank(std::string_view row) const {
@@ -694,6 +729,7 @@ class Scanner {
   std::int64_t size_;
   char delim_;
   int ncols_;
+  std::size_t cap_;        // bytes the buffer holds (buf_ has kSlack more)
   std::vector<char> buf_;
   std::int64_t off_ = 0;
   std::size_t len_ = 0;
@@ -833,7 +869,7 @@ class Hasher {
       }
       EVP_MD_CTX* ctx = EVP_MD_CTX_new();
       EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-      std::vector<char> buf(1 << 20);
+      std::vector<char> buf(4 << 20);
       std::int64_t off = 0;
       for (;;) {
         std::size_t got = fd.read_at(buf.data(), buf.size(), off);

@@ -220,6 +220,29 @@ struct TableLayout {
 
 TableLayout table_layout(const doc::Grid& g, const std::vector<std::vector<std::string>>& texts, std::size_t cols) {
   if (cols <= 1) return {{kTextWidth}, 18};
+  bool any_number = false;
+  for (const auto& row : g.rows)
+    for (std::size_t i = 1; i < row.cells.size(); ++i) any_number = any_number || row.cells[i].number.has_value();
+  if (!any_number) {
+    // A table of text (goals, findings): each column by its longest word plus its average length,
+    // so long texts get room and no word breaks mid-letter.
+    std::vector<long> weight(cols, 1);
+    for (std::size_t i = 0; i < cols; ++i) {
+      long longest = i < g.headings.size() ? longest_word(g.headings[i]) : 0, total = 0, n = 0;
+      for (std::size_t r = 0; r < texts.size(); ++r)
+        if (i < texts[r].size() && !(g.rows[r].note && i == 0)) {
+          longest = std::max<long>(longest, longest_word(texts[r][i]));
+          total += text_width(texts[r][i]);
+          ++n;
+        }
+      weight[i] = longest + (n ? total / n : 0) + 1;
+    }
+    long sum_w = std::accumulate(weight.begin(), weight.end(), 0L);
+    std::vector<int> w(cols);
+    for (std::size_t i = 0; i < cols; ++i) w[i] = static_cast<int>(weight[i] * kTextWidth / sum_w);
+    w[0] += kTextWidth - std::accumulate(w.begin(), w.end(), 0);
+    return {w, 16};
+  }
   std::vector<int> figure(cols, 0), heading(cols, 0);  // thousandths of an em
   for (const auto& row : texts)
     for (std::size_t i = 1; i < row.size(); ++i) figure[i] = std::max(figure[i], text_width(row[i]));
@@ -244,6 +267,10 @@ TableLayout table_layout(const doc::Grid& g, const std::vector<std::vector<std::
     for (std::size_t i = 1; i < cols; ++i) {
       n.figures[i] = twips(figure[i], size);
       n.words[i] = std::max(n.figures[i], twips(heading[i], size));
+      // A column of text (goals, findings) needs room for its longest word, or words break mid-letter.
+      for (std::size_t r = 0; r < g.rows.size(); ++r)
+        if (i < texts[r].size() && !g.rows[r].cells[i].number)
+          n.words[i] = std::max(n.words[i], std::min(twips(longest_word(texts[r][i]), size), label_cap));
     }
     return n;
   };
@@ -512,13 +539,17 @@ class BodyWriter {
     xml_node tg = add(tbl, "w:tblGrid");
     for (int w : widths) add(tg, "w:gridCol", {{"w:w", std::to_string(w)}});
 
+    // Figures align right; columns of text (goals, findings) read left to right.
+    std::vector<bool> numeric(cols, false);
+    for (const auto& row : g.rows)
+      for (std::size_t i = 1; i < cols && i < row.cells.size(); ++i) numeric[i] = numeric[i] || row.cells[i].number.has_value();
     if (!g.headings.empty()) {
       xml_node tr = add(tbl, "w:tr");
       xml_node trpr = add(tr, "w:trPr");
       add(trpr, "w:cantSplit");
       add(trpr, "w:tblHeader");  // repeats at the top of every page the table runs onto
       for (std::size_t i = 0; i < cols; ++i) {
-        CellLook look{.right = i > 0, .header = true, .run = {.bold = true, .size = layout.size == 18 ? 0 : layout.size}};
+        CellLook look{.right = numeric[i], .header = true, .run = {.bold = true, .size = layout.size == 18 ? 0 : layout.size}};
         cell(tr, widths[i], i < g.headings.size() ? g.headings[i] : "", look);
       }
     }
@@ -529,13 +560,15 @@ class BodyWriter {
       // The table's type size only where it is not the style's 9 pt.
       RunStyle run{.bold = row.total, .italic = row.note, .size = layout.size == 18 ? 0 : layout.size};
       // An explanatory row with only its text spans the table.
-      if (row.note && row.cells.size() <= 1) {
+      bool only_label = true;
+      for (std::size_t i = 1; i < row.cells.size(); ++i) only_label = only_label && texts[r][i].empty();
+      if (row.note && only_label) {
         CellLook look{.span = static_cast<int>(cols), .run = run};
         cell(tr, kTextWidth, row.cells.empty() ? "" : texts[r][0], look);
         continue;
       }
       for (std::size_t i = 0; i < cols; ++i) {
-        CellLook look{.right = i > 0, .indent = i == 0 ? row.level : 0, .total = row.total, .run = run};
+        CellLook look{.right = numeric[i], .indent = i == 0 ? row.level : 0, .total = row.total, .run = run};
         cell(tr, widths[i], i < row.cells.size() ? texts[r][i] : "", look);
       }
     }
