@@ -34,6 +34,12 @@ TEST(FollowUp, LedgerScenarioIds) {
 //   a1: sales 12 000, wages -120 000;  a2: services -60 000  → margin -168 000.
 // Ledger: wages -10 000 in each of Jan–Mar (a1), services -6 000, -4 000, -5 000 (a2), sales
 // 1 000 in February (a1).
+std::vector<MonthlyActual> months() {
+  return {{"a1", "wages", 2025, 1, -1000000},   {"a1", "wages", 2025, 2, -1000000},  {"a1", "wages", 2025, 3, -1000000},
+          {"a2", "services", 2025, 1, -600000}, {"a2", "services", 2025, 2, -400000}, {"a2", "services", 2025, 3, -500000},
+          {"a1", "sales", 2025, 2, 100000}};
+}
+
 Dataset sample() {
   Dataset d;
   d.municipalities = {{"m", "1", {"Kunta", "Kommun"}, {Lang::fi, Lang::sv}, Lang::fi}};
@@ -51,12 +57,7 @@ Dataset sample() {
              {"a1", from, std::nullopt, "c", UnitKind::area, {"Alue 1", "Område 1"}, {}, ""},
              {"a2", from, std::nullopt, "c", UnitKind::area, {"Alue 2", "Område 2"}, {}, ""}};
   d.scenarios = {{"ta2025", ScenarioKind::budget, 2025, std::nullopt, {"TA", "Budget"}, "", std::nullopt}};
-  for (int m = 1; m <= 3; ++m) d.scenarios.push_back(ledger_month_scenario(2025, m));
-  d.figures = {{"a1", "sales", "ta2025", 1200000},           {"a1", "wages", "ta2025", -12000000},
-               {"a2", "services", "ta2025", -6000000},        {"a1", "wages", "ledger-2025-01", -1000000},
-               {"a1", "wages", "ledger-2025-02", -1000000},   {"a1", "wages", "ledger-2025-03", -1000000},
-               {"a2", "services", "ledger-2025-01", -600000}, {"a2", "services", "ledger-2025-02", -400000},
-               {"a2", "services", "ledger-2025-03", -500000}, {"a1", "sales", "ledger-2025-02", 100000}};
+  d.figures = {{"a1", "sales", "ta2025", 1200000}, {"a1", "wages", "ta2025", -12000000}, {"a2", "services", "ta2025", -6000000}};
   return d;
 }
 
@@ -67,7 +68,7 @@ std::vector<std::optional<Cents>> row(const FigureTable& t, const std::string& l
 }
 
 TEST(FollowUp, ActualsToDateRealisationAndProjectedOverrun) {
-  FollowUp f = build_follow_up(sample(), "c", 2025, 3, Lang::fi);
+  FollowUp f = build_follow_up(sample(), months(), "c", 2025, 3, Lang::fi);
   EXPECT_FALSE(f.forecast_entered);
   // TA after | March | Jan–Mar | projection (× 12/3) | projection − TA, in cents.
   using V = std::vector<std::optional<Cents>>;
@@ -98,7 +99,7 @@ TEST(FollowUp, ActualsToDateRealisationAndProjectedOverrun) {
   EXPECT_EQ(f.realisation.title, "Toteutumisaste 1–3/2025 (tasainen kertymä 25,0\u00a0%)");
 
   // February only: to date ignores March.
-  FollowUp feb = build_follow_up(sample(), "a2", 2025, 2, Lang::sv);
+  FollowUp feb = build_follow_up(sample(), months(), "a2", 2025, 2, Lang::sv);
   EXPECT_EQ(row(feb.summary, "services"), (V{-6000000, -400000, -1000000, -6000000, 0}));
   EXPECT_EQ(feb.summary.title, "Budgetuppföljning 1–2/2025");
   EXPECT_EQ(feb.overrun, std::nullopt);  // an area binds nothing
@@ -110,7 +111,7 @@ TEST(FollowUp, AnEnteredForecastReplacesTheProjection) {
   d.figures.push_back({"a1", "wages", "en2025", -11800000});
   d.figures.push_back({"a2", "services", "en2025", -5800000});
   d.figures.push_back({"a1", "sales", "en2025", 1200000});
-  FollowUp f = build_follow_up(d, "c", 2025, 3, Lang::fi);
+  FollowUp f = build_follow_up(d, months(), "c", 2025, 3, Lang::fi);
   EXPECT_TRUE(f.forecast_entered);
   EXPECT_EQ(f.summary.headings[3], "Ennuste 2025");
   // -164 000 against -168 000: within.
@@ -122,9 +123,22 @@ TEST(FollowUp, AnEnteredForecastReplacesTheProjection) {
 }
 
 TEST(FollowUp, UnknownUnitOrMissingMonthIsAnError) {
-  EXPECT_THROW(build_follow_up(sample(), "nobody", 2025, 3, Lang::fi), TableError);
-  EXPECT_THROW(build_follow_up(sample(), "c", 2025, 4, Lang::fi), TableError);  // March is the last month imported
-  EXPECT_THROW(build_follow_up(sample(), "c", 2024, 3, Lang::fi), TableError);  // no ledger for 2024
+  EXPECT_THROW(build_follow_up(sample(), months(), "nobody", 2025, 3, Lang::fi), TableError);
+  EXPECT_THROW(build_follow_up(sample(), months(), "c", 2025, 4, Lang::fi), TableError);  // March is the last month imported
+  EXPECT_THROW(build_follow_up(sample(), months(), "c", 2024, 3, Lang::fi), TableError);  // no ledger for 2024
+}
+
+TEST(FollowUp, MonthsTravelThroughADatasetAndBack) {
+  Dataset d = sample();
+  attach_ledger_months(d, months());
+  EXPECT_EQ(d.scenarios.size(), 4u);  // ta2025 and the three months
+  EXPECT_EQ(ledger_months(months(), 2025), (std::vector<int>{1, 2, 3}));
+  auto back = detach_ledger_months(d);
+  EXPECT_EQ(d, sample());
+  std::sort(back.begin(), back.end(), [](const auto& a, const auto& b) { return std::tie(a.unit, a.line, a.month) < std::tie(b.unit, b.line, b.month); });
+  auto want = months();
+  std::sort(want.begin(), want.end(), [](const auto& a, const auto& b) { return std::tie(a.unit, a.line, a.month) < std::tie(b.unit, b.line, b.month); });
+  EXPECT_EQ(back, want);
 }
 
 TEST(FollowUp, EveryTextExistsInBothLanguages) {

@@ -25,13 +25,11 @@ namespace fs = std::filesystem;
 
 fs::path fixture(const char* name) { return testing::source_dir() / "tests" / "ledger" / name; }
 
-// (unit, line, month) → cents of the ledger-month figures in the database.
+// (unit, line, month) → cents of the ledger's monthly actuals in the database.
 using Actuals = std::map<std::tuple<std::string, std::string, std::string>, Cents>;
 Actuals actuals(const std::string& db) {
   Actuals out;
-  for (const auto& f : open_sqlite_store(db)->read().figures)
-    if (auto ym = parse_ledger_scenario_id(f.scenario))
-      out[{f.unit, f.line, fmt::format("{}-{:02}", ym->first, ym->second)}] = f.amount;
+  for (const auto& a : open_sqlite_ledger_store(db)->actuals()) out[{a.unit, a.line, a.month}] = a.amount;
   return out;
 }
 
@@ -100,8 +98,11 @@ struct Fixture {
 
 TEST(LedgerImport, HandMadeLedgerGivesTheMonthlyTotalsByHand) {
   Fixture f;
+  Dataset loaded = open_sqlite_store(f.db)->read();
   std::string out = f.import({fixture("hand.csv").string()});
   EXPECT_EQ(actuals(f.db), hand_actuals());
+  // The months sit beside the dataset: its one actual per year stays the closed year's.
+  EXPECT_EQ(open_sqlite_store(f.db)->read(), loaded);
   // 15 rows (one of them skipped), the skipped balance-sheet row reported.
   EXPECT_NE(out.find("15 riviä"), std::string::npos) << out;
   EXPECT_NE(out.find("ohitettu (mapping [accounts] skip): 1 riviä, yhteensä 5 000"), std::string::npos) << out;
@@ -180,6 +181,7 @@ TEST_P(LedgerBadInput, IsLocatedAndChangesNothing) {
   Dataset before = open_sqlite_store(f.db)->read();
   auto imports_before = open_sqlite_ledger_store(f.db)->imports().size();
   auto kept_before = f.kept_files();
+  Actuals actuals_before = actuals(f.db);
 
   std::string file = f.path("bad.csv");
   testing::spit(file, std::string(b.bom ? "\xEF\xBB\xBF" : "") + "Tositepvm;Tosite;Tili;Kustannuspaikka;Summa;Selite\n" +
@@ -196,6 +198,7 @@ TEST_P(LedgerBadInput, IsLocatedAndChangesNothing) {
     EXPECT_EQ(e.column, b.column) << e.what();
   }
   EXPECT_EQ(open_sqlite_store(f.db)->read(), before);
+  EXPECT_EQ(actuals(f.db), actuals_before);
   EXPECT_EQ(open_sqlite_ledger_store(f.db)->imports().size(), imports_before);
   EXPECT_EQ(f.kept_files(), kept_before);  // no half-kept copy either
 }
@@ -310,15 +313,23 @@ TEST(LedgerImport, HelsinkiStyleAnnualFileBooksTheYearOnDecember) {
   EXPECT_EQ(actuals(f.db), want);
 }
 
-TEST(LedgerImport, AYearWithAnEnteredActualIsRefused) {
-  // The demo enters tp2024 by hand; ledger months of 2024 would add to it.
+TEST(LedgerImport, FollowUpTableOfTheHandMadeLedger) {
   Fixture f;
-  Dataset before = open_sqlite_store(f.db)->read();
-  std::string file = f.path("2024.csv");
-  testing::spit(file, "Tositepvm;Tili;Kustannuspaikka;Summa\n2.4.2024;4000;1110;-100,00\n");
-  std::ostringstream sink;
-  EXPECT_THROW(cmd_import_ledger(f.opts({file}), sink), std::runtime_error);
-  EXPECT_EQ(open_sqlite_store(f.db)->read(), before);
+  f.import({fixture("hand.csv").string()});
+  LedgerOptions o = f.opts({});
+  o.unit = "kanslia", o.year = 2025, o.month = "2", o.format = "csv";
+  std::ostringstream out;
+  ASSERT_EQ(cmd_table_follow_up(o, out), 0);
+  // kanslia, February 2025, by hand: income 120,00 + 1 234,56; costs January -10 000,00 − 1 700,50
+  // − 3 000,00 and February -10 000,00 − 8 250,10 − 45,90 − 99,50: to date 1 354,56 − 33 096,00 =
+  // -31 741,44; February alone 1 234,56 − 18 395,50 = -17 160,94; projected × 12/2 = -190 448,64;
+  // against TA 2025 -4 165 639 a deviation of 3 975 190,36; 31 741,44 / 4 165 639 = 0,76 %.
+  EXPECT_NE(out.str().find("Rivi;TA 2025 muutosten jälkeen;Toteuma 2/2025;Toteuma 1–2/2025;Ennuste 2025 (laskettu);"
+                           "Ennusteen poikkeama\n"),
+            std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\nToimintakate ulkoinen;-4165639;-17161;-31741;-190449;3975190\n"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\nToimintakate ulkoinen;0.8;4.6\n"), std::string::npos) << out.str();  // 190 448,64 / 4 165 639
+  EXPECT_NE(out.str().find("\nToimintakate ulkoinen;-14581;-17161;-31741\n"), std::string::npos) << out.str();  // January 120,00 − 14 700,50
 }
 
 }  // namespace

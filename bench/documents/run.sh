@@ -59,7 +59,8 @@ if ((!smoke)) && command -v hyperfine >/dev/null 2>&1; then use_hyperfine=1; fi
 # CPU time shows the work done even when other jobs share the machine and stretch the wall time.
 measure() {
   if ((use_hyperfine)); then
-    hyperfine -N --warmup 1 --runs "$runs" --style none --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null || return 1
+    hyperfine -N --warmup 1 --runs "$runs" --style none --export-json "$work/h.json" "$(printf '%q ' "$@")" \
+      >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
     node -e 'const r = require(process.argv[1]).results[0];
       console.log(Math.round(r.median * 1000), Math.round((r.user + r.system) * 1000))' "$work/h.json"
     return

@@ -3,10 +3,13 @@
 // only when all are good does it write, in one transaction that replaces the months covered.
 #include "cli/ledger_commands.h"
 
+#include "cli/commands.h"
+
 #include <fmt/format.h>
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -23,6 +26,7 @@
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
+#include "web/app.h"
 
 namespace toteuma {
 
@@ -112,7 +116,22 @@ void collect_keys(const Ledger& ledger, const OrgView& org, const std::string& u
   for (const UnitVersion* c : org.children(unit)) collect_keys(ledger, org, c->id, line, sc, keys, depth + 1);
 }
 
+std::vector<MonthlyActual> ledger_actuals(LedgerStore& store, int year) {
+  std::vector<MonthlyActual> out;
+  for (const auto& a : store.actuals(year)) {
+    auto p = ledger::parse_period(a.month);
+    if (p) out.push_back({a.unit, a.line, p->year, p->month, a.amount});
+  }
+  return out;
+}
+
 }  // namespace
+
+int cmd_serve_ledger(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_dataset(o.db);
+  attach_ledger_months(d, ledger_actuals(*open_sqlite_ledger_store(o.db), 0));  // the app detaches them
+  return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
+}
 
 int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_dataset(o.db);
@@ -124,14 +143,12 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
 
   // Read everything first: any bad row throws here, before anything is written.
   TempFiles temps;
-  auto tr0 = std::chrono::steady_clock::now();
-  struct Tm { decltype(tr0) t; ~Tm() { if (std::getenv("TOTEUMA_TIMING")) fprintf(stderr, "total %.3f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count()); } } tm_{tr0};
   std::vector<ledger::FileResult> results;
   for (std::size_t i = 0; i < o.files.size(); ++i) {
     ledger::ReadOptions ro;
     ro.suspense = o.suspense;
     ro.threads = o.threads;
-    ro.copy_to = std::getenv("TOTEUMA_NO_COPY") ? "" : (fs::path(dir) / fmt::format(".incoming-{}-{}", ::getpid(), i)).string();
+    ro.copy_to = (fs::path(dir) / fmt::format(".incoming-{}-{}", ::getpid(), i)).string();
     temps.paths.push_back(ro.copy_to);
     results.push_back(ledger::read_ledger(o.files[i], target, ro));
     for (std::size_t k = 0; k + 1 < results.size(); ++k)
@@ -140,30 +157,21 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
                                              results[k].file, results.back().file));
   }
 
-  if (std::getenv("TOTEUMA_TIMING")) fprintf(stderr, "read %.3f s cpu %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - tr0).count(), double(clock()) / CLOCKS_PER_SEC);
-  // The months the files cover are replaced whole; a year whose actual was entered by hand
-  // (not from the ledger) would count twice, so it is refused.
+  // The months the files cover are replaced whole.
   std::set<int> months;
   for (const auto& r : results) {
     for (const auto& a : r.aggregates) months.insert(a.ym);
     for (const auto& s : r.suspense) months.insert(s.ym);
   }
-  for (int ym : months)
-    for (const auto& s : d.scenarios)
-      if (s.kind == ScenarioKind::actual && s.year == ledger::ym_year(ym) && !parse_ledger_scenario_id(s.id))
-        throw std::runtime_error(fmt::format(
-            "the dataset already has the actual \"{}\" of {}; the ledger's months would add to it. Remove it from "
-            "scenarios.csv and figures.csv first / aineistossa on jo vuoden {} toteuma {} / datamängden har redan utfallet {} för {}",
-            s.id, s.year, s.year, s.id, s.id, s.year));
-
   LedgerImport imp;
   std::string month_list;
+  std::map<int, std::string> month_of;
   for (int ym : months) {
-    imp.months.push_back(month_text(ym));
-    imp.scenarios.push_back(ledger_month_scenario(ledger::ym_year(ym), ledger::ym_month(ym)));
-    month_list += (month_list.empty() ? "" : ",") + month_text(ym);
+    month_of[ym] = month_text(ym);
+    imp.months.push_back(month_of[ym]);
+    month_list += (month_list.empty() ? "" : ",") + month_of[ym];
   }
-  std::map<std::tuple<int, int, int>, Cents> figures;  // (ym, unit, line)
+  std::map<std::tuple<int, int, int>, Cents> sums;  // (ym, unit, line), over the files
   std::string mapping_text = ledger::mapping_to_toml(mapping);
   std::string who = current_user(), when = now_utc();
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -174,9 +182,9 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
     imp.source_copies.push_back(temps.paths[i]);
     std::set<int> file_months;
     for (const auto& a : r.aggregates) {
-      figures[{a.ym, a.unit, a.line}] += a.amount;
+      sums[{a.ym, a.unit, a.line}] += a.amount;
       file_months.insert(a.ym);
-      imp.index.push_back({month_text(a.ym), target.unit_ids()[static_cast<std::size_t>(a.unit)],
+      imp.index.push_back({month_of[a.ym], target.unit_ids()[static_cast<std::size_t>(a.unit)],
                            target.line_ids()[static_cast<std::size_t>(a.line)], r.sha256, a.rows, a.blocks});
     }
     for (const auto& s : r.suspense) {
@@ -189,14 +197,15 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
     imp.records.push_back({0, 0, r.file, r.sha256, when, who, fm, r.size, r.rows, r.skipped_rows, r.suspense_rows, r.total,
                            r.income, r.costs, r.skipped_total, r.suspense_total});
   }
-  for (const auto& [key, amount] : figures) {
+  for (const auto& [key, amount] : sums) {
     auto [ym, unit, line] = key;
-    imp.figures.push_back({target.unit_ids()[static_cast<std::size_t>(unit)], target.line_ids()[static_cast<std::size_t>(line)],
-                           ledger_scenario_id(ledger::ym_year(ym), ledger::ym_month(ym)), amount});
+    imp.actuals.push_back({month_of[ym], target.unit_ids()[static_cast<std::size_t>(unit)],
+                           target.line_ids()[static_cast<std::size_t>(line)], amount});
   }
-  auto t0 = std::chrono::steady_clock::now();
+  std::sort(imp.actuals.begin(), imp.actuals.end(), [](const LedgerActual& a, const LedgerActual& b) {
+    return std::tie(a.month, a.unit, a.line) < std::tie(b.month, b.unit, b.line);  // the table's key order
+  });
   std::int64_t batch = lstore->save_import(imp);
-  if (std::getenv("TOTEUMA_TIMING")) fprintf(stderr, "save %.3f s cpu %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), double(clock()) / CLOCKS_PER_SEC);
   temps.paths.clear();  // moved into place (or removed as duplicates) by the store
 
   auto money = [](Cents c) { return format_euros(c, " "); };
@@ -214,7 +223,7 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
             << "\n";
     }
   }
-  out << fmt::format(fmt::runtime(tr("ledger.stored", lang)), o.db, batch, imp.figures.size(), month_list) << "\n";
+  out << fmt::format(fmt::runtime(tr("ledger.stored", lang)), o.db, batch, imp.actuals.size(), month_list) << "\n";
   return 0;
 }
 
@@ -224,8 +233,12 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
   int ym = parse_month_arg(o.month);
   int year = ledger::ym_year(ym), month = ledger::ym_month(ym);
   std::string sc = ledger_scenario_id(year, month);
-  if (!d.scenario(sc)) throw std::runtime_error(fmt::format(fmt::runtime(tr("ledger.no_month", lang)), o.month));
   auto lstore = open_sqlite_ledger_store(o.db);
+  auto actuals = ledger_actuals(*lstore, year);
+  std::erase_if(actuals, [&](const MonthlyActual& a) { return a.month != month; });
+  if (actuals.empty() && lstore->suspense(o.month).empty())
+    throw std::runtime_error(fmt::format(fmt::runtime(tr("ledger.no_month", lang)), o.month));
+  attach_ledger_months(d, actuals);  // the month as figures, to roll up as the follow-up does
   auto money = [](Cents c) { return format_euros(c, " "); };
 
   std::vector<std::pair<std::string, ledger::SourceRow>> rows;  // (file name, row)
@@ -318,9 +331,10 @@ int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out) {
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_dataset(o.db);
   Lang lang = lang_of(o.lang, d);
+  auto actuals = ledger_actuals(*open_sqlite_ledger_store(o.db), o.year);
   int month = 0;
   if (o.month.empty()) {
-    auto months = ledger_months(d, o.year);
+    auto months = ledger_months(actuals, o.year);
     month = months.empty() ? 12 : months.back();
   } else if (o.month.size() == 7) {
     int ym = parse_month_arg(o.month);
@@ -331,7 +345,7 @@ int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
     if (!m) throw std::runtime_error("--month: expected 1–12 or YYYY-MM / odotettiin 1–12 / 1–12 förväntades: " + o.month);
     month = *m;
   }
-  FollowUp fu = build_follow_up(d, o.unit, o.year, month, lang);
+  FollowUp fu = build_follow_up(d, actuals, o.unit, o.year, month, lang);
   if (o.format == "csv") {
     out << render_csv(fu.summary) << "\n" << render_simple_csv(fu.realisation) << "\n" << render_csv(fu.monthly);
   } else if (o.format == "html") {

@@ -107,5 +107,10 @@ struct Document {
 
 // Formats a cell's number as published: "-1 935 039", "69,7 %", "12,5" (non-breaking spaces).
 std::string format_cell(const Cell& c);
+// The cell's number at its printed precision, in units of 10^-shown, rounded half away from
+// zero: what every format shows (XLSX writes it as the cell's value).
+std::int64_t shown_units(const Cell& c);
+// A value as published with its unit: "-4 210 000 €", "659,7 htv", "80 %" ("%" = a percent).
+std::string format_value(std::int64_t v, int scale, int shown, const std::string& unit);
 
 }  // namespace toteuma::doc

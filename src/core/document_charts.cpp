@@ -17,18 +17,6 @@ std::string trf(std::string_view key, Lang lang, const auto&... args) {
   return fmt::format(fmt::runtime(tr(key, lang)), args...);
 }
 
-// A figure as published: "-4 210 000 €", "659,7 htv", "80 %".
-std::string published(std::int64_t v, int scale, int shown, const std::string& unit) {
-  doc::Cell c;
-  c.number = v;
-  c.scale = scale;
-  c.shown = shown;
-  c.percent = unit == "%";
-  std::string s = doc::format_cell(c);
-  if (!unit.empty() && !c.percent) s += kNbsp + unit;
-  return s;
-}
-
 // The figures of a chart as text: grouped by category ("Talous: talousarvio … -1 €, toteutuma
 // -2 €; …") for bars, by series ("Toimintatuotot: tilinpäätös 2023 1 €, …; …") for lines. The
 // names may differ from the legend's (abbreviations spelled out for listeners).
@@ -45,7 +33,7 @@ std::string figures_text(const doc::Chart& c, const std::vector<std::string>& se
       const auto& v = c.series[s].values[k];
       if (!v) continue;
       if (!parts.empty()) parts += ", ";
-      parts += (by_category ? series_names[s] : category_names[k]) + " " + published(*v, c.scale, shown, c.unit);
+      parts += (by_category ? series_names[s] : category_names[k]) + " " + doc::format_value(*v, c.scale, shown, c.unit);
     }
     if (parts.empty()) continue;
     if (!out.empty()) out += "; ";
@@ -63,19 +51,6 @@ const UnitVersion& unit_on(const Dataset& d, const OrgView& org, const std::stri
 std::string line_name(const Dataset& d, const std::string& id, Lang lang) {
   const Line* l = d.chart.find(id);
   return l ? l->name.in(lang) : id;
-}
-
-// The htv kind a year is reported in, as the personnel plan chooses it: actual, else forecast,
-// else plan; "" when the dataset has none for the year.
-std::string htv_kind(const Dataset& d, int year) {
-  std::string best;
-  for (const auto& h : d.personnel.htv) {
-    if (h.year != year) continue;
-    if (h.kind == "actual") return "actual";
-    if (h.kind == "forecast") best = "forecast";
-    if (h.kind == "plan" && best.empty()) best = "plan";
-  }
-  return best;
 }
 
 // Thousandths to tenths, half away from zero.
@@ -194,7 +169,7 @@ doc::Chart metric_trend(const Dataset& d, const std::string& metric_id, Lang lan
   c.series.push_back(values);
   std::string target;
   if (m->target_tenths) {
-    target = (m->direction == "down" ? "≤ " : "≥ ") + published(*m->target_tenths, 1, shown, c.unit);
+    target = (m->direction == "down" ? "≤ " : "≥ ") + doc::format_value(*m->target_tenths, 1, shown, c.unit);
     c.series.push_back({trf("chart.metric.target", lang, target),
                         std::vector<std::optional<std::int64_t>>(c.categories.size(), *m->target_tenths), true});
   }
@@ -220,7 +195,7 @@ doc::Chart htv_trend(const Dataset& d, const std::string& unit, int year, Lang l
   doc::Series s{tr("pers.htv.title", lang), {}, false};
   int first = year, last = year;
   for (int y = year - 2; y <= year + 2; ++y) {
-    std::string kind = htv_kind(d, y);
+    std::string kind = htv_kind_of_year(d, y);
     if (kind.empty()) continue;
     // Zero is what restated_htv gives a unit without figures: no point to draw.
     PersonYears v = restated_htv(d, unit, y, structure);

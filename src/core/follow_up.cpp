@@ -79,12 +79,28 @@ Scenario ledger_month_scenario(int year, int month) {
   return s;
 }
 
-std::vector<int> ledger_months(const Dataset& d, int year) {
+std::vector<int> ledger_months(const std::vector<MonthlyActual>& actuals, int year) {
   std::set<int> months;
-  for (const auto& s : d.scenarios)
-    if (auto ym = parse_ledger_scenario_id(s.id); ym && ym->first == year && s.kind == ScenarioKind::actual)
-      months.insert(ym->second);
+  for (const auto& a : actuals)
+    if (a.year == year) months.insert(a.month);
   return {months.begin(), months.end()};
+}
+
+void attach_ledger_months(Dataset& d, const std::vector<MonthlyActual>& actuals) {
+  std::set<std::pair<int, int>> months;
+  for (const auto& a : actuals) {
+    if (months.insert({a.year, a.month}).second) d.scenarios.push_back(ledger_month_scenario(a.year, a.month));
+    d.figures.push_back({a.unit, a.line, ledger_scenario_id(a.year, a.month), a.amount});
+  }
+}
+
+std::vector<MonthlyActual> detach_ledger_months(Dataset& d) {
+  std::vector<MonthlyActual> out;
+  for (const auto& f : d.figures)
+    if (auto ym = parse_ledger_scenario_id(f.scenario)) out.push_back({f.unit, f.line, ym->first, ym->second, f.amount});
+  std::erase_if(d.figures, [](const Figure& f) { return parse_ledger_scenario_id(f.scenario).has_value(); });
+  std::erase_if(d.scenarios, [](const Scenario& s) { return parse_ledger_scenario_id(s.id).has_value(); });
+  return out;
 }
 
 Cents project_year(Cents to_date, int month) {
@@ -95,9 +111,10 @@ Cents project_year(Cents to_date, int month) {
   return static_cast<Cents>(q);
 }
 
-FollowUp build_follow_up(const Dataset& d, const std::string& unit, int year, int month, Lang lang) {
+FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& actuals, const std::string& unit, int year,
+                         int month, Lang lang) {
   if (month < 1 || month > 12) throw TableError(tf("followup.bad_month", lang, month));
-  auto months = ledger_months(d, year);
+  auto months = ledger_months(actuals, year);
   if (months.empty()) throw TableError(tf("followup.no_ledger", lang, year));
   if (month > months.back()) throw TableError(tf("followup.month_missing", lang, month, year, months.back(), year));
   Date on = last_day(year, month);
@@ -114,23 +131,22 @@ FollowUp build_follow_up(const Dataset& d, const std::string& unit, int year, in
   a.units = d.units;
   a.chart = d.chart;
   std::set<std::string> keep;
-  for (const auto& s : d.scenarios) {
-    auto ym = parse_ledger_scenario_id(s.id);
-    bool wanted = ym ? (ym->first == year && ym->second <= month)
-                     : (s.year == year && (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::amendment ||
-                                           s.kind == ScenarioKind::forecast));
-    if (wanted) {
+  for (const auto& s : d.scenarios)
+    if (s.year == year && (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::amendment || s.kind == ScenarioKind::forecast)) {
       a.scenarios.push_back(s);
       keep.insert(s.id);
     }
-  }
-  for (const char* id : {kToDate, kProjection}) a.scenarios.push_back({id, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
+  for (const auto& f : d.figures)
+    if (keep.count(f.scenario)) a.figures.push_back(f);
+  std::vector<MonthlyActual> upto;
   std::map<std::pair<std::string, std::string>, Cents> to_date;
-  for (const auto& f : d.figures) {
-    if (!keep.count(f.scenario)) continue;
-    a.figures.push_back(f);
-    if (parse_ledger_scenario_id(f.scenario)) to_date[{f.unit, f.line}] += f.amount;
-  }
+  for (const auto& m : actuals)
+    if (m.year == year && m.month <= month) {
+      upto.push_back(m);
+      to_date[{m.unit, m.line}] += m.amount;
+    }
+  attach_ledger_months(a, upto);
+  for (const char* id : {kToDate, kProjection}) a.scenarios.push_back({id, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
   for (const auto& [key, sum] : to_date) {
     a.figures.push_back({key.first, key.second, kToDate, sum});
     a.figures.push_back({key.first, key.second, kProjection, project_year(sum, month)});

@@ -3,9 +3,9 @@
 // year (entered as a forecast scenario, or projected from the actual to date) and the
 // binding-level overrun judged on that forecast.
 //
-// The ledger's monthly actuals are ordinary figures of scenarios `ledger-YYYY-MM` of kind
-// `actual` (written by `toteuma import ledger`), so the year's actual column of every other
-// table is the sum of the months imported so far, and load/dump/explain see them as any figure.
+// The monthly actuals come from `toteuma import ledger` and are kept beside the dataset (the
+// dataset's actual of a year is the closed year's, one per year); here they are rolled up over
+// the organisation and the chart like any figure.
 #pragma once
 #include <optional>
 #include <string>
@@ -19,13 +19,27 @@
 
 namespace toteuma {
 
+// The ledger's actual of one unit, report line and month, in cents.
+struct MonthlyActual {
+  std::string unit, line;
+  int year = 0, month = 0;
+  Cents amount = 0;
+  bool operator==(const MonthlyActual&) const = default;
+};
+
 std::string ledger_scenario_id(int year, int month);  // "ledger-2025-03"
 // (year, month) of a ledger-month scenario id, nullopt for any other id.
 std::optional<std::pair<int, int>> parse_ledger_scenario_id(std::string_view id);
 // The scenario of one ledger month, named in both languages ("Toteuma 3/2025 (pääkirja)").
 Scenario ledger_month_scenario(int year, int month);
 // Months of `year` that have ledger actuals, ascending.
-std::vector<int> ledger_months(const Dataset& d, int year);
+std::vector<int> ledger_months(const std::vector<MonthlyActual>& actuals, int year);
+
+// The monthly actuals as figures of scenarios `ledger-YYYY-MM` (kind actual) added to `d`, so a
+// Ledger rolls them up. Also how `toteuma serve` hands them to the web app in its one dataset;
+// the app detaches them before anything else sees the dataset.
+void attach_ledger_months(Dataset& d, const std::vector<MonthlyActual>& actuals);
+std::vector<MonthlyActual> detach_ledger_months(Dataset& d);
 
 // The year projected from the actual of months 1..month at the same pace:
 // to_date × 12 / month, rounded half away from zero to the cent.
@@ -46,6 +60,7 @@ struct FollowUp {
 // The follow-up of `unit` at the end of `month` of `year`, in the organisation valid on the
 // month's last day. Throws TableError for an unknown unit, a unit not valid then, or a month
 // after the last ledger month imported for the year (or none at all).
-FollowUp build_follow_up(const Dataset& d, const std::string& unit, int year, int month, Lang lang);
+FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& actuals, const std::string& unit, int year,
+                         int month, Lang lang);
 
 }  // namespace toteuma

@@ -14,18 +14,6 @@ namespace {
 
 __extension__ typedef __int128 I128;
 
-// The htv kind a year is reported in: what exists, best first.
-std::string kind_of_year(const Dataset& d, int year) {
-  std::string best;
-  for (const auto& h : d.personnel.htv) {
-    if (h.year != year) continue;
-    if (h.kind == "actual") return "actual";
-    if (h.kind == "forecast") best = "forecast";
-    if (h.kind == "plan" && best.empty()) best = "plan";
-  }
-  return best;
-}
-
 std::int64_t own_htv(const Dataset& d, const std::string& unit, int year, const std::string& kind,
                      const std::string& group) {
   std::int64_t sum = 0;
@@ -62,8 +50,8 @@ SimpleTable htv_table(const Dataset& d, const std::string& unit, int year, Lang 
   t.shown_decimals = 1;
   std::vector<int> years;
   for (int y = year - 2; y <= year + 2; ++y)
-    if (!kind_of_year(d, y).empty()) years.push_back(y);
-  for (int y : years) t.headings.push_back(year_heading(y, kind_of_year(d, y), lang));
+    if (!htv_kind_of_year(d, y).empty()) years.push_back(y);
+  for (int y : years) t.headings.push_back(year_heading(y, htv_kind_of_year(d, y), lang));
   Date structure = Date::first_of_year(year);
   OrgView org(d.units, structure);
   auto add_unit = [&](const UnitVersion* u, int level, bool total) {
@@ -226,7 +214,7 @@ std::int64_t headcount_on(const Dataset& d, const OrgView& org, const std::strin
 
 PersonYears restated_htv(const Dataset& d, const std::string& unit, int year, const Date& structure,
                          const std::string& group) {
-  std::string kind = kind_of_year(d, year);
+  std::string kind = htv_kind_of_year(d, year);
   if (kind.empty()) return 0;
   OrgView year_org(d.units, Date::last_of_year(year));
   std::int64_t v = 0;
@@ -317,5 +305,17 @@ std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::strin
   });
   return out;
 }
+
+std::string htv_kind_of_year(const Dataset& d, int year) {
+  std::string best;
+  for (const auto& h : d.personnel.htv) {
+    if (h.year != year) continue;
+    if (h.kind == "actual") return "actual";
+    if (h.kind == "forecast") best = "forecast";
+    if (h.kind == "plan" && best.empty()) best = "plan";
+  }
+  return best;
+}
+
 
 }  // namespace toteuma

@@ -11,6 +11,9 @@
 
 namespace toteuma {
 
+// The htv kind a year is reported in: actual, else forecast, else plan; "" when none.
+std::string htv_kind_of_year(const Dataset& d, int year);
+
 std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::string& unit, int year, Lang lang);
 
 // Person-years of `unit` in `year` (kind actual, else forecast, else plan as available), in the

@@ -169,27 +169,16 @@ int tick_decimals(std::int64_t step, int scale) {
   return d;
 }
 
-std::string value_text(std::int64_t v, int scale, int shown, const std::string& unit) {
-  doc::Cell c;
-  c.number = v;
-  c.scale = scale;
-  c.shown = shown;
-  c.percent = unit == "%";
-  std::string s = doc::format_cell(c);
-  if (!unit.empty() && !c.percent) s += kNbsp + unit;
-  return s;
-}
-
 // A value as a reader sees it in a tooltip: every decimal of the data.
 std::string exact_text(std::int64_t v, const doc::Chart& c) {
   int shown = c.unit == "€" ? 0 : c.scale;
-  return value_text(v, c.scale, shown, c.unit);
+  return doc::format_value(v, c.scale, shown, c.unit);
 }
 
 std::vector<std::string> tick_labels(const Axis& ax, const doc::Chart& c) {
   std::vector<std::string> out;
   int d = tick_decimals(ax.step, c.scale);
-  for (std::int64_t t = ax.lo; t <= ax.hi; t += ax.step) out.push_back(value_text(t, c.scale, d, c.unit));
+  for (std::int64_t t = ax.lo; t <= ax.hi; t += ax.step) out.push_back(doc::format_value(t, c.scale, d, c.unit));
   return out;
 }
 

@@ -44,26 +44,12 @@ std::int64_t pow10(int n) {
   return p;
 }
 
-// The figure as published, in units of 10^-shown: rounded half away from zero exactly as
-// doc::format_cell rounds, so the sheet holds what the other formats print.
-std::int64_t shown_units(const doc::Cell& c) {
-  std::int64_t v = *c.number;
-  int drop = c.scale - c.shown;
-  if (drop > 0) {
-    std::int64_t d = pow10(drop);
-    std::int64_t q = v / d, r = v % d;
-    if (2 * (r < 0 ? -r : r) >= d) q += v < 0 ? -1 : 1;
-    return q;
-  }
-  return v * pow10(-drop);
-}
-
 // The cell value: a percent is written as its fraction (69,7 % -> 0.697). One IEEE division of
 // two exactly representable integers gives the double nearest to the decimal, i.e. what
 // Excel itself stores when "659,7" is typed in.
 double cell_value(const doc::Cell& c) {
   int decimals = c.shown + (c.percent ? 2 : 0);
-  return static_cast<double>(shown_units(c)) / static_cast<double>(pow10(decimals));
+  return static_cast<double>(doc::shown_units(c)) / static_cast<double>(pow10(decimals));
 }
 
 std::string number_format(const doc::Cell& c) {
@@ -239,11 +225,11 @@ std::string total_formula(const doc::Grid& g, std::size_t row, std::size_t col) 
     const doc::Cell* part = cell_at(g.rows[p], col);
     if (part && !is_empty(*part)) {
       if (!part->number || part->percent || part->shown != total->shown) return "";
-      sum += shown_units(*part);
+      sum += doc::shown_units(*part);
     }
     rows.push_back(kFirstDataRow + static_cast<lxw_row_t>(p));
   }
-  if (sum != shown_units(*total)) return "";
+  if (sum != doc::shown_units(*total)) return "";
   return sum_formula(rows, static_cast<lxw_col_t>(col));
 }
 

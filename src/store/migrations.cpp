@@ -119,10 +119,13 @@ CREATE TABLE review_item (
 CREATE TABLE goal_rule (rule TEXT NOT NULL, municipality_id TEXT NOT NULL, value BIGINT NOT NULL,
   PRIMARY KEY (municipality_id, rule));
 )sql"},
-      // 5: general-ledger imports. The monthly actuals are figures of `ledger-YYYY-MM`
-      // scenarios; these tables record each import and index the kept source files' blocks
-      // per (month, unit, line) for drill-down, packed per month and file. All text (portable).
+      // 5: general-ledger imports: the monthly actuals per unit and report line (beside the
+      // dataset, which keeps its one actual per year), each import's record, and the index of
+      // the kept source files' blocks per (month, unit, line), packed per month and file.
       {5, R"sql(
+CREATE TABLE ledger_actual (
+  month TEXT NOT NULL, unit_id TEXT NOT NULL, line_id TEXT NOT NULL, amount_cents BIGINT NOT NULL,
+  PRIMARY KEY (month, unit_id, line_id));
 CREATE TABLE ledger_source (
   sha256 TEXT PRIMARY KEY, file_name TEXT NOT NULL, format TEXT NOT NULL, size BIGINT NOT NULL,
   block_size BIGINT NOT NULL, mapping TEXT NOT NULL, blocks TEXT NOT NULL);

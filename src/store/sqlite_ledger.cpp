@@ -115,21 +115,32 @@ class SqliteLedgerStore final : public LedgerStore {
         batch = st.int64(0);
         next_id_ = st.int64(1);
       }
-      for (const auto& month : imp.months) {
-        db_.prepare("DELETE FROM figure WHERE scenario_id = ?").bind(1, "ledger-" + month).run();
-        db_.prepare("DELETE FROM ledger_index WHERE month = ?").bind(1, month).run();
-        db_.prepare("DELETE FROM ledger_suspense WHERE month = ?").bind(1, month).run();
-      }
+      for (const auto& month : imp.months)
+        for (const char* table : {"ledger_actual", "ledger_index", "ledger_suspense"})  // fixed names
+          db_.prepare(std::string("DELETE FROM ") + table + " WHERE month = ?").bind(1, month).run();
       {
-        auto st = db_.prepare(
-            "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date) "
-            "VALUES (?, ?, ?, NULL, ?, ?, '', NULL) ON CONFLICT (id) DO NOTHING");
-        for (const auto& s : imp.scenarios)
-          st.bind(1, s.id).bind(2, to_string(s.kind)).bind(3, std::int64_t{s.year}).bind(4, s.name.fi).bind(5, s.name.sv).run();
-      }
-      {
-        auto st = db_.prepare("INSERT INTO figure (unit_id, line_id, scenario_id, amount_cents) VALUES (?, ?, ?, ?)");
-        for (const auto& f : imp.figures) st.bind(1, f.unit).bind(2, f.line).bind(3, f.scenario).bind(4, f.amount).run();
+        // 64 rows a statement: SQLite's per-statement work is then paid once per 64 figures.
+        constexpr std::size_t kRows = 64;
+        auto sql = [](std::size_t n) {
+          std::string q = "INSERT INTO ledger_actual (month, unit_id, line_id, amount_cents) VALUES ";
+          for (std::size_t i = 0; i < n; ++i) q += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+          return q;
+        };
+        auto many = db_.prepare(sql(kRows));
+        std::size_t i = 0;
+        for (; i + kRows <= imp.actuals.size(); i += kRows) {
+          for (std::size_t k = 0; k < kRows; ++k) {
+            const LedgerActual& a = imp.actuals[i + k];
+            int c = static_cast<int>(k) * 4;
+            many.bind(c + 1, a.month).bind(c + 2, a.unit).bind(c + 3, a.line).bind(c + 4, a.amount);
+          }
+          many.run();
+        }
+        auto one = db_.prepare(sql(1));
+        for (; i < imp.actuals.size(); ++i) {
+          const LedgerActual& a = imp.actuals[i];
+          one.bind(1, a.month).bind(2, a.unit).bind(3, a.line).bind(4, a.amount).run();
+        }
       }
       {
         auto st = db_.prepare(
@@ -247,6 +258,16 @@ class SqliteLedgerStore final : public LedgerStore {
       r.suspense_total = st.int64(15);
       out.push_back(std::move(r));
     }
+    return out;
+  }
+
+  std::vector<LedgerActual> actuals(int year) override {
+    std::vector<LedgerActual> out;
+    auto st = db_.prepare(
+        "SELECT month, unit_id, line_id, amount_cents FROM ledger_actual WHERE month >= ? AND month < ? "
+        "ORDER BY month, unit_id, line_id");
+    st.bind(1, year ? fmt::format("{:04}", year) : std::string()).bind(2, year ? fmt::format("{:04}", year + 1) : std::string("~"));
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3)});
     return out;
   }
 

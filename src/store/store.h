@@ -33,8 +33,14 @@ class Store {
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
 
 // ---- General-ledger imports (docs/LEDGER.md) ------------------------------------------------
-// The monthly actuals themselves are dataset figures of the scenarios `ledger-YYYY-MM`
-// (core/follow_up.h); these records say where they came from and how to find their rows.
+// The ledger's monthly actuals per unit and report line, where they came from and how to find
+// their rows. They sit beside the dataset (whose actual of a year is the closed year's).
+
+struct LedgerActual {
+  std::string month, unit, line;  // month "YYYY-MM"
+  std::int64_t amount = 0;        // cents
+  bool operator==(const LedgerActual&) const = default;
+};
 
 // A ledger file kept content-addressed beside the database, and how to read it again.
 struct LedgerSource {
@@ -65,8 +71,7 @@ struct LedgerImportRecord {
 // Everything one import writes, in one transaction; the months it covers are replaced whole.
 struct LedgerImport {
   std::vector<std::string> months;
-  std::vector<Scenario> scenarios;  // the months' scenarios, added when missing
-  std::vector<Figure> figures;
+  std::vector<LedgerActual> actuals;
   std::vector<LedgerSource> sources;
   std::vector<std::string> source_copies;  // temporary copies of the sources, moved into place
   std::vector<LedgerIndexEntry> index;
@@ -83,6 +88,8 @@ class LedgerStore {
   // Writes an import in one transaction (on any error nothing changes); returns its batch.
   virtual std::int64_t save_import(const LedgerImport& imp) = 0;
   virtual std::vector<LedgerImportRecord> imports() = 0;
+  // The monthly actuals of a year (0 = every year), by month, unit and line.
+  virtual std::vector<LedgerActual> actuals(int year = 0) = 0;
   virtual std::vector<LedgerIndexEntry> index(const std::string& month) = 0;
   virtual std::vector<LedgerSuspenseEntry> suspense(const std::string& month) = 0;
   virtual std::optional<LedgerSource> source(const std::string& sha256) = 0;

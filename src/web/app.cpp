@@ -35,21 +35,21 @@ extern const std::string_view explain_mustache;
 namespace {
 
 struct App {
-  Dataset d;
+  std::vector<MonthlyActual> ledger_actuals;  // the general ledger's months (toteuma serve attaches them)
+  Dataset d;                                  // the stored dataset, without them
   Ledger ledger{d};
   std::set<int> years;  // years with a budget or actual, for the year picker
   std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
   int default_year = 0;
   std::vector<Finding> findings;  // the dataset is read-only while serving: check once
 
-  explicit App(Dataset ds) : d(std::move(ds)) {
+  explicit App(Dataset ds) : ledger_actuals(detach_ledger_months(ds)), d(std::move(ds)) {
     findings = check_dataset(d);
     for (const auto& s : d.scenarios) {
       if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
-      // A year the ledger has only begun is followed up, not shown as the default annual report.
-      if (auto ym = parse_ledger_scenario_id(s.id)) ledger_years.insert(ym->first);
-      else if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
+      if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
     }
+    for (const auto& a : ledger_actuals) ledger_years.insert(a.year), years.insert(a.year);
     if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
   }
 };
@@ -141,7 +141,7 @@ http::Response follow_up_page(const App& app, Lang lang, const std::string& unit
   for (const auto& v : app.d.units)
     if (v.id == unit && (!latest || v.valid_from > latest->valid_from)) latest = &v;
   if (!latest) return not_found(app, lang);
-  auto months = ledger_months(app.d, year);
+  auto months = ledger_months(app.ledger_actuals, year);
   int month = months.empty() ? 0 : months.back();
   if (auto it = req.query.find("month"); it != req.query.end()) {
     const std::string& m = it->second;
@@ -156,7 +156,7 @@ http::Response follow_up_page(const App& app, Lang lang, const std::string& unit
     if (month > months.back()) return bad_request(lang);
     FollowUp fu;
     try {
-      fu = build_follow_up(app.d, unit, year, month, lang);
+      fu = build_follow_up(app.d, app.ledger_actuals, unit, year, month, lang);
     } catch (const TableError&) {
       return not_found(app, lang);
     }
