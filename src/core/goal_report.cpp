@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/fixed.h"
+#include "core/document.h"
 #include "core/i18n.h"
 
 namespace toteuma {
@@ -21,10 +22,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
+// As published: "59 %", "87 000 €", "3,2" (a decimal only when there is one).
 std::string show_value(std::int64_t tenths, const std::string& unit) {
-  std::string s = fixed_to_plain(tenths, 1);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return unit == "%" ? s + "\u00a0%" : unit == "eur" ? s + "\u00a0€" : s;
+  return doc::format_value(tenths, 1, tenths % 10 == 0 ? 0 : 1, unit == "%" ? "%" : unit == "eur" ? "€" : "");
 }
 
 }  // namespace

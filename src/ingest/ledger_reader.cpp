@@ -554,7 +554,7 @@ struct RowRef {
 class Scanner {
  public:
   Scanner(const Fd& fd, std::int64_t file_size, char delim, int ncols)
-      : fd_(fd), size_(file_size), delim_(delim), ncols_(ncols), cap_(kInitial), buf_(kInitial + kSlack),
+      : fd_(fd), size_(file_size), delim_(delim), cap_(kInitial), buf_(kInitial + kSlack),
         fields_(static_cast<std::size_t>(ncols) + 1) {}
 
   // Calls on_row(const RowRef&) for each non-blank row starting at `start` (a row start) while
@@ -733,7 +733,6 @@ class Scanner {
   const Fd& fd_;
   std::int64_t size_;
   char delim_;
-  int ncols_;
   std::size_t cap_;        // bytes the buffer holds (buf_ has kSlack more)
   std::vector<char> buf_;
   std::int64_t off_ = 0;

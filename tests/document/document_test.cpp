@@ -8,6 +8,7 @@
 
 #include "cli/document_commands.h"
 #include "core/document.h"
+#include "core/goal_report.h"
 #include "core/ledger.h"
 #include "demo_db.h"
 #include "document/builder.h"
@@ -320,5 +321,32 @@ TEST(Template, ErrorNamesFileLineAndKey) {
   }
 }
 
+}  // namespace
+}  // namespace toteuma
+
+namespace toteuma {
+namespace {
+// Metric values print as published: thousands separated, a decimal only when there is one.
+TEST(GoalReport, MetricValuesAsPublished) {
+  Dataset d = demo().d;
+  const Metric* m = nullptr;
+  for (const auto& x : d.goals.metrics)
+    for (const auto& g : d.goals.goals)
+      if (x.goal == g.id && g.unit == "kanslia" && g.year == 2024) m = &x;
+  ASSERT_NE(m, nullptr);
+  std::string id = m->id;
+  for (auto& x : d.goals.metrics)
+    if (x.id == id) x.unit = "eur", x.target_tenths = 32;
+  for (auto& v : d.goals.values)
+    if (v.metric == id) v.value_tenths = 870000;
+  GoalReport r = build_goal_report(d, "kanslia", 2024, Lang::fi);
+  bool seen = false;
+  std::string all;
+  for (const auto& line : r.metrics) {
+    all += line.target + " | " + line.value + "\n";
+    if (line.value == "87\u00a0000\u00a0€") seen = line.target == "≥ 3,2\u00a0€" || line.target == "≤ 3,2\u00a0€";
+  }
+  EXPECT_TRUE(seen) << all;
+}
 }  // namespace
 }  // namespace toteuma
