@@ -30,7 +30,8 @@ configure build-asan -DCMAKE_BUILD_TYPE=Debug -DTOTEUMA_SANITIZE=ON
 cmake --build build-asan -j "$jobs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "browser|office|bench" || status=1
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "browser|office|bench" || status=1
 
 if ((status != 0)); then
   echo "test.sh: FAILED (see the ctest output above)" >&2

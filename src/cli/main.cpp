@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
   goals->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   goals->add_option("--format", o.format, "text|csv|html")->check(CLI::IsMember({"text", "csv", "html"}));
 
-  auto* import = app.add_subcommand("import", "Import person-level exports as aggregates / Tuo henkilötason aineisto koosteina / Importera som aggregat");
+  auto* import = app.add_subcommand("import", "Import person-level exports as aggregates, or ledger actuals / Tuo henkilötason aineisto koosteina tai pääkirjan toteuma / Importera aggregat eller huvudbokens utfall");
   import->require_subcommand(1);
   auto* imp_emp = import->add_subcommand("employments", "htv (HTV2) per unit and year from employment records");
   imp_emp->add_option("file", o.dir, "CSV: person;unit;start;end;percent;unpaid_leave")->required()->check(CLI::ExistingFile);

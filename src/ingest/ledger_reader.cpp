@@ -234,7 +234,14 @@ struct DateCache {
     return false;
   }
   static bool same(const char* a, const char* b, std::size_t n) {  // short: cheaper than a memcmp call
-    for (std::size_t i = 0; i < n; ++i)
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t x, y;
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    for (; i < n; ++i)
       if (a[i] != b[i]) return false;
     return true;
   }
@@ -377,10 +384,10 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
     return;
   }
   int unit = -1;
-  bool ascii = true;
-  for (char ch : cc) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-  if (ascii || fmt_.enc == Encoding::utf8) unit = x.unit_of(cc);
-  else unit = x.unit_of(cp1252_to_utf8(cc));
+  if (fmt_.enc == Encoding::utf8 || std::all_of(cc.begin(), cc.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+    unit = x.unit_of(cc);
+  else
+    unit = x.unit_of(cp1252_to_utf8(cc));  // the mapping's codes are UTF-8
   c.unit = unit;
   if (unit < 0) {
     c.outcome = Outcome::suspense;
