@@ -54,14 +54,14 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-stat() {  # NAME → "median_seconds runs max_rss_mb"
+stat() {  # NAME → "median_seconds runs max_rss_mb best_seconds"
   local f=$work/$1.times
-  printf '%s %s %s\n' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd',')" \
-    "$(cut -d' ' -f2 "$f" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')"
+  printf '%s %s %s %s\n' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd',')" \
+    "$(cut -d' ' -f2 "$f" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')" "$(cut -d' ' -f1 "$f" | sort -n | head -1)"
 }
-read -r wc_s wc_runs wc_mb <<<"$(stat wc)"
-read -r t_s t_runs t_mb <<<"$(stat toteuma)"
-read -r d_s d_runs d_mb <<<"$(stat duckdb)"
+read -r wc_s wc_runs wc_mb wc_best <<<"$(stat wc)"
+read -r t_s t_runs t_mb t_best <<<"$(stat toteuma)"
+read -r d_s d_runs d_mb d_best <<<"$(stat duckdb)"
 
 # Both must have read the same money: Toteuma's recorded total and row count against DuckDB's.
 t_total=$("$toteuma" ledger imports --db "$data/run.db" | awk -F';' 'NR == 2 { print $10 }')
@@ -77,5 +77,6 @@ printf '%-34s %9s  %-40s %10s\n' "" "median s" "runs (s)" "peak RSS"
 printf '%-34s %9s  %-40s %7s MB\n' "wc -l (floor)" "$wc_s" "$wc_runs" "$wc_mb"
 printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_mb"
 printf '%-34s %9s  %-40s %7s MB\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb"
-awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" 'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× (target ≥ 2×); Toteuma / wc -l: %.1f×\n", d / t, t / w }'
+awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" -v db="$d_best" -v tb="$t_best" \
+  'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× of the medians (target ≥ 2×), %.2f× of the best runs; Toteuma / wc -l: %.1f×\n", d / t, db / tb, t / w }'
 echo "check: totals $same (Toteuma $t_total €, $t_rows rows; DuckDB $d_total €, $d_rows rows)"
