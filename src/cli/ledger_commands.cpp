@@ -34,14 +34,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Dataset read_dataset(const std::string& db) {
-  auto store = open_sqlite_store(db);
-  if (store->empty())
-    throw std::runtime_error(db + ": no dataset loaded (run `toteuma load DIR --db " + db +
-                             "`) / tietokanta on tyhjä / databasen är tom");
-  return store->read();
-}
-
 Lang lang_of(const std::string& lang, const Dataset& d) { return lang.empty() ? d.primary().primary : *parse_lang(lang); }
 
 std::string month_text(int ym) { return fmt::format("{:04}-{:02}", ledger::ym_year(ym), ledger::ym_month(ym)); }
@@ -128,13 +120,13 @@ std::vector<MonthlyActual> ledger_actuals(LedgerStore& store, int year) {
 }  // namespace
 
 int cmd_serve_ledger(const CommandOptions& o, std::ostream& out) {
-  Dataset d = read_dataset(o.db);
+  Dataset d = read_db(o.db);
   attach_ledger_months(d, ledger_actuals(*open_sqlite_ledger_store(o.db), 0));  // the app detaches them
   return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
 }
 
 int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
-  Dataset d = read_dataset(o.db);
+  Dataset d = read_db(o.db);
   Lang lang = d.primary().primary;
   ledger::Mapping mapping = mapping_of(o);
   ledger::Target target(d, mapping);
@@ -228,7 +220,7 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
 }
 
 int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
-  Dataset d = read_dataset(o.db);
+  Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
   int ym = parse_month_arg(o.month);
   int year = ledger::ym_year(ym), month = ledger::ym_month(ym);
@@ -329,7 +321,7 @@ int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out) {
 }
 
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
-  Dataset d = read_dataset(o.db);
+  Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
   auto actuals = ledger_actuals(*open_sqlite_ledger_store(o.db), o.year);
   int month = 0;
