@@ -103,10 +103,6 @@ int cmd_table(const CommandOptions& o, std::ostream& out) {
   return 0;
 }
 
-int cmd_serve(const CommandOptions& o, std::ostream& out) {
-  Dataset d = read_db(o.db);
-  return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
-}
 
 }  // namespace toteuma
 

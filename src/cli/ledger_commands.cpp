@@ -119,7 +119,7 @@ std::vector<MonthlyActual> ledger_actuals(LedgerStore& store, int year) {
 
 }  // namespace
 
-int cmd_serve_ledger(const CommandOptions& o, std::ostream& out) {
+int cmd_serve(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   attach_ledger_months(d, ledger_actuals(*open_sqlite_ledger_store(o.db), 0));  // the app detaches them
   return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
