@@ -27,7 +27,7 @@ packages=(
   librsvg2-dev libcairo2-dev libmd4c-dev
   chromium  # prints documents as tagged PDF (render/pdf)
   libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
-  libssl-dev time
+  libssl-dev time libsodium-dev
 )
 if ((browser)); then
   packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)

@@ -108,21 +108,11 @@ void collect_keys(const Ledger& ledger, const OrgView& org, const std::string& u
   for (const UnitVersion* c : org.children(unit)) collect_keys(ledger, org, c->id, line, sc, keys, depth + 1);
 }
 
-std::vector<MonthlyActual> ledger_actuals(LedgerStore& store, int year) {
-  std::vector<MonthlyActual> out;
-  for (const auto& a : store.actuals(year)) {
-    auto p = ledger::parse_period(a.month);
-    if (p) out.push_back({a.unit, a.line, p->year, p->month, a.amount});
-  }
-  return out;
-}
-
 }  // namespace
 
 int cmd_serve(const CommandOptions& o, std::ostream& out) {
-  Dataset d = read_db(o.db);
-  attach_ledger_months(d, ledger_actuals(*open_sqlite_ledger_store(o.db), 0));  // the app detaches them
-  return serve_app(std::move(d), o.address, static_cast<unsigned short>(o.port), o.threads, out);
+  read_db(o.db);  // refuses a database without a dataset, with the usual message
+  return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out);
 }
 
 int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
@@ -226,7 +216,7 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
   int year = ledger::ym_year(ym), month = ledger::ym_month(ym);
   std::string sc = ledger_scenario_id(year, month);
   auto lstore = open_sqlite_ledger_store(o.db);
-  auto actuals = ledger_actuals(*lstore, year);
+  auto actuals = monthly_actuals(*lstore, year);
   std::erase_if(actuals, [&](const MonthlyActual& a) { return a.month != month; });
   if (actuals.empty() && lstore->suspense(o.month).empty())
     throw std::runtime_error(fmt::format(fmt::runtime(tr("ledger.no_month", lang)), o.month));
@@ -323,7 +313,7 @@ int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out) {
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
-  auto actuals = ledger_actuals(*open_sqlite_ledger_store(o.db), o.year);
+  auto actuals = monthly_actuals(*open_sqlite_ledger_store(o.db), o.year);
   int month = 0;
   if (o.month.empty()) {
     auto months = ledger_months(actuals, o.year);

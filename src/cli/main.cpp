@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/document_commands.h"
 #include "cli/ledger_commands.h"
+#include "cli/user_commands.h"
 #include "ingest/csv.h"
 #include "store/store.h"
 
@@ -139,8 +140,11 @@ int main(int argc, char** argv) {
   narrative_set->add_option("--lang", dopt.lang, "fi|sv")->required()->check(CLI::IsMember({"fi", "sv"}));
   narrative_set->add_option("file", dopt.file, "Markdown file, - for standard input")->required();
 
+  UserCommand user(app);  // toteuma user add|grant|revoke|passwd|disable|enable|list
+
   CLI11_PARSE(app, argc, argv);
   try {
+    if (user.parsed()) return user.run(std::cin, std::cout);
     if (*load) return cmd_load(o, std::cout);
     if (*dump) return cmd_dump(o, std::cout);
     if (*units) return cmd_units(o, std::cout);

@@ -58,6 +58,7 @@ void canonicalize(Dataset& d) {
   canonicalize(d.personnel);
   canonicalize(d.goals);
   canonicalize(d.narratives);
+  canonicalize(d.calendar);
   std::sort(d.templates.begin(), d.templates.end(),
             [](const TemplateSource& a, const TemplateSource& b) { return a.kind < b.kind; });
   std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/chart.h"
 #include "core/goals.h"
 #include "core/money.h"
@@ -44,6 +45,7 @@ struct Dataset {
   Goals goals;
   std::vector<Narrative> narratives;
   std::vector<TemplateSource> templates;
+  std::vector<CalendarItem> calendar;  // the annual clocks (core/calendar.h)
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

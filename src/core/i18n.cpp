@@ -5,8 +5,10 @@
 
 namespace toteuma {
 
+const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue();  // i18n_workplace.cpp
+
 namespace {
-const std::map<std::string_view, Text>& catalogue() {
+const std::map<std::string_view, Text>& base_catalogue() {
   static const std::map<std::string_view, Text> c = {
       // table column headings; {} is a year
       {"col.budget", {"TA {}", "Budget {}"}},
@@ -182,7 +184,44 @@ const std::map<std::string_view, Text>& catalogue() {
       {"doc.col.count", {"Lukumäärä", "Antal"}},
       {"doc.subtitle", {"{} – {}", "{} – {}"}},
       {"err.unknown_metric", {"Tuntematon mittari: {}", "Okänd mätare: {}"}},
+      // the annual clock (render/annual_clock); {} a year, a date or a text
+      {"clock.title", {"Vuosikello {}", "Årsklocka {}"}},
+      {"clock.title_any", {"Vuosikello", "Årsklocka"}},
+      {"clock.desc", {"Vuosikello {}: vaiheet kuukausien kehällä, tammikuu ylhäällä ja aika myötäpäivään.",
+                      "Årsklocka {}: faserna i en cirkel av månader, januari överst och tiden medsols."}},
+      {"clock.desc_item", {"{}: {}, määräaika {}, vastuu: {}.", "{}: {}, tidsfrist {}, ansvarig: {}."}},
+      {"clock.today", {"Tänään {}", "I dag {}"}},
+      {"clock.col.phase", {"Vaihe", "Fas"}},
+      {"clock.col.item", {"Asia", "Ärende"}},
+      {"clock.col.start", {"Alkaa", "Börjar"}},
+      {"clock.col.deadline", {"Määräaika", "Tidsfrist"}},
+      {"clock.col.responsible", {"Vastuu", "Ansvarig"}},
+      {"clock.col.participation", {"Osallistuminen", "Delaktighet"}},
+      {"clock.past", {"Määräaika on mennyt:", "Tidsfristen har gått ut:"}},
+      {"clock.none", {"Vuosikellossa ei ole tapahtumia.", "Årsklockan har inga händelser."}},
+      {"clock.month.1", {"tammi", "jan"}},
+      {"clock.month.2", {"helmi", "feb"}},
+      {"clock.month.3", {"maalis", "mars"}},
+      {"clock.month.4", {"huhti", "apr"}},
+      {"clock.month.5", {"touko", "maj"}},
+      {"clock.month.6", {"kesä", "juni"}},
+      {"clock.month.7", {"heinä", "juli"}},
+      {"clock.month.8", {"elo", "aug"}},
+      {"clock.month.9", {"syys", "sep"}},
+      {"clock.month.10", {"loka", "okt"}},
+      {"clock.month.11", {"marras", "nov"}},
+      {"clock.month.12", {"joulu", "dec"}},
   };
+  return c;
+}
+
+// The base entries plus the web workplace's (i18n_workplace.cpp), merged once.
+const std::map<std::string_view, Text>& catalogue() {
+  static const std::map<std::string_view, Text> c = [] {
+    auto all = base_catalogue();
+    for (const auto& [k, v] : workplace_catalogue()) all.emplace(k, v);
+    return all;
+  }();
   return c;
 }
 }  // namespace

@@ -168,6 +168,11 @@ std::string toc(const doc::Document& d, const std::map<std::string, int>& pages)
 
 }  // namespace
 
+std::string render_section_html(const doc::Section& s) {
+  static const doc::Document none;
+  return Writer(none).section(s);
+}
+
 std::string render_document_html(const doc::Document& d, const std::map<std::string, int>& pages) {
   std::string lang(lang_code(d.lang));
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n" +

@@ -10,6 +10,9 @@
 namespace toteuma {
 
 // `pages`: section id → page number, printed in the table of contents (the PDF's second pass).
+// One section as the document draws it (the web's preview of a narrative).
+std::string render_section_html(const doc::Section& s);
+
 std::string render_document_html(const doc::Document& d, const std::map<std::string, int>& pages = {});
 
 }  // namespace toteuma

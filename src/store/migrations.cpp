@@ -153,6 +153,53 @@ CREATE TABLE narrative (
   PRIMARY KEY (unit_id, year, section, lang));
 CREATE TABLE document_template (kind TEXT PRIMARY KEY, source TEXT NOT NULL);
 )sql"},
+      // 7: local users, their grants and login sessions (issue 7). Only SHA-256 digests of session
+      // tokens are kept; `toteuma load` never touches these tables.
+      {7, R"sql(
+CREATE TABLE app_user (
+  id TEXT PRIMARY KEY, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)));
+CREATE TABLE user_grant (
+  user_id TEXT NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'finance', 'editor', 'translator', 'approver', 'viewer')),
+  unit_id TEXT NOT NULL,  -- editor: the unit; else ''
+  lang TEXT NOT NULL CHECK (lang IN ('', 'fi', 'sv')),  -- translator: the language; else ''
+  PRIMARY KEY (user_id, role, unit_id, lang));
+CREATE TABLE user_session (
+  digest TEXT PRIMARY KEY,  -- SHA-256 hex of the cookie's token
+  user_id TEXT NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL, created BIGINT NOT NULL, expires BIGINT NOT NULL);
+CREATE INDEX user_session_by_user ON user_session (user_id);
+CREATE INDEX user_session_by_expiry ON user_session (expires);
+)sql"},
+      // 8: the shared workplace (issue 7): every edit's audit row, the review state of document
+      // sections, and frozen document versions with their files' bytes.
+      {8, R"sql(
+CREATE TABLE audit_entry (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, entity TEXT NOT NULL, entity_key TEXT NOT NULL,
+  before_value TEXT, after_value TEXT, unit_id TEXT NOT NULL);
+CREATE INDEX audit_entry_by_unit ON audit_entry (unit_id, id);
+CREATE TABLE section_status (
+  doc TEXT NOT NULL, unit_id TEXT NOT NULL, year INTEGER NOT NULL, section TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'ready', 'approved')), set_by TEXT NOT NULL, set_at TEXT NOT NULL,
+  PRIMARY KEY (doc, unit_id, year, section));
+CREATE TABLE document_version (
+  id INTEGER PRIMARY KEY, doc TEXT NOT NULL, unit_id TEXT NOT NULL, year INTEGER NOT NULL, number INTEGER NOT NULL,
+  content_hash TEXT NOT NULL, approved_by TEXT NOT NULL, approved_at TEXT NOT NULL, published_by TEXT, published_at TEXT,
+  UNIQUE (doc, unit_id, year, number));
+CREATE TABLE version_file (
+  version_id INTEGER NOT NULL REFERENCES document_version(id), lang TEXT NOT NULL, format TEXT NOT NULL,
+  bytes BLOB NOT NULL, PRIMARY KEY (version_id, lang, format));
+)sql"},
+      // 9: the annual clock (vuosikello / årsklocka, core/calendar.h): dated items per municipality
+      // and year; `sections` holds "doc/section" pairs separated by spaces.
+      {9, R"sql(
+CREATE TABLE calendar_item (
+  id TEXT PRIMARY KEY, municipality_id TEXT NOT NULL REFERENCES municipality(id), year INTEGER NOT NULL,
+  phase TEXT NOT NULL, phase_fi TEXT NOT NULL, phase_sv TEXT NOT NULL, title_fi TEXT NOT NULL, title_sv TEXT NOT NULL,
+  participation_fi TEXT NOT NULL, participation_sv TEXT NOT NULL, start_date TEXT NOT NULL, deadline TEXT NOT NULL,
+  responsible_fi TEXT NOT NULL, responsible_sv TEXT NOT NULL, sections TEXT NOT NULL, CHECK (start_date <= deadline));
+)sql"},
   };
   return m;
 }

@@ -324,4 +324,11 @@ std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path) {
   return std::make_unique<SqliteLedgerStore>(path);
 }
 
+std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year) {
+  std::vector<MonthlyActual> out;
+  for (const auto& a : store.actuals(year))  // month is "YYYY-MM" as written by save_import
+    out.push_back({a.unit, a.line, std::stoi(a.month.substr(0, 4)), std::stoi(a.month.substr(5, 2)), a.amount});
+  return out;
+}
+
 }  // namespace toteuma

@@ -117,6 +117,7 @@ class SqliteStore final : public Store {
     read_personnel(d);
     read_goals(d);
     read_texts(d);
+    read_calendar(d);
     tx.commit();
     canonicalize(d);
     return d;
@@ -124,7 +125,7 @@ class SqliteStore final : public Store {
 
   void replace(const Dataset& d) override {
     sqlite::Transaction tx(db_);
-    for (const char* t : {"figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
+    for (const char* t : {"calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
                           "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule",
@@ -203,6 +204,7 @@ class SqliteStore final : public Store {
     write_personnel(d);
     write_goals(d);
     write_texts(d);
+    write_calendar(d);
     tx.commit();
   }
 
@@ -224,6 +226,37 @@ class SqliteStore final : public Store {
         .bind(4, lang_code(n.lang))
         .bind(5, n.origin == NarrativeOrigin::draft ? "draft" : "person")
         .bind(6, n.markdown);
+  }
+
+  void read_calendar(Dataset& d) {
+    auto st = db_.prepare(
+        "SELECT id, municipality_id, year, phase, phase_fi, phase_sv, title_fi, title_sv, participation_fi, "
+        "participation_sv, start_date, deadline, responsible_fi, responsible_sv, sections FROM calendar_item");
+    while (st.step())
+      d.calendar.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3), {st.text(4), st.text(5)},
+                            {st.text(6), st.text(7)}, {st.text(8), st.text(9)}, date_of(st.text(10)),
+                            date_of(st.text(11)), {st.text(12), st.text(13)}, st.text(14)});
+  }
+
+  void write_calendar(const Dataset& d) {
+    auto st = db_.prepare("INSERT INTO calendar_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& c : d.calendar)
+      st.bind(1, c.id)
+          .bind(2, c.municipality)
+          .bind(3, std::int64_t{c.year})
+          .bind(4, c.phase)
+          .bind(5, c.phase_name.fi)
+          .bind(6, c.phase_name.sv)
+          .bind(7, c.title.fi)
+          .bind(8, c.title.sv)
+          .bind(9, c.participation.fi)
+          .bind(10, c.participation.sv)
+          .bind(11, to_iso(c.start))
+          .bind(12, to_iso(c.deadline))
+          .bind(13, c.responsible.fi)
+          .bind(14, c.responsible.sv)
+          .bind(15, c.sections)
+          .run();
   }
 
   void read_texts(Dataset& d) {

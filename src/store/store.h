@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/dataset.h"
+#include "core/follow_up.h"
 
 namespace toteuma {
 
@@ -96,5 +97,8 @@ class LedgerStore {
 };
 
 std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);
+
+// The stored monthly actuals of a year (0 = every year) as the follow-up computes with them.
+std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year);
 
 }  // namespace toteuma

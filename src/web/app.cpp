@@ -1,433 +1,93 @@
+// The request dispatcher: public routes first, then the session; everything after that needs a
+// logged-in user, and every state change a valid CSRF token. Route modules decide the rest.
 #include "web/app.h"
 
 #include <fmt/format.h>
 
-#include <mstch/mstch.hpp>
-#include <set>
-
-#include "check/dataset_checks.h"
-#include "core/explain.h"
-#include "core/follow_up.h"
-#include "core/goal_report.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "core/personnel_tables.h"
-#include "core/report_table.h"
-#include "render/collate.h"
-#include "render/explain_render.h"
-#include "render/goal_render.h"
-#include "render/simple_table_render.h"
-#include "render/table_render.h"
 #include "render/templates.h"
-#include "document/builder.h"
-#include "render/document_output.h"
+#include "web/api.h"
+#include "web/auth_routes.h"
+#include "web/calendar_page.h"
+#include "web/edit_pages.h"
+#include "web/read_pages.h"
+#include "web/review_pages.h"
 
 namespace toteuma {
 
-namespace embedded {
-extern const std::string_view layout_mustache;
-extern const std::string_view index_mustache;
-extern const std::string_view unit_mustache;
-extern const std::string_view checks_mustache;
-extern const std::string_view explain_mustache;
-}  // namespace embedded
+using namespace web;
 
 namespace {
 
-struct App {
-  std::vector<MonthlyActual> ledger_actuals;  // the general ledger's months (toteuma serve attaches them)
-  Dataset d;                                  // the stored dataset, without them
-  Ledger ledger{d};
-  std::set<int> years;  // years with a budget or actual, for the year picker
-  std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
-  int default_year = 0;
-  std::vector<Finding> findings;  // the dataset is read-only while serving: check once
-
-  explicit App(Dataset ds) : ledger_actuals(detach_ledger_months(ds)), d(std::move(ds)) {
-    findings = check_dataset(d);
-    for (const auto& s : d.scenarios) {
-      if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
-      if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
-    }
-    for (const auto& a : ledger_actuals) ledger_years.insert(a.year), years.insert(a.year);
-    if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
-  }
+struct Served {
+  AppState state;
+  LoginLimiter limiter;
+  Served(const std::string& db, AppOptions o)
+      : state(db, o), limiter(o.login_failures, o.login_window_seconds) {}
 };
 
-http::Response page(const App& app, Lang lang, const std::string& title, const std::string& body,
-                    const std::string& other_href, int status = 200, const std::string& unit = "") {
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  mstch::map ctx{{"lang", std::string(lang_code(lang))},
-                 {"page_title", title},
-                 {"site_title", tr("web.title", lang)},
-                 {"municipality", (unit.empty() ? app.d.primary() : app.d.municipality_of(unit)).name.in(lang)},
-                 {"skip", tr("web.skip", lang)},
-                 {"other_href", other_href},
-                 {"other_lang", std::string(lang_code(other))},
-                 {"other_label", tr("web.other_language", lang)},
-                 {"checks_label", tr("web.checks", lang)},
-                 {"body", body}};
-  http::Response r;
-  r.status = status;
-  r.body = mstch::render(std::string(embedded::layout_mustache), ctx);
-  return r;
-}
+http::Response handle(Served& s, const http::Request& req) {
+  auto snap = s.state.snapshot();
+  Lang primary = snap->d.primary().primary;
+  auto parts = split_nonempty(req.path, '/');
+  if (parts.empty()) return redirect(fmt::format("/{}/", lang_code(primary)), 302);
+  if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
+  if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
+    return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
+  if (parts[0] == "api") return route_api(s.state, s.limiter, req, parts);
 
-http::Response not_found(const App& app, Lang lang) {
-  std::string body = "<h1>" + tr("web.not_found", lang) + "</h1>";
-  return page(app, lang, tr("web.not_found", lang), body, std::string("/") + std::string(lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)) + "/", 404);
-}
-
-std::string tree_html(const App& app, Lang lang, const OrgView& org, const std::string& parent, int depth) {
-  std::vector<const UnitVersion*> kids = parent.empty() ? org.roots() : org.children(parent);
-  if (kids.empty() || depth > 32) return "";
-  // Roots keep the municipalities' order (primary first); sub-units sort by name in the language.
-  if (!parent.empty()) sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
-  std::string out = "<ul>";
-  for (const UnitVersion* u : kids) {
-    // Names come from data: escape them (this fragment is inserted unescaped into the page).
-    // A name that exists only in the other language is shown in it, marked for screen readers.
-    std::string lang_attr = u->name.in(lang).empty() ? fmt::format(" lang=\"{}\"", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)) : "";
-    out += fmt::format("<li><a href=\"/{}/unit/{}\"{}>{}</a>", lang_code(lang), html_escape(u->id), lang_attr,
-                       html_escape(u->name.shown(lang)));
-    out += tree_html(app, lang, org, u->id, depth + 1);
-    out += "</li>";
+  auto lang = parse_lang(parts[0]);
+  Ctx c{s.state, snap, req, lang.value_or(primary), {}};
+  if (!lang) return not_found(c);
+  if (parts.size() == 2 && parts[1] == "login" && (req.method == "GET" || req.method == "POST"))
+    return login_page(c, s.limiter);
+  if (parts.size() >= 2 && parts[1] == "public") {
+    if (auto r = route_public(c, parts)) return *r;
+    return not_found(c);
   }
-  return out + "</ul>";
-}
 
-http::Response index_page(const App& app, Lang lang) {
-  OrgView org = app.d.org_on(Date::last_of_year(app.default_year));
-  mstch::map ctx{{"heading", app.d.primary().name.in(lang)},
-                 {"subtitle", tr("web.subtitle", lang)},
-                 {"units_label", tr("web.units", lang)},
-                 {"tree", tree_html(app, lang, org, "", 0)}};
-  std::string body = mstch::render(std::string(embedded::index_mustache), ctx);
-  return page(app, lang, tr("web.units", lang), body, fmt::format("/{}/", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)));
-}
-
-std::optional<int> parse_year(const std::string& s) {
-  if (s.size() != 4) return std::nullopt;
-  for (char c : s)
-    if (c < '0' || c > '9') return std::nullopt;
-  int y = std::stoi(s);
-  return y >= 1900 && y <= 2200 ? std::optional<int>(y) : std::nullopt;
-}
-
-// The ?year= of a request, `fallback` without one; nullopt for a malformed year.
-std::optional<int> year_param(const http::Request& req, int fallback) {
-  auto it = req.query.find("year");
-  return it == req.query.end() ? std::optional<int>(fallback) : parse_year(it->second);
-}
-
-http::Response bad_request(Lang lang) { return {400, "text/plain; charset=utf-8", tr("web.bad_request", lang) + "\n", {}}; }
-
-mstch::array kind_options(const App& app, Lang lang, const std::string& kind_s) {
-  mstch::array kinds;
-  for (auto [k, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"},
-                        std::pair{"follow-up", "web.kind.follow_up"}})
-    if (std::string(k) != "follow-up" || !app.ledger_years.empty())
-      kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, lang)}, {"selected", kind_s == k}});
-  return kinds;
-}
-
-// The in-year follow-up from the general ledger: ?year=&month=, by default the latest month
-// imported. The three tables (euros, realisation %, months) take the figure table's place.
-http::Response follow_up_page(const App& app, Lang lang, const std::string& unit, const http::Request& req, bool csv) {
-  auto year_opt = year_param(req, app.ledger_years.empty() ? app.default_year : *app.ledger_years.rbegin());
-  if (!year_opt) return bad_request(lang);
-  int year = *year_opt;
-  const UnitVersion* latest = nullptr;
-  for (const auto& v : app.d.units)
-    if (v.id == unit && (!latest || v.valid_from > latest->valid_from)) latest = &v;
-  if (!latest) return not_found(app, lang);
-  auto months = ledger_months(app.ledger_actuals, year);
-  int month = months.empty() ? 0 : months.back();
-  if (auto it = req.query.find("month"); it != req.query.end()) {
-    const std::string& m = it->second;
-    month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; })
-                ? std::stoi(m) : 0;
-    if (month < 1 || month > 12) return bad_request(lang);
-  }
-  std::string body = "<p>" + html_escape(fmt::format(fmt::runtime(tr("followup.no_ledger", lang)), year)) + "</p>\n";
-  std::string name = latest->name.shown(lang), responsible;
-  std::string query = fmt::format("?year={}&kind=follow-up", year) + (month ? fmt::format("&month={}", month) : "");
-  if (!months.empty()) {
-    if (month > months.back()) return bad_request(lang);
-    FollowUp fu;
-    try {
-      fu = build_follow_up(app.d, app.ledger_actuals, unit, year, month, lang);
-    } catch (const TableError&) {
-      return not_found(app, lang);
+  c.viewer = resolve_viewer(s.state, req);
+  if (!c.viewer.logged_in()) {
+    if (req.method != "GET") return forbidden(c);
+    std::string target = req.path;
+    if (!req.query.empty()) {
+      target += '?';
+      for (const auto& [k, v] : req.query) target += http::url_encode(k) + "=" + http::url_encode(v) + "&";
+      target.pop_back();
     }
-    if (csv) {
-      http::Response r{200, "text/csv; charset=utf-8",
-                       render_csv(fu.summary) + "\n" + render_simple_csv(fu.realisation) + "\n" + render_csv(fu.monthly), {}};
-      r.headers.emplace_back("Content-Disposition",
-                             fmt::format("attachment; filename=\"{}-follow-up-{}-{:02}-{}.csv\"", unit, year, month, lang_code(lang)));
-      return r;
-    }
-    name = fu.summary.unit_name;
-    responsible = fu.summary.responsible;
-    body = fmt::format("<nav class=\"months\" aria-label=\"{}\"><p>", tr("web.month", lang));
-    for (int m : months)
-      body += fmt::format(" <a href=\"/{}/unit/{}?year={}&amp;kind=follow-up&amp;month={}\"{}>{}/{}</a>", lang_code(lang),
-                          html_escape(unit), year, m, m == month ? " aria-current=\"page\"" : "", m, year);
-    body += "</p></nav>\n" + render_html_table(fu.summary) + render_simple_html(fu.realisation) + render_html_table(fu.monthly);
-  } else if (csv) {
-    return not_found(app, lang);
+    return redirect(fmt::format("/{}/login?next={}", lang_code(c.lang), http::url_encode(target)));
   }
-  mstch::array years, children;
-  for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
-  OrgView org(app.d.units, Date{year, std::max(month, 1), 1});
-  auto kids = org.children(unit);
-  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
-  for (const UnitVersion* c : kids)
-    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)}, {"name", c->name.shown(lang)}});
-  mstch::map ctx{{"lang", std::string(lang_code(lang))}, {"unit_id", unit}, {"unit_name", name}, {"responsible", responsible},
-                 {"year_label", tr("web.year", lang)}, {"kind_label", tr("web.kind", lang)}, {"show_label", tr("web.show", lang)},
-                 {"years", years}, {"kinds", kind_options(app, lang, "follow-up")}, {"table", body},
-                 {"explain_hint", std::string()},
-                 {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
-                 {"personnel_label", tr("web.personnel", lang)},
-                 {"goals_href", fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year)},
-                 {"goals_label", tr("web.goals", lang)},
-                 {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
-                 {"has_children", !children.empty()}, {"children", children}, {"sub_heading", tr("web.subunits", lang)}};
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, name, mstch::render(std::string(embedded::unit_mustache), ctx),
-              fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
-}
-
-// The unit's generated documents of a year in every format (annual report of the year, budget
-// book, service plan and personnel plan of the next).
-mstch::array document_links(Lang lang, const std::string& unit, int year) {
-  mstch::array out;
-  for (const auto& kind : document_kinds()) {
-    int y = kind == "annual-report" ? year : year + 1;
-    mstch::array formats;
-    for (const char* f : {"html", "pdf", "docx", "xlsx"})
-      formats.push_back(mstch::map{
-          {"href", fmt::format("/{}/unit/{}/document?doc={}&year={}&format={}", lang_code(lang), unit, kind, y, f)},
-          {"label", std::string(f == std::string("html") ? "HTML" : f == std::string("pdf") ? "PDF" : f == std::string("docx") ? "Word" : "Excel")}});
-    out.push_back(mstch::map{{"name", tr("doc.kind." + kind, lang) + " " + std::to_string(y)}, {"formats", formats}});
+  if (req.method == "POST") {
+    if (!csrf_ok(c.viewer, req, req.form())) return forbidden(c);
+  } else if (req.method != "GET") {
+    return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD, POST"}}};
   }
-  return out;
-}
-
-// A generated document (document/, render/document_output) in the asked format.
-http::Response document_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  auto year = year_param(req, app.default_year);
-  auto param = [&](const char* k, const char* fallback) {
-    auto it = req.query.find(k);
-    return it == req.query.end() ? std::string(fallback) : it->second;
-  };
-  std::string kind = param("doc", "annual-report"), format = param("format", "html");
-  bool known_kind = std::find(document_kinds().begin(), document_kinds().end(), kind) != document_kinds().end();
-  if (!year || !known_kind || !is_document_format(format)) return bad_request(lang);
-  if (!app.d.has_unit(unit) || !app.d.org_on(Date{*year, 1, 1}).find(unit)) return not_found(app, lang);
-  doc::Document d = build_document(app.ledger, template_for(app.d, kind), {unit, *year, lang, today()});
-  http::Response r{200, document_media_type(format), render_document(d, format), {}};
-  if (format != "html")
-    r.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}-{}.{}\"", kind, unit, *year,
-                                                            lang_code(lang), format)});
-  return r;
-}
-
-http::Response unit_page(const App& app, Lang lang, const std::string& unit, const http::Request& req,
-                         bool csv) {
-  if (auto it = req.query.find("kind"); it != req.query.end() && it->second == "follow-up")
-    return follow_up_page(app, lang, unit, req, csv);
-  auto year_opt = year_param(req, app.default_year);
-  if (!year_opt) return bad_request(lang);
-  int year = *year_opt;
-  std::string kind_s = "annual-report";
-  if (auto it = req.query.find("kind"); it != req.query.end()) kind_s = it->second;
-  auto kind = parse_table_kind(kind_s);
-  if (!kind) return bad_request(lang);
-
-  FigureTable t;
-  try {
-    t = build_table(app.ledger, unit, year, *kind, lang);
-  } catch (const TableError&) {
-    return not_found(app, lang);
-  }
-  std::string query = fmt::format("?year={}&kind={}", year, kind_s);
-  if (csv) {
-    http::Response r{200, "text/csv; charset=utf-8", render_csv(t), {}};
-    r.headers.emplace_back("Content-Disposition",
-                           fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit, kind_s, year, lang_code(lang)));
-    return r;
-  }
-
-  mstch::array years, kinds = kind_options(app, lang, kind_s), children;
-  for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
-  Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
-  OrgView org(app.d.units, on);
-  auto kids = org.children(unit);
-  sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
-  for (const UnitVersion* c : kids)
-    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)},
-                                  {"name", c->name.shown(lang)}});
-  mstch::map ctx{{"lang", std::string(lang_code(lang))},
-                 {"unit_id", unit},
-                 {"unit_name", t.unit_name},
-                 {"responsible", t.responsible},
-                 {"year_label", tr("web.year", lang)},
-                 {"kind_label", tr("web.kind", lang)},
-                 {"show_label", tr("web.show", lang)},
-                 {"years", years},
-                 {"kinds", kinds},
-                 {"table", render_html_table(t, [&](const TableRow& row, std::size_t c) {
-                    return fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(lang), unit, year,
-                                       kind_s, row.line, c);
-                  })},
-                 {"explain_hint", tr("web.explain_hint", lang)},
-                 {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
-                 {"personnel_label", tr("web.personnel", lang)},
-                 {"goals_href", fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year)},
-                 {"goals_label", tr("web.goals", lang)},
-                 {"csv_href", fmt::format("/{}/unit/{}/table.csv{}", lang_code(lang), unit, query)},
-                 {"has_children", !children.empty()},
-                 {"children", children},
-                 {"sub_heading", tr("web.subunits", lang)},
-                 {"documents_heading", tr("web.documents", lang)},
-                 {"documents", document_links(lang, unit, year)}};
-  std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
-}
-
-http::Response explain_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  auto q = [&](const char* k) {
-    auto it = req.query.find(k);
-    return it == req.query.end() ? std::string() : it->second;
-  };
-  auto year = parse_year(q("year"));
-  auto kind = parse_table_kind(q("kind"));
-  const Line* line = app.d.chart.find(q("line"));
-  std::string col_s = q("col");
-  if (!year || !kind || !line || col_s.size() != 1 || col_s[0] < '0' || col_s[0] > '9')
-    return bad_request(lang);
-  FigureTable t;
-  try {
-    t = build_table(app.ledger, unit, *year, *kind, lang);
-  } catch (const TableError&) {
-    return not_found(app, lang);
-  }
-  std::size_t col = static_cast<std::size_t>(col_s[0] - '0');
-  if (col >= t.columns.size()) return bad_request(lang);
-  Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
-  OrgView org(app.d.units, on);
-  Explanation e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
-  std::string back = fmt::format("/{}/unit/{}?year={}&kind={}", lang_code(lang), unit, *year, q("kind"));
-  mstch::map ctx{{"heading", tr("web.explain", lang)},
-                 {"back", tr("web.back", lang)},
-                 {"back_href", back},
-                 {"tree", render_explanation_html(e, lang)}};
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, tr("web.explain", lang), mstch::render(std::string(embedded::explain_mustache), ctx),
-              fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(other), unit, *year, q("kind"),
-                          line->id, col));
-}
-
-http::Response personnel_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  auto year_opt = year_param(req, app.default_year + 1);
-  if (!year_opt) return bad_request(lang);
-  int year = *year_opt;
-  const UnitVersion* u = nullptr;
-  for (const auto& v : app.d.units)
-    if (v.id == unit && (!u || v.valid_from > u->valid_from)) u = &v;
-  if (!u) return not_found(app, lang);
-  std::string name = u->name.shown(lang);
-  std::string body = "<h1>" + html_escape(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";
-  body += fmt::format("<p><a href=\"/{}/unit/{}?year={}&amp;kind=budget\">{}</a></p>\n", lang_code(lang), unit, year,
-                      tr("web.back", lang));
-  auto tables = personnel_tables(app.ledger, unit, year, lang);
-  if (tables.empty()) body += "<p>" + tr("web.no_personnel", lang) + "</p>\n";
-  for (const auto& t : tables) body += render_simple_html(t);
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, tr("web.personnel", lang), body,
-              fmt::format("/{}/unit/{}/personnel?year={}", lang_code(other), unit, year), 200, unit);
-}
-
-http::Response goals_page(const App& app, Lang lang, const std::string& unit, const http::Request& req) {
-  auto year_opt = year_param(req, app.default_year);
-  if (!year_opt) return bad_request(lang);
-  int year = *year_opt;
-  if (!app.d.has_unit(unit)) return not_found(app, lang);
-  GoalReport r = build_goal_report(app.d, unit, year, lang);
-  std::string body = "<h1>" + html_escape(r.unit_name) + "</h1>\n<h2>" + html_escape(r.title) + "</h2>\n";
-  body += fmt::format("<p><a href=\"/{}/unit/{}?year={}\">{}</a></p>\n", lang_code(lang), unit, year, tr("web.back", lang));
-  body += r.groups.empty() ? "<p>" + tr("web.no_goals", lang) + "</p>\n" : render_goals_html(r);
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, tr("web.goals", lang), body, fmt::format("/{}/unit/{}/goals?year={}", lang_code(other), unit, year),
-              200, unit);
-}
-
-http::Response checks_page(const App& app, Lang lang) {
-  mstch::array rows;
-  for (const Finding& f : app.findings) {
-    std::string where = f.where.unit;
-    for (const auto& u : app.d.units)
-      if (u.id == f.where.unit && (!f.where.year || u.valid_on(Date::last_of_year(*f.where.year)))) where = u.name.shown(lang);
-    if (const Line* l = app.d.chart.find(f.where.row)) where += (where.empty() ? "" : " · ") + l->name.in(lang);
-    if (const Scenario* s = app.d.scenario(f.where.column)) where += " · " + (s->name.in(lang).empty() ? s->id : s->name.in(lang));
-    std::string href;
-    if (!f.where.unit.empty() && f.where.year)
-      href = fmt::format("/{}/unit/{}?year={}&kind=annual-report", lang_code(lang), f.where.unit, *f.where.year);
-    rows.push_back(mstch::map{{"severity", tr("sev." + to_string(f.severity), lang)},
-                              {"severity_class", to_string(f.severity)},
-                              {"rule", f.rule},
-                              {"where", where},
-                              {"href", href},
-                              {"message", lang == Lang::fi ? f.fi : f.sv}});
-  }
-  mstch::map ctx{{"heading", tr("web.checks", lang)},
-                 {"intro", tr("web.checks_intro", lang)},
-                 {"municipality", app.d.primary().name.in(lang)},
-                 {"col_severity", tr("web.col.severity", lang)},
-                 {"col_rule", tr("web.col.rule", lang)},
-                 {"col_where", tr("web.col.where", lang)},
-                 {"col_message", tr("web.col.message", lang)},
-                 {"has_findings", !rows.empty()},
-                 {"findings", rows},
-                 {"no_findings", tr("web.no_findings", lang)}};
-  Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
-  return page(app, lang, tr("web.checks", lang), mstch::render(std::string(embedded::checks_mustache), ctx),
-              fmt::format("/{}/checks", lang_code(other)));
+  if (parts.size() == 2 && parts[1] == "logout" && req.method == "POST") return logout(c);
+  if (auto r = route_edit_pages(c, parts)) return *r;
+  if (auto r = route_review_pages(c, parts)) return *r;
+  if (auto r = route_calendar(c, parts)) return *r;
+  if (auto r = route_read_pages(c, parts)) return *r;
+  return not_found(c);
 }
 
 }  // namespace
 
-http::Handler make_app(Dataset d) {
-  auto app = std::make_shared<const App>(std::move(d));
-  return [app](const http::Request& req) -> http::Response {
-    Lang primary = app->d.primary().primary;
-    if (req.method != "GET") return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD"}}};
-    auto parts = split_nonempty(req.path, '/');
-    if (parts.empty()) return {302, "", "", {{"Location", fmt::format("/{}/", lang_code(primary))}}};
-    if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
-    if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
-      return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
-    auto lang = parse_lang(parts[0]);
-    if (!lang) return not_found(*app, primary);
-    if (parts.size() == 1) return index_page(*app, *lang);
-    if (parts.size() == 2 && parts[1] == "checks") return checks_page(*app, *lang);
-    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "explain") return explain_page(*app, *lang, parts[2], req);
-    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "goals") return goals_page(*app, *lang, parts[2], req);
-    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "personnel")
-      return personnel_page(*app, *lang, parts[2], req);
-    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "document") return document_page(*app, *lang, parts[2], req);
-    if (parts[1] == "unit" && parts.size() == 3) return unit_page(*app, *lang, parts[2], req, false);
-    if (parts[1] == "unit" && parts.size() == 4 && parts[3] == "table.csv")
-      return unit_page(*app, *lang, parts[2], req, true);
-    return not_found(*app, *lang);
+http::Handler make_app(const std::string& db, AppOptions options) {
+  auto served = std::make_shared<Served>(db, options);
+  return [served](const http::Request& req) -> http::Response {
+    http::Response r = handle(*served, req);
+    // Pages behind a login must not linger in shared or browser caches.
+    bool cache_set = false;
+    for (const auto& [k, v] : r.headers) cache_set = cache_set || k == "Cache-Control";
+    if (!cache_set) r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
   };
 }
 
-int serve_app(Dataset d, const std::string& address, unsigned short port, unsigned threads, std::ostream& out) {
-  http::Server server(address, port, make_app(std::move(d)), threads == 0 ? std::thread::hardware_concurrency() : threads);
+int serve_app(const std::string& db, const std::string& address, unsigned short port, unsigned threads,
+              std::ostream& out, AppOptions options) {
+  http::Server server(address, port, make_app(db, options), threads == 0 ? std::thread::hardware_concurrency() : threads);
   out << fmt::format("Toteuma: http://{}:{}/\n", address == "0.0.0.0" ? "localhost" : address, server.port()) << std::flush;
   http::run_until_signal(server);
   return 0;

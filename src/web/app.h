@@ -1,18 +1,20 @@
-// The web application: routes and pages over a dataset. The first, plain version shows the
-// organisation and each unit's figure tables in Finnish and Swedish.
+// The web application: the shared workplace over one database (issue 7). Pages and the JSON API
+// need a login except the published documents; every write is authorised on the server, carries
+// a CSRF token, is audited and refused when made on a stale copy.
 #pragma once
 #include <ostream>
 #include <string>
 
-#include "core/dataset.h"
+#include "web/app_state.h"
 #include "web/http/server.h"
 
 namespace toteuma {
 
-// Builds the request handler over a dataset held in memory (read-only for now).
-http::Handler make_app(Dataset d);
+// Builds the request handler over the database at `db` (migrated if needed).
+http::Handler make_app(const std::string& db, web::AppOptions options = {});
 
 // Serves until SIGINT/SIGTERM. Prints the address it listens on to `out`.
-int serve_app(Dataset d, const std::string& address, unsigned short port, unsigned threads, std::ostream& out);
+int serve_app(const std::string& db, const std::string& address, unsigned short port, unsigned threads,
+              std::ostream& out, web::AppOptions options = {});
 
 }  // namespace toteuma

@@ -278,7 +278,8 @@ TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {
     EXPECT_EQ(str(res["Referrer-Policy"]), "same-origin");
     EXPECT_EQ(str(res["X-Frame-Options"]), "DENY");
     EXPECT_EQ(str(res["Content-Security-Policy"]),
-              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+              "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
     EXPECT_EQ(str(res[bhttp::field::server]), "toteuma");
   }
 }

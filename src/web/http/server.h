@@ -72,5 +72,7 @@ void run_until_signal(Server& server);
 
 // Percent-decodes; malformed escapes are kept literally rather than rejected.
 std::string url_decode(std::string_view in, bool plus_as_space);
+// Percent-encodes everything but unreserved characters (A-Z a-z 0-9 - . _ ~): query values.
+std::string url_encode(std::string_view in);
 
 }  // namespace toteuma::http

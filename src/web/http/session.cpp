@@ -110,7 +110,8 @@ BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool he
   set_default("Referrer-Policy", "same-origin");
   set_default("X-Frame-Options", "DENY");
   set_default("Content-Security-Policy",
-              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+              "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+              "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
   for (const auto& [name, value] : in.headers) {
     // Framing headers are ours to decide; a wrong one would desync the connection.
     if (!is_token(name) || iequals(name, "content-length") ||

@@ -1,0 +1,74 @@
+// The shared workplace's records (issue 7): changes with their audit trail, the review state of
+// each document section, and frozen document versions. Types only; the store keeps them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace toteuma {
+
+// One edit of one stored value, as the web and API make them. `before` is the value the user
+// saw (nullopt = there was none): the store refuses the change when the stored value differs
+// (someone else changed it meanwhile), so no edit silently overwrites another.
+//
+// entity / key / value encodings (all UTF-8 text, '/' separates key parts):
+//   "figure"       unit/line/scenario            amount in cents, decimal ("-193503900")
+//   "narrative"    unit/year/section/lang        the Markdown (a person's text; a draft counts as
+//                                                its text for `before`, and is replaced)
+//   "metric_value" metric/YYYY-MM-DD             "tenths;source" e.g. "590;Kuntapulssi 2024"
+//   "realisation"  goal/year/lang                the realisation text in that language
+//   "goal"         goal/lang                     the goal's text in that language
+//   "scenario"     id                            "kind;year;decision_ref;decision_date(ISO or '');name_fi;name_sv"
+//                                                (amendments and forecasts created on the web)
+// `after` nullopt deletes the value.
+struct Change {
+  std::string entity, key;
+  std::optional<std::string> before, after;
+  bool operator==(const Change&) const = default;
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;    // UTC, ISO 8601 "2026-11-22T18:40:00Z"
+  std::string user;
+  std::string entity, key;
+  std::optional<std::string> before, after;
+  std::string unit;  // the unit the change concerns ("" when none), for a unit's trail
+  bool operator==(const AuditEntry&) const = default;
+};
+
+enum class SectionState { draft, ready, approved };
+std::optional<SectionState> parse_section_state(const std::string& s);
+std::string to_string(SectionState s);
+
+// The review state of one section of one document (kind, unit, year). A section with no record
+// is a draft. Any change of a text or figure the section shows moves it back to draft.
+struct SectionStatus {
+  std::string doc, unit;
+  int year = 0;
+  std::string section;  // the template section's id
+  SectionState state = SectionState::draft;
+  std::string by, at;   // who set it and when
+  bool operator==(const SectionStatus&) const = default;
+};
+
+// A frozen document version: the approved document's bytes in each language and format, with
+// the SHA-256 over them. Later edits start the next version number; a published version is
+// readable without login.
+struct VersionFile {
+  std::string lang, format;  // "fi" | "sv"; "html" | "docx" | "xlsx" | "pdf"
+  std::string bytes;
+};
+struct DocumentVersion {
+  std::int64_t id = 0;
+  std::string doc, unit;
+  int year = 0;
+  int number = 0;             // 1, 2, ... per (doc, unit, year)
+  std::string content_hash;   // sha256 hex over the files in (lang, format) order
+  std::string approved_by, approved_at;
+  std::string published_by, published_at;  // "" = not published
+  std::vector<VersionFile> files;          // empty when listed without bytes
+};
+
+}  // namespace toteuma

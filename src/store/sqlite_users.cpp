@@ -1,0 +1,198 @@
+// Users, grants and sessions in the SQLite database of the dataset (migration 7).
+#include <algorithm>
+
+#include "store/sqlite_db.h"
+#include "store/user_store.h"
+
+namespace toteuma {
+
+namespace {
+
+// Opening the dataset store first applies the migrations (and sets WAL, which the file keeps).
+const std::string& migrated(const std::string& path) {
+  open_sqlite_store(path);
+  return path;
+}
+
+// Canonical order: role as listed in the enum, then unit, then language.
+bool grant_before(const Grant& a, const Grant& b) {
+  auto lang = [](const Grant& g) { return g.lang ? static_cast<int>(*g.lang) : -1; };
+  if (a.role != b.role) return a.role < b.role;
+  if (a.unit != b.unit) return a.unit < b.unit;
+  return lang(a) < lang(b);
+}
+
+// A deferred read transaction: the user and the grants from one moment, without taking the
+// write lock that BEGIN IMMEDIATE would (every web request reads a user).
+class ReadTx {
+ public:
+  explicit ReadTx(sqlite::Db& db) : db_(db) { db_.exec("BEGIN"); }
+  ~ReadTx() {
+    try {
+      db_.exec("COMMIT");
+    } catch (...) {
+      // Destructors must not throw; a read has nothing to lose.
+    }
+  }
+  ReadTx(const ReadTx&) = delete;
+  ReadTx& operator=(const ReadTx&) = delete;
+
+ private:
+  sqlite::Db& db_;
+};
+
+std::string lang_text(const Grant& g) { return g.lang ? std::string(lang_code(*g.lang)) : std::string(); }
+
+class SqliteUserStore final : public UserStore {
+ public:
+  explicit SqliteUserStore(const std::string& path) : db_(migrated(path)) {
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA synchronous=NORMAL");
+  }
+
+  void add_user(const User& u) override {
+    if (!valid_user_id(u.id)) throw StoreError("invalid user id: " + u.id);
+    for (const Grant& g : u.grants) check(g);
+    sqlite::Transaction tx(db_);
+    if (exists(u.id)) throw StoreError("user exists: " + u.id);
+    db_.prepare("INSERT INTO app_user (id, display_name, password_hash, disabled) VALUES (?, ?, ?, ?)")
+        .bind(1, u.id)
+        .bind(2, u.display_name)
+        .bind(3, u.password_hash)
+        .bind(4, std::int64_t{u.disabled ? 1 : 0})
+        .run();
+    for (const Grant& g : u.grants) insert_grant(u.id, g);
+    tx.commit();
+  }
+
+  std::optional<User> user(const std::string& id) override {
+    ReadTx tx(db_);
+    auto all = read_users(&id);
+    if (all.empty()) return std::nullopt;
+    return std::move(all.front());
+  }
+
+  std::vector<User> users() override {
+    ReadTx tx(db_);
+    return read_users(nullptr);
+  }
+
+  // A new password logs the user out everywhere: whoever knew the old one loses the session too.
+  void set_password(const std::string& id, const std::string& hash) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("UPDATE app_user SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, id).run();
+    if (sqlite3_changes(db_.handle()) == 0) throw StoreError("unknown user: " + id);
+    db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, id).run();
+    tx.commit();
+  }
+
+  // Disabling also ends the user's sessions, so it takes effect at once.
+  void set_disabled(const std::string& id, bool disabled) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("UPDATE app_user SET disabled = ? WHERE id = ?").bind(1, std::int64_t{disabled ? 1 : 0}).bind(2, id).run();
+    if (sqlite3_changes(db_.handle()) == 0) throw StoreError("unknown user: " + id);
+    if (disabled) db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, id).run();
+    tx.commit();
+  }
+
+  void grant(const std::string& id, const Grant& g) override {
+    check(g);
+    sqlite::Transaction tx(db_);
+    if (!exists(id)) throw StoreError("unknown user: " + id);
+    insert_grant(id, g);
+    tx.commit();
+  }
+
+  void revoke(const std::string& id, const Grant& g) override {
+    sqlite::Transaction tx(db_);
+    if (!exists(id)) throw StoreError("unknown user: " + id);
+    db_.prepare("DELETE FROM user_grant WHERE user_id = ? AND role = ? AND unit_id = ? AND lang = ?")
+        .bind(1, id)
+        .bind(2, to_string(g.role))
+        .bind(3, g.unit)
+        .bind(4, lang_text(g))
+        .run();
+    tx.commit();
+  }
+
+  void create_session(const Session& s) override {
+    sqlite::Transaction tx(db_);
+    if (!exists(s.user)) throw StoreError("unknown user: " + s.user);
+    db_.prepare("INSERT INTO user_session (digest, user_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, s.digest)
+        .bind(2, s.user)
+        .bind(3, s.csrf)
+        .bind(4, s.created)
+        .bind(5, s.expires)
+        .run();
+    tx.commit();
+  }
+
+  // As stored: the caller compares `expires` with the clock.
+  std::optional<Session> session(const std::string& digest) override {
+    auto st = db_.prepare("SELECT digest, user_id, csrf, created, expires FROM user_session WHERE digest = ?");
+    if (!st.bind(1, digest).step()) return std::nullopt;
+    return Session{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)};
+  }
+
+  void delete_session(const std::string& digest) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("DELETE FROM user_session WHERE digest = ?").bind(1, digest).run();
+    tx.commit();
+  }
+
+  void delete_expired_sessions(std::int64_t now) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("DELETE FROM user_session WHERE expires <= ?").bind(1, now).run();
+    tx.commit();
+  }
+
+ private:
+  static void check(const Grant& g) {
+    if (!valid_grant(g)) throw StoreError("invalid grant: " + to_string(g));
+  }
+
+  bool exists(const std::string& id) { return db_.prepare("SELECT 1 FROM app_user WHERE id = ?").bind(1, id).step(); }
+
+  void insert_grant(const std::string& id, const Grant& g) {
+    db_.prepare("INSERT INTO user_grant (user_id, role, unit_id, lang) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        .bind(1, id)
+        .bind(2, to_string(g.role))
+        .bind(3, g.unit)
+        .bind(4, lang_text(g))
+        .run();
+  }
+
+  // One user (id given) or all, by id, with their grants.
+  std::vector<User> read_users(const std::string* id) {
+    std::vector<User> out;
+    {
+      auto st = db_.prepare(id ? "SELECT id, display_name, password_hash, disabled FROM app_user WHERE id = ?"
+                               : "SELECT id, display_name, password_hash, disabled FROM app_user ORDER BY id");
+      if (id) st.bind(1, *id);
+      while (st.step()) out.push_back(User{st.text(0), st.text(1), st.text(2), st.int64(3) != 0, {}});
+    }
+    auto st = db_.prepare("SELECT role, unit_id, lang FROM user_grant WHERE user_id = ?");
+    for (User& u : out) {
+      st.bind(1, u.id);
+      while (st.step()) {
+        auto role = parse_role(st.text(0));
+        if (!role) throw StoreError("corrupt role in database: " + st.text(0));
+        u.grants.push_back(Grant{*role, st.text(1), parse_lang(st.text(2))});
+      }
+      st.reset();
+      std::sort(u.grants.begin(), u.grants.end(), grant_before);
+    }
+    return out;
+  }
+
+  sqlite::Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<UserStore> open_sqlite_user_store(const std::string& path) {
+  return std::make_unique<SqliteUserStore>(path);
+}
+
+}  // namespace toteuma

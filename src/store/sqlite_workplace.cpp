@@ -1,0 +1,580 @@
+// The shared workplace's side of the SQLite store (migration 8): edits of dataset values with
+// their audit trail and stale-edit refusal, section review states, frozen document versions.
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <charconv>
+#include <ctime>
+#include <limits>
+
+#include "core/date.h"
+#include "core/scenario.h"
+#include "store/sqlite_db.h"
+#include "store/workplace_store.h"
+
+namespace toteuma {
+
+StaleChange::StaleChange(Change c, std::optional<std::string> now)
+    : StoreError("stale change: " + c.entity + " " + c.key + " was changed meanwhile"),
+      change(std::move(c)),
+      current(std::move(now)) {}
+
+namespace {
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::vector<std::string> split(const std::string& s, char sep, std::size_t max_parts = 0) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t next = s.find(sep, pos);
+    if (next == std::string::npos || (max_parts && out.size() + 1 == max_parts)) {
+      out.push_back(s.substr(pos));
+      return out;
+    }
+    out.push_back(s.substr(pos, next - pos));
+    pos = next + 1;
+  }
+}
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  std::size_t digits = s.size() - (!s.empty() && s[0] == '-' ? 1 : 0);
+  if (digits == 0 || !std::all_of(s.end() - static_cast<std::ptrdiff_t>(digits), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+int parse_year(const std::string& s) {
+  if (s.size() != 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw StoreError("invalid year: " + s);
+  return std::stoi(s);
+}
+
+std::string parse_lang_part(const std::string& s) {
+  if (s != "fi" && s != "sv") throw StoreError("invalid language: " + s);
+  return s;
+}
+
+enum class Entity { figure, narrative, metric_value, realisation, goal, scenario };
+
+// A change's key, validated, with the unit its audit row belongs to.
+struct Target {
+  Entity entity;
+  std::vector<std::string> parts;
+  int year = 0;
+  std::string lang;  // "fi" | "sv" (narrative, realisation, goal)
+  std::string unit;
+  // realisation and goal texts: an empty text is no text ("delete" sets the language to "").
+  bool text_column() const { return entity == Entity::realisation || entity == Entity::goal; }
+};
+
+// Hex SHA-256 over the files in (lang, format) order, each: lang \0 format \0 length \0 bytes.
+std::string content_hash(std::vector<VersionFile> files) {
+  std::sort(files.begin(), files.end(),
+            [](const VersionFile& a, const VersionFile& b) { return std::tie(a.lang, a.format) < std::tie(b.lang, b.format); });
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(ctx);
+    throw StoreError("SHA-256 unavailable");
+  }
+  auto add = [&](const std::string& s, bool terminate) {
+    EVP_DigestUpdate(ctx, s.data(), s.size());
+    if (terminate) EVP_DigestUpdate(ctx, "\0", 1);
+  };
+  for (const auto& f : files) {
+    add(f.lang, true);
+    add(f.format, true);
+    add(std::to_string(f.bytes.size()), true);
+    add(f.bytes, false);
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(ctx, md, &n);
+  EVP_MD_CTX_free(ctx);
+  std::string hex;
+  for (unsigned int i = 0; i < n; ++i) hex += fmt::format("{:02x}", md[i]);
+  return hex;
+}
+
+// Opening the dataset store first applies the migrations.
+const std::string& migrated(const std::string& path) {
+  open_sqlite_store(path);
+  return path;
+}
+
+class SqliteWorkplaceStore final : public WorkplaceStore {
+ public:
+  explicit SqliteWorkplaceStore(const std::string& path) : db_(migrated(path)) {
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA synchronous=NORMAL");
+  }
+
+  std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes) override {
+    sqlite::Transaction tx(db_);
+    const std::string at = now_iso();
+    std::vector<std::int64_t> ids;
+    for (const Change& sent : changes) {
+      Target t = target(sent.entity, sent.key);
+      Change c = sent;
+      if (t.text_column()) {
+        if (c.before && c.before->empty()) c.before.reset();
+        if (c.after && c.after->empty()) c.after.reset();
+      }
+      if (c.after) check_value(t, *c.after);  // a malformed value is refused as such, stale or not
+      auto now = read(t);
+      if (now != c.before) throw StaleChange(sent, now);  // the transaction rolls back
+      if (c.before == c.after) continue;
+      write(t, c.after);
+      ids.push_back(add_audit(at, user, c.entity, c.key, c.before, c.after, t.unit));
+    }
+    tx.commit();
+    return ids;
+  }
+
+  std::optional<std::string> current(const std::string& entity, const std::string& key) override {
+    return read(target(entity, key));
+  }
+
+  std::vector<AuditEntry> audit(const std::string& unit, int limit) override {
+    auto st = db_.prepare(
+        "SELECT id, at, user_name, entity, entity_key, before_value, after_value, unit_id FROM audit_entry "
+        "WHERE ? = '' OR unit_id = ? ORDER BY id DESC LIMIT ?");
+    st.bind(1, unit).bind(2, unit).bind(3, limit > 0 ? std::int64_t{limit} : std::numeric_limits<std::int64_t>::max());
+    std::vector<AuditEntry> out;
+    while (st.step())
+      out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.opt_text(5), st.opt_text(6), st.text(7)});
+    return out;
+  }
+
+  std::vector<SectionStatus> section_statuses(const std::string& doc, const std::string& unit, int year) override {
+    auto st = db_.prepare(
+        "SELECT section, state, set_by, set_at FROM section_status WHERE doc = ? AND unit_id = ? AND year = ? "
+        "ORDER BY section");
+    st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year});
+    std::vector<SectionStatus> out;
+    while (st.step())
+      out.push_back({doc, unit, year, st.text(0), parse_section_state(st.text(1)).value_or(SectionState::draft),
+                     st.text(2), st.text(3)});
+    return out;
+  }
+
+  void set_section_state(const std::string& user, const SectionStatus& s) override {
+    if (s.doc.empty() || s.unit.empty() || s.section.empty()) throw StoreError("section status without doc, unit or section");
+    sqlite::Transaction tx(db_);
+    const std::string at = now_iso();
+    std::string before = state_of(s.doc, s.unit, s.year, s.section);
+    put_state(user, at, s.doc, s.unit, s.year, s.section, before, to_string(s.state));
+    tx.commit();
+  }
+
+  void reset_sections(const std::string& user, const std::string& unit, int year) override {
+    sqlite::Transaction tx(db_);
+    const std::string at = now_iso();
+    std::vector<std::pair<std::string, std::string>> rows;  // doc, section
+    std::vector<std::string> states;
+    {
+      auto st = db_.prepare(
+          "SELECT doc, section, state FROM section_status WHERE unit_id = ? AND year = ? AND state <> 'draft' "
+          "ORDER BY doc, section");
+      st.bind(1, unit).bind(2, std::int64_t{year});
+      while (st.step()) {
+        rows.emplace_back(st.text(0), st.text(1));
+        states.push_back(st.text(2));
+      }
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      put_state(user, at, rows[i].first, unit, year, rows[i].second, states[i], "draft");
+    tx.commit();
+  }
+
+  DocumentVersion freeze(const std::string& user, const std::string& doc, const std::string& unit, int year,
+                         std::vector<VersionFile> files) override {
+    for (std::size_t i = 0; i < files.size(); ++i)
+      for (std::size_t j = i + 1; j < files.size(); ++j)
+        if (files[i].lang == files[j].lang && files[i].format == files[j].format)
+          throw StoreError("duplicate version file " + files[i].lang + " " + files[i].format);
+    DocumentVersion v;
+    v.doc = doc;
+    v.unit = unit;
+    v.year = year;
+    v.content_hash = content_hash(files);
+    v.approved_by = user;
+    v.approved_at = now_iso();
+    sqlite::Transaction tx(db_);
+    {
+      auto st = db_.prepare(
+          "SELECT COALESCE(MAX(number), 0) FROM document_version WHERE doc = ? AND unit_id = ? AND year = ?");
+      st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year}).step();
+      v.number = static_cast<int>(st.int64(0)) + 1;
+    }
+    db_.prepare(
+           "INSERT INTO document_version (doc, unit_id, year, number, content_hash, approved_by, approved_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, doc)
+        .bind(2, unit)
+        .bind(3, std::int64_t{year})
+        .bind(4, std::int64_t{v.number})
+        .bind(5, v.content_hash)
+        .bind(6, user)
+        .bind(7, v.approved_at)
+        .run();
+    v.id = sqlite3_last_insert_rowid(db_.handle());
+    for (const auto& f : files) put_file(v.id, f);
+    tx.commit();
+    return v;
+  }
+
+  void publish(const std::string& user, std::int64_t version_id) override {
+    sqlite::Transaction tx(db_);
+    require_version(version_id);
+    db_.prepare("UPDATE document_version SET published_by = ?, published_at = ? WHERE id = ?")
+        .bind(1, user)
+        .bind(2, now_iso())
+        .bind(3, version_id)
+        .run();
+    tx.commit();
+  }
+
+  std::vector<DocumentVersion> versions(bool published_only) override {
+    auto st = db_.prepare(std::string(kVersionColumns) +
+                          (published_only ? " WHERE published_at IS NOT NULL" : "") + " ORDER BY id DESC");
+    std::vector<DocumentVersion> out;
+    while (st.step()) out.push_back(version_of(st));
+    return out;
+  }
+
+  std::optional<DocumentVersion> version(std::int64_t id) override {
+    sqlite::Transaction tx(db_);
+    auto st = db_.prepare(std::string(kVersionColumns) + " WHERE id = ?");
+    if (!st.bind(1, id).step()) return std::nullopt;
+    DocumentVersion v = version_of(st);
+    auto files = db_.prepare("SELECT lang, format, bytes FROM version_file WHERE version_id = ? ORDER BY lang, format");
+    files.bind(1, id);
+    while (files.step()) v.files.push_back({files.text(0), files.text(1), files.text(2)});
+    tx.commit();
+    return v;
+  }
+
+  void add_version_file(std::int64_t id, const VersionFile& f) override {
+    sqlite::Transaction tx(db_);
+    require_version(id);
+    put_file(id, f);
+    tx.commit();
+  }
+
+ private:
+  static constexpr const char* kVersionColumns =
+      "SELECT id, doc, unit_id, year, number, content_hash, approved_by, approved_at, published_by, published_at "
+      "FROM document_version";
+
+  static DocumentVersion version_of(sqlite::Stmt& st) {
+    DocumentVersion v;
+    v.id = st.int64(0);
+    v.doc = st.text(1);
+    v.unit = st.text(2);
+    v.year = static_cast<int>(st.int64(3));
+    v.number = static_cast<int>(st.int64(4));
+    v.content_hash = st.text(5);
+    v.approved_by = st.text(6);
+    v.approved_at = st.text(7);
+    v.published_by = st.opt_text(8).value_or("");
+    v.published_at = st.opt_text(9).value_or("");
+    return v;
+  }
+
+  void require_version(std::int64_t id) {
+    if (!db_.prepare("SELECT 1 FROM document_version WHERE id = ?").bind(1, id).step())
+      throw StoreError(fmt::format("unknown document version {}", id));
+  }
+
+  // Bytes as a BLOB (the wrapper binds text only; a file's bytes need not be UTF-8).
+  void put_file(std::int64_t id, const VersionFile& f) {
+    sqlite3_stmt* st = nullptr;
+    const char* sql =
+        "INSERT INTO version_file (version_id, lang, format, bytes) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (version_id, lang, format) DO UPDATE SET bytes = excluded.bytes";
+    if (sqlite3_prepare_v2(db_.handle(), sql, -1, &st, nullptr) != SQLITE_OK) db_.fail("prepare");
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, f.lang.data(), static_cast<int>(f.lang.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, f.format.data(), static_cast<int>(f.format.size()), SQLITE_TRANSIENT);
+    // A non-null pointer even for no bytes, so an empty file is an empty BLOB, not NULL.
+    sqlite3_bind_blob64(st, 4, f.bytes.empty() ? "" : f.bytes.data(), f.bytes.size(), SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) db_.fail("store version file");
+  }
+
+  std::string state_of(const std::string& doc, const std::string& unit, int year, const std::string& section) {
+    auto st = db_.prepare("SELECT state FROM section_status WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");
+    st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year}).bind(4, section);
+    return st.step() ? st.text(0) : std::string("draft");  // no record = draft
+  }
+
+  void put_state(const std::string& user, const std::string& at, const std::string& doc, const std::string& unit, int year,
+                 const std::string& section, const std::string& before, const std::string& after) {
+    db_.prepare(
+           "INSERT INTO section_status (doc, unit_id, year, section, state, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (doc, unit_id, year, section) DO UPDATE SET state = excluded.state, set_by = excluded.set_by, "
+           "set_at = excluded.set_at")
+        .bind(1, doc)
+        .bind(2, unit)
+        .bind(3, std::int64_t{year})
+        .bind(4, section)
+        .bind(5, after)
+        .bind(6, user)
+        .bind(7, at)
+        .run();
+    add_audit(at, user, "section", fmt::format("{}/{}/{}/{}", doc, unit, year, section), before, after, unit);
+  }
+
+  std::int64_t add_audit(const std::string& at, const std::string& user, const std::string& entity, const std::string& key,
+                         const std::optional<std::string>& before, const std::optional<std::string>& after,
+                         const std::string& unit) {
+    db_.prepare(
+           "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, at)
+        .bind(2, user)
+        .bind(3, entity)
+        .bind(4, key)
+        .bind(5, before)
+        .bind(6, after)
+        .bind(7, unit)
+        .run();
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+
+  bool exists(const char* sql, const std::string& id) { return db_.prepare(sql).bind(1, id).step(); }
+
+  void require_unit(const std::string& id) {
+    if (!exists("SELECT 1 FROM unit_version WHERE id = ?", id)) throw StoreError("unknown unit: " + id);
+  }
+
+  std::string goal_unit(const std::string& goal) {
+    auto st = db_.prepare("SELECT unit_id FROM goal WHERE id = ?");
+    if (!st.bind(1, goal).step()) throw StoreError("unknown goal: " + goal);
+    return st.text(0);
+  }
+
+  Target target(const std::string& entity, const std::string& key) {
+    static const std::vector<std::pair<std::string, std::pair<Entity, std::size_t>>> kinds = {
+        {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"metric_value", {Entity::metric_value, 2}},
+        {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}}};
+    auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
+    if (kind == kinds.end()) throw StoreError("unknown entity: " + entity);
+    Target t{kind->second.first, split(key, '/'), 0, "", ""};
+    if (t.parts.size() != kind->second.second ||
+        std::any_of(t.parts.begin(), t.parts.end(), [](const std::string& p) { return p.empty(); }))
+      throw StoreError("malformed " + entity + " key: " + key);
+    const auto& p = t.parts;
+    switch (t.entity) {
+      case Entity::figure:
+        require_unit(p[0]);
+        if (!exists("SELECT 1 FROM chart_line WHERE id = ?", p[1])) throw StoreError("unknown line: " + p[1]);
+        if (!exists("SELECT 1 FROM scenario WHERE id = ?", p[2])) throw StoreError("unknown scenario: " + p[2]);
+        t.unit = p[0];
+        break;
+      case Entity::narrative:
+        require_unit(p[0]);
+        t.year = parse_year(p[1]);
+        t.lang = parse_lang_part(p[3]);
+        t.unit = p[0];
+        break;
+      case Entity::metric_value: {
+        if (!parse_iso_date(p[1])) throw StoreError("invalid date: " + p[1]);
+        auto st = db_.prepare("SELECT g.unit_id FROM metric m JOIN goal g ON g.id = m.goal_id WHERE m.id = ?");
+        if (!st.bind(1, p[0]).step()) throw StoreError("unknown metric: " + p[0]);
+        t.unit = st.text(0);
+        break;
+      }
+      case Entity::realisation:
+        t.unit = goal_unit(p[0]);
+        t.year = parse_year(p[1]);
+        t.lang = parse_lang_part(p[2]);
+        break;
+      case Entity::goal:
+        t.unit = goal_unit(p[0]);
+        t.lang = parse_lang_part(p[1]);
+        break;
+      case Entity::scenario:
+        break;  // a new id is allowed: the web creates amendments and forecasts
+    }
+    return t;
+  }
+
+  // The checks of write(), before anything is read or written.
+  static void check_value(const Target& t, const std::string& v) {
+    if (t.entity == Entity::figure && !parse_int(v)) throw StoreError("invalid amount (integer cents): " + v);
+    if (t.entity == Entity::metric_value) {
+      auto f = split(v, ';', 2);
+      if (f.size() != 2 || !parse_int(f[0])) throw StoreError("invalid metric value (\"tenths;source\"): " + v);
+    }
+    if (t.entity == Entity::scenario) scenario_fields(v);
+  }
+
+  // kind;year;decision_ref;decision_date;name_fi;name_sv (the last takes any further ';')
+  static std::vector<std::string> scenario_fields(const std::string& v) {
+    auto f = split(v, ';', 6);
+    if (f.size() != 6) throw StoreError("invalid scenario (kind;year;decision_ref;decision_date;name_fi;name_sv): " + v);
+    auto kind = parse_scenario_kind(f[0]);
+    if (!kind) throw StoreError("invalid scenario kind: " + f[0]);
+    parse_year(f[1]);
+    if (*kind == ScenarioKind::amendment && f[2].empty()) throw StoreError("an amendment needs a decision reference");
+    if (!f[3].empty() && !parse_iso_date(f[3])) throw StoreError("invalid decision date: " + f[3]);
+    return f;
+  }
+
+  static std::optional<std::string> nonempty(std::string s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(std::move(s));
+  }
+
+  std::optional<std::string> read(const Target& t) {
+    const auto& p = t.parts;
+    switch (t.entity) {
+      case Entity::figure: {
+        auto st = db_.prepare("SELECT amount_cents FROM figure WHERE unit_id = ? AND line_id = ? AND scenario_id = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).step()) return std::nullopt;
+        return std::to_string(st.int64(0));
+      }
+      case Entity::narrative: {
+        auto st = db_.prepare("SELECT markdown FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
+        if (!st.bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
+        return st.text(0);
+      }
+      case Entity::metric_value: {
+        auto st = db_.prepare("SELECT value_tenths, source FROM metric_value WHERE metric_id = ? AND on_date = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).step()) return std::nullopt;
+        return fmt::format("{};{}", st.int64(0), st.text(1));
+      }
+      case Entity::realisation: {
+        auto st = db_.prepare(t.lang == "fi" ? "SELECT text_fi FROM realisation WHERE goal_id = ? AND year = ?"
+                                             : "SELECT text_sv FROM realisation WHERE goal_id = ? AND year = ?");
+        if (!st.bind(1, p[0]).bind(2, std::int64_t{t.year}).step()) return std::nullopt;
+        return nonempty(st.text(0));
+      }
+      case Entity::goal: {
+        auto st = db_.prepare(t.lang == "fi" ? "SELECT text_fi FROM goal WHERE id = ?" : "SELECT text_sv FROM goal WHERE id = ?");
+        if (!st.bind(1, p[0]).step()) return std::nullopt;
+        return nonempty(st.text(0));
+      }
+      case Entity::scenario: {
+        auto st = db_.prepare("SELECT kind, year, decision_ref, decision_date, name_fi, name_sv FROM scenario WHERE id = ?");
+        if (!st.bind(1, p[0]).step()) return std::nullopt;
+        return fmt::format("{};{};{};{};{};{}", st.text(0), st.int64(1), st.text(2), st.opt_text(3).value_or(""), st.text(4),
+                           st.text(5));
+      }
+    }
+    return std::nullopt;
+  }
+
+  void write(const Target& t, const std::optional<std::string>& after) {
+    const auto& p = t.parts;
+    switch (t.entity) {
+      case Entity::figure:
+        if (!after) {
+          db_.prepare("DELETE FROM figure WHERE unit_id = ? AND line_id = ? AND scenario_id = ?")
+              .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).run();
+          return;
+        }
+        {
+          auto amount = parse_int(*after);
+          if (!amount) throw StoreError("invalid amount (integer cents): " + *after);
+          db_.prepare(
+                 "INSERT INTO figure (unit_id, line_id, scenario_id, amount_cents) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (unit_id, line_id, scenario_id) DO UPDATE SET amount_cents = excluded.amount_cents")
+              .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, *amount).run();
+        }
+        return;
+      case Entity::narrative:
+        if (!after) {
+          db_.prepare("DELETE FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?")
+              .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).run();
+          return;
+        }
+        // A person's text: it replaces a draft and is never replaced by a drafting run.
+        db_.prepare(
+               "INSERT INTO narrative (unit_id, year, section, lang, origin, markdown) VALUES (?, ?, ?, ?, 'person', ?) "
+               "ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET origin = 'person', markdown = excluded.markdown")
+            .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).bind(5, *after).run();
+        return;
+      case Entity::metric_value:
+        if (!after) {
+          db_.prepare("DELETE FROM metric_value WHERE metric_id = ? AND on_date = ?").bind(1, p[0]).bind(2, p[1]).run();
+          return;
+        }
+        {
+          auto v = split(*after, ';', 2);
+          auto tenths = v.size() == 2 ? parse_int(v[0]) : std::nullopt;
+          if (!tenths) throw StoreError("invalid metric value (\"tenths;source\"): " + *after);
+          db_.prepare(
+                 "INSERT INTO metric_value (metric_id, on_date, value_tenths, source) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (metric_id, on_date) DO UPDATE SET value_tenths = excluded.value_tenths, source = excluded.source")
+              .bind(1, p[0]).bind(2, p[1]).bind(3, *tenths).bind(4, v[1]).run();
+        }
+        return;
+      case Entity::realisation: {
+        // A new realisation has no status or reasons yet; deleting a text empties that language.
+        std::string text = after.value_or("");
+        std::string fi = t.lang == "fi" ? text : "", sv = t.lang == "sv" ? text : "";
+        db_.prepare(t.lang == "fi"
+                        ? "INSERT INTO realisation (goal_id, year, status, reason_fi, reason_sv, text_fi, text_sv) "
+                          "VALUES (?, ?, NULL, '', '', ?, ?) ON CONFLICT (goal_id, year) DO UPDATE SET text_fi = excluded.text_fi"
+                        : "INSERT INTO realisation (goal_id, year, status, reason_fi, reason_sv, text_fi, text_sv) "
+                          "VALUES (?, ?, NULL, '', '', ?, ?) ON CONFLICT (goal_id, year) DO UPDATE SET text_sv = excluded.text_sv")
+            .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, fi).bind(4, sv).run();
+        return;
+      }
+      case Entity::goal:
+        db_.prepare(t.lang == "fi" ? "UPDATE goal SET text_fi = ? WHERE id = ?" : "UPDATE goal SET text_sv = ? WHERE id = ?")
+            .bind(1, after.value_or("")).bind(2, p[0]).run();
+        return;
+      case Entity::scenario:
+        write_scenario(p[0], after);
+        return;
+    }
+  }
+
+  void write_scenario(const std::string& id, const std::optional<std::string>& after) {
+    if (!after) {
+      if (exists("SELECT 1 FROM figure WHERE scenario_id = ?", id))
+        throw StoreError("scenario " + id + " still has figures");
+      db_.prepare("DELETE FROM scenario WHERE id = ?").bind(1, id).run();
+      return;
+    }
+    auto f = scenario_fields(*after);
+    db_.prepare(
+           "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date) "
+           "VALUES (?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year, "
+           "name_fi = excluded.name_fi, name_sv = excluded.name_sv, decision_ref = excluded.decision_ref, "
+           "decision_date = excluded.decision_date")
+        .bind(1, id)
+        .bind(2, f[0])
+        .bind(3, std::int64_t{parse_year(f[1])})
+        .bind(4, f[4])
+        .bind(5, f[5])
+        .bind(6, f[2])
+        .bind(7, f[3].empty() ? std::nullopt : std::optional<std::string>(f[3]))
+        .run();
+  }
+
+  sqlite::Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<WorkplaceStore> open_sqlite_workplace_store(const std::string& path) {
+  return std::make_unique<SqliteWorkplaceStore>(path);
+}
+
+}  // namespace toteuma

@@ -1,0 +1,46 @@
+// Users, their grants and login sessions, kept in the same database as the dataset (migration
+// 7). `Store::replace` (toteuma load) never touches these tables.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "store/store.h"
+
+namespace toteuma {
+
+struct Session {
+  std::string digest;          // token_digest of the cookie's token (the token itself is never stored)
+  std::string user;
+  std::string csrf;            // the session's CSRF token (random, sent back in every form/API write)
+  std::int64_t created = 0;    // unix seconds
+  std::int64_t expires = 0;    // unix seconds; absolute expiry
+  bool operator==(const Session&) const = default;
+};
+
+class UserStore {
+ public:
+  virtual ~UserStore() = default;
+  // Throws StoreError when the id exists or is invalid (valid_user_id). Grants included.
+  virtual void add_user(const User& u) = 0;
+  virtual std::optional<User> user(const std::string& id) = 0;  // with grants
+  virtual std::vector<User> users() = 0;                        // by id, with grants
+  // Throws StoreError for an unknown user. Also ends every session of the user.
+  virtual void set_password(const std::string& id, const std::string& hash) = 0;
+  virtual void set_disabled(const std::string& id, bool disabled) = 0;
+  // Adding an existing grant is a no-op; throws StoreError for an unknown user.
+  virtual void grant(const std::string& id, const Grant& g) = 0;
+  virtual void revoke(const std::string& id, const Grant& g) = 0;
+
+  virtual void create_session(const Session& s) = 0;
+  virtual std::optional<Session> session(const std::string& digest) = 0;
+  virtual void delete_session(const std::string& digest) = 0;
+  virtual void delete_expired_sessions(std::int64_t now) = 0;
+};
+
+std::unique_ptr<UserStore> open_sqlite_user_store(const std::string& path);
+
+}  // namespace toteuma

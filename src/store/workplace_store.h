@@ -1,0 +1,52 @@
+// Edits with their audit trail, section review states and document versions (migration 8).
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/workflow.h"
+#include "store/store.h"
+
+namespace toteuma {
+
+// A change whose `before` differs from what is stored: nothing of the batch was written.
+struct StaleChange : StoreError {
+  Change change;                        // the refused change as the user sent it
+  std::optional<std::string> current;   // what is stored now
+  StaleChange(Change c, std::optional<std::string> now);
+};
+
+class WorkplaceStore {
+ public:
+  virtual ~WorkplaceStore() = default;
+  // One transaction: checks every change's `before` against the stored value (StaleChange when
+  // one differs), writes each `after`, and records an AuditEntry per change. A malformed key or
+  // value (unknown unit/line/scenario/metric/goal, bad number or date) throws StoreError.
+  // Changes whose before == after are skipped (no audit row). Returns the audit ids written.
+  virtual std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes) = 0;
+  // The stored value of an entity/key in the encoding of workflow.h, nullopt when absent.
+  virtual std::optional<std::string> current(const std::string& entity, const std::string& key) = 0;
+  // Newest first; unit "" = every unit.
+  virtual std::vector<AuditEntry> audit(const std::string& unit, int limit) = 0;
+
+  virtual std::vector<SectionStatus> section_statuses(const std::string& doc, const std::string& unit, int year) = 0;
+  // Records the state (and an audit row, entity "section", key doc/unit/year/section).
+  virtual void set_section_state(const std::string& user, const SectionStatus& s) = 0;
+  // Every section of (unit, year) of any document back to draft (after an edit); audited.
+  virtual void reset_sections(const std::string& user, const std::string& unit, int year) = 0;
+
+  // Stores a new frozen version (number = previous + 1, hash computed here); returns it without files.
+  virtual DocumentVersion freeze(const std::string& user, const std::string& doc, const std::string& unit, int year,
+                                 std::vector<VersionFile> files) = 0;
+  virtual void publish(const std::string& user, std::int64_t version_id) = 0;
+  // Without files; newest first. published_only for the public list.
+  virtual std::vector<DocumentVersion> versions(bool published_only) = 0;
+  virtual std::optional<DocumentVersion> version(std::int64_t id) = 0;  // with files
+  // Adds a file to a frozen version (a PDF printed later); the content hash is not changed.
+  virtual void add_version_file(std::int64_t id, const VersionFile& f) = 0;
+};
+
+std::unique_ptr<WorkplaceStore> open_sqlite_workplace_store(const std::string& path);
+
+}  // namespace toteuma

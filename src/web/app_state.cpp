@@ -1,0 +1,42 @@
+#include "web/app_state.h"
+
+#include "check/dataset_checks.h"
+
+namespace toteuma::web {
+
+Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months) : d(std::move(ds)), ledger_actuals(std::move(months)) {
+  findings = check_dataset(d);
+  for (const auto& s : d.scenarios) {
+    if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
+    if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);
+  }
+  for (const auto& a : ledger_actuals) ledger_years.insert(a.year), years.insert(a.year);
+  if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
+}
+
+AppState::AppState(std::string db, AppOptions options)
+    : db_(std::move(db)),
+      options_(options),
+      store_(open_sqlite_store(db_)),
+      ledger_(open_sqlite_ledger_store(db_)),
+      users_(open_sqlite_user_store(db_)),
+      workplace_(open_sqlite_workplace_store(db_)) {
+  reload();
+}
+
+std::shared_ptr<const Snapshot> AppState::snapshot() const {
+  std::lock_guard lock(snap_mu_);
+  return snap_;
+}
+
+void AppState::reload() {
+  std::shared_ptr<const Snapshot> fresh;
+  {
+    std::lock_guard lock(store_mu_);
+    fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0));
+  }
+  std::lock_guard lock(snap_mu_);
+  snap_ = std::move(fresh);
+}
+
+}  // namespace toteuma::web

@@ -1,0 +1,77 @@
+// What the web application holds while serving: the stores behind one database file and an
+// immutable snapshot of the dataset that requests read. An edit writes through the store (one
+// transaction, audited) and then swaps in a fresh snapshot, so readers never see half an edit.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+#include "core/dataset.h"
+#include "core/follow_up.h"
+#include "core/ledger.h"
+#include "store/store.h"
+#include "store/user_store.h"
+#include "store/workplace_store.h"
+
+namespace toteuma::web {
+
+struct Snapshot {
+  Dataset d;
+  std::vector<MonthlyActual> ledger_actuals;  // the general ledger's months
+  Ledger ledger{d};
+  std::set<int> years;         // years with a budget or actual, for the year picker
+  std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
+  int default_year = 0;
+  std::vector<Finding> findings;  // checked once per snapshot
+
+  Snapshot(Dataset ds, std::vector<MonthlyActual> months);
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+};
+
+struct AppOptions {
+  std::int64_t session_seconds = 8 * 3600;  // absolute session lifetime
+  bool secure_cookies = true;               // the Secure flag (browsers accept it on localhost)
+  int login_failures = 5;                   // failed logins of one account within the window ...
+  std::int64_t login_window_seconds = 15 * 60;  // ... lock its login for the rest of the window
+};
+
+class AppState {
+ public:
+  AppState(std::string db, AppOptions options);
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // Re-reads the dataset after a write and swaps the snapshot.
+  void reload();
+
+  // The stores share one SQLite file; each connection is used by one thread at a time.
+  template <class F>
+  auto with_users(F&& f) {
+    std::lock_guard lock(users_mu_);
+    return f(*users_);
+  }
+  template <class F>
+  auto with_workplace(F&& f) {
+    std::lock_guard lock(workplace_mu_);
+    return f(*workplace_);
+  }
+  // Serialises writers: check, write, reload happen as one step per edit.
+  std::mutex& write_mutex() { return write_mu_; }
+  const AppOptions& options() const { return options_; }
+  const std::string& db() const { return db_; }
+
+ private:
+  std::string db_;
+  AppOptions options_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<LedgerStore> ledger_;
+  std::unique_ptr<UserStore> users_;
+  std::unique_ptr<WorkplaceStore> workplace_;
+  mutable std::mutex snap_mu_;
+  std::mutex users_mu_, workplace_mu_, write_mu_, store_mu_;
+  std::shared_ptr<const Snapshot> snap_;
+};
+
+}  // namespace toteuma::web

@@ -1,0 +1,448 @@
+#include "web/web_templates.h"
+#include "web/edit_pages.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/access.h"
+#include "core/calendar.h"
+#include "core/fixed.h"
+#include "core/format.h"
+#include "core/i18n.h"
+#include "core/narratives.h"
+#include "core/text.h"
+#include "document/markdown.h"
+#include "document/template.h"
+#include "ingest/ledger_fields.h"
+#include "render/document_html.h"
+#include "web/actions.h"
+
+namespace toteuma::web {
+
+namespace {
+
+std::string e(std::string_view s) { return html_escape(s); }
+std::string lc(Lang l) { return std::string(lang_code(l)); }
+
+// The hidden fields that carry the value a form started from, for the stale check.
+std::string before_fields(const std::string& name, const std::optional<std::string>& before) {
+  return fmt::format("<input type=\"hidden\" name=\"b_{0}\" value=\"{1}\"><input type=\"hidden\" name=\"h_{0}\" value=\"{2}\">",
+                     e(name), e(before.value_or("")), before ? "1" : "0");
+}
+std::optional<std::string> before_from(std::map<std::string, std::string>& form, const std::string& name) {
+  if (form["h_" + name] != "1") return std::nullopt;
+  return form["b_" + name];
+}
+std::string csrf_field(const Ctx& c) { return "<input type=\"hidden\" name=\"csrf\" value=\"" + e(c.viewer.csrf) + "\">"; }
+
+std::string stale_html(const Ctx& c, const ActionResult& r) {
+  return fmt::format("<div class=\"error\" role=\"alert\"><p>{}</p><p>{}: <code>{}</code></p><p>{}: <code>{}</code></p></div>\n",
+                     e(tr("web.stale", c.lang)), e(tr("web.stale_current", c.lang)), e(r.current.value_or("—")),
+                     e(tr("web.stale_yours", c.lang)), e(r.refused.after.value_or("—")));
+}
+
+http::Response outcome_page(const Ctx& c, const ActionResult& r, const std::string& back) {
+  if (r.outcome == Outcome::forbidden) return forbidden(c);
+  std::string body = "<h1>" + e(tr(r.outcome == Outcome::stale ? "web.stale_heading" : "web.invalid", c.lang)) + "</h1>\n";
+  body += r.outcome == Outcome::stale ? stale_html(c, r) : "<p class=\"error\" role=\"alert\">" + e(r.message) + "</p>\n";
+  body += fmt::format("<p><a href=\"{}\">{}</a></p>", e(back), e(tr("web.return", c.lang)));
+  return page(c, tr("web.edit", c.lang), body, "/" + lc(c.other()) + "/", r.outcome == Outcome::stale ? 409 : 400);
+}
+
+std::string query_string(const http::Request& req) {
+  std::string out;
+  for (const auto& [k, v] : req.query)
+    if (k != "notice") out += (out.empty() ? "?" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+  return out;
+}
+std::string with_notice(const std::string& href, const std::string& notice) {
+  return href + (href.find('?') == std::string::npos ? "?" : "&") + "notice=" + notice;
+}
+
+int doc_year_for(const std::string& kind, int year) { return kind == "annual-report" ? year : year + 1; }
+
+// The narrative section kinds a document template asks for, in template order.
+std::vector<std::string> narrative_kinds(const Dataset& d, const std::string& kind) {
+  std::vector<std::string> out;
+  for (const auto& s : template_for(d, kind).sections)
+    for (const auto& b : s.blocks)
+      if (b.type == "narrative" && std::find(out.begin(), out.end(), b.narrative) == out.end()) out.push_back(b.narrative);
+  return out;
+}
+
+// "14.6.2024 (unit proposals 2025, heads of areas)", or "Deadline 14.6.2024 (…)" with `label`.
+std::string deadline_text(const Ctx& c, const std::string& unit, const std::string& doc, const std::string& section, int year,
+                          bool label = true) {
+  const Dataset& d = c.app().d;
+  const CalendarItem* item = deadline_for(d.calendar, d.municipality_of(unit).id, doc, section, year);
+  if (!item) return "";
+  return fmt::format(fmt::runtime(tr(label ? "web.deadline" : "web.deadline_short", c.lang)), to_display(item->deadline),
+                     item->title.shown(c.lang), item->responsible.shown(c.lang));
+}
+
+std::string section_name(const std::string& section, Lang lang) {
+  const std::string& t = tr("web.narrative." + section, lang);
+  return t == "[missing text]" ? section : t;
+}
+
+// ---- a unit's texts -----------------------------------------------------------------------------
+
+http::Response texts_page(const Ctx& c, const std::string& unit) {
+  const Dataset& d = c.app().d;
+  const UnitVersion* u = latest_version(d, unit);
+  if (!u) return not_found(c);
+  auto year = year_param(c.req, c.app().default_year);
+  if (!year) return bad_request(c.lang);
+  const User& me = *c.viewer.user;
+  std::string body = fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p><a href=\"/{}/unit/{}?year={}\">{}</a> · <a href=\"/{}/unit/{}/goals/edit?year={}\">{}</a> · <a href=\"/{}/audit?unit={}\">{}</a></p>\n",
+                                 e(u->name.shown(c.lang)), e(tr("web.texts", c.lang)), *year, lc(c.lang), e(unit), *year,
+                                 e(tr("web.return", c.lang)), lc(c.lang), e(unit), *year, e(tr("web.edit_goals", c.lang)), lc(c.lang),
+                                 e(unit), e(tr("web.audit", c.lang)));
+  for (const auto& kind : document_kinds()) {
+    int y = doc_year_for(kind, *year);
+    auto kinds = narrative_kinds(d, kind);
+    if (kinds.empty()) continue;
+    body += fmt::format("<table class=\"texts\">\n<caption>{} {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">suomi</th><th scope=\"col\" lang=\"sv\">svenska</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+                        e(tr("doc.kind." + kind, c.lang)), y, e(tr("web.section", c.lang)), e(tr("web.deadline_col", c.lang)));
+    for (const auto& sec : kinds) {
+      body += "<tr><th scope=\"row\">" + e(section_name(sec, c.lang)) + "</th>";
+      for (Lang l : {Lang::fi, Lang::sv}) {
+        const Narrative* n = find_narrative(d.narratives, unit, y, sec, l);
+        std::string state = !n ? tr("web.text_missing", c.lang) : n->origin == NarrativeOrigin::draft ? tr("web.text_draft", c.lang) : tr("web.text_written", c.lang);
+        std::string href = fmt::format("/{}/unit/{}/narrative?doc={}&amp;year={}&amp;section={}&amp;text={}", lc(c.lang), e(unit), kind, y,
+                                       e(section_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
+        body += "<td>" + e(state);
+        if (may_edit_text(me, d, unit, y, l))
+          body += fmt::format(" <a href=\"{}\">{}<span class=\"visually-hidden\"> {} {}</span></a>", href, e(tr("web.edit", c.lang)),
+                              e(section_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
+        body += "</td>";
+      }
+      body += "<td>" + e(deadline_text(c, unit, kind, sec, y, false)) + "</td></tr>\n";
+    }
+    body += "</tbody></table>\n";
+    body += fmt::format("<p><a href=\"/{}/unit/{}/review?doc={}&amp;year={}\">{}: {} {}</a></p>\n", lc(c.lang), e(unit), kind, y,
+                        e(tr("web.review", c.lang)), e(tr("doc.kind." + kind, c.lang)), y);
+  }
+  return page(c, tr("web.texts", c.lang), body, fmt::format("/{}/unit/{}/texts?year={}", lc(c.other()), e(unit), *year), 200, unit);
+}
+
+// ---- one narrative --------------------------------------------------------------------------------
+
+http::Response narrative_page(const Ctx& c, const std::string& unit) {
+  const Dataset& d = c.app().d;
+  const UnitVersion* u = latest_version(d, unit);
+  if (!u) return not_found(c);
+  auto year = parse_year(c.q("year"));
+  auto text_lang = parse_lang(c.q("text"));
+  std::string doc = c.q("doc", "annual-report"), section = c.q("section");
+  auto kinds = std::find(document_kinds().begin(), document_kinds().end(), doc) != document_kinds().end()
+                   ? narrative_kinds(d, doc) : std::vector<std::string>{};
+  if (!year || !text_lang || std::find(kinds.begin(), kinds.end(), section) == kinds.end()) return bad_request(c.lang);
+  const User& me = *c.viewer.user;
+  if (!may_edit_text(me, d, unit, *year, *text_lang)) return forbidden(c);
+  std::string key = fmt::format("{}/{}/{}/{}", unit, *year, section, lang_code(*text_lang));
+  std::string self = fmt::format("/{}/unit/{}/narrative{}", lc(c.lang), unit, query_string(c.req));
+  std::optional<std::string> before = current_value(c.state, "narrative", key);
+  std::string markdown = before.value_or("");
+  bool preview = false, stale = false;
+  std::optional<std::string> stale_current;
+  int status = 200;
+  if (c.req.method == "POST") {
+    auto form = c.req.form();
+    markdown = form["markdown"];
+    before = form["had_before"] == "1" ? std::optional<std::string>(form["before"]) : std::nullopt;
+    if (form["action"] == "save") {
+      std::optional<std::string> after = markdown.empty() ? std::nullopt : std::optional<std::string>(markdown);
+      ActionResult r = apply_changes(c.state, me, {Change{"narrative", key, before, after}});
+      if (r.outcome == Outcome::ok) return redirect(with_notice(self, "saved"));
+      if (r.outcome != Outcome::stale) return outcome_page(c, r, self);
+      // Nothing is lost: the user's text stays in the form, the stored one is shown beside it,
+      // and saving again now replaces the stored text knowingly.
+      stale = true;
+      stale_current = r.current;
+      before = r.current;
+      status = 409;
+    } else {
+      preview = true;
+    }
+  }
+  auto paragraphs_html = [](const std::string& md) {
+    doc::Section s;
+    s.heading = "";
+    for (auto& p : parse_markdown(md)) s.blocks.emplace_back(std::move(p));
+    return render_section_html(s);
+  };
+  Lang other = *text_lang == Lang::fi ? Lang::sv : Lang::fi;
+  const Narrative* source = find_narrative(d.narratives, unit, *year, section, other);
+  std::string sec_name = section_name(section, c.lang);
+  mstch::map ctx{
+      {"unit_name", u->name.shown(c.lang)},
+      {"heading", fmt::format("{} {} – {} ({})", tr("doc.kind." + doc, c.lang), *year, sec_name, lang_code(*text_lang))},
+      {"back_href", fmt::format("/{}/unit/{}/texts?year={}", lc(c.lang), unit, doc == "annual-report" ? *year : *year - 1)},
+      {"back", tr("web.return", c.lang)},
+      {"deadline", deadline_text(c, unit, doc, section, *year)},
+      {"stale", stale},
+      {"stale_text", tr("web.stale", c.lang)},
+      {"current_label", tr("web.stale_current", c.lang)},
+      {"current", stale_current.value_or("—")},
+      {"saved", c.q("notice") == "saved" ? tr("web.notice.saved", c.lang) : std::string()},
+      {"action", self},
+      {"csrf", c.viewer.csrf},
+      {"before", before.value_or("")},
+      {"had_before", std::string(before ? "1" : "0")},
+      {"text_label", tr("web.markdown", c.lang)},
+      {"text_lang", lc(*text_lang)},
+      {"markdown", markdown},
+      {"help", tr("web.markdown_help", c.lang)},
+      {"preview_label", tr("web.preview", c.lang)},
+      {"save_label", tr("web.save", c.lang)},
+      {"has_preview", preview},
+      {"preview_heading", tr("web.preview", c.lang)},
+      {"preview", preview ? paragraphs_html(markdown) : std::string()},
+      {"has_source", source != nullptr},
+      {"source_heading", fmt::format(fmt::runtime(tr("web.other_text", c.lang)), lang_code(other))},
+      {"source_lang", lc(other)},
+      {"source", source ? paragraphs_html(source->markdown) : std::string()}};
+  auto r = page(c, sec_name, render(embedded::narrative_mustache, ctx),
+                fmt::format("/{}/unit/{}/narrative{}", lc(c.other()), unit, query_string(c.req)), status, unit);
+  return r;
+}
+
+// ---- goals, realisations, metric values -------------------------------------------------------------
+
+// `id` unique on the page; `name` the field the server reads.
+std::string textarea(const std::string& id, const std::string& name, const std::string& label, const std::string& value, Lang lang) {
+  return fmt::format("<p><label for=\"{0}\">{1}</label><br><textarea id=\"{0}\" name=\"{4}\" rows=\"3\" cols=\"70\" lang=\"{2}\">{3}</textarea></p>",
+                     e(id), e(label), lang_code(lang), e(value), e(name));
+}
+
+http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
+  const Dataset& d = c.app().d;
+  const UnitVersion* u = latest_version(d, unit);
+  if (!u) return not_found(c);
+  auto year = year_param(c.req, c.app().default_year);
+  if (!year) return bad_request(c.lang);
+  const User& me = *c.viewer.user;
+  std::string self = fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.lang), unit, *year);
+  if (c.req.method == "POST") {
+    auto form = c.req.form();
+    std::vector<Change> changes;
+    std::string what = form["what"], id = form["id"];
+    if (what == "goal" || what == "realisation") {
+      for (Lang l : {Lang::fi, Lang::sv}) {
+        std::string name = what + "_" + lc(l);
+        if (!form.count(name)) continue;
+        std::string key = what == "goal" ? fmt::format("{}/{}", id, lc(l)) : fmt::format("{}/{}/{}", id, *year, lc(l));
+        std::optional<std::string> after = form[name].empty() ? std::nullopt : std::optional<std::string>(form[name]);
+        changes.push_back({what, key, before_from(form, name), after});
+      }
+    } else if (what == "metric_value") {
+      auto tenths = parse_fixed(form["value"], 1);
+      auto date = parse_iso_date(form["date"]);
+      if (!date || (!tenths && !form["value"].empty()) || form["source"].find(';') != std::string::npos) return bad_request(c.lang);
+      std::string key = fmt::format("{}/{}", id, to_iso(*date));
+      std::optional<std::string> after;
+      if (tenths) after = fmt::format("{};{}", *tenths, form["source"]);
+      changes.push_back({"metric_value", key, before_from(form, "value"), after});
+    } else {
+      return bad_request(c.lang);
+    }
+    ActionResult r = apply_changes(c.state, me, changes);
+    if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
+    return redirect(with_notice(self, "saved") + "#" + id);
+  }
+  bool may_goals = may_edit_goals(me, d, unit, *year);
+  std::string body = fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p><a href=\"/{}/unit/{}/goals?year={}\">{}</a></p>\n", e(u->name.shown(c.lang)),
+                                 e(tr("web.edit_goals", c.lang)), *year, lc(c.lang), e(unit), *year, e(tr("web.return", c.lang)));
+  int shown = 0;
+  for (const Goal& g : d.goals.goals) {
+    if (g.unit != unit || g.year != *year) continue;
+    ++shown;
+    body += fmt::format("<section class=\"goal\" aria-labelledby=\"g-{0}\"><h3 id=\"g-{0}\">{1}</h3>\n", e(g.id), e(g.text.shown(c.lang)));
+    // The goal's own text and its realisation, each language a field.
+    for (const char* what : {"goal", "realisation"}) {
+      std::string fields;
+      bool any = false;
+      for (Lang l : {Lang::fi, Lang::sv}) {
+        bool allowed = std::string(what) == "goal" ? (may_goals || may_edit_text(me, d, unit, *year, l)) : may_edit_text(me, d, unit, *year, l);
+        if (!allowed) continue;
+        any = true;
+        std::string key = std::string(what) == "goal" ? fmt::format("{}/{}", g.id, lc(l)) : fmt::format("{}/{}/{}", g.id, *year, lc(l));
+        auto cur = current_value(c.state, what, key);
+        std::string name = std::string(what) + "_" + lc(l);
+        fields += before_fields(name, cur) +
+                  textarea(name + "-" + g.id, name, tr(std::string("web.") + what + "_text", c.lang) + " (" + lc(l) + ")", cur.value_or(""), l);
+      }
+      if (!any) continue;
+      body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"{}\"><input type=\"hidden\" name=\"id\" value=\"{}\">{}<p><button type=\"submit\">{}</button></p></form>\n",
+                          e(self), csrf_field(c), what, e(g.id), fields, e(tr(std::string("web.save_") + what, c.lang)));
+    }
+    for (const Metric& m : d.goals.metrics) {
+      if (m.goal != g.id) continue;
+      body += fmt::format("<h4 id=\"{}\">{}: {}</h4>\n", e(m.id), e(tr("web.metric", c.lang)), e(m.name.shown(c.lang)));
+      body += fmt::format("<table class=\"values\"><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+                          e(m.name.shown(c.lang)), e(tr("web.date", c.lang)), e(tr("web.value", c.lang)), e(tr("web.source", c.lang)));
+      for (const MetricValue& v : d.goals.values)
+        if (v.metric == m.id)
+          body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", to_display(v.date),
+                              e(fixed_to_plain(v.value_tenths, 1)), e(v.source));
+      body += "</tbody></table>\n";
+      if (may_goals) {
+        std::string fid = "mv-" + m.id;
+        body += fmt::format("<form class=\"edit inline\" method=\"post\" action=\"{0}\">{1}<input type=\"hidden\" name=\"what\" value=\"metric_value\"><input type=\"hidden\" name=\"id\" value=\"{2}\">{3}"
+                            "<label for=\"{4}-date\">{5}</label> <input id=\"{4}-date\" name=\"date\" type=\"date\" required> "
+                            "<label for=\"{4}-value\">{6}</label> <input id=\"{4}-value\" name=\"value\" inputmode=\"decimal\" size=\"8\"> "
+                            "<label for=\"{4}-source\">{7}</label> <input id=\"{4}-source\" name=\"source\" size=\"24\"> "
+                            "<button type=\"submit\">{8}</button></form>\n",
+                            e(self), csrf_field(c), e(m.id), before_fields("value", std::nullopt), e(fid), e(tr("web.date", c.lang)),
+                            e(tr("web.value", c.lang)), e(tr("web.source", c.lang)), e(tr("web.save_value", c.lang)));
+      }
+    }
+    body += "</section>\n";
+  }
+  if (shown == 0) body += "<p>" + e(tr("web.no_goals", c.lang)) + "</p>\n";
+  return page(c, tr("web.edit_goals", c.lang), body, fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.other()), e(unit), *year), 200, unit);
+}
+
+// ---- figures (finance) -------------------------------------------------------------------------------
+
+std::string plain_euros(Cents v) {
+  std::string sign = v < 0 ? "-" : "";
+  std::int64_t a = v < 0 ? -v : v;
+  return a % 100 == 0 ? fmt::format("{}{}", sign, a / 100) : fmt::format("{}{},{:02}", sign, a / 100, a % 100);
+}
+
+http::Response figures_page(const Ctx& c, const std::string& unit) {
+  const Dataset& d = c.app().d;
+  const UnitVersion* u = latest_version(d, unit);
+  if (!u) return not_found(c);
+  const User& me = *c.viewer.user;
+  if (!may_edit_figures(me)) return forbidden(c);
+  std::string sc_id = c.q("scenario");
+  const Scenario* sc = d.scenario(sc_id);
+  std::string self = fmt::format("/{}/unit/{}/figures?scenario={}", lc(c.lang), unit, http::url_encode(sc_id));
+  if (sc && c.req.method == "POST") {
+    auto form = c.req.form();
+    std::vector<Change> changes;
+    for (const Line& l : d.chart.lines()) {
+      if (l.kind != LineKind::detail || !form.count("l_" + l.id)) continue;
+      std::string in = form["l_" + l.id];
+      std::optional<std::string> after;
+      if (!in.empty()) {
+        auto cents = ledger::parse_amount(in);
+        if (!cents) {
+          ActionResult bad{Outcome::invalid, fmt::format("{}: {} \"{}\"", l.name.shown(c.lang), tr("web.bad_amount", c.lang), in), {}, {}};
+          return outcome_page(c, bad, self);
+        }
+        after = std::to_string(*cents);
+      }
+      auto before = before_from(form, l.id);
+      if (before != after) changes.push_back({"figure", fmt::format("{}/{}/{}", unit, l.id, sc_id), before, after});
+    }
+    ActionResult r = apply_changes(c.state, me, changes);
+    if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
+    return redirect(with_notice(self, "saved"));
+  }
+  std::string body = fmt::format("<h1>{}</h1>\n<h2>{}</h2>\n<form class=\"choose\" method=\"get\" action=\"/{}/unit/{}/figures\"><label for=\"scenario\">{}</label> <select id=\"scenario\" name=\"scenario\">",
+                                 e(u->name.shown(c.lang)), e(tr("web.figures", c.lang)), lc(c.lang), e(unit), e(tr("web.scenario", c.lang)));
+  for (const Scenario& s : d.scenarios)
+    if (s.kind != ScenarioKind::actual)
+      body += fmt::format("<option value=\"{}\"{}>{} ({})</option>", e(s.id), s.id == sc_id ? " selected" : "",
+                          e(s.name.shown(c.lang).empty() ? s.id : s.name.shown(c.lang)), s.year);
+  body += fmt::format("</select> <button type=\"submit\">{}</button></form>\n<p><a href=\"/{}/scenarios\">{}</a></p>\n", e(tr("web.show", c.lang)),
+                      lc(c.lang), e(tr("web.scenarios", c.lang)));
+  if (sc) {
+    body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}<table class=\"figures-edit\"><caption>{} – {}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+                        e(self), csrf_field(c), e(sc->name.shown(c.lang).empty() ? sc->id : sc->name.shown(c.lang)),
+                        e(tr("table.unit_note", c.lang)), e(tr("col.label", c.lang)), e(tr("web.amount", c.lang)));
+    for (const Line& l : d.chart.lines()) {
+      if (l.kind != LineKind::detail) continue;
+      auto cur = current_value(c.state, "figure", fmt::format("{}/{}/{}", unit, l.id, sc_id));
+      std::string shown = cur ? plain_euros(std::stoll(*cur)) : "";
+      body += fmt::format("<tr><th scope=\"row\"><label for=\"l-{0}\">{1}</label></th><td>{2}<input id=\"l-{0}\" name=\"l_{0}\" value=\"{3}\" inputmode=\"decimal\" size=\"14\"></td></tr>\n",
+                          e(l.id), e(l.name.shown(c.lang)), before_fields(l.id, cur ? std::optional<std::string>(*cur) : std::nullopt), e(shown));
+    }
+    body += fmt::format("</tbody></table><p><button type=\"submit\">{}</button></p></form>\n", e(tr("web.save", c.lang)));
+  }
+  return page(c, tr("web.figures", c.lang), body, fmt::format("/{}/unit/{}/figures?scenario={}", lc(c.other()), e(unit), http::url_encode(sc_id)), 200, unit);
+}
+
+// ---- scenarios: amendments with their decisions, forecasts ----------------------------------------
+
+http::Response scenarios_page(const Ctx& c) {
+  const Dataset& d = c.app().d;
+  const User& me = *c.viewer.user;
+  std::string self = fmt::format("/{}/scenarios", lc(c.lang));
+  if (c.req.method == "POST") {
+    if (!may_edit_figures(me)) return forbidden(c);
+    auto form = c.req.form();
+    auto year = parse_year(form["year"]);
+    std::string kind = form["kind"];
+    std::optional<Date> date;
+    if (!form["decision_date"].empty()) date = parse_iso_date(form["decision_date"]);
+    bool semicolon = false;
+    for (const char* f : {"id", "decision_ref", "name_fi", "name_sv"}) semicolon = semicolon || form[f].find(';') != std::string::npos;
+    if (!year || (kind != "amendment" && kind != "forecast") || form["id"].empty() || semicolon ||
+        (!form["decision_date"].empty() && !date))
+      return outcome_page(c, {Outcome::invalid, tr("web.bad_scenario", c.lang), {}, {}}, self);
+    std::string value = fmt::format("{};{};{};{};{};{}", kind, *year, form["decision_ref"], date ? to_iso(*date) : "", form["name_fi"], form["name_sv"]);
+    ActionResult r = apply_changes(c.state, me, {Change{"scenario", form["id"], std::nullopt, value}});
+    if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
+    return redirect(with_notice(self, "saved"));
+  }
+  std::string body = "<h1>" + e(tr("web.scenarios", c.lang)) + "</h1>\n";
+  body += fmt::format("<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+                      e(tr("web.scenarios", c.lang)), "id", e(tr("web.kind", c.lang)), e(tr("web.year", c.lang)), e(tr("web.name", c.lang)),
+                      e(tr("web.decision", c.lang)));
+  for (const Scenario& s : d.scenarios)
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>\n", e(s.id), e(tr("scenario." + to_string(s.kind), c.lang)),
+                        s.year, e(s.name.shown(c.lang)), e(s.decision_ref), s.decision_date ? " " + to_display(*s.decision_date) : "");
+  body += "</tbody></table>\n";
+  if (may_edit_figures(me)) {
+    auto field = [&](const char* name, const std::string& label, const char* type = "text") {
+      return fmt::format("<p><label for=\"sc-{0}\">{1}</label><br><input id=\"sc-{0}\" name=\"{0}\" type=\"{2}\"></p>", name, e(label), type);
+    };
+    body += fmt::format("<h2>{}</h2>\n<form class=\"edit\" method=\"post\" action=\"{}\">{}<p><label for=\"sc-kind\">{}</label><br><select id=\"sc-kind\" name=\"kind\"><option value=\"amendment\">{}</option><option value=\"forecast\">{}</option></select></p>",
+                        e(tr("web.new_scenario", c.lang)), e(self), csrf_field(c), e(tr("web.kind", c.lang)),
+                        e(tr("scenario.amendment", c.lang)), e(tr("scenario.forecast", c.lang)));
+    body += field("id", "id") + field("year", tr("web.year", c.lang)) + field("name_fi", tr("web.name", c.lang) + " (fi)") +
+            field("name_sv", tr("web.name", c.lang) + " (sv)") + field("decision_ref", tr("web.decision", c.lang)) +
+            field("decision_date", tr("web.decision_date", c.lang), "date");
+    body += fmt::format("<p><button type=\"submit\">{}</button></p></form>\n", e(tr("web.save", c.lang)));
+  }
+  return page(c, tr("web.scenarios", c.lang), body, fmt::format("/{}/scenarios", lc(c.other())));
+}
+
+// ---- audit trail ----------------------------------------------------------------------------------
+
+http::Response audit_page(const Ctx& c) {
+  std::string unit = c.q("unit");
+  auto entries = c.state.with_workplace([&](WorkplaceStore& w) { return w.audit(unit, 500); });
+  std::string body = "<h1>" + e(tr("web.audit", c.lang)) + (unit.empty() ? "" : " – " + e(unit)) + "</h1>\n";
+  body += fmt::format("<table class=\"audit\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+                      e(tr("web.audit_caption", c.lang)), e(tr("web.when", c.lang)), e(tr("web.who", c.lang)), e(tr("web.what", c.lang)),
+                      e(tr("web.old_value", c.lang)), e(tr("web.new_value", c.lang)));
+  for (const AuditEntry& a : entries)
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{} {}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n", e(a.at), e(a.user),
+                        e(a.entity), e(a.key), e(a.before.value_or("—")), e(a.after.value_or("—")));
+  body += "</tbody></table>\n";
+  if (entries.empty()) body += "<p>" + e(tr("web.audit_empty", c.lang)) + "</p>\n";
+  return page(c, tr("web.audit", c.lang), body, fmt::format("/{}/audit{}", lc(c.other()), unit.empty() ? "" : "?unit=" + http::url_encode(unit)));
+}
+
+}  // namespace
+
+std::optional<http::Response> route_edit_pages(const Ctx& c, const std::vector<std::string>& parts) {
+  if (parts.size() == 2 && parts[1] == "audit" && c.req.method == "GET") return audit_page(c);
+  if (parts.size() == 2 && parts[1] == "scenarios") return scenarios_page(c);
+  if (parts.size() < 4 || parts[1] != "unit") return std::nullopt;
+  const std::string& unit = parts[2];
+  if (parts.size() == 4 && parts[3] == "texts" && c.req.method == "GET") return texts_page(c, unit);
+  if (parts.size() == 4 && parts[3] == "narrative") return narrative_page(c, unit);
+  if (parts.size() == 4 && parts[3] == "figures") return figures_page(c, unit);
+  if (parts.size() == 5 && parts[3] == "goals" && parts[4] == "edit") return goals_edit_page(c, unit);
+  return std::nullopt;
+}
+
+}  // namespace toteuma::web

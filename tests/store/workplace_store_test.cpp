@@ -1,0 +1,324 @@
+// The workplace store on the demo dataset: stale edits refused whole, the audit trail, values
+// stored verbatim and read back by the dataset store, section states and frozen versions.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "demo_db.h"
+#include "store/store.h"
+#include "store/workplace_store.h"
+#include "test_util.h"
+
+namespace toteuma {
+namespace {
+
+using testing::TempDir;
+
+// kanslia;sales;ta2023;27400 in data/demo/figures.csv: euros, stored as cents.
+const std::string kFigure = "kanslia/sales/ta2023";
+const std::string kHostile = "<script>alert(1)</script>'; DROP TABLE figure; --";
+const std::string kBobby = "Robert'); --";
+
+std::optional<std::string> opt(const char* s) { return std::string(s); }
+
+const Figure* find_figure(const Dataset& d, const std::string& unit, const std::string& line, const std::string& scenario) {
+  for (const auto& f : d.figures)
+    if (f.unit == unit && f.line == line && f.scenario == scenario) return &f;
+  return nullptr;
+}
+
+struct Workplace : ::testing::Test {
+  TempDir tmp;
+  std::string db = testing::load_demo_db(tmp);
+  std::unique_ptr<WorkplaceStore> ws = open_sqlite_workplace_store(db);
+};
+
+TEST_F(Workplace, StaleFigureEditIsRefusedAndWritesNothing) {
+  ASSERT_EQ(ws->current("figure", kFigure), opt("2740000"));
+  Change c{"figure", kFigure, opt("2700000"), opt("2800000")};  // the user saw an older value
+  try {
+    ws->apply("anna", {c});
+    FAIL() << "a stale change was written";
+  } catch (const StaleChange& e) {
+    EXPECT_EQ(e.change, c);
+    EXPECT_EQ(e.current, opt("2740000"));
+  }
+  EXPECT_EQ(ws->current("figure", kFigure), opt("2740000"));
+  EXPECT_TRUE(ws->audit("", 0).empty());
+
+  c.before = "2740000";
+  auto ids = ws->apply("anna", {c});
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(ws->current("figure", kFigure), opt("2800000"));
+  auto trail = ws->audit("kanslia", 10);
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_EQ(trail[0].id, ids[0]);
+  EXPECT_EQ(trail[0].user, "anna");
+  EXPECT_EQ(trail[0].entity, "figure");
+  EXPECT_EQ(trail[0].key, kFigure);
+  EXPECT_EQ(trail[0].before, opt("2740000"));
+  EXPECT_EQ(trail[0].after, opt("2800000"));
+  EXPECT_EQ(trail[0].unit, "kanslia");
+  ASSERT_EQ(trail[0].at.size(), 20u);  // 2026-11-22T18:40:00Z
+  EXPECT_EQ(trail[0].at[10], 'T');
+  EXPECT_EQ(trail[0].at.back(), 'Z');
+
+  const Figure* f = find_figure(open_sqlite_store(db)->read(), "kanslia", "sales", "ta2023");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->amount, 2800000);
+}
+
+TEST_F(Workplace, BatchWithOneStaleChangeWritesNeither) {
+  std::vector<Change> batch = {{"figure", kFigure, opt("2740000"), opt("1")},
+                               {"figure", "kanslia/grants/ta2023", opt("999"), opt("2")}};  // grants is 14000000
+  EXPECT_THROW(ws->apply("anna", batch), StaleChange);
+  EXPECT_EQ(ws->current("figure", kFigure), opt("2740000"));
+  EXPECT_EQ(ws->current("figure", "kanslia/grants/ta2023"), opt("14000000"));
+  EXPECT_TRUE(ws->audit("", 0).empty());
+}
+
+TEST_F(Workplace, UnchangedValueIsSkippedAndDeleteRemovesTheRow) {
+  EXPECT_TRUE(ws->apply("anna", {{"figure", kFigure, opt("2740000"), opt("2740000")}}).empty());
+  EXPECT_TRUE(ws->audit("", 0).empty());
+
+  ws->apply("anna", {{"figure", kFigure, opt("2740000"), std::nullopt}});
+  EXPECT_EQ(ws->current("figure", kFigure), std::nullopt);
+  EXPECT_EQ(find_figure(open_sqlite_store(db)->read(), "kanslia", "sales", "ta2023"), nullptr);
+  auto trail = ws->audit("", 0);
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_EQ(trail[0].after, std::nullopt);
+
+  // Back again: the row was absent, so `before` is nullopt.
+  ws->apply("anna", {{"figure", kFigure, std::nullopt, opt("-15")}});
+  EXPECT_EQ(ws->current("figure", kFigure), opt("-15"));
+}
+
+TEST_F(Workplace, MetricValueIsAuditedUnderItsGoalsUnit) {
+  // lai-hallinto-m01 measures goal lai-hallinto-g01 of unit lai-hallinto (goals.csv) and has no values.
+  const std::string key = "lai-hallinto-m01/2024-12-31";
+  ASSERT_EQ(ws->current("metric_value", key), std::nullopt);
+  ws->apply("ville", {{"metric_value", key, std::nullopt, opt("725;Kysely 2024; kevät")}});
+  EXPECT_EQ(ws->current("metric_value", key), opt("725;Kysely 2024; kevät"));
+  auto trail = ws->audit("lai-hallinto", 5);
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_EQ(trail[0].key, key);
+  EXPECT_TRUE(ws->audit("kanslia", 5).empty());
+
+  bool found = false;
+  for (const auto& v : open_sqlite_store(db)->read().goals.values)
+    if (v.metric == "lai-hallinto-m01" && v.date == Date{2024, 12, 31}) {
+      found = true;
+      EXPECT_EQ(v.value_tenths, 725);
+      EXPECT_EQ(v.source, "Kysely 2024; kevät");
+    }
+  EXPECT_TRUE(found);
+  // The demo's own value: 50 % in the file, 500 tenths.
+  EXPECT_EQ(ws->current("metric_value", "lov-2023-m-aika/2022-12-31"), opt("500;henkilöstökysely 2022"));
+}
+
+TEST_F(Workplace, HostileTextsAreStoredVerbatim) {
+  const std::string narrative = "kanslia/2024/events/sv";
+  auto old_events = ws->current("narrative", narrative);
+  ASSERT_TRUE(old_events.has_value());  // data/demo/narratives/kanslia/2024/events.sv.md
+  auto old_goal = ws->current("goal", "lai-hallinto-g01/fi");
+  ASSERT_EQ(old_goal, opt("Menojen kasvua hillitään."));
+  EXPECT_EQ(ws->current("goal", "lai-hallinto-g01/sv"), std::nullopt);  // empty in goals.csv
+  auto old_real = ws->current("realisation", "lov-2024-k-tunnettuus/2024/fi");
+  ASSERT_TRUE(old_real.has_value());
+
+  ws->apply("eve", {{"narrative", narrative, old_events, kHostile},
+                    {"realisation", "lov-2024-k-tunnettuus/2024/fi", old_real, kBobby},
+                    {"goal", "lai-hallinto-g01/fi", old_goal, kHostile + "\n" + kBobby}});
+  EXPECT_EQ(ws->current("narrative", narrative), kHostile);
+  EXPECT_EQ(ws->current("realisation", "lov-2024-k-tunnettuus/2024/fi"), kBobby);
+  EXPECT_EQ(ws->current("goal", "lai-hallinto-g01/fi"), kHostile + "\n" + kBobby);
+
+  Dataset d = open_sqlite_store(db)->read();
+  EXPECT_FALSE(d.figures.empty());
+  const Narrative* n = find_narrative(d.narratives, "kanslia", 2024, "events", Lang::sv);
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->markdown, kHostile);
+  EXPECT_EQ(n->origin, NarrativeOrigin::person);
+  auto r = std::find_if(d.goals.realisations.begin(), d.goals.realisations.end(),
+                        [](const Realisation& x) { return x.goal == "lov-2024-k-tunnettuus" && x.year == 2024; });
+  ASSERT_NE(r, d.goals.realisations.end());
+  EXPECT_EQ(r->text.fi, kBobby);
+  EXPECT_FALSE(r->text.sv.empty());  // the other language untouched
+  auto g = std::find_if(d.goals.goals.begin(), d.goals.goals.end(), [](const Goal& x) { return x.id == "lai-hallinto-g01"; });
+  ASSERT_NE(g, d.goals.goals.end());
+  EXPECT_EQ(g->text.fi, kHostile + "\n" + kBobby);
+
+  // Deleting a goal's text empties that language.
+  ws->apply("eve", {{"goal", "lai-hallinto-g01/fi", kHostile + "\n" + kBobby, std::nullopt}});
+  EXPECT_EQ(ws->current("goal", "lai-hallinto-g01/fi"), std::nullopt);
+  EXPECT_EQ(ws->audit("lai-hallinto", 0).size(), 2u);
+  EXPECT_EQ(ws->audit("kanslia", 0).size(), 2u);  // the narrative and lov-2024-k-tunnettuus (a kanslia goal)
+}
+
+TEST_F(Workplace, DraftNarrativeCountsAsCurrentAndBecomesAPersonsText) {
+  open_sqlite_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
+  EXPECT_EQ(ws->current("narrative", "ict/2025/review/fi"), opt("Luonnos."));
+  ws->apply("anna", {{"narrative", "ict/2025/review/fi", opt("Luonnos."), opt("Oma teksti.")}});
+  // A later drafting run no longer replaces it.
+  open_sqlite_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Uusi luonnos."}});
+  EXPECT_EQ(ws->current("narrative", "ict/2025/review/fi"), opt("Oma teksti."));
+}
+
+TEST_F(Workplace, ScenarioCreatedOnTheWeb) {
+  const std::string value = "amendment;2024;KV 12.6.2024 § 45;2024-06-12;Muutos 1/2024;Ändring 1/2024";
+  ws->apply("finance", {{"scenario", "mta2024-1", std::nullopt, value}});
+  EXPECT_EQ(ws->current("scenario", "mta2024-1"), value);
+  EXPECT_EQ(ws->audit("", 1).at(0).unit, "");
+  ws->apply("finance", {{"figure", "kanslia/sales/mta2024-1", std::nullopt, opt("-500000")}});
+
+  Dataset d = open_sqlite_store(db)->read();
+  auto s = std::find_if(d.scenarios.begin(), d.scenarios.end(), [](const Scenario& x) { return x.id == "mta2024-1"; });
+  ASSERT_NE(s, d.scenarios.end());
+  EXPECT_EQ(s->kind, ScenarioKind::amendment);
+  EXPECT_EQ(s->year, 2024);
+  EXPECT_EQ(s->decision_ref, "KV 12.6.2024 § 45");
+  EXPECT_EQ(s->decision_date, (Date{2024, 6, 12}));
+  EXPECT_EQ(s->name.sv, "Ändring 1/2024");
+  const Figure* f = find_figure(d, "kanslia", "sales", "mta2024-1");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->amount, -500000);
+
+  // An amendment without its decision, or of an unknown kind, is refused.
+  EXPECT_THROW(ws->apply("finance", {{"scenario", "mta2024-2", std::nullopt, opt("amendment;2024;;;M;Ä")}}), StoreError);
+  EXPECT_THROW(ws->apply("finance", {{"scenario", "x", std::nullopt, opt("wish;2024;;;M;Ä")}}), StoreError);
+  EXPECT_EQ(ws->current("scenario", "mta2024-2"), std::nullopt);
+  // A scenario with figures is not deleted under them.
+  EXPECT_THROW(ws->apply("finance", {{"scenario", "mta2024-1", value, std::nullopt}}), StoreError);
+  EXPECT_EQ(ws->current("scenario", "mta2024-1"), value);
+}
+
+TEST_F(Workplace, MalformedKeysAndValuesAreRefused) {
+  auto refused = [&](const std::string& entity, const std::string& key, const char* after, const std::string& says) {
+    try {
+      ws->apply("anna", {{entity, key, std::nullopt, after ? opt(after) : std::nullopt}});
+      ADD_FAILURE() << entity << " " << key << " was accepted";
+    } catch (const StaleChange&) {
+      ADD_FAILURE() << entity << " " << key << ": stale instead of invalid";
+    } catch (const StoreError& e) {
+      EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+    }
+  };
+  refused("figure", "nosuchunit/sales/ta2023", "1", "unit");
+  refused("figure", "kanslia/nosuchline/ta2023", "1", "line");
+  refused("figure", "kanslia/sales/nosuchscenario", "1", "scenario");
+  refused("figure", "kanslia/sales/ta2024", "12.5", "amount");
+  refused("figure", "kanslia/sales", "1", "key");
+  refused("metric_value", "nosuchmetric/2024-12-31", "1;x", "metric");
+  refused("metric_value", "lai-hallinto-m01/2024-02-30", "1;x", "date");
+  refused("metric_value", "lai-hallinto-m01/2024-12-31", "7,5;x", "metric value");
+  refused("realisation", "nosuchgoal/2024/fi", "x", "goal");
+  refused("goal", "lai-hallinto-g01/en", "x", "language");
+  refused("narrative", "kanslia/24/review/fi", "x", "year");
+  refused("unknown", "x", "x", "entity");
+  EXPECT_TRUE(ws->audit("", 0).empty());
+  EXPECT_THROW(ws->current("figure", "nosuchunit/sales/ta2023"), StoreError);
+}
+
+TEST_F(Workplace, LoadingTheDatasetAgainKeepsTheWorkplace) {
+  ws->apply("anna", {{"figure", kFigure, opt("2740000"), opt("1")}});
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", ""});
+  auto v = ws->freeze("anna", "annual_report", "kanslia", 2024, {{"fi", "html", "<p>x</p>"}});
+  testing::load_demo_db(tmp);  // Store::replace on the same file
+  EXPECT_EQ(ws->current("figure", kFigure), opt("2740000"));
+  EXPECT_EQ(ws->audit("", 0).size(), 2u);
+  EXPECT_EQ(ws->section_statuses("annual_report", "kanslia", 2024).size(), 1u);
+  EXPECT_TRUE(ws->version(v.id).has_value());
+}
+
+TEST_F(Workplace, SectionStatesAndReset) {
+  EXPECT_TRUE(ws->section_statuses("annual_report", "kanslia", 2024).empty());
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", ""});
+  ws->set_section_state("pekka", {"annual_report", "kanslia", 2024, "economy", SectionState::approved, "", ""});
+  ws->set_section_state("anna", {"budget", "kanslia", 2024, "goals", SectionState::ready, "", ""});
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2025, "economy", SectionState::approved, "", ""});
+  auto s = ws->section_statuses("annual_report", "kanslia", 2024);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].section, "economy");
+  EXPECT_EQ(s[0].state, SectionState::approved);
+  EXPECT_EQ(s[0].by, "pekka");
+
+  auto trail = ws->audit("kanslia", 0);
+  ASSERT_EQ(trail.size(), 4u);
+  EXPECT_EQ(trail[3].entity, "section");  // oldest last
+  EXPECT_EQ(trail[3].key, "annual_report/kanslia/2024/economy");
+  EXPECT_EQ(trail[3].before, opt("draft"));
+  EXPECT_EQ(trail[3].after, opt("ready"));
+  EXPECT_EQ(trail[2].before, opt("ready"));
+  EXPECT_EQ(trail[2].after, opt("approved"));
+
+  ws->reset_sections("ville", "kanslia", 2024);
+  EXPECT_EQ(ws->section_statuses("annual_report", "kanslia", 2024).at(0).state, SectionState::draft);
+  EXPECT_EQ(ws->section_statuses("budget", "kanslia", 2024).at(0).state, SectionState::draft);
+  EXPECT_EQ(ws->section_statuses("annual_report", "kanslia", 2025).at(0).state, SectionState::approved);  // other year
+  EXPECT_EQ(ws->audit("kanslia", 0).size(), 6u);
+  EXPECT_EQ(ws->audit("kanslia", 1).at(0).user, "ville");
+  EXPECT_EQ(ws->audit("kanslia", 1).at(0).after, opt("draft"));
+  ws->reset_sections("ville", "kanslia", 2024);  // nothing left to reset
+  EXPECT_EQ(ws->audit("kanslia", 0).size(), 6u);
+}
+
+TEST_F(Workplace, FrozenVersionsNumberHashAndPublish) {
+  // Given out of order: the hash sorts by (lang, format). Expected from the documented layout:
+  //   printf 'fi\0html\0002\0abfi\0pdf\0003\0%%PDsv\0html\0001\0c' | sha256sum
+  std::vector<VersionFile> files = {{"sv", "html", "c"}, {"fi", "pdf", "%PD"}, {"fi", "html", "ab"}};
+  auto v1 = ws->freeze("pekka", "annual_report", "kanslia", 2024, files);
+  EXPECT_EQ(v1.content_hash, "cb5593537eae2fc767a3034d6f01a797340f017de24c6006c88548a5b9553cbc");
+  EXPECT_EQ(v1.number, 1);
+  EXPECT_EQ(v1.approved_by, "pekka");
+  EXPECT_EQ(v1.published_at, "");
+  EXPECT_TRUE(v1.files.empty());
+
+  // Bytes that are not text (a NUL, invalid UTF-8) come back as they were.
+  const std::string binary("PK\0\x03\xff\xfe", 6);
+  auto v2 = ws->freeze("pekka", "annual_report", "kanslia", 2024, {{"fi", "docx", binary}});
+  EXPECT_EQ(v2.number, 2);
+  auto other = ws->freeze("pekka", "annual_report", "ict", 2024, {});
+  EXPECT_EQ(other.number, 1);
+  EXPECT_EQ(other.content_hash, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");  // SHA-256 of nothing
+
+  auto back = ws->version(v2.id);
+  ASSERT_TRUE(back.has_value());
+  ASSERT_EQ(back->files.size(), 1u);
+  EXPECT_EQ(back->files[0].bytes, binary);
+  EXPECT_EQ(ws->version(v1.id)->files.size(), 3u);
+  EXPECT_EQ(ws->version(v1.id)->files[0].format, "html");  // fi/html first
+  EXPECT_FALSE(ws->version(999).has_value());
+
+  EXPECT_TRUE(ws->versions(true).empty());
+  ws->publish("paivi", v1.id);
+  auto published = ws->versions(true);
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].id, v1.id);
+  EXPECT_EQ(published[0].published_by, "paivi");
+  EXPECT_FALSE(published[0].published_at.empty());
+  EXPECT_TRUE(published[0].files.empty());
+  auto all = ws->versions(false);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].id, other.id);  // newest first
+  EXPECT_EQ(all[2].id, v1.id);
+  EXPECT_THROW(ws->publish("paivi", 999), StoreError);
+
+  // A PDF printed later joins version 2; its hash stays the one frozen.
+  ws->add_version_file(v2.id, {"fi", "pdf", "%PDF-1.7"});
+  ws->add_version_file(v2.id, {"fi", "pdf", "%PDF-1.7 again"});  // replaces
+  auto v2b = ws->version(v2.id);
+  ASSERT_EQ(v2b->files.size(), 2u);
+  EXPECT_EQ(v2b->files[1].bytes, "%PDF-1.7 again");
+  EXPECT_EQ(v2b->content_hash, v2.content_hash);
+  EXPECT_THROW(ws->add_version_file(999, {"fi", "pdf", "x"}), StoreError);
+}
+
+TEST(SectionStateNames, RoundTrip) {
+  EXPECT_EQ(parse_section_state("ready"), SectionState::ready);
+  EXPECT_EQ(to_string(SectionState::approved), "approved");
+  EXPECT_EQ(to_string(*parse_section_state("draft")), "draft");
+  EXPECT_EQ(parse_section_state("Approved"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace toteuma

@@ -1,0 +1,110 @@
+// Drives the web application's handler as a browser would: keeps cookies, logs in through the
+// login form, and finds the CSRF token on a page. No sockets: the handler is called directly.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "auth/password.h"
+#include "store/user_store.h"
+#include "web/app.h"
+
+namespace toteuma::testing {
+
+// Adds a user with `role` ("editor:kanslia", "approver", ...) and the given password.
+inline void add_user(const std::string& db, const std::string& id, const std::string& role, const std::string& password) {
+  auto users = open_sqlite_user_store(db);
+  User u;
+  u.id = id;
+  u.display_name = "Test " + id;
+  u.password_hash = auth::hash_password(password);
+  auto colon = role.find(':');
+  Grant g;
+  g.role = *parse_role(role.substr(0, colon));
+  if (colon != std::string::npos) {
+    std::string x = role.substr(colon + 1);
+    if (auto l = parse_lang(x); l && g.role == Role::translator) g.lang = l;
+    else g.unit = x;
+  }
+  u.grants.push_back(g);
+  users->add_user(u);
+}
+
+class Client {
+ public:
+  explicit Client(http::Handler h) : h_(std::move(h)) {}
+
+  http::Response get(const std::string& path, std::map<std::string, std::string> query = {}) {
+    http::Request r;
+    r.method = "GET";
+    r.path = path;
+    r.query = std::move(query);
+    return send(r);
+  }
+  // A form POST; the session's CSRF token is added unless `with_csrf` is false.
+  http::Response post(const std::string& path, std::map<std::string, std::string> form,
+                      std::map<std::string, std::string> query = {}, bool with_csrf = true) {
+    if (with_csrf && !csrf.empty()) form.try_emplace("csrf", csrf);
+    http::Request r;
+    r.method = "POST";
+    r.path = path;
+    r.query = std::move(query);
+    r.headers["content-type"] = "application/x-www-form-urlencoded";
+    for (const auto& [k, v] : form) r.body += (r.body.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
+    return send(r);
+  }
+  // A JSON request to the API, with the X-CSRF-Token header when known.
+  http::Response json(const std::string& method, const std::string& path, const std::string& body,
+                      std::map<std::string, std::string> query = {}) {
+    http::Request r;
+    r.method = method;
+    r.path = path;
+    r.query = std::move(query);
+    r.headers["content-type"] = "application/json";
+    if (!csrf.empty()) r.headers["x-csrf-token"] = csrf;
+    r.body = body;
+    return send(r);
+  }
+  // Through the login form; returns the response of the POST. Sets `csrf` from the next page.
+  http::Response login(const std::string& user, const std::string& password) {
+    auto form = get("/fi/login");
+    auto r = post("/fi/login", {{"login_csrf", cookies_["toteuma_login"]}, {"user", user}, {"password", password}, {"next", "/fi/"}},
+                  {}, false);
+    if (r.status == 303) csrf = field(get("/fi/").body, "csrf");
+    return r;
+  }
+  // The value of the first hidden input named `name` on a page (HTML-unescaped for &amp; only).
+  static std::string field(const std::string& html, const std::string& name) {
+    std::string needle = "name=\"" + name + "\" value=\"";
+    auto at = html.find(needle);
+    if (at == std::string::npos) return "";
+    at += needle.size();
+    return html.substr(at, html.find('"', at) - at);
+  }
+  static std::string header(const http::Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers)
+      if (k == name) return v;
+    return "";
+  }
+  std::string csrf;
+
+ private:
+  http::Response send(http::Request& r) {
+    std::string cookie;
+    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+    if (!cookie.empty()) r.headers["cookie"] = cookie;
+    http::Response res = h_(r);
+    for (const auto& [k, v] : res.headers) {
+      if (k != "Set-Cookie") continue;
+      auto eq = v.find('='), semi = v.find(';');
+      std::string name = v.substr(0, eq), value = v.substr(eq + 1, semi - eq - 1);
+      if (v.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
+      else cookies_[name] = value;
+    }
+    return res;
+  }
+  http::Handler h_;
+  std::map<std::string, std::string> cookies_;
+};
+
+}  // namespace toteuma::testing
