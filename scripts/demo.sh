@@ -17,4 +17,8 @@ build/toteuma load data/demo --db demo.db
 # The general ledger of January–September 2025: the in-year follow-up (table kind follow-up).
 build/toteuma import ledger data/demo/ledger/ledger-2025-01-09.csv --mapping data/demo/ledger/mapping.toml --db demo.db
 
+# One user per role, password "toteuma-demo" (README: demo login).
+bash scripts/demo-users.sh build/toteuma demo.db
+
+echo "Demo login: kanslia / toteuma-demo (unit editor), hyvaksyja / toteuma-demo (approver), talous, kaantaja, paakayttaja, lukija"
 exec build/toteuma serve --db demo.db --port "${PORT:-8080}" --address "${ADDRESS:-127.0.0.1}"

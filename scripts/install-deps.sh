@@ -28,6 +28,7 @@ packages=(
   chromium  # prints documents as tagged PDF (render/pdf)
   libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
   libssl-dev time libsodium-dev
+  nginx-light wrk  # bench/web: the static-file baseline and the load generator
 )
 if ((browser)); then
   packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)

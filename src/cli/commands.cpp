@@ -24,6 +24,7 @@
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
+#include "store/user_store.h"
 #include "web/app.h"
 
 namespace toteuma {
@@ -204,6 +205,15 @@ int cmd_goals(const CommandOptions& o, std::ostream& out) {
   else
     out << render_goals_text(r);
   return 0;
+}
+
+// The workplace over the database (docs/WEB.md); the app reads dataset, ledger and users itself.
+int cmd_serve(const CommandOptions& o, std::ostream& out) {
+  read_db(o.db);  // refuses a database without a dataset, with the usual message
+  if (open_sqlite_user_store(o.db)->users().empty())
+    out << "No users yet: nobody can log in. Add one with / Lisää käyttäjä / Lägg till en användare:\n"
+           "  toteuma user add ID --db " << o.db << " --name \"Name\" --role admin\n";
+  return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out);
 }
 
 }  // namespace toteuma

@@ -28,6 +28,8 @@ struct CommandOptions {
 int cmd_load(const CommandOptions& o, std::ostream& out);
 int cmd_dump(const CommandOptions& o, std::ostream& out);
 int cmd_units(const CommandOptions& o, std::ostream& out);
+// Serves the workplace until SIGINT/SIGTERM.
+int cmd_serve(const CommandOptions& o, std::ostream& out);
 int cmd_table(const CommandOptions& o, std::ostream& out);
 // Exit status: 0 no errors, 1 errors found, 2 unusable input.
 int cmd_check(const CommandOptions& o, std::ostream& out);

@@ -110,11 +110,6 @@ void collect_keys(const Ledger& ledger, const OrgView& org, const std::string& u
 
 }  // namespace
 
-int cmd_serve(const CommandOptions& o, std::ostream& out) {
-  read_db(o.db);  // refuses a database without a dataset, with the usual message
-  return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out);
-}
-
 int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = d.primary().primary;

@@ -27,6 +27,5 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out);
 int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out);
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out);
 // serve, with the ledger's monthly actuals for the web's follow-up view.
-int cmd_serve(const CommandOptions& o, std::ostream& out);
 
 }  // namespace toteuma

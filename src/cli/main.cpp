@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
       return cmd_table_follow_up(lo, std::cout);
     }
     if (*table) return cmd_table(o, std::cout);
-    if (*serve) return cmd_serve(o, std::cout);  // with the ledger's months for the follow-up
+    if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);
     if (*personnel) return cmd_personnel(o, std::cout);
     if (*goals) return cmd_goals(o, std::cout);

@@ -28,6 +28,14 @@ class Writer {
  public:
   explicit Writer(const doc::Document& d) : d_(d) {}
 
+  // Paragraphs alone, their headings below `level` (a narrative's preview on the web).
+  std::string paragraphs(const std::vector<doc::Paragraph>& ps, int level) {
+    out_.clear();
+    for (const auto& p : ps) block(p, level);
+    close_list();
+    return out_;
+  }
+
   std::string section(const doc::Section& s) {
     out_.clear();
     int level = s.level + 1;  // the document title is h1
@@ -168,9 +176,9 @@ std::string toc(const doc::Document& d, const std::map<std::string, int>& pages)
 
 }  // namespace
 
-std::string render_section_html(const doc::Section& s) {
+std::string render_paragraphs_html(const std::vector<doc::Paragraph>& paragraphs, int level) {
   static const doc::Document none;
-  return Writer(none).section(s);
+  return Writer(none).paragraphs(paragraphs, level);
 }
 
 std::string render_document_html(const doc::Document& d, const std::map<std::string, int>& pages) {

@@ -10,8 +10,8 @@
 namespace toteuma {
 
 // `pages`: section id → page number, printed in the table of contents (the PDF's second pass).
-// One section as the document draws it (the web's preview of a narrative).
-std::string render_section_html(const doc::Section& s);
+// Paragraphs as a document draws them, their headings below h`level` (the web's preview of a narrative).
+std::string render_paragraphs_html(const std::vector<doc::Paragraph>& paragraphs, int level);
 
 std::string render_document_html(const doc::Document& d, const std::map<std::string, int>& pages = {});
 

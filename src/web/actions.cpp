@@ -1,7 +1,14 @@
 #include "web/actions.h"
 
+#include <algorithm>
+#include <mutex>
+
 #include "core/access.h"
 #include "core/text.h"
+#include "document/builder.h"
+#include "document/template.h"
+#include "render/document_output.h"
+#include "render/pdf.h"
 
 namespace toteuma::web {
 
@@ -101,6 +108,112 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
 
 std::optional<std::string> current_value(AppState& state, const std::string& entity, const std::string& key) {
   return state.with_workplace([&](WorkplaceStore& w) { return w.current(entity, key); });
+}
+
+// ---- review and publication -------------------------------------------------------------------------
+
+namespace {
+
+// The document as it stands, in both languages and every format but PDF (printed on first request).
+std::vector<VersionFile> render_version(const Snapshot& s, const std::string& kind, const std::string& unit, int year) {
+  std::vector<VersionFile> files;
+  for (Lang l : {Lang::fi, Lang::sv}) {
+    doc::Document d = build_document(s.ledger, template_for(s.d, kind), {unit, year, l, today()});
+    for (const char* f : {"html", "docx", "xlsx"}) files.push_back({std::string(lang_code(l)), f, render_document(d, f)});
+  }
+  return files;
+}
+
+}  // namespace
+
+bool known_document_kind(const std::string& kind) {
+  return std::find(document_kinds().begin(), document_kinds().end(), kind) != document_kinds().end();
+}
+
+std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap, const std::string& kind, const std::string& unit,
+                                           int year, Lang lang, std::string* title) {
+  doc::Document docu = build_document(snap.ledger, template_for(snap.d, kind), {unit, year, lang, today()});
+  if (title) *title = docu.title;
+  auto statuses = state.with_workplace([&](WorkplaceStore& w) { return w.section_statuses(kind, unit, year); });
+  std::vector<ReviewSection> out;
+  for (const auto& s : docu.sections) {
+    if (s.level > 2) continue;
+    ReviewSection r{s.id, s.heading, SectionState::draft, "", ""};
+    for (const auto& st : statuses)
+      if (st.section == s.id) {
+        r.state = st.state;
+        r.by = st.by;
+        r.at = st.at;
+      }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year) {
+  return may_approve(u) || may_edit_goals(u, d, unit, year) || may_edit_text(u, d, unit, year, Lang::fi) ||
+         may_edit_text(u, d, unit, year, Lang::sv);
+}
+
+ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
+                               const std::string& unit, int year, const std::string& section, SectionState to) {
+  const ReviewSection* sec = nullptr;
+  for (const auto& s : sections)
+    if (s.id == section) sec = &s;
+  if (!sec) return {Outcome::invalid, "no such section: " + section, {}, std::nullopt};
+  bool allowed = to == SectionState::approved || sec->state == SectionState::approved
+                     ? may_approve(u) : may_mark_ready(u, state.snapshot()->d, unit, year);
+  if (!allowed) return {Outcome::forbidden, "", {}, std::nullopt};
+  state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, ""}); });
+  return {};
+}
+
+ActionResult freeze_version(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
+                            const std::string& unit, int year, DocumentVersion* frozen) {
+  if (!may_approve(u)) return {Outcome::forbidden, "", {}, std::nullopt};
+  for (const auto& s : sections)
+    if (s.state != SectionState::approved)
+      return {Outcome::not_approved, "section " + s.id + " is not approved", {}, std::nullopt};
+  std::lock_guard write(state.write_mutex());  // no edit slips in between render and freeze
+  auto snap = state.snapshot();
+  auto files = render_version(*snap, kind, unit, year);
+  DocumentVersion v = state.with_workplace([&](WorkplaceStore& w) { return w.freeze(u.id, kind, unit, year, std::move(files)); });
+  if (frozen) *frozen = std::move(v);
+  return {};
+}
+
+ActionResult publish_version(AppState& state, const User& u, std::int64_t version_id) {
+  if (!may_approve(u)) return {Outcome::forbidden, "", {}, std::nullopt};
+  try {
+    state.with_workplace([&](WorkplaceStore& w) { w.publish(u.id, version_id); });
+  } catch (const StoreError& e) {
+    return {Outcome::invalid, e.what(), {}, std::nullopt};
+  }
+  return {};
+}
+
+std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const std::string& lang, const std::string& format,
+                                         bool published_only) {
+  auto v = state.with_workplace([&](WorkplaceStore& w) { return w.version(id); });
+  if (!v || (published_only && v->published_at.empty())) return std::nullopt;
+  auto find = [&](const std::string& f) -> const VersionFile* {
+    for (const auto& file : v->files)
+      if (file.lang == lang && file.format == f) return &file;
+    return nullptr;
+  };
+  VersionBytes out;
+  if (const VersionFile* file = find(format)) {
+    out.bytes = file->bytes;
+  } else if (format == "pdf" && find("html")) {
+    std::string html = find("html")->bytes;
+    out.bytes = render_pdf([&](const AnchorPages&) { return html; });
+    state.with_workplace([&](WorkplaceStore& w) { w.add_version_file(id, {lang, "pdf", out.bytes}); });
+  } else {
+    return std::nullopt;
+  }
+  v->files.clear();
+  out.version = std::move(*v);
+  return out;
 }
 
 }  // namespace toteuma::web

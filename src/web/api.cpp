@@ -1,9 +1,549 @@
+// The JSON API: each route reads the snapshot or calls the same actions as the pages (actions.h),
+// so authorisation, audit and the stale check cannot differ between the two. Errors are JSON
+// {"error": code, "message": English text}; a malformed body is a 400, never an exception.
 #include "web/api.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "core/calendar.h"
+#include "core/goals.h"
+#include "core/narratives.h"
+#include "core/report_table.h"
+#include "core/text.h"
+#include "render/document_output.h"
+#include "web/actions.h"
+#include "web/web_templates.h"
 
 namespace toteuma::web {
 
-http::Response route_api(AppState&, LoginLimiter&, const http::Request&, const std::vector<std::string>&) {
-  return {404, "application/json", "{\"error\":\"not found\"}\n", {}};
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t max_changes = 1000;  // one request's batch
+constexpr int max_audit = 1000;
+
+http::Response reply(int status, const json& j) {
+  // Stored texts are UTF-8; should one not be, it is replaced rather than failing the response.
+  return {status, "application/json; charset=utf-8", j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n", {}};
+}
+
+http::Response error(int status, const std::string& code, const std::string& message, json extra = json::object()) {
+  extra["error"] = code;
+  extra["message"] = message;
+  return reply(status, extra);
+}
+
+json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json non_empty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json text(const Text& t) { return {{"fi", t.fi}, {"sv", t.sv}}; }
+
+std::string to_string(Measure m) {
+  switch (m) {
+    case Measure::budget: return "budget";
+    case Measure::amendments: return "amendments";
+    case Measure::budget_after: return "budget_after";
+    case Measure::actual: return "actual";
+    case Measure::deviation: return "deviation";
+    case Measure::forecast: return "forecast";
+    case Measure::plan: return "plan";
+  }
+  return "";
+}
+
+struct Call {
+  AppState& state;
+  LoginLimiter& limiter;
+  const http::Request& req;
+  std::shared_ptr<const Snapshot> snap;
+  Viewer viewer;
+  const Dataset& d() const { return snap->d; }
+  std::string q(const char* key, const std::string& fallback = "") const {
+    auto it = req.query.find(key);
+    return it == req.query.end() ? fallback : it->second;
+  }
+};
+
+// The JSON object of a request body; nullopt (and the reply in `bad`) when it is not one.
+std::optional<json> body_object(const http::Request& req, http::Response& bad) {
+  std::string type = req.header("content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  if (type != "application/json") {
+    bad = error(415, "unsupported_media_type", "the body must be JSON (Content-Type: application/json)");
+    return std::nullopt;
+  }
+  json j = json::parse(req.body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    bad = error(400, "invalid", "the body is not a JSON object");
+    return std::nullopt;
+  }
+  return j;
+}
+
+// A string member, nullopt when absent or not a string.
+std::optional<std::string> str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
+}
+
+// ?lang=, the primary language without it.
+std::optional<Lang> lang_param(const Call& c) {
+  std::string l = c.q("lang");
+  return l.empty() ? std::optional<Lang>(c.d().primary().primary) : parse_lang(l);
+}
+
+json grants_of(const User& u) {
+  json roles = json::array();
+  for (const Grant& g : u.grants) roles.push_back(to_string(g));
+  return roles;
+}
+
+json session_json(const User& u, const std::string& csrf) {
+  return {{"user", u.id}, {"name", u.display_name}, {"roles", grants_of(u)}, {"csrf", csrf}};
+}
+
+json version_json(const DocumentVersion& v) {
+  return {{"id", v.id},
+          {"doc", v.doc},
+          {"unit", v.unit},
+          {"year", v.year},
+          {"number", v.number},
+          {"content_hash", v.content_hash},
+          {"approved_by", v.approved_by},
+          {"approved_at", v.approved_at},
+          {"published_by", non_empty(v.published_by)},
+          {"published_at", non_empty(v.published_at)}};
+}
+
+// ---- sessions ------------------------------------------------------------------------------------
+
+http::Response login(Call& c) {
+  http::Response bad;
+  auto body = body_object(c.req, bad);
+  if (!body) return bad;
+  auto user = str(*body, "user"), password = str(*body, "password");
+  if (!user || !password) return error(400, "invalid", "\"user\" and \"password\" must be strings");
+  std::string token, csrf;
+  switch (log_in(c.state, c.limiter, *user, *password, token, csrf)) {
+    case LoginResult::ok: break;
+    case LoginResult::wrong: return error(401, "login_failed", "wrong user name or password");
+    case LoginResult::locked: {
+      auto r = error(429, "locked", "too many failed logins; try again later");
+      r.headers.emplace_back("Retry-After", std::to_string(c.state.options().login_window_seconds));
+      return r;
+    }
+  }
+  auto u = c.state.with_users([&](UserStore& s) { return s.user(*user); });
+  auto r = reply(200, session_json(*u, csrf));
+  r.headers.emplace_back("Set-Cookie", session_cookie(c.state, token));
+  return r;
+}
+
+http::Response logout(Call& c) {
+  c.state.with_users([&](UserStore& u) { u.delete_session(c.viewer.digest); });
+  http::Response r{204, "", "", {}};
+  r.headers.emplace_back("Set-Cookie", expired_session_cookie(c.state));
+  return r;
+}
+
+// ---- reading -------------------------------------------------------------------------------------
+
+http::Response units(Call& c) {
+  auto year = year_param(c.req, c.snap->default_year);
+  if (!year) return error(400, "invalid", "year must be a year such as 2024");
+  json out = json::array();
+  for (const auto& [u, depth] : c.d().org_on(Date::last_of_year(*year)).tree())
+    out.push_back({{"id", u->id}, {"parent", non_empty(u->parent)}, {"name", text(u->name)}, {"kind", to_string(u->kind)}});
+  return reply(200, out);
+}
+
+http::Response table(Call& c, const std::string& unit) {
+  auto year = year_param(c.req, c.snap->default_year);
+  auto kind = parse_table_kind(c.q("kind", "annual-report"));
+  auto lang = lang_param(c);
+  if (!year || !kind || !lang) return error(400, "invalid", "year, kind (annual-report | budget) or lang (fi | sv) is malformed");
+  FigureTable t;
+  try {
+    t = build_table(c.snap->ledger, unit, *year, *kind, *lang);
+  } catch (const TableError& e) {
+    return error(404, "not_found", e.what());
+  }
+  json cols = json::array(), rows = json::array();
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    json col{{"measure", to_string(t.columns[i].measure)}, {"year", t.columns[i].year}, {"heading", i < t.headings.size() ? t.headings[i] : ""}};
+    if (t.columns[i].measure == Measure::plan) col["base_year"] = t.columns[i].base_year;
+    cols.push_back(col);
+  }
+  for (const TableRow& r : t.rows) {
+    json values = json::array();
+    for (const auto& v : r.values) values.push_back(v ? json(*v) : json(nullptr));
+    rows.push_back({{"line", r.line}, {"kind", to_string(r.kind)}, {"label", r.label}, {"values", values}});
+  }
+  return reply(200, {{"unit", t.unit},
+                     {"unit_name", t.unit_name},
+                     {"responsible", t.responsible},
+                     {"title", t.title},
+                     {"kind", c.q("kind", "annual-report")},
+                     {"year", t.year},
+                     {"lang", lang_code(t.lang)},
+                     {"binding_line", non_empty(t.binding_line)},
+                     {"overrun", t.overrun ? json(*t.overrun) : json(nullptr)},
+                     {"columns", cols},
+                     {"rows", rows}});
+}
+
+http::Response narratives(Call& c, const std::string& unit) {
+  auto year = year_param(c.req, c.snap->default_year);
+  if (!year) return error(400, "invalid", "year must be a year such as 2024");
+  if (!c.d().has_unit(unit)) return error(404, "not_found", "no such unit: " + unit);
+  json out = json::array();
+  for (const Narrative& n : c.d().narratives)
+    if (n.unit == unit && n.year == *year)
+      out.push_back({{"section", n.section}, {"lang", lang_code(n.lang)},
+                     {"origin", n.origin == NarrativeOrigin::draft ? "draft" : "person"}, {"markdown", n.markdown}});
+  return reply(200, out);
+}
+
+http::Response goals(Call& c, const std::string& unit) {
+  auto year = year_param(c.req, c.snap->default_year);
+  if (!year) return error(400, "invalid", "year must be a year such as 2024");
+  const Goals& g = c.d().goals;
+  if (!c.d().has_unit(unit)) return error(404, "not_found", "no such unit: " + unit);
+  std::vector<const Goal*> mine;
+  for (const Goal& goal : g.goals)
+    if (goal.unit == unit && goal.year == *year) mine.push_back(&goal);
+  std::stable_sort(mine.begin(), mine.end(), [](const Goal* a, const Goal* b) { return a->position < b->position; });
+  json out = json::array();
+  for (const Goal* goal : mine) {
+    bool derived = false;
+    GoalStatus status = goal_status(g, *goal, &derived);
+    json actions = json::array(), metrics = json::array(), realisation = nullptr;
+    for (const GoalAction& a : g.actions)
+      if (a.goal == goal->id) actions.push_back({{"position", a.position}, {"text", text(a.text)}, {"responsible", text(a.responsible)}});
+    for (const Metric& m : g.metrics) {
+      if (m.goal != goal->id) continue;
+      json values = json::array();
+      for (const MetricValue& v : g.values)
+        if (v.metric == m.id) values.push_back({{"date", to_iso(v.date)}, {"value", v.value_tenths}, {"source", v.source}});
+      metrics.push_back({{"id", m.id},
+                         {"name", text(m.name)},
+                         {"unit", m.unit},
+                         {"direction", m.direction},
+                         {"target", m.target_tenths ? json(*m.target_tenths) : json(nullptr)},
+                         {"partly", m.partly_tenths ? json(*m.partly_tenths) : json(nullptr)},
+                         {"owner", m.owner},
+                         {"frequency", m.frequency},
+                         {"status", to_string(metric_status(m, g.values, *year))},
+                         {"values", values}});
+    }
+    for (const Realisation& r : g.realisations)
+      if (r.goal == goal->id && r.year == *year)
+        realisation = {{"status", r.status ? json(to_string(*r.status)) : json(nullptr)}, {"reason", text(r.reason)}, {"text", text(r.text)}};
+    out.push_back({{"id", goal->id},
+                   {"year", goal->year},
+                   {"level", goal->level},
+                   {"theme", non_empty(goal->theme)},
+                   {"parent", non_empty(goal->parent)},
+                   {"position", goal->position},
+                   {"text", text(goal->text)},
+                   {"responsible", text(goal->responsible)},
+                   {"status", to_string(status)},
+                   {"status_derived", derived},
+                   {"actions", actions},
+                   {"metrics", metrics},
+                   {"realisation", realisation}});
+  }
+  return reply(200, out);
+}
+
+http::Response value(Call& c) {
+  std::string entity = c.q("entity"), key = c.q("key");
+  if (entity.empty() || key.empty()) return error(400, "invalid", "entity and key are required");
+  try {
+    return reply(200, {{"entity", entity}, {"key", key}, {"value", opt(current_value(c.state, entity, key))}});
+  } catch (const StoreError& e) {
+    return error(400, "invalid", e.what());
+  }
+}
+
+http::Response audit(Call& c) {
+  int limit = 100;
+  std::string l = c.q("limit");
+  if (!l.empty()) {
+    if (l.size() > 4 || l.find_first_not_of("0123456789") != std::string::npos || std::stoi(l) < 1 || std::stoi(l) > max_audit)
+      return error(400, "invalid", fmt::format("limit must be 1 to {}", max_audit));
+    limit = std::stoi(l);
+  }
+  json out = json::array();
+  for (const AuditEntry& a : c.state.with_workplace([&](WorkplaceStore& w) { return w.audit(c.q("unit"), limit); }))
+    out.push_back({{"id", a.id}, {"at", a.at}, {"user", a.user}, {"entity", a.entity}, {"key", a.key},
+                   {"before", opt(a.before)}, {"after", opt(a.after)}, {"unit", non_empty(a.unit)}});
+  return reply(200, out);
+}
+
+http::Response calendar(Call& c) {
+  std::string muni = c.q("municipality", c.d().primary().id);
+  auto year = year_param(c.req, today().year);
+  if (!year) return error(400, "invalid", "year must be a year such as 2025");
+  json out = json::array();
+  for (const CalendarItem* i : calendar_of(c.d().calendar, muni, *year))
+    out.push_back({{"id", i->id},
+                   {"municipality", i->municipality},
+                   {"year", i->year},
+                   {"phase", i->phase},
+                   {"phase_name", text(i->phase_name)},
+                   {"title", text(i->title)},
+                   {"participation", text(i->participation)},
+                   {"start", to_iso(i->start)},
+                   {"deadline", to_iso(i->deadline)},
+                   {"responsible", text(i->responsible)},
+                   {"sections", split_nonempty(i->sections, ' ')}});
+  return reply(200, out);
+}
+
+// ---- writing -------------------------------------------------------------------------------------
+
+http::Response changes(Call& c) {
+  http::Response bad;
+  auto body = body_object(c.req, bad);
+  if (!body) return bad;
+  auto list = body->find("changes");
+  if (list == body->end() || !list->is_array() || list->empty() || list->size() > max_changes)
+    return error(400, "invalid", fmt::format("\"changes\" must be an array of 1 to {} changes", max_changes));
+  std::vector<Change> batch;
+  std::size_t applied = 0;
+  for (const json& ch : *list) {
+    auto nullable = [&](const char* k, std::optional<std::string>& out) {
+      auto it = ch.find(k);
+      if (it == ch.end() || !(it->is_string() || it->is_null())) return false;
+      if (it->is_string()) out = it->get<std::string>();
+      return true;
+    };
+    Change x;
+    auto entity = ch.is_object() ? str(ch, "entity") : std::nullopt;
+    auto key = ch.is_object() ? str(ch, "key") : std::nullopt;
+    if (!entity || !key || !nullable("before", x.before) || !nullable("after", x.after))
+      return error(400, "invalid", "each change needs \"entity\" and \"key\" (strings) and \"before\" and \"after\" (string or null)");
+    x.entity = *entity;
+    x.key = *key;
+    if (x.before != x.after) ++applied;  // the store skips a change to the same value
+    batch.push_back(std::move(x));
+  }
+  ActionResult r = apply_changes(c.state, *c.viewer.user, batch);
+  switch (r.outcome) {
+    case Outcome::ok: return reply(200, {{"applied", applied}});
+    case Outcome::forbidden:
+      return error(403, "forbidden", "you may not make this change", {{"entity", r.refused.entity}, {"key", r.refused.key}});
+    case Outcome::stale:
+      return error(409, "stale", "the value was changed by someone else after you read it; nothing was saved",
+                   {{"entity", r.refused.entity}, {"key", r.refused.key}, {"current", opt(r.current)}});
+    case Outcome::invalid:
+    case Outcome::not_approved: break;
+  }
+  return error(400, "invalid", r.message);
+}
+
+// ---- review and publication ----------------------------------------------------------------------
+
+struct ReviewTarget {
+  std::string kind, unit;
+  int year = 0;
+  Lang lang = Lang::fi;
+};
+
+std::optional<http::Response> review_target(const Call& c, const std::string& unit, ReviewTarget& t) {
+  t.kind = c.q("doc", "annual-report");
+  t.unit = unit;
+  auto year = parse_year(c.q("year"));
+  auto lang = lang_param(c);
+  if (!year || !lang || !known_document_kind(t.kind))
+    return error(400, "invalid", "doc (annual-report | budget-book | service-plan | personnel-plan), year or lang is malformed");
+  t.year = *year;
+  t.lang = *lang;
+  if (!c.d().has_unit(unit) || !c.d().org_on(Date{t.year, 1, 1}).find(unit)) return error(404, "not_found", "no such unit in that year: " + unit);
+  return std::nullopt;
+}
+
+json review_json(Call& c, const ReviewTarget& t, const std::vector<ReviewSection>& sections, const std::string& title) {
+  const User& me = *c.viewer.user;
+  json secs = json::array(), versions = json::array();
+  for (const auto& s : sections)
+    secs.push_back({{"id", s.id}, {"heading", s.heading}, {"state", to_string(s.state)}, {"by", non_empty(s.by)}, {"at", non_empty(s.at)}});
+  for (const auto& v : c.state.with_workplace([&](WorkplaceStore& w) { return w.versions(false); }))
+    if (v.doc == t.kind && v.unit == t.unit && v.year == t.year) versions.push_back(version_json(v));
+  return {{"doc", t.kind}, {"unit", t.unit}, {"year", t.year}, {"title", title}, {"sections", secs}, {"versions", versions},
+          {"may_mark_ready", may_mark_ready(me, c.d(), t.unit, t.year)}, {"may_approve", may_approve(me)}};
+}
+
+http::Response review(Call& c, const std::string& unit) {
+  ReviewTarget t;
+  if (auto bad = review_target(c, unit, t)) return *bad;
+  const User& me = *c.viewer.user;
+  std::string title;
+  auto sections = review_sections(c.state, *c.snap, t.kind, t.unit, t.year, t.lang, &title);
+  if (c.req.method == "GET") return reply(200, review_json(c, t, sections, title));
+
+  http::Response bad;
+  auto body = body_object(c.req, bad);
+  if (!body) return bad;
+  json extra = json::object();
+  if (auto action = str(*body, "action")) {
+    if (*action != "freeze" && *action != "publish") return error(400, "invalid", "action must be \"freeze\" or \"publish\"");
+    if (!may_approve(me)) return error(403, "forbidden", "only an approver may freeze or publish");
+    if (*action == "freeze") {
+      DocumentVersion v;
+      ActionResult r = freeze_version(c.state, me, sections, t.kind, t.unit, t.year, &v);
+      if (r.outcome == Outcome::not_approved) return error(409, "not_approved", "every section must be approved first: " + r.message);
+      extra["frozen"] = version_json(v);
+    } else {
+      auto it = body->find("version");
+      if (it == body->end() || !it->is_number_integer()) return error(400, "invalid", "\"version\" must be the version's id (integer)");
+      auto id = it->get<std::int64_t>();
+      auto v = c.state.with_workplace([&](WorkplaceStore& w) { return w.version(id); });
+      if (!v || v->doc != t.kind || v->unit != t.unit || v->year != t.year)
+        return error(404, "not_found", "no such version of this document");
+      ActionResult r = publish_version(c.state, me, id);
+      if (r.outcome != Outcome::ok) return error(400, "invalid", r.message);
+    }
+  } else {
+    auto section = str(*body, "section"), state = str(*body, "state");
+    auto to = state ? parse_section_state(*state) : std::nullopt;
+    if (!section || !to) return error(400, "invalid", "the body must be {\"section\", \"state\": draft | ready | approved} or {\"action\"}");
+    ActionResult r = set_section_state(c.state, me, sections, t.kind, t.unit, t.year, *section, *to);
+    if (r.outcome == Outcome::invalid) return error(400, "invalid", r.message);
+    if (r.outcome == Outcome::forbidden) return error(403, "forbidden", "you may not move this section to " + *state);
+  }
+  sections = review_sections(c.state, *c.state.snapshot(), t.kind, t.unit, t.year, t.lang, &title);
+  json out = review_json(c, t, sections, title);
+  out.update(extra);
+  return reply(200, out);
+}
+
+http::Response public_list(Call& c) {
+  json out = json::array();
+  for (const auto& v : c.state.with_workplace([&](WorkplaceStore& w) { return w.versions(true); })) {
+    json j = version_json(v), links = json::array();
+    for (const char* l : {"fi", "sv"})
+      for (const char* f : {"html", "pdf", "docx", "xlsx"})
+        links.push_back({{"lang", l}, {"format", f}, {"href", fmt::format("/api/v1/public/{}?text={}&format={}", v.id, l, f)}});
+    j["links"] = links;
+    out.push_back(j);
+  }
+  return reply(200, out);
+}
+
+http::Response public_file(Call& c, const std::string& id_s) {
+  if (id_s.empty() || id_s.size() > 18 || id_s.find_first_not_of("0123456789") != std::string::npos)
+    return error(404, "not_found", "no such published version");
+  std::int64_t id = std::stoll(id_s);
+  std::string text = c.q("text", std::string(lang_code(c.d().primary().primary))), format = c.q("format", "html");
+  if (!parse_lang(text) || !is_document_format(format))
+    return error(400, "invalid", "text must be fi or sv and format html, pdf, docx or xlsx");
+  auto file = version_file(c.state, id, text, format, true);
+  if (!file) return error(404, "not_found", "no such published version or file");
+  const DocumentVersion& v = file->version;
+  http::Response r{200, document_media_type(format), std::move(file->bytes), {}};
+  r.headers.emplace_back("X-Content-Hash", v.content_hash);
+  if (format != "html")
+    r.headers.emplace_back("Content-Disposition",
+                           fmt::format("attachment; filename=\"{}-{}-{}-v{}-{}.{}\"", v.doc, v.unit, v.year, v.number, text, format));
+  r.headers.emplace_back("Cache-Control", "public, max-age=300");
+  return r;
+}
+
+// ---- dispatch ------------------------------------------------------------------------------------
+
+enum class Route { none, openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
+                   public_list, public_file };
+
+// The route of the path after /api/v1 and its {id}; which methods it takes.
+Route match(const std::vector<std::string>& p, std::string& id) {
+  auto is = [&](std::initializer_list<const char*> want) {
+    if (p.size() != want.size()) return false;
+    std::size_t i = 0;
+    for (const char* w : want) {
+      if (std::string(w) != "*" && p[i] != w) return false;
+      ++i;
+    }
+    return true;
+  };
+  if (p.size() >= 2) id = p[1];
+  if (is({"openapi.json"})) return Route::openapi;
+  if (is({"login"})) return Route::login;
+  if (is({"logout"})) return Route::logout;
+  if (is({"session"})) return Route::session;
+  if (is({"units"})) return Route::units;
+  if (is({"units", "*", "table"})) return Route::table;
+  if (is({"units", "*", "narratives"})) return Route::narratives;
+  if (is({"units", "*", "goals"})) return Route::goals;
+  if (is({"units", "*", "review"})) return Route::review;
+  if (is({"values"})) return Route::values;
+  if (is({"changes"})) return Route::changes;
+  if (is({"audit"})) return Route::audit;
+  if (is({"calendar"})) return Route::calendar;
+  if (is({"public"})) return Route::public_list;
+  if (is({"public", "*"})) return Route::public_file;
+  return Route::none;
+}
+
+const char* methods(Route r) {
+  switch (r) {
+    case Route::login:
+    case Route::logout:
+    case Route::changes: return "POST";
+    case Route::review: return "GET, POST";
+    default: return "GET";
+  }
+}
+
+}  // namespace
+
+http::Response route_api(AppState& state, LoginLimiter& limiter, const http::Request& req, const std::vector<std::string>& parts) {
+  if (parts.size() < 3 || parts[1] != "v1") return error(404, "not_found", "no such API route");
+  std::string id;
+  Route route = match(std::vector<std::string>(parts.begin() + 2, parts.end()), id);
+  if (route == Route::none) return error(404, "not_found", "no such API route");
+  std::string allowed = methods(route);
+  bool ok = false;
+  for (const auto& m : split_nonempty(allowed, ',')) ok = ok || (m.front() == ' ' ? m.substr(1) : m) == req.method;
+  if (!ok) {
+    auto r = error(405, "method_not_allowed", "use " + allowed);
+    r.headers.emplace_back("Allow", allowed);
+    return r;
+  }
+  Call c{state, limiter, req, state.snapshot(), {}};
+  switch (route) {
+    case Route::openapi: return {200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
+    case Route::public_list: return public_list(c);
+    case Route::public_file: return public_file(c, id);
+    case Route::login: return login(c);
+    default: break;
+  }
+  c.viewer = resolve_viewer(state, req);
+  if (!c.viewer.logged_in()) return error(401, "unauthorized", "log in first (POST /api/v1/login)");
+  if (req.method == "POST" && !csrf_ok(c.viewer, req, {}))
+    return error(403, "csrf", "the X-CSRF-Token header must carry the session's CSRF token");
+  switch (route) {
+    case Route::logout: return logout(c);
+    case Route::session: return reply(200, session_json(*c.viewer.user, c.viewer.csrf));
+    case Route::units: return units(c);
+    case Route::table: return table(c, id);
+    case Route::narratives: return narratives(c, id);
+    case Route::goals: return goals(c, id);
+    case Route::values: return value(c);
+    case Route::changes: return changes(c);
+    case Route::audit: return audit(c);
+    case Route::review: return review(c, id);
+    case Route::calendar: return calendar(c);
+    default: break;
+  }
+  return error(404, "not_found", "no such API route");
 }
 
 }  // namespace toteuma::web

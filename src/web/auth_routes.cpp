@@ -121,7 +121,7 @@ http::Response login_page(const Ctx& c, LoginLimiter& limiter) {
   // site cannot log a visitor into an account of its choosing.
   std::string login_csrf = cookie_value(c.req, login_cookie);
   if (c.req.method == "POST") {
-    auto form = c.req.form();
+    auto form = form_fields(c.req);
     user = form["user"];
     next = form["next"];
     if (login_csrf.empty() || !auth::equal_secret(form["login_csrf"], login_csrf)) {

@@ -75,6 +75,29 @@ http::Response bad_request(Lang lang) { return {400, "text/plain; charset=utf-8"
 
 http::Response redirect(const std::string& location, int status) { return {status, "", "", {{"Location", location}}}; }
 
+std::map<std::string, std::string> form_fields(const http::Request& req) {
+  auto form = req.form();
+  for (auto& [k, v] : form) {
+    std::string out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!(v[i] == '\r' && i + 1 < v.size() && v[i + 1] == '\n')) out += v[i];
+    v = std::move(out);
+  }
+  return form;
+}
+
+std::string display_time(const std::string& iso) {
+  // YYYY-MM-DDTHH:MM:SSZ; anything else is shown as it is.
+  if (iso.size() < 16 || iso[4] != '-' || iso[10] != 'T') return iso;
+  auto num = [&](std::size_t at, std::size_t n) { return std::stoi(iso.substr(at, n)); };
+  try {
+    return fmt::format("{}.{}.{} {}.{} UTC", num(8, 2), num(5, 2), num(0, 4), iso.substr(11, 2), iso.substr(14, 2));
+  } catch (const std::exception&) {
+    return iso;
+  }
+}
+
 std::optional<int> parse_year(const std::string& s) {
   if (s.size() != 4) return std::nullopt;
   for (char ch : s)

@@ -42,6 +42,12 @@ http::Response redirect(const std::string& location, int status = 303);
 // Renders an embedded Mustache template ({{ }} escapes; only {{{body}}}-style slots take HTML).
 std::string render(std::string_view tpl, const mstch::map& ctx);
 
+// The request's form fields with line breaks as "\n": browsers send a textarea's (and a hidden
+// field's) line breaks as CRLF, texts are stored with LF, and a `before` must compare equal.
+std::map<std::string, std::string> form_fields(const http::Request& req);
+// An ISO UTC time stamp "2026-11-22T18:40:00Z" as people read it: "22.11.2026 18.40 UTC".
+std::string display_time(const std::string& iso);
+
 std::optional<int> parse_year(const std::string& s);
 // The ?year= of a request, `fallback` without one; nullopt for a malformed year.
 std::optional<int> year_param(const http::Request& req, int fallback);

@@ -34,6 +34,12 @@ std::optional<std::string> before_from(std::map<std::string, std::string>& form,
   if (form["h_" + name] != "1") return std::nullopt;
   return form["b_" + name];
 }
+// Tenths as a Finnish/Swedish decimal: "3,2", "59".
+std::string decimal_text(std::int64_t tenths) {
+  std::string s = fixed_to_plain(tenths, 1);
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
 std::string csrf_field(const Ctx& c) { return "<input type=\"hidden\" name=\"csrf\" value=\"" + e(c.viewer.csrf) + "\">"; }
 
 std::string stale_html(const Ctx& c, const ActionResult& r) {
@@ -111,7 +117,7 @@ http::Response texts_page(const Ctx& c, const std::string& unit) {
         const Narrative* n = find_narrative(d.narratives, unit, y, sec, l);
         std::string state = !n ? tr("web.text_missing", c.lang) : n->origin == NarrativeOrigin::draft ? tr("web.text_draft", c.lang) : tr("web.text_written", c.lang);
         std::string href = fmt::format("/{}/unit/{}/narrative?doc={}&amp;year={}&amp;section={}&amp;text={}", lc(c.lang), e(unit), kind, y,
-                                       e(section_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
+                                       e(sec), lc(l));
         body += "<td>" + e(state);
         if (may_edit_text(me, d, unit, y, l))
           body += fmt::format(" <a href=\"{}\">{}<span class=\"visually-hidden\"> {} {}</span></a>", href, e(tr("web.edit", c.lang)),
@@ -149,7 +155,7 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
   std::optional<std::string> stale_current;
   int status = 200;
   if (c.req.method == "POST") {
-    auto form = c.req.form();
+    auto form = form_fields(c.req);
     markdown = form["markdown"];
     before = form["had_before"] == "1" ? std::optional<std::string>(form["before"]) : std::nullopt;
     if (form["action"] == "save") {
@@ -168,10 +174,7 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
     }
   }
   auto paragraphs_html = [](const std::string& md) {
-    doc::Section s;
-    s.heading = "";
-    for (auto& p : parse_markdown(md)) s.blocks.emplace_back(std::move(p));
-    return render_section_html(s);
+    return render_paragraphs_html(parse_markdown(md), 3);
   };
   Lang other = *text_lang == Lang::fi ? Lang::sv : Lang::fi;
   const Narrative* source = find_narrative(d.narratives, unit, *year, section, other);
@@ -226,7 +229,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
   const User& me = *c.viewer.user;
   std::string self = fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.lang), unit, *year);
   if (c.req.method == "POST") {
-    auto form = c.req.form();
+    auto form = form_fields(c.req);
     std::vector<Change> changes;
     std::string what = form["what"], id = form["id"];
     if (what == "goal" || what == "realisation") {
@@ -249,6 +252,9 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
       return bad_request(c.lang);
     }
     ActionResult r = apply_changes(c.state, me, changes);
+    // A new value on a date that has one already is not someone else's edit: say what it is.
+    if (r.outcome == Outcome::stale && what == "metric_value" && form["h_value"] != "1")
+      return outcome_page(c, {Outcome::invalid, fmt::format(fmt::runtime(tr("web.value_exists", c.lang)), form["date"]), {}, {}}, self);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved") + "#" + id);
   }
@@ -259,7 +265,8 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
   for (const Goal& g : d.goals.goals) {
     if (g.unit != unit || g.year != *year) continue;
     ++shown;
-    body += fmt::format("<section class=\"goal\" aria-labelledby=\"g-{0}\"><h3 id=\"g-{0}\">{1}</h3>\n", e(g.id), e(g.text.shown(c.lang)));
+    body += fmt::format("<div class=\"goal\"><h3 id=\"{0}\"><span class=\"level\">{1}:</span> {2}</h3>\n", e(g.id),
+                        e(tr("web.goal_level." + g.level, c.lang)), e(g.text.shown(c.lang)));
     // The goal's own text and its realisation, each language a field.
     for (const char* what : {"goal", "realisation"}) {
       std::string fields;
@@ -281,12 +288,26 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     for (const Metric& m : d.goals.metrics) {
       if (m.goal != g.id) continue;
       body += fmt::format("<h4 id=\"{}\">{}: {}</h4>\n", e(m.id), e(tr("web.metric", c.lang)), e(m.name.shown(c.lang)));
-      body += fmt::format("<table class=\"values\"><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-                          e(m.name.shown(c.lang)), e(tr("web.date", c.lang)), e(tr("web.value", c.lang)), e(tr("web.source", c.lang)));
-      for (const MetricValue& v : d.goals.values)
-        if (v.metric == m.id)
-          body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", to_display(v.date),
-                              e(fixed_to_plain(v.value_tenths, 1)), e(v.source));
+      body += fmt::format("<table class=\"values\"><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>\n",
+                          e(m.name.shown(c.lang)), e(tr("web.date", c.lang)), e(tr("web.value", c.lang)), e(tr("web.source", c.lang)),
+                          may_goals ? "<th scope=\"col\">" + e(tr("web.actions", c.lang)) + "</th>" : "");
+      for (const MetricValue& v : d.goals.values) {
+        if (v.metric != m.id) continue;
+        std::string date = to_display(v.date);
+        if (!may_goals) {
+          body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", date, e(decimal_text(v.value_tenths)), e(v.source));
+          continue;
+        }
+        // An existing value is corrected in place; the inputs belong to the row's form (form attribute).
+        std::string key = fmt::format("{}/{}", m.id, to_iso(v.date)), fid = "mv-" + m.id + "-" + to_iso(v.date);
+        auto cur = current_value(c.state, "metric_value", key);
+        body += fmt::format("<tr><td>{0}</td><td><input form=\"{1}\" name=\"value\" value=\"{2}\" inputmode=\"decimal\" size=\"8\" aria-label=\"{3} {0}\"></td>"
+                            "<td><input form=\"{1}\" name=\"source\" value=\"{4}\" size=\"24\" aria-label=\"{5} {0}\"></td>"
+                            "<td><form id=\"{1}\" method=\"post\" action=\"{6}\">{7}<input type=\"hidden\" name=\"what\" value=\"metric_value\"><input type=\"hidden\" name=\"id\" value=\"{8}\"><input type=\"hidden\" name=\"date\" value=\"{9}\">{10}<button type=\"submit\">{11}<span class=\"visually-hidden\"> {0}</span></button></form></td></tr>\n",
+                            date, e(fid), e(decimal_text(v.value_tenths)), e(tr("web.value", c.lang)), e(v.source),
+                            e(tr("web.source", c.lang)), e(self), csrf_field(c), e(m.id), to_iso(v.date), before_fields("value", cur),
+                            e(tr("web.save", c.lang)));
+      }
       body += "</tbody></table>\n";
       if (may_goals) {
         std::string fid = "mv-" + m.id;
@@ -299,7 +320,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
                             e(tr("web.value", c.lang)), e(tr("web.source", c.lang)), e(tr("web.save_value", c.lang)));
       }
     }
-    body += "</section>\n";
+    body += "</div>\n";
   }
   if (shown == 0) body += "<p>" + e(tr("web.no_goals", c.lang)) + "</p>\n";
   return page(c, tr("web.edit_goals", c.lang), body, fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.other()), e(unit), *year), 200, unit);
@@ -323,7 +344,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
   const Scenario* sc = d.scenario(sc_id);
   std::string self = fmt::format("/{}/unit/{}/figures?scenario={}", lc(c.lang), unit, http::url_encode(sc_id));
   if (sc && c.req.method == "POST") {
-    auto form = c.req.form();
+    auto form = form_fields(c.req);
     std::vector<Change> changes;
     for (const Line& l : d.chart.lines()) {
       if (l.kind != LineKind::detail || !form.count("l_" + l.id)) continue;
@@ -376,7 +397,7 @@ http::Response scenarios_page(const Ctx& c) {
   std::string self = fmt::format("/{}/scenarios", lc(c.lang));
   if (c.req.method == "POST") {
     if (!may_edit_figures(me)) return forbidden(c);
-    auto form = c.req.form();
+    auto form = form_fields(c.req);
     auto year = parse_year(form["year"]);
     std::string kind = form["kind"];
     std::optional<Date> date;
@@ -419,12 +440,14 @@ http::Response scenarios_page(const Ctx& c) {
 http::Response audit_page(const Ctx& c) {
   std::string unit = c.q("unit");
   auto entries = c.state.with_workplace([&](WorkplaceStore& w) { return w.audit(unit, 500); });
+  std::map<std::string, std::string> names;
+  for (const User& u : c.state.with_users([](UserStore& s) { return s.users(); })) names[u.id] = u.display_name;
   std::string body = "<h1>" + e(tr("web.audit", c.lang)) + (unit.empty() ? "" : " – " + e(unit)) + "</h1>\n";
   body += fmt::format("<table class=\"audit\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
                       e(tr("web.audit_caption", c.lang)), e(tr("web.when", c.lang)), e(tr("web.who", c.lang)), e(tr("web.what", c.lang)),
                       e(tr("web.old_value", c.lang)), e(tr("web.new_value", c.lang)));
   for (const AuditEntry& a : entries)
-    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{} {}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n", e(a.at), e(a.user),
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{} {}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n", e(display_time(a.at)), e(names.count(a.user) ? names[a.user] + " (" + a.user + ")" : a.user),
                         e(a.entity), e(a.key), e(a.before.value_or("—")), e(a.after.value_or("—")));
   body += "</tbody></table>\n";
   if (entries.empty()) body += "<p>" + e(tr("web.audit_empty", c.lang)) + "</p>\n";

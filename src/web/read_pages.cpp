@@ -90,9 +90,7 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
   auto year_opt = year_param(req, app.ledger_years.empty() ? app.default_year : *app.ledger_years.rbegin());
   if (!year_opt) return bad_request(lang);
   int year = *year_opt;
-  const UnitVersion* latest = nullptr;
-  for (const auto& v : app.d.units)
-    if (v.id == unit && (!latest || v.valid_from > latest->valid_from)) latest = &v;
+  const UnitVersion* latest = latest_version(app.d, unit);
   if (!latest) return not_found(c);
   auto months = ledger_months(app.ledger_actuals, year);
   int month = months.empty() ? 0 : months.back();
@@ -298,9 +296,7 @@ http::Response personnel_page(const Ctx& c, const std::string& unit, const http:
   auto year_opt = year_param(req, app.default_year + 1);
   if (!year_opt) return bad_request(lang);
   int year = *year_opt;
-  const UnitVersion* u = nullptr;
-  for (const auto& v : app.d.units)
-    if (v.id == unit && (!u || v.valid_from > u->valid_from)) u = &v;
+  const UnitVersion* u = latest_version(app.d, unit);
   if (!u) return not_found(c);
   std::string name = u->name.shown(lang);
   std::string body = "<h1>" + html_escape(name) + "</h1>\n<h2>" + tr("web.personnel", lang) + " " + std::to_string(year) + "</h2>\n";

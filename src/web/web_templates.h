@@ -10,4 +10,5 @@ extern const std::string_view checks_mustache;
 extern const std::string_view explain_mustache;
 extern const std::string_view login_mustache;
 extern const std::string_view narrative_mustache;
+extern const std::string_view openapi_json;  // src/web/openapi.json, served at /api/v1/openapi.json
 }  // namespace toteuma::embedded

@@ -1,163 +1,21 @@
-// End-to-end test of the web UI in a real browser (Debian's chromium, driven by playwright-core):
-// loads the demo dataset into a fresh database, starts `toteuma serve` on a free port, checks the
-// Finnish and Swedish figure tables, the language switch and runs axe-core on both pages.
-//
-// Environment:
-//   TOTEUMA_BIN         path of the built toteuma binary (required)
-//   TOTEUMA_SOURCE_DIR  repository root (for data/demo); default: two levels up from this file
-//   TOTEUMA_ARTIFACTS   where screenshots go; default: the OS temp dir
-//   CHROMIUM            browser executable; default /usr/bin/chromium
-import { test, before, after } from 'node:test';
+// End-to-end test of the read-only pages in a real browser (Debian's chromium, driven by
+// playwright-core), logged in as the demo viewer: the Finnish and Swedish figure tables, the language
+// switch, explanations, checks, personnel, goals and the generated documents, with axe-core on each.
+// Set-up and environment variables: harness.mjs. The editing workflow: workplace.test.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-const BIN = process.env.TOTEUMA_BIN;
-const ROOT = process.env.TOTEUMA_SOURCE_DIR || path.resolve(here, '..', '..');
-const ARTIFACTS = process.env.TOTEUMA_ARTIFACTS || os.tmpdir();
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { useToteuma, norm, rowCells, checkAxe, screenshot } from './harness.mjs';
 
 const FI_PAGE = '/fi/unit/kanslia?year=2024&kind=annual-report';
 const SV_PAGE = '/sv/unit/kanslia?year=2025&kind=budget';
 
-let tmp;
-let server;
-let baseUrl;
+// Every page but the login and the public ones needs a login; the viewer reads them all.
 let context;
-
-// Thousands are separated with a non-breaking (or narrow non-breaking) space; compare with plain ones.
-const norm = (s) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
-
-function killServer() {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-}
-// Never leave a server behind, even if the runner is interrupted.
-process.on('exit', killServer);
-
-function startServer(db) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    let out = '';
-    const timer = setTimeout(() => {
-      killServer();
-      reject(new Error(`toteuma serve did not print its address within 20 s; stdout: ${out}`));
-    }, 20000);
-    child.stderr.on('data', (d) => process.stderr.write(`[toteuma serve] ${d}`));
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/Toteuma: (http:\/\/[^\s/]+:(\d+))\//);
-      if (m && Number(m[2]) > 0) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('exit', (code, sig) => {
-      clearTimeout(timer);
-      reject(new Error(`toteuma serve exited early (code ${code}, signal ${sig}); stdout: ${out}`));
-    });
-  });
-}
-
-before(async () => {
-  assert.ok(BIN, 'TOTEUMA_BIN must name the built toteuma binary');
-  assert.ok(fs.existsSync(BIN), `toteuma binary not found: ${BIN}`);
-  assert.ok(fs.existsSync(CHROMIUM), `chromium not found: ${CHROMIUM}`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'toteuma-browser-'));
-  const db = path.join(tmp, 'demo.db');
-  const load = spawnSync(BIN, ['load', path.join(ROOT, 'data', 'demo'), '--db', db], { encoding: 'utf8' });
-  assert.equal(load.status, 0, `toteuma load failed:\n${load.stdout}\n${load.stderr}`);
-
-  baseUrl = await startServer(db);
-  console.log(`server: ${baseUrl}/`);
-
-  // A fresh profile every run; bypassCSP lets axe be injected despite the page's script-src 'self'.
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    bypassCSP: true,
-    viewport: { width: 1280, height: 900 },
-  });
+const t = useToteuma(async () => {
+  ({ context } = await t.loggedIn('lukija'));
 });
 
-after(async () => {
-  try {
-    if (context) await context.close();
-  } finally {
-    killServer();
-    if (server && server.exitCode === null && server.signalCode === null) {
-      await new Promise((r) => server.once('exit', r));
-    }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  }
-});
-
-async function open(url) {
-  const page = await context.newPage();
-  const resp = await page.goto(baseUrl + url);
-  assert.ok(resp, `no response for ${url}`);
-  assert.equal(resp.status(), 200, `${url} answered ${resp.status()}`);
-  return page;
-}
-
-// The cells of the table row whose header cell reads `label`, normalised.
-async function rowCells(page, label) {
-  const rows = await page.$$eval('table tr', (trs) =>
-    trs.map((tr) => ({
-      head: tr.querySelector('th')?.textContent ?? '',
-      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    })),
-  );
-  const row = rows.find((r) => norm(r.head) === label);
-  assert.ok(row, `no row "${label}" in the table; rows: ${rows.map((r) => norm(r.head)).join(' | ')}`);
-  return row.cells.map(norm);
-}
-
-async function checkAxe(page, name) {
-  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const result = await page.evaluate(() => window.axe.run(document));
-  const violations = result.violations;
-  if (violations.length > 0) {
-    console.log(`axe violations on ${name}:`);
-    for (const v of violations) {
-      console.log(`- ${v.id} (${v.impact}): ${v.help} ${v.helpUrl}`);
-      for (const n of v.nodes) console.log(`    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
-    }
-  }
-  assert.equal(violations.length, 0, `${name}: axe found ${violations.map((v) => v.id).join(', ')}`);
-}
-
-async function screenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, name);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`screenshot: ${file}`);
-}
+const open = (url) => t.open(context, url);
 
 test('Finnish annual report table', async () => {
   const page = await open(FI_PAGE);

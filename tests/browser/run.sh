@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the browser tests: installs node_modules from package-lock.json when missing or stale
 # (npm ci; playwright-core downloads no browser), then node's test runner.
-# Needs TOTEUMA_BIN (the built toteuma); see browser.test.mjs for the other variables.
+# Needs TOTEUMA_BIN (the built toteuma); see harness.mjs for the other variables.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -10,4 +10,10 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-exec node --test browser.test.mjs
+# One file after the other (each has its own server, database and chromium): sequential runs keep
+# chromium from crowding the machine on any node version (--test-concurrency is node >= 20.10).
+status=0
+for f in browser.test.mjs workplace.test.mjs; do
+  node --test "$f" || status=1
+done
+exit "$status"

@@ -82,6 +82,15 @@ TEST(WebWorkplace, SessionCookieIsHttpOnlySameSiteSecureAndPagesAreNotCached) {
   EXPECT_EQ(c.get("/fi/unit/kanslia").status, 303);
 }
 
+TEST(WebWorkplace, ExpiredSessionNoLongerLogsIn) {
+  Workplace w;
+  web::AppOptions o;
+  o.session_seconds = -1;  // every session is already past its expiry when it is used
+  Client c(make_app(w.db, o));
+  EXPECT_EQ(c.login("kanslia", kPassword).status, 303);
+  EXPECT_EQ(c.get("/fi/unit/kanslia").status, 303);
+}
+
 TEST(WebWorkplace, WrongPasswordIsRefusedAndRateLimited) {
   Workplace w;
   Client c = w.client();
@@ -137,6 +146,18 @@ TEST(WebWorkplace, StaleEditIsRefusedAndNothingIsLost) {
   // Saving again from that page replaces the stored text knowingly.
   EXPECT_EQ(save_events(b, Client::field(r.body, "before"), "Översättarens text.", "sv").status, 303);
   EXPECT_EQ(w.narrative("kanslia", 2024, "events", Lang::sv), "Översättarens text.");
+}
+
+TEST(WebWorkplace, BrowsersCrlfLineBreaksAreTheStoredText) {
+  // A browser sends a textarea's and a hidden field's line breaks as CRLF; the stored text has LF.
+  Workplace w;
+  Client c = w.logged_in("kanslia");
+  std::string before = w.narrative("kanslia", 2024, "events", Lang::fi);
+  ASSERT_NE(before.find('\n'), std::string::npos);
+  std::string crlf;
+  for (char ch : before) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+  EXPECT_EQ(save_events(c, crlf, "Rivi 1\r\n\r\nRivi 2").status, 303);
+  EXPECT_EQ(w.narrative("kanslia", 2024, "events", Lang::fi), "Rivi 1\n\nRivi 2");
 }
 
 TEST(WebWorkplace, EditorIsConfinedToGrantedUnitsAndTextsLanguageToTranslator) {

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Web benchmark (issue #7 item 8): requests per second and p99 latency of a unit page served by
+# `toteuma serve` (logged in, computed per request) against the same bytes served as a static file
+# by nginx, measured with wrk in one run, runs alternating; prints the medians and the ratios.
+#   bench/web/run.sh            RUNS (5) runs of DURATION (10) seconds each
+#   bench/web/run.sh --smoke    1 run of 1 s each (ctest bench_web_smoke)
+# Environment: TOTEUMA_BIN (else builds RelWithDebInfo toteuma in build-bench), RUNS, DURATION,
+#   THREADS (Toteuma's --threads, 2), CONNECTIONS (wrk -c, 32).
+# Needs nginx and wrk (scripts/install-deps.sh). Everything runs on 127.0.0.1 in a temp folder.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+runs=${RUNS:-5} duration=${DURATION:-10} threads=${THREADS:-2} connections=${CONNECTIONS:-32} smoke=0
+while (($#)); do
+  case "$1" in
+    --smoke) smoke=1 runs=1 duration=1 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+PATH=$PATH:/usr/sbin  # nginx
+for tool in nginx wrk curl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: needs $tool (scripts/install-deps.sh)" >&2; exit 2; }
+done
+
+bin=${TOTEUMA_BIN:-}
+if [[ -z "$bin" ]]; then
+  cmake -S "$repo" -B "$repo/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$repo/build-bench" --target toteuma >/dev/null
+  bin=$repo/build-bench/toteuma
+fi
+
+page=/fi/unit/kanslia
+query='year=2024'
+# A figure of that page in data/demo (kanslia's 2024 income, with a non-breaking space): present
+# only on the real page, not on the login page a lost session would redirect to.
+figure=$'300\u00a0500'
+
+work=$(mktemp -d)
+toteuma_pid="" nginx_pid=""
+cleanup() {
+  [[ -n "$toteuma_pid" ]] && kill "$toteuma_pid" 2>/dev/null && wait "$toteuma_pid" 2>/dev/null
+  [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "run.sh: $*" >&2; exit 1; }
+
+# --- Toteuma: the demo data, a viewer, a session -----------------------------------------------
+db=$work/bench.db
+"$bin" load "$repo/data/demo" --db "$db" >/dev/null
+echo "bench-password" | "$bin" user add bench --db "$db" --name "Bench Viewer" --role viewer --password-stdin >/dev/null
+"$bin" serve --db "$db" --address 127.0.0.1 --port 0 --threads "$threads" >"$work/serve.out" 2>&1 &
+toteuma_pid=$!
+for _ in $(seq 100); do
+  grep -q '^Toteuma: http' "$work/serve.out" && break
+  kill -0 "$toteuma_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$work/serve.out")"
+  sleep 0.1
+done
+toteuma_port=$(sed -n 's#^Toteuma: http://[^:]*:\([0-9]*\)/.*#\1#p' "$work/serve.out")
+[[ -n "$toteuma_port" ]] || fail "toteuma serve did not start: $(cat "$work/serve.out")"
+base=http://127.0.0.1:$toteuma_port
+
+# The login form wants the toteuma_login cookie's value back as login_csrf (double submit).
+jar=$work/cookies
+curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET /fi/login failed"
+login_csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
+status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode user=bench \
+  --data-urlencode password=bench-password --data-urlencode "login_csrf=$login_csrf" "$base/fi/login")
+session=$(awk '$6 == "toteuma_session" { print $7 }' "$jar")
+[[ "$status" == 303 && -n "$session" ]] || fail "login failed (HTTP $status)"
+cookie="Cookie: toteuma_session=$session"
+
+status=$(curl -s -H "$cookie" -o "$work/unit.html" -w '%{http_code}' "$base$page?$query")
+[[ "$status" == 200 ]] || fail "$page?$query: HTTP $status"
+grep -q "$figure" "$work/unit.html" || fail "$page?$query does not show $figure: not the unit page"
+size=$(stat -c %s "$work/unit.html")
+
+# --- nginx: the same bytes as a static file, on a free port ------------------------------------
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+user_line=""
+((EUID == 0)) && user_line="user $(id -un) $(id -gn);"  # workers would otherwise drop to nobody
+for _ in 1 2 3 4 5; do  # a random port taken meanwhile: try another
+  nginx_port=$((20000 + RANDOM % 40000))
+  port_free "$nginx_port" || continue
+  sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$nginx_port#g" -e "s#@USER@#$user_line#" "$here/nginx.conf" >"$work/nginx.conf"
+  nginx -p "$work" -c "$work/nginx.conf" -e "$work/error.log" -g 'daemon off;' 2>>"$work/nginx.out" &
+  nginx_pid=$!
+  for _ in $(seq 50); do
+    curl -sf -o /dev/null "http://127.0.0.1:$nginx_port$page" && break
+    kill -0 "$nginx_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$nginx_pid" 2>/dev/null && break
+  wait "$nginx_pid" 2>/dev/null || true
+  nginx_pid=""
+done
+[[ -n "$nginx_pid" ]] || fail "nginx did not start: $(cat "$work/nginx.out" "$work/error.log" 2>/dev/null)"
+curl -sf -o "$work/static.html" "http://127.0.0.1:$nginx_port$page?$query" || fail "nginx did not serve the page"
+cmp -s "$work/unit.html" "$work/static.html" || fail "nginx served other bytes than Toteuma"
+nginx_version=$(nginx -v 2>&1 | sed 's#.*nginx/##')
+
+# --- the runs ----------------------------------------------------------------------------------
+ticks_per_s=$(getconf CLK_TCK)
+cpu_ticks() {  # PID...: user+system clock ticks used so far by these processes (all threads)
+  local total=0 p
+  for p in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done
+  echo "$total"
+}
+nginx_workers() { pgrep -P "$nginx_pid" | tr '\n' ' '; }
+
+# bench NAME URL PIDS [HEADER]: one wrk run; appends "req/s p99_ms cpu_us_per_request" to NAME.runs
+# and fails the run on errors, non-2xx answers or short answers (a 3xx, e.g. a lost session).
+bench() {
+  local name=$1 url=$2 pids=$3 header=${4:-} out=$work/$1.wrk
+  # A generous timeout: a slow answer on a loaded machine counts in the latency, not as an error.
+  local args=(-t2 "-c$connections" "-d${duration}s" --latency --timeout 10s)
+  [[ -n "$header" ]] && args+=(-H "$header")
+  local before after
+  # shellcheck disable=SC2086  # PIDS is a list
+  before=$(cpu_ticks $pids)
+  wrk "${args[@]}" "$url" >"$out" || fail "wrk failed against $name: $(cat "$out")"
+  # shellcheck disable=SC2086
+  after=$(cpu_ticks $pids)
+  ! grep -q 'Non-2xx' "$out" || fail "$name answered non-2xx: $(grep 'Non-2xx' "$out")"
+  ! grep -q 'Socket errors' "$out" || fail "$name: $(grep 'Socket errors' "$out")"
+  awk -v size="$size" -v cpu=$((after - before)) -v hz="$ticks_per_s" -v name="$name" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+    function bytes(v) { if (v ~ /GB$/) return v * 2^30; if (v ~ /MB$/) return v * 2^20; if (v ~ /KB$/) return v * 2^10; return v + 0 }
+    / 99% / { p99 = ms($2) }
+    /requests in/ { n = $1; read = bytes($5) }
+    /^Requests\/sec:/ { rps = $2 }
+    END {
+      if (n == 0 || read / n < size) { printf "run.sh: %s: %d requests, %.0f bytes each, the page has %d\n", name, n, read / n, size > "/dev/stderr"; exit 1 }
+      printf "%.0f %.2f %.0f\n", rps, p99, cpu * 1e6 / hz / n
+    }' "$out" >>"$work/$name.runs" || exit 1
+}
+
+toteuma_url="$base$page?$query"
+nginx_url="http://127.0.0.1:$nginx_port$page?$query"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+if ((!smoke)); then  # warm-up, not counted
+  wrk -t2 "-c$connections" -d2s -H "$cookie" "$toteuma_url" >/dev/null
+  wrk -t2 "-c$connections" -d2s "$nginx_url" >/dev/null
+fi
+: >"$work/toteuma.runs"
+: >"$work/nginx.runs"
+for ((i = 1; i <= runs; i++)); do
+  bench toteuma "$toteuma_url" "$toteuma_pid" "$cookie"
+  bench nginx "$nginx_url" "$(nginx_workers)"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+col() { cut -d' ' -f"$2" "$work/$1.runs"; }
+summary() {  # NAME → "median_rps rps_runs median_p99 p99_runs median_cpu_us"
+  echo "$(col "$1" 1 | median) $(col "$1" 1 | paste -sd,) $(col "$1" 2 | median) $(col "$1" 2 | paste -sd,) $(col "$1" 3 | median)"
+}
+read -r t_rps t_rps_runs t_p99 t_p99_runs t_cpu <<<"$(summary toteuma)"
+read -r n_rps n_rps_runs n_p99 n_p99_runs n_cpu <<<"$(summary nginx)"
+
+echo "unit page $page?$query, $size bytes; wrk -t2 -c$connections -d${duration}s, $runs run(s) each, alternating; $(nproc) cores; load average $load_before before, $load_after after"
+printf '%-30s %10s %10s %10s  %s / %s\n' "" "req/s" "p99 ms" "CPU µs/req" "runs req/s" "p99 ms"
+printf '%-30s %10s %10s %10s  %s / %s\n' "toteuma serve --threads $threads" "$t_rps" "$t_p99" "$t_cpu" "$t_rps_runs" "$t_p99_runs"
+printf '%-30s %10s %10s %10s  %s / %s\n' "nginx $nginx_version static file" "$n_rps" "$n_p99" "$n_cpu" "$n_rps_runs" "$n_p99_runs"
+awk -v tr="$t_rps" -v nr="$n_rps" -v tp="$t_p99" -v np="$n_p99" -v tc="$t_cpu" -v nc="$n_cpu" 'BEGIN {
+  printf "ratio nginx / Toteuma: req/s %.1f×; p99 %.3f× (Toteuma%ss is %.1f× nginx%ss); CPU per request %.3f× (Toteuma%ss is %.0f×)\n",
+    nr / tr, np / tp, "\047", tp / np, "\047", (tc > 0 ? nc / tc : 0), "\047", (nc > 0 ? tc / nc : 0) }'
+echo "check: every answer 200 with the page's bytes (Toteuma: $figure found, logged in as a viewer)"
