@@ -254,7 +254,8 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     ActionResult r = apply_changes(c.state, me, changes);
     // A new value on a date that has one already is not someone else's edit: say what it is.
     if (r.outcome == Outcome::stale && what == "metric_value" && form["h_value"] != "1")
-      return outcome_page(c, {Outcome::invalid, fmt::format(fmt::runtime(tr("web.value_exists", c.lang)), form["date"]), {}, {}}, self);
+      return outcome_page(c, {Outcome::invalid, fmt::format(fmt::runtime(tr("web.value_exists", c.lang)),
+                                                          to_display(parse_iso_date(form["date"]).value_or(Date{}))), {}, {}}, self);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved") + "#" + id);
   }

@@ -144,7 +144,7 @@ test('editor edits a narrative: preview, save, seen in the document and the audi
   // The audit trail: who, the old and the new value.
   await t.goto(page, AUDIT);
   const row = await auditRow(page, 'narrative kanslia/2024/events/fi');
-  assert.equal(row.who, 'kanslia');
+  assert.equal(row.who, 'Kaisa Kanslia (kanslia)');  // display name and login, scripts/demo-users.sh
   assert.ok(row.before.includes(EVENTS_BEFORE), `old value: ${row.before.slice(0, 80)}`);
   assert.equal(row.after, EVENTS_AFTER);
 });
@@ -166,8 +166,9 @@ test('editor corrects a metric value: seen on the goals page, in the document an
   await add.locator('input[name=date]').fill('2024-12-31');
   await add.locator('input[name=value]').fill('10');
   const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), add.locator('button').click()]);
-  assert.equal(refused.status(), 409);
+  assert.equal(refused.status(), 400);
   assert.equal(await page.locator('[role=alert]').count(), 1, 'the refusal is not announced');
+  assert.ok(norm(await page.textContent('[role=alert]')).includes('Päivälle 31.12.2024 on jo arvo'), 'the refusal does not say why');
   await screenshot(page, 'goals-edit-existing-date-refused-fi.png');
 
   // The goals page shows the new value, and so does the document's metric table.
@@ -181,7 +182,7 @@ test('editor corrects a metric value: seen on the goals page, in the document an
 
   await t.goto(page, AUDIT);
   const row = await auditRow(page, 'metric_value lov-2024-m-aika/2024-12-31');
-  assert.equal(row.who, 'kanslia');
+  assert.equal(row.who, 'Kaisa Kanslia (kanslia)');
   assert.equal(row.before, '590;henkilöstökysely 2024');
   assert.equal(row.after, '660;henkilöstökysely 2024');
 });
