@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "auth/password.h"
@@ -103,9 +104,9 @@ namespace {
 
 // Only a path of this site: "/fi/unit/x?year=2024", never "//evil" or "https://…".
 std::string safe_next(const std::string& next, Lang lang) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' && next.find("\r") == std::string::npos &&
-      next.find("\n") == std::string::npos)
-    return next;
+  // Browsers drop tabs and line breaks inside URLs ("/\t/evil" becomes "//evil"): no control characters.
+  bool plain = std::none_of(next.begin(), next.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+  if (plain && next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
   return fmt::format("/{}/", lang_code(lang));
 }
 

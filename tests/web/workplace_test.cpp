@@ -106,6 +106,21 @@ TEST(WebWorkplace, WrongPasswordIsRefusedAndRateLimited) {
   EXPECT_EQ(c.login("hyvaksyja", kPassword).status, 303);
 }
 
+TEST(WebWorkplace, LoginGoesOnlyToPagesOfThisSite) {
+  Workplace w;
+  for (auto [next, expected] : {std::pair{"/fi/unit/kanslia?year=2024", "/fi/unit/kanslia?year=2024"}, std::pair{"//evil.example/x", "/fi/"},
+                                std::pair{"https://evil.example/", "/fi/"}, std::pair{"/\t/evil.example", "/fi/"},
+                                std::pair{"/\\evil.example", "/fi/"}}) {
+    Client c = w.client();
+    std::string token = Client::field(c.get("/fi/login").body, "login_csrf");
+    auto r = c.post("/fi/login", {{"login_csrf", token}, {"user", "lukija-ei"}, {"password", "x"}}, {}, false);
+    EXPECT_EQ(r.status, 401);
+    r = c.post("/fi/login", {{"login_csrf", token}, {"user", "kanslia"}, {"password", kPassword}, {"next", next}}, {}, false);
+    EXPECT_EQ(r.status, 303) << next;
+    EXPECT_EQ(Client::header(r, "Location"), expected) << next;
+  }
+}
+
 TEST(WebWorkplace, LoginWithoutItsFormTokenIsRefused) {
   Workplace w;
   Client c = w.client();
