@@ -75,6 +75,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"web.stale_yours", {"Sinun muutoksesi", "Din ändring"}},
       {"web.invalid", {"Virheellinen tieto", "Felaktig uppgift"}},
       {"web.edit_goals", {"Tavoitteiden ja mittareiden muokkaus", "Redigering av mål och mätare"}},
+      {"web.edit_goal_texts", {"Tavoitteen ja toteutumisen tekstit", "Målets och utfallets texter"}},
       {"web.goal_text", {"Tavoite", "Mål"}},
       {"web.realisation_text", {"Toteutuminen", "Utfall"}},
       {"web.save_goal", {"Tallenna tavoite", "Spara målet"}},

@@ -269,6 +269,8 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     body += fmt::format("<div class=\"goal\"><h3 id=\"{0}\"><span class=\"level\">{1}:</span> {2}</h3>\n", e(g.id),
                         e(tr("web.goal_level." + g.level, c.lang)), e(g.text.shown(c.lang)));
     // The goal's own text and its realisation, each language a field.
+    // The texts fold away (a center has dozens of goals); metric values stay in sight.
+    std::string forms;
     for (const char* what : {"goal", "realisation"}) {
       std::string fields;
       bool any = false;
@@ -283,9 +285,11 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
                   textarea(name + "-" + g.id, name, tr(std::string("web.") + what + "_text", c.lang) + " (" + lc(l) + ")", cur.value_or(""), l);
       }
       if (!any) continue;
-      body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"{}\"><input type=\"hidden\" name=\"id\" value=\"{}\">{}<p><button type=\"submit\">{}</button></p></form>\n",
-                          e(self), csrf_field(c), what, e(g.id), fields, e(tr(std::string("web.save_") + what, c.lang)));
+      forms += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"{}\"><input type=\"hidden\" name=\"id\" value=\"{}\">{}<p><button type=\"submit\">{}</button></p></form>\n",
+                           e(self), csrf_field(c), what, e(g.id), fields, e(tr(std::string("web.save_") + what, c.lang)));
     }
+    if (!forms.empty())
+      body += "<details class=\"texts\"><summary>" + e(tr("web.edit_goal_texts", c.lang)) + "</summary>\n" + forms + "</details>\n";
     for (const Metric& m : d.goals.metrics) {
       if (m.goal != g.id) continue;
       body += fmt::format("<h4 id=\"{}\">{}: {}</h4>\n", e(m.id), e(tr("web.metric", c.lang)), e(m.name.shown(c.lang)));
