@@ -18,15 +18,7 @@ inline void add_user(const std::string& db, const std::string& id, const std::st
   u.id = id;
   u.display_name = "Test " + id;
   u.password_hash = auth::hash_password(password);
-  auto colon = role.find(':');
-  Grant g;
-  g.role = *parse_role(role.substr(0, colon));
-  if (colon != std::string::npos) {
-    std::string x = role.substr(colon + 1);
-    if (auto l = parse_lang(x); l && g.role == Role::translator) g.lang = l;
-    else g.unit = x;
-  }
-  u.grants.push_back(g);
+  u.grants.push_back(*parse_grant(role));
   users->add_user(u);
 }
 

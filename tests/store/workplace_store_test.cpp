@@ -26,6 +26,8 @@ const Figure* find_figure(const Dataset& d, const std::string& unit, const std::
     if (f.unit == unit && f.line == line && f.scenario == scenario) return &f;
   return nullptr;
 }
+// The result points into the dataset: not into a temporary one.
+const Figure* find_figure(Dataset&&, const std::string&, const std::string&, const std::string&) = delete;
 
 struct Workplace : ::testing::Test {
   TempDir tmp;
@@ -63,7 +65,8 @@ TEST_F(Workplace, StaleFigureEditIsRefusedAndWritesNothing) {
   EXPECT_EQ(trail[0].at[10], 'T');
   EXPECT_EQ(trail[0].at.back(), 'Z');
 
-  const Figure* f = find_figure(open_sqlite_store(db)->read(), "kanslia", "sales", "ta2023");
+  Dataset stored = open_sqlite_store(db)->read();  // the figure points into it
+  const Figure* f = find_figure(stored, "kanslia", "sales", "ta2023");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->amount, 2800000);
 }
@@ -83,7 +86,8 @@ TEST_F(Workplace, UnchangedValueIsSkippedAndDeleteRemovesTheRow) {
 
   ws->apply("anna", {{"figure", kFigure, opt("2740000"), std::nullopt}});
   EXPECT_EQ(ws->current("figure", kFigure), std::nullopt);
-  EXPECT_EQ(find_figure(open_sqlite_store(db)->read(), "kanslia", "sales", "ta2023"), nullptr);
+  Dataset stored = open_sqlite_store(db)->read();
+  EXPECT_EQ(find_figure(stored, "kanslia", "sales", "ta2023"), nullptr);
   auto trail = ws->audit("", 0);
   ASSERT_EQ(trail.size(), 1u);
   EXPECT_EQ(trail[0].after, std::nullopt);
