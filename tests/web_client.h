@@ -6,6 +6,8 @@
 #include <string>
 
 #include "auth/password.h"
+#include "demo_db.h"
+#include "store/store.h"
 #include "store/user_store.h"
 #include "web/app.h"
 
@@ -21,6 +23,19 @@ inline void add_user(const std::string& db, const std::string& id, const std::st
   u.grants.push_back(*parse_grant(role));
   users->add_user(u);
 }
+
+// The demo dataset in a fresh database; a test adds its users and then builds `app`.
+struct DemoWorkplace {
+  TempDir tmp;
+  std::string db = load_demo_db(tmp);
+  http::Handler app;
+  // The stored narrative, or "<none>".
+  std::string narrative(const std::string& unit, int year, const std::string& section, Lang lang) const {
+    Dataset d = open_sqlite_store(db)->read();
+    const Narrative* n = find_narrative(d.narratives, unit, year, section, lang);
+    return n ? n->markdown : "<none>";
+  }
+};
 
 class Client {
  public:

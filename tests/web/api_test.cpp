@@ -19,10 +19,7 @@ using testing::Client;
 
 constexpr const char* kPassword = "api-salasana-42";
 
-struct Api {
-  testing::TempDir tmp;
-  std::string db = testing::load_demo_db(tmp);
-  http::Handler app;
+struct Api : testing::DemoWorkplace {
   Api() {
     testing::add_user(db, "kanslia", "editor:kanslia", kPassword);
     testing::add_user(db, "hyvaksyja", "approver", kPassword);
@@ -36,11 +33,6 @@ struct Api {
     c.csrf = json::parse(r.body).value("csrf", "");
     EXPECT_FALSE(c.csrf.empty());
     return c;
-  }
-  std::string narrative(const std::string& unit, int year, const std::string& section, Lang lang) {
-    Dataset d = open_sqlite_store(db)->read();
-    const Narrative* n = find_narrative(d.narratives, unit, year, section, lang);
-    return n ? n->markdown : "<none>";
   }
 };
 

@@ -17,10 +17,7 @@ constexpr const char* kPassword = "oikea-salasana-42";
 // Markup and SQL metacharacters that must come back byte for byte and never act as either.
 const std::string kNasty = "<script>alert(\"x\")</script> & 'quoted' \"; DROP TABLE figure; -- ä";
 
-struct Workplace {
-  testing::TempDir tmp;
-  std::string db = testing::load_demo_db(tmp);
-  http::Handler app;
+struct Workplace : testing::DemoWorkplace {
   Workplace() {
     testing::add_user(db, "kanslia", "editor:kanslia", kPassword);
     testing::add_user(db, "hyvaksyja", "approver", kPassword);
@@ -34,11 +31,6 @@ struct Workplace {
     EXPECT_EQ(c.login(user, kPassword).status, 303) << user;
     EXPECT_FALSE(c.csrf.empty());
     return c;
-  }
-  std::string narrative(const std::string& unit, int year, const std::string& section, Lang lang) {
-    Dataset d = open_sqlite_store(db)->read();
-    const Narrative* n = find_narrative(d.narratives, unit, year, section, lang);
-    return n ? n->markdown : "<none>";
   }
 };
 
