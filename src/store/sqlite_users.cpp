@@ -106,12 +106,7 @@ class SqliteUserStore final : public UserStore {
   void revoke(const std::string& id, const Grant& g) override {
     sqlite::Transaction tx(db_);
     if (!exists(id)) throw StoreError("unknown user: " + id);
-    db_.prepare("DELETE FROM user_grant WHERE user_id = ? AND role = ? AND unit_id = ? AND lang = ?")
-        .bind(1, id)
-        .bind(2, to_string(g.role))
-        .bind(3, g.unit)
-        .bind(4, lang_text(g))
-        .run();
+    grant_statement("DELETE FROM user_grant WHERE user_id = ? AND role = ? AND unit_id = ? AND lang = ?", id, g).run();
     tx.commit();
   }
 
@@ -154,13 +149,15 @@ class SqliteUserStore final : public UserStore {
 
   bool exists(const std::string& id) { return db_.prepare("SELECT 1 FROM app_user WHERE id = ?").bind(1, id).step(); }
 
+  // A statement whose four parameters are one grant's key: user, role, unit, language.
+  sqlite::Stmt grant_statement(std::string_view sql, const std::string& id, const Grant& g) {
+    sqlite::Stmt st = db_.prepare(sql);
+    st.bind(1, id).bind(2, to_string(g.role)).bind(3, g.unit).bind(4, lang_text(g));
+    return st;
+  }
+
   void insert_grant(const std::string& id, const Grant& g) {
-    db_.prepare("INSERT INTO user_grant (user_id, role, unit_id, lang) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-        .bind(1, id)
-        .bind(2, to_string(g.role))
-        .bind(3, g.unit)
-        .bind(4, lang_text(g))
-        .run();
+    grant_statement("INSERT INTO user_grant (user_id, role, unit_id, lang) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", id, g).run();
   }
 
   // One user (id given) or all, by id, with their grants.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -88,14 +89,9 @@ std::map<std::string, std::string> form_fields(const http::Request& req) {
 }
 
 std::string display_time(const std::string& iso) {
-  // YYYY-MM-DDTHH:MM:SSZ; anything else is shown as it is.
-  if (iso.size() < 16 || iso[4] != '-' || iso[10] != 'T') return iso;
-  auto num = [&](std::size_t at, std::size_t n) { return std::stoi(iso.substr(at, n)); };
-  try {
-    return fmt::format("{}.{}.{} {}.{} UTC", num(8, 2), num(5, 2), num(0, 4), iso.substr(11, 2), iso.substr(14, 2));
-  } catch (const std::exception&) {
-    return iso;
-  }
+  // YYYY-MM-DDTHH:MM...; anything else is shown as it is.
+  auto date = iso.size() >= 16 && iso[10] == 'T' ? parse_iso_date(iso.substr(0, 10)) : std::nullopt;
+  return date ? fmt::format("{} {}.{} UTC", to_display(*date), iso.substr(11, 2), iso.substr(14, 2)) : iso;
 }
 
 std::optional<int> parse_year(const std::string& s) {

@@ -92,21 +92,35 @@ std::string section_name(const std::string& section, Lang lang) {
   return t == "[missing text]" ? section : t;
 }
 
+// The unit (its current version) and ?year= of a unit's editing page, or the error page to answer.
+struct UnitYear {
+  const UnitVersion* unit = nullptr;
+  int year = 0;
+  std::optional<http::Response> error;
+};
+UnitYear unit_and_year(const Ctx& c, const std::string& unit) {
+  const UnitVersion* u = latest_version(c.app().d, unit);
+  if (!u) return {nullptr, 0, not_found(c)};
+  auto year = year_param(c.req, c.app().default_year);
+  if (!year) return {u, 0, bad_request(c.lang)};
+  return {u, *year, std::nullopt};
+}
+
 // ---- a unit's texts -----------------------------------------------------------------------------
 
 http::Response texts_page(const Ctx& c, const std::string& unit) {
   const Dataset& d = c.app().d;
-  const UnitVersion* u = latest_version(d, unit);
-  if (!u) return not_found(c);
-  auto year = year_param(c.req, c.app().default_year);
-  if (!year) return bad_request(c.lang);
+  UnitYear uy = unit_and_year(c, unit);
+  if (uy.error) return *uy.error;
+  const UnitVersion* u = uy.unit;
+  const int year = uy.year;
   const User& me = *c.viewer.user;
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p><a href=\"/{}/unit/{}?year={}\">{}</a> · <a href=\"/{}/unit/{}/goals/edit?year={}\">{}</a> · <a href=\"/{}/audit?unit={}\">{}</a></p>\n",
-                                 e(u->name.shown(c.lang)), e(tr("web.texts", c.lang)), *year, lc(c.lang), e(unit), *year,
-                                 e(tr("web.return", c.lang)), lc(c.lang), e(unit), *year, e(tr("web.edit_goals", c.lang)), lc(c.lang),
+                                 e(u->name.shown(c.lang)), e(tr("web.texts", c.lang)), year, lc(c.lang), e(unit), year,
+                                 e(tr("web.return", c.lang)), lc(c.lang), e(unit), year, e(tr("web.edit_goals", c.lang)), lc(c.lang),
                                  e(unit), e(tr("web.audit", c.lang)));
   for (const auto& kind : document_kinds()) {
-    int y = doc_year_for(kind, *year);
+    int y = doc_year_for(kind, year);
     auto kinds = narrative_kinds(d, kind);
     if (kinds.empty()) continue;
     body += fmt::format("<table class=\"texts\">\n<caption>{} {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">suomi</th><th scope=\"col\" lang=\"sv\">svenska</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
@@ -130,7 +144,7 @@ http::Response texts_page(const Ctx& c, const std::string& unit) {
     body += fmt::format("<p><a href=\"/{}/unit/{}/review?doc={}&amp;year={}\">{}: {} {}</a></p>\n", lc(c.lang), e(unit), kind, y,
                         e(tr("web.review", c.lang)), e(tr("doc.kind." + kind, c.lang)), y);
   }
-  return page(c, tr("web.texts", c.lang), body, fmt::format("/{}/unit/{}/texts?year={}", lc(c.other()), e(unit), *year), 200, unit);
+  return page(c, tr("web.texts", c.lang), body, fmt::format("/{}/unit/{}/texts?year={}", lc(c.other()), e(unit), year), 200, unit);
 }
 
 // ---- one narrative --------------------------------------------------------------------------------
@@ -222,12 +236,12 @@ std::string textarea(const std::string& id, const std::string& name, const std::
 
 http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
   const Dataset& d = c.app().d;
-  const UnitVersion* u = latest_version(d, unit);
-  if (!u) return not_found(c);
-  auto year = year_param(c.req, c.app().default_year);
-  if (!year) return bad_request(c.lang);
+  UnitYear uy = unit_and_year(c, unit);
+  if (uy.error) return *uy.error;
+  const UnitVersion* u = uy.unit;
+  const int year = uy.year;
   const User& me = *c.viewer.user;
-  std::string self = fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.lang), unit, *year);
+  std::string self = fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.lang), unit, year);
   if (c.req.method == "POST") {
     auto form = form_fields(c.req);
     std::vector<Change> changes;
@@ -236,7 +250,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
       for (Lang l : {Lang::fi, Lang::sv}) {
         std::string name = what + "_" + lc(l);
         if (!form.count(name)) continue;
-        std::string key = what == "goal" ? fmt::format("{}/{}", id, lc(l)) : fmt::format("{}/{}/{}", id, *year, lc(l));
+        std::string key = what == "goal" ? fmt::format("{}/{}", id, lc(l)) : fmt::format("{}/{}/{}", id, year, lc(l));
         std::optional<std::string> after = form[name].empty() ? std::nullopt : std::optional<std::string>(form[name]);
         changes.push_back({what, key, before_from(form, name), after});
       }
@@ -259,12 +273,12 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved") + "#" + id);
   }
-  bool may_goals = may_edit_goals(me, d, unit, *year);
+  bool may_goals = may_edit_goals(me, d, unit, year);
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p><a href=\"/{}/unit/{}/goals?year={}\">{}</a></p>\n", e(u->name.shown(c.lang)),
-                                 e(tr("web.edit_goals", c.lang)), *year, lc(c.lang), e(unit), *year, e(tr("web.return", c.lang)));
+                                 e(tr("web.edit_goals", c.lang)), year, lc(c.lang), e(unit), year, e(tr("web.return", c.lang)));
   int shown = 0;
   for (const Goal& g : d.goals.goals) {
-    if (g.unit != unit || g.year != *year) continue;
+    if (g.unit != unit || g.year != year) continue;
     ++shown;
     body += fmt::format("<div class=\"goal\"><h3 id=\"{0}\"><span class=\"level\">{1}:</span> {2}</h3>\n", e(g.id),
                         e(tr("web.goal_level." + g.level, c.lang)), e(g.text.shown(c.lang)));
@@ -275,10 +289,10 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
       std::string fields;
       bool any = false;
       for (Lang l : {Lang::fi, Lang::sv}) {
-        bool allowed = std::string(what) == "goal" ? (may_goals || may_edit_text(me, d, unit, *year, l)) : may_edit_text(me, d, unit, *year, l);
+        bool allowed = std::string(what) == "goal" ? (may_goals || may_edit_text(me, d, unit, year, l)) : may_edit_text(me, d, unit, year, l);
         if (!allowed) continue;
         any = true;
-        std::string key = std::string(what) == "goal" ? fmt::format("{}/{}", g.id, lc(l)) : fmt::format("{}/{}/{}", g.id, *year, lc(l));
+        std::string key = std::string(what) == "goal" ? fmt::format("{}/{}", g.id, lc(l)) : fmt::format("{}/{}/{}", g.id, year, lc(l));
         auto cur = current_value(c.state, what, key);
         std::string name = std::string(what) + "_" + lc(l);
         fields += before_fields(name, cur) +
@@ -328,7 +342,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     body += "</div>\n";
   }
   if (shown == 0) body += "<p>" + e(tr("web.no_goals", c.lang)) + "</p>\n";
-  return page(c, tr("web.edit_goals", c.lang), body, fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.other()), e(unit), *year), 200, unit);
+  return page(c, tr("web.edit_goals", c.lang), body, fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.other()), e(unit), year), 200, unit);
 }
 
 // ---- figures (finance) -------------------------------------------------------------------------------
