@@ -16,6 +16,8 @@ rm -rf demo.db.ledger
 build/toteuma load data/demo --db demo.db
 # The general ledger of January–September 2025: the in-year follow-up (table kind follow-up).
 build/toteuma import ledger data/demo/ledger/ledger-2025-01-09.csv --mapping data/demo/ledger/mapping.toml --db demo.db
+# Finance has closed January–September: the follow-up projects the year from closed months only.
+build/toteuma ledger close --year 2025 --month 9 --db demo.db
 
 # One user per role, password "toteuma-demo" (README: demo login).
 bash scripts/demo-users.sh build/toteuma demo.db

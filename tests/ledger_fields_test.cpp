@@ -2,6 +2,7 @@
 // forms ledger systems print, dates, periods, flags and the two encodings.
 #include <gtest/gtest.h>
 
+#include "core/money.h"
 #include "ingest/csv.h"
 #include "ingest/ledger_fields.h"
 #include "ingest/ledger_mapping.h"
@@ -26,7 +27,9 @@ TEST(LedgerAmount, FinnishAndOtherPrintedFormsGiveExactCents) {
   EXPECT_EQ(parse_amount("- 1 000,00"), -100000);
   EXPECT_EQ(parse_amount("\xA0" "1\xA0" "000", Decimal::automatic, Encoding::cp1252), std::nullopt);  // leading NBSP is no digit
   EXPECT_EQ(parse_amount("1\xA0" "000,25", Decimal::automatic, Encoding::cp1252), 100025);            // NBSP in Windows-1252
-  EXPECT_EQ(parse_amount("92233720368547757,99"), 9223372036854775799);  // the largest accepted
+  EXPECT_EQ(parse_amount("999 999 999 999,99"), kMaxEnteredCents);  // the largest accepted (core/money.h)
+  EXPECT_EQ(parse_amount("1 000 000 000 000,00"), std::nullopt);     // beyond the entry limit
+  EXPECT_EQ(parse_amount("92233720368547757,99"), std::nullopt);
 }
 
 TEST(LedgerAmount, AnythingNotExactlyCentsIsRejected) {

@@ -5,7 +5,11 @@
 
 #include "core/follow_up.h"
 #include "core/i18n.h"
+#include "render/explain_render.h"
 #include "render/table_render.h"
+
+#include <functional>
+#include <map>
 
 namespace toteuma {
 namespace {
@@ -68,7 +72,7 @@ std::vector<std::optional<Cents>> row(const FigureTable& t, const std::string& l
 }
 
 TEST(FollowUp, ActualsToDateRealisationAndProjectedOverrun) {
-  FollowUp f = build_follow_up(sample(), months(), "c", 2025, 3, Lang::fi);
+  FollowUp f = build_follow_up({sample(), months(), 3}, "c", 2025, 3, Lang::fi);
   EXPECT_FALSE(f.forecast_entered);
   // TA after | March | Jan–Mar | projection (× 12/3) | projection − TA, in cents.
   using V = std::vector<std::optional<Cents>>;
@@ -99,7 +103,7 @@ TEST(FollowUp, ActualsToDateRealisationAndProjectedOverrun) {
   EXPECT_EQ(f.realisation.title, "Toteutumisaste 1–3/2025 (tasainen kertymä 25,0\u00a0%)");
 
   // February only: to date ignores March.
-  FollowUp feb = build_follow_up(sample(), months(), "a2", 2025, 2, Lang::sv);
+  FollowUp feb = build_follow_up({sample(), months(), 3}, "a2", 2025, 2, Lang::sv);
   EXPECT_EQ(row(feb.summary, "services"), (V{-6000000, -400000, -1000000, -6000000, 0}));
   EXPECT_EQ(feb.summary.title, "Budgetuppföljning 1–2/2025");
   EXPECT_EQ(feb.overrun, std::nullopt);  // an area binds nothing
@@ -111,7 +115,7 @@ TEST(FollowUp, AnEnteredForecastReplacesTheProjection) {
   d.figures.push_back({"a1", "wages", "en2025", -11800000});
   d.figures.push_back({"a2", "services", "en2025", -5800000});
   d.figures.push_back({"a1", "sales", "en2025", 1200000});
-  FollowUp f = build_follow_up(d, months(), "c", 2025, 3, Lang::fi);
+  FollowUp f = build_follow_up({d, months(), 3}, "c", 2025, 3, Lang::fi);
   EXPECT_TRUE(f.forecast_entered);
   EXPECT_EQ(f.summary.headings[3], "Ennuste 2025");
   // -164 000 against -168 000: within.
@@ -122,10 +126,115 @@ TEST(FollowUp, AnEnteredForecastReplacesTheProjection) {
             std::string::npos);
 }
 
+// Issue 13, item 1: one entered forecast line (services of a2) replaced the whole forecast column
+// of the unit and its parents. Now it replaces that line's projection only.
+TEST(FollowUp, OneEnteredLineReplacesOnlyItsOwnProjection) {
+  Dataset d = sample();
+  d.scenarios.push_back({"en2025", ScenarioKind::forecast, 2025, std::nullopt, {"Ennuste", "Prognos"}, "", std::nullopt});
+  d.figures.push_back({"a2", "services", "en2025", -5800000});
+  FollowUp f = build_follow_up({d, months(), 3}, "c", 2025, 3, Lang::fi);
+  // wages projected -12 000 000 (a1), services entered -5 800 000 (a2), sales projected 4 000.
+  EXPECT_EQ(row(f.summary, "wages")[3], -12000000);
+  EXPECT_EQ(row(f.summary, "services")[3], -5800000);
+  EXPECT_EQ(row(f.summary, "sales")[3], 400000);
+  // Margin = 4 000 − 120 000 − 58 000 = -174 000, not the entered line alone (-58 000).
+  EXPECT_EQ(row(f.summary, "operating_margin")[3], -17400000);
+  EXPECT_EQ(row(f.summary, "operating_margin")[4], -600000);
+  EXPECT_EQ(f.overrun, true);
+  EXPECT_TRUE(f.forecast_entered);
+  // Which part is entered, which projected, per row.
+  auto parts = [&](const std::string& line) {
+    for (std::size_t i = 0; i < f.summary.rows.size(); ++i)
+      if (f.summary.rows[i].line == line) return std::pair{f.basis[i], f.forecast_parts.rows[i].cells};
+    return std::pair{ForecastBasis::none, std::vector<std::optional<std::int64_t>>{}};
+  };
+  EXPECT_EQ(parts("services").first, ForecastBasis::entered);
+  EXPECT_EQ(parts("wages").first, ForecastBasis::projected);
+  EXPECT_EQ(parts("operating_costs").first, ForecastBasis::mixed);
+  EXPECT_EQ(parts("operating_costs").second, (std::vector<std::optional<std::int64_t>>{-5800000, -12000000}));
+  EXPECT_EQ(parts("operating_margin").second, (std::vector<std::optional<std::int64_t>>{-5800000, -11600000}));
+  // The explanation names each part: services entered at a2, wages and sales projected at a1.
+  auto e = explain_follow_up_forecast({d, months(), 3}, "c", "operating_margin", 2025, 3, Lang::fi);
+  EXPECT_EQ(e.value, -17400000);
+  std::map<std::string, Step> leaves;
+  std::function<void(const Explanation&)> walk = [&](const Explanation& x) {
+    if (x.parts.empty()) leaves[x.unit + "/" + x.line] = x.step;
+    for (const auto& p : x.parts) walk(p);
+  };
+  walk(e);
+  EXPECT_EQ(leaves, (std::map<std::string, Step>{{"a1/sales", Step::projected}, {"a1/wages", Step::projected},
+                                                 {"a2/services", Step::entered}}));
+  std::string text = render_explanation_text(e, Lang::fi);
+  EXPECT_NE(text.find("toteuma -30\u00a0000 × 12 / 3 (suljetut kuukaudet 1–3/2025"), std::string::npos) << text;
+}
+
+// An entered total replaces the projections of its parts at its unit.
+TEST(FollowUp, AnEnteredTotalCoversItsPartsAtItsUnit) {
+  Dataset d = sample();
+  d.scenarios.push_back({"en2025", ScenarioKind::forecast, 2025, std::nullopt, {}, "", std::nullopt});
+  d.figures.push_back({"a1", "operating_costs", "en2025", -12500000});
+  FollowUp f = build_follow_up({d, months(), 3}, "a1", 2025, 3, Lang::fi);
+  EXPECT_EQ(row(f.summary, "operating_costs")[3], -12500000);
+  EXPECT_EQ(row(f.summary, "wages")[3], std::nullopt);  // its projection is inside the entered total
+  EXPECT_EQ(row(f.summary, "wages")[4], std::nullopt);
+  EXPECT_EQ(row(f.summary, "operating_margin")[3], 400000 - 12500000);
+}
+
+// Five rows of an open October moved the forecast by 400 000 €: an open month's rows count in
+// the actual to date, never in the projection.
+TEST(FollowUp, AnOpenMonthChangesTheActualToDateButNotTheProjection) {
+  auto m = months();
+  m.push_back({"a2", "services", 2025, 4, -400000});  // a partial April, not closed
+  FollowUp closed3 = build_follow_up({sample(), months(), 3}, "c", 2025, 3, Lang::fi);
+  FollowUp april = build_follow_up({sample(), m, 3}, "c", 2025, 4, Lang::fi);
+  EXPECT_EQ(row(april.summary, "services")[2], -1900000);                          // to date moved
+  EXPECT_EQ(row(april.summary, "services")[3], row(closed3.summary, "services")[3]);  // projection did not
+  EXPECT_EQ(row(april.summary, "operating_margin")[3], -17600000);
+  EXPECT_EQ(april.projected_months, 3);
+  // Closing April: services 19 000 × 12 / 4 = 57 000.
+  FollowUp closed4 = build_follow_up({sample(), m, 4}, "c", 2025, 4, Lang::fi);
+  EXPECT_EQ(row(closed4.summary, "services")[3], -5700000);
+  // Nothing closed: no projection, and no deviation without a forecast.
+  FollowUp none = build_follow_up({sample(), m, 0}, "c", 2025, 4, Lang::fi);
+  EXPECT_EQ(row(none.summary, "services")[3], std::nullopt);
+  EXPECT_EQ(row(none.summary, "services")[4], std::nullopt);
+  EXPECT_EQ(row(none.summary, "services")[2], -1900000);
+  EXPECT_EQ(none.overrun, std::nullopt);
+}
+
+// Where the budget has a monthly phasing, the year is projected by it: wages of a1 weighted
+// 8 a month, June 16 (holiday pay), July 4 — 100 in all, 24 by March: 30 000 × 100 / 24 = 125 000.
+TEST(FollowUp, APhasingProjectsByItsWeights) {
+  Dataset d = sample();
+  d.phasing.push_back({"a1", "wages", 2025, {8, 8, 8, 8, 8, 16, 4, 8, 8, 8, 8, 8}});
+  FollowUp f = build_follow_up({d, months(), 3}, "c", 2025, 3, Lang::fi);
+  EXPECT_EQ(row(f.summary, "wages")[3], -12500000);
+  EXPECT_EQ(row(f.summary, "services")[3], -6000000);  // no phasing: even
+  // A phasing of a unit for every line applies to its sub-units' lines too (nearest wins).
+  Dataset d2 = sample();
+  d2.phasing.push_back({"c", "", 2025, {1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0}});  // 12 in all, 4 by March
+  FollowUp g = build_follow_up({d2, months(), 3}, "c", 2025, 3, Lang::fi);
+  EXPECT_EQ(row(g.summary, "services")[3], -4500000);  // 15 000 × 12 / 4
+  EXPECT_EQ(project_year(-1500000, 3, &d2.phasing[0]), -4500000);
+  // Nothing expected by then (weights 0 in 1..closed): even.
+  Phasing late{"c", "", 2025, {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1}};
+  EXPECT_EQ(project_year(-1500000, 3, &late), -6000000);
+}
+
+// No forecast deviation (nor %) from a missing base: sales of a2 have an actual and no budget.
+TEST(FollowUp, NoDeviationWithoutBothBases) {
+  auto m = months();
+  m.push_back({"a2", "sales", 2025, 1, 50000});
+  FollowUp f = build_follow_up({sample(), m, 3}, "a2", 2025, 3, Lang::fi);
+  EXPECT_EQ(row(f.summary, "sales")[3], 200000);
+  EXPECT_EQ(row(f.summary, "sales")[0], std::nullopt);
+  EXPECT_EQ(row(f.summary, "sales")[4], std::nullopt);
+}
+
 TEST(FollowUp, UnknownUnitOrMissingMonthIsAnError) {
-  EXPECT_THROW(build_follow_up(sample(), months(), "nobody", 2025, 3, Lang::fi), TableError);
-  EXPECT_THROW(build_follow_up(sample(), months(), "c", 2025, 4, Lang::fi), TableError);  // March is the last month imported
-  EXPECT_THROW(build_follow_up(sample(), months(), "c", 2024, 3, Lang::fi), TableError);  // no ledger for 2024
+  EXPECT_THROW(build_follow_up({sample(), months(), 3}, "nobody", 2025, 3, Lang::fi), TableError);
+  EXPECT_THROW(build_follow_up({sample(), months(), 3}, "c", 2025, 4, Lang::fi), TableError);  // March is the last month imported
+  EXPECT_THROW(build_follow_up({sample(), months(), 3}, "c", 2024, 3, Lang::fi), TableError);  // no ledger for 2024
 }
 
 TEST(FollowUp, MonthsTravelThroughADatasetAndBack) {

@@ -318,6 +318,13 @@ TEST(LedgerImport, FollowUpTableOfTheHandMadeLedger) {
   f.import({fixture("hand.csv").string()});
   LedgerOptions o = f.opts({});
   o.unit = "kanslia", o.year = 2025, o.month = "2", o.format = "csv";
+  std::ostringstream open_months;
+  ASSERT_EQ(cmd_table_follow_up(o, open_months), 0);
+  // Nothing closed yet: no projection, so no forecast and no forecast deviation.
+  EXPECT_NE(open_months.str().find("\nToimintakate ulkoinen;-4165639;-17161;-31741;;\n"), std::string::npos) << open_months.str();
+  std::ostringstream closing;
+  ASSERT_EQ(cmd_ledger_close(o, closing), 0);  // finance closes January–February
+  EXPECT_EQ(closing.str(), "Suljetut kuukaudet: 1–2/2025\n");
   std::ostringstream out;
   ASSERT_EQ(cmd_table_follow_up(o, out), 0);
   // kanslia, February 2025, by hand: income 120,00 + 1 234,56; costs January -10 000,00 − 1 700,50

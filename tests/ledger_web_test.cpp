@@ -7,6 +7,7 @@
 #include "cli/ledger_commands.h"
 #include "core/follow_up.h"
 #include "store/store.h"
+#include "store/workplace_store.h"
 #include "web/app.h"
 #include "demo_db.h"
 #include "test_util.h"
@@ -29,7 +30,10 @@ struct Served {
     o.mapping = (demo / "mapping.toml").string();
     std::ostringstream sink;
     cmd_import_ledger(o, sink);
+    o.year = 2025, o.month = "9";  // finance has closed January–September (as scripts/demo.sh)
+    cmd_ledger_close(o, sink);
     for (const auto& path : {db, plain_db}) testing::add_user(path, "lukija", "viewer", "lukijan-salasana");
+    testing::add_user(db, "talous", "finance", "talouden-salasana");
     with = testing::Client(make_app(db));
     without = testing::Client(make_app(plain_db));
     EXPECT_EQ(with.login("lukija", "lukijan-salasana").status, 303);
@@ -56,11 +60,40 @@ TEST(LedgerWeb, FollowUpViewByMonth) {
   ASSERT_EQ(r.status, 200);
   // The demo ledger's internal rents (data/demo/ledger/generate.mjs), even over the year:
   // 96 000 (cost centers 1110 and 1111), 36 000 and 54 000 a year → 15 500 a month, 139 500 in
-  // nine months, 186 000 projected; no budget, so the deviation is the forecast itself.
-  EXPECT_NE(r.body.find("\nSisäiset erät;;-15500;-139500;-186000;-186000\n"), std::string::npos) << r.body;
+  // nine months, 186 000 projected; no budget, so no forecast deviation.
+  EXPECT_NE(r.body.find("\nSisäiset erät;;-15500;-139500;-186000;\n"), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("\nToimintakate ulkoinen;-4165639;"), std::string::npos) << r.body;  // TA 2025 of the dataset
   EXPECT_EQ(Served::get(s.with, "/fi/unit/kanslia", {{"kind", "follow-up"}, {"month", "10"}}).status, 400);
   EXPECT_EQ(Served::get(s.with, "/fi/unit/kanslia", {{"kind", "follow-up"}, {"month", "x"}}).status, 400);
+}
+
+// Finance closes months on the page; the projection follows the closed months only, and a
+// viewer may not close.
+TEST(LedgerWeb, FinanceClosesMonthsOnThePage) {
+  Served s;
+  auto before = Served::get(s.with, "/fi/unit/kansliapalvelut/table.csv", {{"kind", "follow-up"}, {"month", "9"}});
+  // Wages of kansliapalvelut: 32 000 a month, 48 000 in June, 25 600 in July (generate.mjs):
+  // 297 600 in Jan–Sep → × 12 / 9 = 396 800; closed only through June: 208 000 × 12 / 6 = 416 000.
+  EXPECT_NE(before.body.find("\nPalkat ja palkkiot;;-32000;-297600;-396800;\n"), std::string::npos) << before.body;
+  EXPECT_EQ(s.with.post("/fi/ledger/close", {{"year", "2025"}, {"month", "6"}, {"unit", "kansliapalvelut"}}).status, 403);
+  testing::Client finance(make_app(s.db));
+  ASSERT_EQ(finance.login("talous", "talouden-salasana").status, 303);
+  auto page = finance.get("/fi/unit/kansliapalvelut", {{"kind", "follow-up"}});
+  EXPECT_NE(page.body.find("Suljetut kuukaudet: 1–9/2025"), std::string::npos);
+  EXPECT_NE(page.body.find("action=\"/fi/ledger/close\""), std::string::npos);
+  auto r = finance.post("/fi/ledger/close", {{"year", "2025"}, {"month", "6"}, {"unit", "kansliapalvelut"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  auto after = finance.get("/fi/unit/kansliapalvelut/table.csv", {{"kind", "follow-up"}, {"month", "9"}});
+  EXPECT_NE(after.body.find("\nPalkat ja palkkiot;;-32000;-297600;-416000;\n"), std::string::npos) << after.body;
+  EXPECT_EQ(finance.post("/fi/ledger/close", {{"year", "2025"}, {"month", "13"}, {"unit", "kansliapalvelut"}}).status, 400);
+  EXPECT_EQ(finance.post("/fi/ledger/close", {{"year", "2025"}, {"month", "6"}, {"unit", "kansliapalvelut"}}, {}, false).status, 403);
+  // The closing is audited.
+  auto audit = open_sqlite_workplace_store(s.db)->audit("", 5);
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit[0].entity, "ledger_close");
+  EXPECT_EQ(audit[0].user, "talous");
+  EXPECT_EQ(audit[0].before, std::optional<std::string>("9"));
+  EXPECT_EQ(audit[0].after, std::optional<std::string>("6"));
 }
 
 TEST(LedgerWeb, OtherPagesAreAsWithoutTheLedger) {

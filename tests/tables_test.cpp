@@ -116,3 +116,52 @@ TEST(TableErrors, UnknownUnitIsAnError) {
 
 }  // namespace
 }  // namespace toteuma
+
+#include "core/report_table.h"
+#include "ingest/dataset_files.h"
+
+namespace toteuma {
+
+// Issue 13, item 2, as a property of every table of the demo: a deviation stands only where
+// both its columns exist for the unit (Heinola's 2024 report printed +33 316 000 beside an empty
+// TP; ict and kanslia 2025 did the same), and then it is TP − TA after amendments, a line left
+// blank inside an existing column counting as zero (as the seeds print it). Every unit, year and
+// language.
+TEST(Tables, NoDeviationWithoutBothBases) {
+  Dataset d = load_dataset_dir(testing::demo_dir());
+  Ledger ledger(d);
+  int checked = 0, printed = 0;
+  for (int year = 2023; year <= 2026; ++year)
+    for (const auto& u : d.units)
+      for (Lang lang : {Lang::fi, Lang::sv}) {
+        FigureTable t;
+        try {
+          t = build_table(ledger, u.id, year, TableKind::annual_report, lang);
+        } catch (const TableError&) {
+          continue;  // not valid that year
+        }
+        bool any_actual = false, any_budget = false;
+        for (const auto& r : t.rows) any_actual = any_actual || r.values[3], any_budget = any_budget || r.values[2];
+        for (const auto& r : t.rows) {
+          const auto& v = r.values;  // TA | TA-muutokset | TA muutosten jälkeen | TP | Poikkeama
+          ASSERT_EQ(v.size(), 5u);
+          if (!any_actual || !any_budget || (!v[2] && !v[3])) {
+            EXPECT_FALSE(v[4].has_value()) << u.id << " " << year << " " << r.line;
+          }
+          if (v[4]) {
+            EXPECT_EQ(*v[4], v[3].value_or(0) - v[2].value_or(0)) << u.id << " " << year << " " << r.line;
+            ++printed;
+          }
+          ++checked;
+        }
+      }
+  EXPECT_GT(checked, 500);
+  EXPECT_GT(printed, 50);
+  // The reproductions: Heinola 2024, kanslia and ict 2025 have budgets and no actual at all.
+  for (const char* unit : {"heinola", "kanslia", "ict"}) {
+    FigureTable h = build_table(ledger, unit, unit == std::string("heinola") ? 2024 : 2025, TableKind::annual_report, Lang::fi);
+    for (const auto& r : h.rows) EXPECT_FALSE(r.values[4].has_value()) << unit << " " << r.line;
+  }
+}
+
+}  // namespace toteuma

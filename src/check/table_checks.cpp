@@ -323,14 +323,14 @@ class Checker {
       std::int64_t sum = 0;
       int n = 0, dec = std::max(total.decimals[c], column_decimals[c]);
       for (std::size_t k = 0; k < terms.size(); ++k)
-        if (terms[k]) sum += *terms[k], ++n, dec = std::max(dec, decs[k]);
+        if (terms[k]) sum = checked_add(sum, *terms[k]), ++n, dec = std::max(dec, decs[k]);
       if (n == 0) return;
       // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths). Counts
       // of persons are exact: nothing was rounded, so any difference is an error.
       std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
       Discrepancy d = p.meta_value("measure") == "persons"
                           ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
-                          : classify_difference(*total.v[c] - sum, n, precision);
+                          : classify_difference(checked_sub(*total.v[c], sum), n, precision);
       if (d == Discrepancy::none) return;
       // A cell can be a declared total and a row total at once: report it once.
       for (const auto& x : report_.findings)
@@ -446,9 +446,9 @@ class Checker {
       if (!act || !bud) continue;
       for (const auto& r : t.rows) {
         if (!r.v[c] || !r.v[*act] || !r.v[*bud] || *r.v[c] == 0) continue;
-        Cents d = *r.v[*act] - *r.v[*bud];
-        if (classify_difference(*r.v[c] - d, 2, t.scale_cents()) != Discrepancy::error) ++fwd;
-        else if (classify_difference(*r.v[c] + d, 2, t.scale_cents()) != Discrepancy::error) ++rev;
+        Cents d = checked_sub(*r.v[*act], *r.v[*bud]);
+        if (classify_difference(checked_sub(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++fwd;
+        else if (classify_difference(checked_add(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++rev;
       }
     }
     t.conv.deviation_reversed = rev > fwd;
@@ -468,7 +468,7 @@ class Checker {
           std::optional<Cents> sum;
           for (const auto& term : l.formula)
             for (const auto& p : t.rows)
-              if (p.line->id == term.line && p.v[c]) sum = sum.value_or(0) + term.sign * *p.v[c];
+              if (p.line->id == term.line && p.v[c]) sum = signed_add(sum.value_or(0), term.sign, *p.v[c]);
           if (sum) r.v[c] = sum, r.filled[c] = true;
         }
       }
@@ -477,13 +477,13 @@ class Checker {
 
   void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c, Cents expected, Cents found,
                int terms, const std::string& what_fi, const std::string& what_sv, const std::string& what_en) {
-    Discrepancy d = classify_difference(found - expected, terms, t.rounding_unit(c));
+    Discrepancy d = classify_difference(checked_sub(found, expected), terms, t.rounding_unit(c));
     if (d == Discrepancy::none) return;
     auto& f = add(rule, d == Discrepancy::rounding ? Severity::rounding : Severity::error, t, r.src->line,
                   r.src->label, t.src->headings[c], t.cols[c].year);
     f.expected = expected;
     f.found = found;
-    std::string diff = eur(found - expected);
+    std::string diff = eur(checked_sub(found, expected));
     f.fi = fmt::format("{}: painettu {}, laskettu {} {} (ero {})", r.src->label, eur(found), what_fi, eur(expected), diff);
     f.sv = fmt::format("{}: tryckt {}, beräknat {} {} (skillnad {})", r.src->label, eur(found), what_sv, eur(expected), diff);
     f.en = fmt::format("{}: printed {}, computed {} {} (difference {})", r.src->label, eur(found), what_en, eur(expected), diff);
@@ -550,7 +550,18 @@ class Checker {
                      "avvikelse angiven utan utfall och budget", "deviation given without actual and budget");
         return;
       }
-      Cents dev = t.conv.deviation_reversed ? b - a : a - b;
+      // A blank base in a row reads as zero, as reports print it; a base column blank in every
+      // row is a missing base (a report printed before the year's actual exists).
+      auto column_blank = [&](std::size_t col) {
+        return std::none_of(t.rows.begin(), t.rows.end(), [&](const Row& x) { return x.v[col].has_value(); });
+      };
+      if (column_blank(*act) || column_blank(*bud)) {
+        completeness("complete.base_missing", t, r, c, "poikkeama annettu, vaikka toteuma- tai talousarviosarake on tyhjä",
+                     "avvikelse angiven fast kolumnen för utfall eller budget är tom",
+                     "deviation given while the actual or budget column is empty");
+        return;
+      }
+      Cents dev = t.conv.deviation_reversed ? checked_sub(b, a) : checked_sub(a, b);
       compare("arith.deviation", t, r, c, dev, *r.v[c], terms, "toteuma − talousarvio =", "utfall − budget =",
               "actual − budget =");
     } else if (has_a && has_b) {
@@ -594,7 +605,7 @@ class Checker {
       if (it == by_line.end()) continue;
       ++present_parts;
       if (auto v = it->second->v[c]) {
-        sum = sum.value_or(0) + term.sign * *v;
+        sum = signed_add(sum.value_or(0), term.sign, *v);
         ++terms;
       }
     }
@@ -625,15 +636,15 @@ class Checker {
             for (const auto& kr : k->rows)
               if (kr.line == r.line)
                 for (std::size_t kc = 0; kc < k->cols.size(); ++kc)
-                  if (k->cols[kc] == p.cols[c] && kr.v[kc]) sum = sum.value_or(0) + *kr.v[kc], ++n;
+                  if (k->cols[kc] == p.cols[c] && kr.v[kc]) sum = checked_add(sum.value_or(0), *kr.v[kc]), ++n;
           if (!sum) continue;
-          Discrepancy d = classify_difference(*r.v[c] - *sum, n, p.rounding_unit(c));
+          Discrepancy d = classify_difference(checked_sub(*r.v[c], *sum), n, p.rounding_unit(c));
           if (d == Discrepancy::none) continue;
           auto& f = add("hierarchy.children_sum", d == Discrepancy::rounding ? Severity::rounding : Severity::error, p,
                         r.src->line, r.src->label, p.src->headings[c], p.cols[c].year);
           f.expected = *sum;
           f.found = *r.v[c];
-          std::string diff = eur(*r.v[c] - *sum);
+          std::string diff = eur(checked_sub(*r.v[c], *sum));
           f.fi = fmt::format("{}: painettu {}, {} alayksikön taulukoiden summa {} (ero {})", r.src->label,
                              eur(*r.v[c]), n, eur(*sum), diff);
           f.sv = fmt::format("{}: tryckt {}, summan av {} underenheters tabeller {} (skillnad {})", r.src->label,
@@ -671,7 +682,7 @@ class Checker {
         if (a.t->document == b.t->document && a.t->language == b.t->language) continue;
         Cents va = *a.r->v[a.c], vb = *b.r->v[b.c];
         Cents scale = std::max(a.t->rounding_unit(a.c), b.t->rounding_unit(b.c));
-        Discrepancy d = classify_difference(vb - va, 1, scale);
+        Discrepancy d = classify_difference(checked_sub(vb, va), 1, scale);
         if (d == Discrepancy::none) continue;
         auto& f = add("cross.same_figure", d == Discrepancy::rounding ? Severity::rounding : Severity::error, *b.t,
                       b.r->src->line, b.r->src->label, b.t->src->headings[b.c], b.t->cols[b.c].year);
@@ -714,8 +725,14 @@ class Checker {
         OrgView org(d.units, Date::last_of_year(m.year));
         if (!org.find(t.unit)) continue;
         auto stored = ledger_->measure(org, t.unit, r.line->id, {*measure, m.year, m.base_year});
+        // A deviation the dataset does not derive because one base is absent: the printed one
+        // rests on a blank base (complete.base_blank); the bases are reconciled in their columns.
+        if (*measure == Measure::deviation && !stored &&
+            (ledger_->measure(org, t.unit, r.line->id, {Measure::actual, m.year, 0}) ||
+             ledger_->measure(org, t.unit, r.line->id, {Measure::budget_after, m.year, 0})))
+          continue;
         Cents found = *r.v[c];
-        Discrepancy disc = stored ? classify_difference(found - *stored, 1, t.rounding_unit(c)) : Discrepancy::error;
+        Discrepancy disc = stored ? classify_difference(checked_sub(found, *stored), 1, t.rounding_unit(c)) : Discrepancy::error;
         if (disc == Discrepancy::none) continue;
         auto& f = add("cross.dataset", disc == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                       r.src->line, r.src->label, t.src->headings[c], m.year);

@@ -11,6 +11,7 @@
 #include "check/report_format.h"
 #include "check/table_checks.h"
 #include "core/explain.h"
+#include "core/follow_up.h"
 #include "core/i18n.h"
 #include "core/report_table.h"
 #include "ingest/dataset_files.h"
@@ -161,6 +162,16 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
   require_unit(d, o.unit, lang);
   if (!org.find(o.unit))
     throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unit_not_valid", lang)), o.unit, to_display(org.date())));
+  if (o.month) {  // the in-year follow-up's forecast: entered lines and projections from closed months
+    if (col.measure != Measure::forecast || o.month < 1 || o.month > 12)
+      throw std::runtime_error("--month: only with --column forecast, 1–12 / vain ennusteelle / endast för prognos");
+    auto store = open_sqlite_ledger_store(o.db);
+    auto closed = store->closed_months();
+    auto actuals = monthly_actuals(*store, o.year);
+    FollowUpInput in{d, actuals, closed.count(o.year) ? closed.at(o.year) : 0};
+    out << render_explanation_text(explain_follow_up_forecast(in, o.unit, line, o.year, o.month, lang), lang);
+    return 0;
+  }
   Ledger ledger(d);
   out << render_explanation_text(explain_measure(ledger, org, o.unit, line, col, lang), lang);
   return 0;

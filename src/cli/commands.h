@@ -22,6 +22,7 @@ struct CommandOptions {
   unsigned threads = 0;
   std::vector<std::string> tables;  // check --table FILE...
   std::string line, column = "actual";  // explain
+  int month = 0;                          // explain --column forecast: the follow-up's forecast at month's end
   int base_year = 0;
 };
 

@@ -159,7 +159,8 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
     imp.source_copies.push_back(temps.paths[i]);
     std::set<int> file_months;
     for (const auto& a : r.aggregates) {
-      sums[{a.ym, a.unit, a.line}] += a.amount;
+      auto& cell = sums[{a.ym, a.unit, a.line}];
+      cell = checked_add(cell, a.amount);
       file_months.insert(a.ym);
       imp.index.push_back({month_of[a.ym], target.unit_ids()[static_cast<std::size_t>(a.unit)],
                            target.line_ids()[static_cast<std::size_t>(a.line)], r.sha256, a.rows, a.blocks});
@@ -240,7 +241,7 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
       auto& bits = by_source[e.sha256];
       bits.resize(std::max(bits.size(), e.blocks.size()));
       for (std::size_t i = 0; i < e.blocks.size(); ++i) bits[i] |= e.blocks[i];
-      figure = figure.value_or(0) + e.amount;
+      figure = checked_add(figure.value_or(0), e.amount);
     }
     for (const auto& [sha, bits] : by_source) {
       ledger::RowFilter f;
@@ -283,7 +284,7 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
   Cents sum = 0;
   for (const auto& [file, r] : rows) {
     out << fmt::format("{}:{}: {}\n", file, r.line, r.text);
-    sum += r.amount;
+    sum = checked_add(sum, r.amount);
   }
   out << fmt::format(fmt::runtime(tr("ledger.rows_total", lang)), rows.size(), money(sum)) << "\n";
   if (!o.suspense) {
@@ -322,15 +323,41 @@ int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
     if (!m) throw std::runtime_error("--month: expected 1–12 or YYYY-MM / odotettiin 1–12 / 1–12 förväntades: " + o.month);
     month = *m;
   }
-  FollowUp fu = build_follow_up(d, actuals, o.unit, o.year, month, lang);
+  auto closed = open_sqlite_ledger_store(o.db)->closed_months();
+  FollowUp fu = build_follow_up({d, actuals, closed.count(o.year) ? closed.at(o.year) : 0}, o.unit, o.year, month, lang);
+  std::string status = fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, o.year)
+                                 : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), o.year);
   if (o.format == "csv") {
-    out << render_csv(fu.summary) << "\n" << render_simple_csv(fu.realisation) << "\n" << render_csv(fu.monthly);
+    out << render_csv(fu.summary) << "\n" << render_simple_csv(fu.forecast_parts) << "\n" << render_simple_csv(fu.realisation)
+        << "\n" << render_csv(fu.monthly);
   } else if (o.format == "html") {
     out << render_html_document(lang, fu.summary.unit_name, fu.summary.title, fu.summary.responsible,
-                                render_html_table(fu.summary) + render_simple_html(fu.realisation) + render_html_table(fu.monthly));
+                                "<p>" + html_escape(status) + "</p>\n" + render_html_table(fu.summary) +
+                                    render_simple_html(fu.forecast_parts) + render_simple_html(fu.realisation) +
+                                    render_html_table(fu.monthly));
   } else {
-    out << render_text(fu.summary) << "\n" << render_simple_text(fu.realisation) << render_text(fu.monthly);
+    out << status << "\n\n" << render_text(fu.summary) << "\n" << render_simple_text(fu.forecast_parts) << "\n"
+        << render_simple_text(fu.realisation) << render_text(fu.monthly);
   }
+  return 0;
+}
+
+int cmd_ledger_close(const LedgerOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_of(o.lang, d);
+  auto store = open_sqlite_ledger_store(o.db);
+  auto months = ledger_months(monthly_actuals(*store, o.year), o.year);
+  if (months.empty()) throw std::runtime_error(fmt::format(fmt::runtime(tr("followup.no_ledger", lang)), o.year));
+  int month = 0;
+  if (o.month != "0") {
+    auto m = ledger::parse_month(o.month);
+    if (!m) throw std::runtime_error("--month: expected 0–12 / odotettiin 0–12 / 0–12 förväntades: " + o.month);
+    month = *m;
+  }
+  store->set_closed(current_user(), o.year, month);
+  out << (month ? fmt::format(fmt::runtime(tr("followup.closed", lang)), month, o.year)
+                : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), o.year))
+      << "\n";
   return 0;
 }
 

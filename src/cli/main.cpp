@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"budget", "amendments", "budget-after", "actual", "deviation", "forecast", "plan"}));
   explain->add_option("--base-year", o.base_year, "plan: the budget year of the economic plan (default year-1)");
   explain->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  explain->add_option("--month", o.month, "with --column forecast: the in-year follow-up's forecast at the end of month 1–12");
 
   auto* personnel = app.add_subcommand("personnel", "Print the personnel plan's tables / Henkilöstösuunnitelman taulukot / Personalplanens tabeller");
   db_opt(personnel);
@@ -110,6 +111,12 @@ int main(int argc, char** argv) {
   ledger_rows->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   auto* ledger_imports = ledger->add_subcommand("imports", "every ledger import: file, size, SHA-256, time, user, rows, totals (CSV)");
   ledger_imports->add_option("--db", lo.db, "SQLite database file")->required();
+  auto* ledger_close = ledger->add_subcommand(
+      "close", "close the months 1..M of a year (0 reopens all): the follow-up projects from closed months only");
+  ledger_close->add_option("--db", lo.db, "SQLite database file")->required();
+  ledger_close->add_option("--year", lo.year, "year")->required()->check(CLI::Range(1900, 2200));
+  ledger_close->add_option("--month", lo.month, "last closed month, 0–12")->required();
+  ledger_close->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
@@ -164,6 +171,7 @@ int main(int argc, char** argv) {
     if (*imp_tr) return cmd_import_trainings(o, std::cout);
     if (*imp_ledger) return cmd_import_ledger(lo, std::cout);
     if (*ledger_imports) return cmd_ledger_imports(lo, std::cout);
+    if (*ledger_close) return cmd_ledger_close(lo, std::cout);
     if (*ledger_rows) {
       if (!lo.suspense && (lo.unit.empty() || lo.line.empty())) {
         std::cerr << "toteuma ledger rows: give --unit and --line (or --suspense)\n";

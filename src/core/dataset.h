@@ -11,6 +11,7 @@
 #include "core/narratives.h"
 #include "core/org.h"
 #include "core/personnel.h"
+#include "core/phasing.h"
 #include "core/scenario.h"
 
 namespace toteuma {
@@ -40,6 +41,7 @@ struct Dataset {
   std::vector<AccountRange> accounts;
   std::vector<Scenario> scenarios;
   std::vector<Figure> figures;
+  std::vector<Phasing> phasing;  // the budget's monthly phasing (core/phasing.h), none = even
   Personnel personnel;
   std::vector<Restructuring> restructurings;
   Goals goals;

@@ -21,8 +21,8 @@ std::string scenario_name(const Ledger& l, const std::string& id, Lang lang) {
   return s && !s->name.in(lang).empty() ? s->name.in(lang) : id;
 }
 
-Explanation explain_value(const Ledger& l, const OrgView& org, const std::string& unit, const std::string& line,
-                          const std::string& sc, Lang lang, int depth) {
+Explanation explain_tree(const Ledger& l, const OrgView& org, const std::string& unit, const std::string& line,
+                         const std::string& sc, Lang lang, int depth) {
   Explanation e;
   e.unit = unit;
   e.line = line;
@@ -41,7 +41,7 @@ Explanation explain_value(const Ledger& l, const OrgView& org, const std::string
     }
     e.step = Step::formula;
     for (const auto& t : ln->formula) {
-      Explanation p = explain_value(l, org, unit, t.line, sc, lang, depth + 1);
+      Explanation p = explain_tree(l, org, unit, t.line, sc, lang, depth + 1);
       p.sign = t.sign;
       if (p.value) e.parts.push_back(std::move(p));
     }
@@ -49,7 +49,7 @@ Explanation explain_value(const Ledger& l, const OrgView& org, const std::string
   }
   e.step = Step::children;
   for (const UnitVersion* c : org.children(unit)) {
-    Explanation p = explain_value(l, org, c->id, line, sc, lang, depth + 1);
+    Explanation p = explain_tree(l, org, c->id, line, sc, lang, depth + 1);
     if (p.value) e.parts.push_back(std::move(p));
   }
   return e;
@@ -59,7 +59,7 @@ Explanation sum_of(const Ledger& l, const OrgView& org, const std::string& unit,
                    ScenarioKind k, int year, int base, const std::string& what, Lang lang) {
   auto ids = l.scenarios_of(k, year, base);
   if (ids.size() == 1) {
-    Explanation e = explain_value(l, org, unit, line, ids.front(), lang, 0);
+    Explanation e = explain_tree(l, org, unit, line, ids.front(), lang, 0);
     return e;
   }
   Explanation e;
@@ -68,9 +68,9 @@ Explanation sum_of(const Ledger& l, const OrgView& org, const std::string& unit,
   e.line = line;
   e.what = what;
   for (const auto& id : ids) {
-    Explanation p = explain_value(l, org, unit, line, id, lang, 0);
+    Explanation p = explain_tree(l, org, unit, line, id, lang, 0);
     if (p.value) {
-      e.value = e.value.value_or(0) + *p.value;
+      e.value = checked_add(e.value.value_or(0), *p.value);
       e.parts.push_back(std::move(p));
     }
   }
@@ -78,6 +78,11 @@ Explanation sum_of(const Ledger& l, const OrgView& org, const std::string& unit,
 }
 
 }  // namespace
+
+Explanation explain_value(const Ledger& ledger, const OrgView& org, const std::string& unit, const std::string& line,
+                          const std::string& scenario, Lang lang) {
+  return explain_tree(ledger, org, unit, line, scenario, lang, 0);
+}
 
 Explanation explain_measure(const Ledger& l, const OrgView& org, const std::string& unit, const std::string& line,
                             const ColumnSpec& c, Lang lang) {
@@ -116,6 +121,10 @@ Explanation explain_measure(const Ledger& l, const OrgView& org, const std::stri
       e.line = line;
       e.what = label("poikkeama", "avvikelse");
       e.value = l.measure(org, unit, line, c);
+      if (!e.value) {  // no deviation where a base column is missing: nothing to trace
+        e.step = Step::absent;
+        return e;
+      }
       Explanation a = explain_measure(l, org, unit, line, {Measure::actual, c.year, 0}, lang);
       Explanation b = explain_measure(l, org, unit, line, {Measure::budget_after, c.year, 0}, lang);
       b.sign = -1;

@@ -15,6 +15,7 @@ enum class Step {
   children,   // the sum of the sub-units
   scenarios,  // the sum of scenarios (budget + amendments, ...)
   difference, // deviation = actual − budget after amendments
+  projected,  // a follow-up projection from the ledger's closed months (core/follow_up.h)
   absent      // nothing to show
 };
 
@@ -26,6 +27,10 @@ struct Explanation {
   std::optional<Cents> value;
   std::vector<Explanation> parts;
 };
+
+// One scenario's value traced through the rollup (Ledger::value) to its entered figures.
+Explanation explain_value(const Ledger& ledger, const OrgView& org, const std::string& unit, const std::string& line,
+                          const std::string& scenario, Lang lang);
 
 Explanation explain_measure(const Ledger& ledger, const OrgView& org, const std::string& unit,
                             const std::string& line, const ColumnSpec& col, Lang lang);

@@ -16,7 +16,6 @@ namespace {
 
 // Computed scenarios of the follow-up; '#' keeps them apart from any dataset id.
 constexpr const char* kToDate = "#to-date";
-constexpr const char* kProjection = "#projection";
 
 Date last_day(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -103,79 +102,178 @@ std::vector<MonthlyActual> detach_ledger_months(Dataset& d) {
   return out;
 }
 
-Cents project_year(Cents to_date, int month) {
-  __extension__ typedef __int128 Int128;  // to_date × 12 may not fit 64 bits
-  Int128 v = static_cast<Int128>(to_date) * 12;
-  Int128 q = v / month, r = v % month;
-  if (2 * (r < 0 ? -r : r) >= month) q += v < 0 ? -1 : 1;
-  return static_cast<Cents>(q);
+namespace {
+
+// Computed scenarios of the follow-up; '#' keeps them apart from any dataset id.
+constexpr const char* kForecast = "#forecast";
+
+// The follow-up's own dataset: the year's budget and amendments, the ledger months up to
+// `month`, the actual to date, and the forecast per (unit, line) — the entered forecast where
+// one is entered, else the projection from the closed months — so totals and parents roll up
+// as every figure does. Also which forecast figures are entered and which projected.
+struct FollowUpData {
+  Dataset a;
+  std::map<std::pair<std::string, std::string>, Cents> entered, projected, closed_to_date;
+  const Phasing* phasing(const OrgView& org, const std::string& unit, const std::string& line) const {
+    return find_phasing(a.phasing, org, a.chart, unit, line, year);
+  }
+  int year = 0, projected_months = 0;
+};
+
+// True when `line` is `of` or one of its parts (at any depth) in the chart.
+bool is_part_of(const Chart& chart, const std::string& line, const std::string& of) {
+  for (const Line* l = chart.find(line); l; l = chart.parent_total(l->id))
+    if (l->id == of) return true;
+  return false;
 }
 
-FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& actuals, const std::string& unit, int year,
-                         int month, Lang lang) {
+FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int year, int month) {
+  const Dataset& d = in.d;
+  FollowUpData fd;
+  fd.year = year;
+  fd.projected_months = std::min(in.closed, month);
+  Dataset& a = fd.a;
+  a.municipalities = d.municipalities;
+  a.units = d.units;
+  a.chart = d.chart;
+  a.phasing = d.phasing;
+  std::set<std::string> keep, forecasts;
+  for (const auto& s : d.scenarios)
+    if (s.year == year && (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::amendment)) {
+      a.scenarios.push_back(s);
+      keep.insert(s.id);
+    } else if (s.year == year && s.kind == ScenarioKind::forecast) {
+      forecasts.insert(s.id);
+    }
+  for (const auto& f : d.figures) {
+    if (keep.count(f.scenario)) a.figures.push_back(f);
+    if (forecasts.count(f.scenario)) {
+      auto& e = fd.entered[{f.unit, f.line}];
+      e = checked_add(e, f.amount);
+    }
+  }
+  std::vector<MonthlyActual> upto;
+  std::map<std::pair<std::string, std::string>, Cents> to_date;
+  for (const auto& m : in.actuals)
+    if (m.year == year && m.month <= month) {
+      upto.push_back(m);
+      auto& t = to_date[{m.unit, m.line}];
+      t = checked_add(t, m.amount);
+      if (m.month <= fd.projected_months) {
+        auto& c = fd.closed_to_date[{m.unit, m.line}];
+        c = checked_add(c, m.amount);
+      }
+    }
+  attach_ledger_months(a, upto);
+  for (const char* id : {kToDate, kForecast}) a.scenarios.push_back({id, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
+  for (const auto& [key, sum] : to_date) a.figures.push_back({key.first, key.second, kToDate, sum});
+  // An entered line replaces the projection of that line, and of its parts, at its unit.
+  auto covered = [&](const std::pair<std::string, std::string>& key) {
+    for (const auto& [ek, v] : fd.entered)
+      if (ek.first == key.first && is_part_of(d.chart, key.second, ek.second)) return true;
+    return false;
+  };
+  if (fd.projected_months > 0)
+    for (const auto& [key, sum] : fd.closed_to_date)
+      if (!covered(key)) fd.projected[key] = project_year(sum, fd.projected_months, fd.phasing(org, key.first, key.second));
+  for (const auto* part : {&fd.entered, &fd.projected})
+    for (const auto& [key, v] : *part) a.figures.push_back({key.first, key.second, kForecast, v});
+  return fd;
+}
+
+// The entered and projected parts of an explanation of the forecast (its leaves).
+std::pair<std::optional<Cents>, std::optional<Cents>> parts_of(const Explanation& e, const FollowUpData& fd) {
+  if (e.step == Step::entered || e.step == Step::projected) {
+    bool entered = fd.entered.count({e.unit, e.line}) > 0;
+    Cents v = e.sign < 0 ? checked_sub(0, e.value.value_or(0)) : e.value.value_or(0);
+    return entered ? std::pair{std::optional<Cents>(v), std::optional<Cents>()} : std::pair{std::optional<Cents>(), std::optional<Cents>(v)};
+  }
+  std::optional<Cents> en, pr;
+  for (const auto& p : e.parts) {
+    auto [a, b] = parts_of(p, fd);
+    if (e.sign < 0) {  // a subtracted subtree: its parts enter negated
+      if (a) a = checked_sub(0, *a);
+      if (b) b = checked_sub(0, *b);
+    }
+    en = add_opt(en, a);
+    pr = add_opt(pr, b);
+  }
+  return {en, pr};
+}
+
+// Marks the projected leaves of a forecast explanation and says what each was projected from.
+void mark_projections(Explanation& e, const FollowUpData& fd, const OrgView& org, Lang lang) {
+  if (e.step == Step::entered && !fd.entered.count({e.unit, e.line})) {
+    e.step = Step::projected;
+    Cents base = fd.closed_to_date.at({e.unit, e.line});
+    const Phasing* ph = fd.phasing(org, e.unit, e.line);
+    e.what += ": " + tf(ph ? "followup.projected_phasing" : "followup.projected_even", lang, format_euros(base),
+                        fd.projected_months, fd.year);
+  }
+  for (auto& p : e.parts) mark_projections(p, fd, org, lang);
+}
+
+Date checked_on(const Dataset& d, const FollowUpInput& in, const std::string& unit, int year, int month, Lang lang) {
   if (month < 1 || month > 12) throw TableError(tf("followup.bad_month", lang, month));
-  auto months = ledger_months(actuals, year);
+  auto months = ledger_months(in.actuals, year);
   if (months.empty()) throw TableError(tf("followup.no_ledger", lang, year));
   if (month > months.back()) throw TableError(tf("followup.month_missing", lang, month, year, months.back(), year));
   Date on = last_day(year, month);
   OrgView org(d.units, on);
-  const UnitVersion* u = org.find(unit);
-  if (!u)
+  if (!org.find(unit))
     throw TableError(d.has_unit(unit) ? tf("err.unit_not_valid", lang, unit, to_display(on)) : tf("err.unknown_unit", lang, unit));
+  return on;
+}
 
-  // A dataset of what the follow-up needs: the year's budget, amendments and forecasts, the
-  // ledger months up to `month`, and two computed scenarios — the actual to date and its
-  // projection — figured per entered (unit, line), so totals and parents roll up as usual.
-  Dataset a;
-  a.municipalities = d.municipalities;
-  a.units = d.units;
-  a.chart = d.chart;
-  std::set<std::string> keep;
-  for (const auto& s : d.scenarios)
-    if (s.year == year && (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::amendment || s.kind == ScenarioKind::forecast)) {
-      a.scenarios.push_back(s);
-      keep.insert(s.id);
-    }
-  for (const auto& f : d.figures)
-    if (keep.count(f.scenario)) a.figures.push_back(f);
-  std::vector<MonthlyActual> upto;
-  std::map<std::pair<std::string, std::string>, Cents> to_date;
-  for (const auto& m : actuals)
-    if (m.year == year && m.month <= month) {
-      upto.push_back(m);
-      to_date[{m.unit, m.line}] += m.amount;
-    }
-  attach_ledger_months(a, upto);
-  for (const char* id : {kToDate, kProjection}) a.scenarios.push_back({id, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
-  for (const auto& [key, sum] : to_date) {
-    a.figures.push_back({key.first, key.second, kToDate, sum});
-    a.figures.push_back({key.first, key.second, kProjection, project_year(sum, month)});
-  }
-  Ledger ledger(a);
+}  // namespace
+
+Explanation explain_follow_up_forecast(const FollowUpInput& in, const std::string& unit, const std::string& line, int year,
+                                       int month, Lang lang) {
+  Date on = checked_on(in.d, in, unit, year, month, lang);
+  OrgView org(in.d.units, on);
+  FollowUpData fd = follow_up_data(in, org, year, month);
+  Ledger ledger(fd.a);
+  Explanation e = explain_value(ledger, org, unit, line, kForecast, lang);
+  mark_projections(e, fd, org, lang);
+  return e;
+}
+
+FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int year, int month, Lang lang) {
+  const Dataset& d = in.d;
+  Date on = checked_on(d, in, unit, year, month, lang);
+  OrgView org(d.units, on);
+  const UnitVersion* u = org.find(unit);
+  FollowUpData fd = follow_up_data(in, org, year, month);
+  Ledger ledger(fd.a);
 
   FollowUp fu;
   fu.year = year;
   fu.month = month;
-  fu.forecast_entered = ledger.column_has_data(org, unit, {Measure::forecast, year, 0});
-  auto forecast = [&](const std::string& line) {
-    return fu.forecast_entered ? ledger.measure(org, unit, line, {Measure::forecast, year, 0})
-                               : ledger.value(org, unit, line, kProjection);
-  };
+  fu.closed = in.closed;
+  fu.projected_months = fd.projected_months;
+  auto forecast = [&](const std::string& line) { return ledger.value(org, unit, line, kForecast); };
   auto budget = [&](const std::string& line) { return ledger.measure(org, unit, line, {Measure::budget_after, year, 0}); };
 
   // Values per line: budget after, month, to date, forecast, forecast − budget; then months.
   std::map<std::string, std::vector<std::optional<Cents>>> sums, per_month;
+  std::map<std::string, std::pair<std::optional<Cents>, std::optional<Cents>>> parts;
   std::map<std::string, bool> has;
   for (const Line& l : d.chart.lines()) {
     auto b = budget(l.id);
     auto fc = forecast(l.id);
-    std::optional<Cents> dev = (b || fc) ? std::optional<Cents>(fc.value_or(0) - b.value_or(0)) : std::nullopt;
+    // Only where both bases exist: a line without a forecast (or one inside an entered total) or
+    // without a budget of its own has no forecast deviation.
+    std::optional<Cents> dev = (b && fc) ? std::optional<Cents>(checked_sub(*fc, *b)) : std::nullopt;
     auto& v = sums[l.id];
     v = {b, ledger.value(org, unit, l.id, ledger_scenario_id(year, month)), ledger.value(org, unit, l.id, kToDate), fc, dev};
     auto& pm = per_month[l.id];
     for (int m = 1; m <= month; ++m) pm.push_back(ledger.value(org, unit, l.id, ledger_scenario_id(year, m)));
     pm.push_back(v[2]);
     has[l.id] = std::any_of(v.begin(), v.end(), [](const auto& x) { return x.has_value(); });
+    if (fc) {
+      parts[l.id] = parts_of(explain_value(ledger, org, unit, l.id, kForecast, lang), fd);
+      if (parts[l.id].first) fu.forecast_entered = true;
+    }
   }
   auto shown = shown_lines(d.chart, has);
 
@@ -221,6 +319,13 @@ FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& act
   fu.realisation.decimals = 1;
   fu.realisation.shown_decimals = 1;
 
+  fu.forecast_parts.title = fd.projected_months > 0 ? tf("followup.parts_title", lang, year, fd.projected_months)
+                                                    : tf("followup.parts_title_none", lang, year);
+  fu.forecast_parts.label_heading = tr("col.label", lang);
+  fu.forecast_parts.headings = {tr("followup.col.entered", lang), tr("followup.col.projected", lang)};
+  fu.forecast_parts.decimals = 2;  // cents, shown as whole euros
+  fu.forecast_parts.shown_decimals = 0;
+
   for (const Line* l : shown) {
     LineKind kind = shown_kind(*l, shown);
     std::string label = l->name.in(lang);
@@ -235,7 +340,16 @@ FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& act
       return x && v[0] ? ratio_permille(*x, *v[0]) : std::nullopt;
     };
     r.cells = {pct(v[2]), pct(v[3])};
+    SimpleRow fp = r;
     fu.realisation.rows.push_back(std::move(r));
+    auto [entered, projected] = parts.count(l->id) ? parts[l->id] : std::pair<std::optional<Cents>, std::optional<Cents>>{};
+    ForecastBasis basis = entered && projected ? ForecastBasis::mixed
+                          : entered            ? ForecastBasis::entered
+                          : projected          ? ForecastBasis::projected
+                                               : ForecastBasis::none;
+    fu.basis.push_back(basis);
+    fp.cells = {entered, projected};
+    fu.forecast_parts.rows.push_back(std::move(fp));
   }
   return fu;
 }

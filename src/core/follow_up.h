@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/explain.h"
+#include "core/phasing.h"
 #include "core/report_table.h"
 #include "core/simple_table.h"
 
@@ -41,26 +43,46 @@ std::vector<int> ledger_months(const std::vector<MonthlyActual>& actuals, int ye
 void attach_ledger_months(Dataset& d, const std::vector<MonthlyActual>& actuals);
 std::vector<MonthlyActual> detach_ledger_months(Dataset& d);
 
-// The year projected from the actual of months 1..month at the same pace:
-// to_date × 12 / month, rounded half away from zero to the cent.
-Cents project_year(Cents to_date, int month);
+// How the follow-up's forecast of a line came about, by its parts: each entered forecast line
+// (a forecast scenario of the year, at a unit) replaces the projection of that line at that unit
+// — and of the line's parts there — and every other line with a ledger actual is projected from
+// the closed months (core/phasing.h). Totals and parents roll up from those parts as usual.
+enum class ForecastBasis { none, entered, projected, mixed };
 
 struct FollowUp {
   int year = 0, month = 0;
-  bool forecast_entered = false;  // false: the forecast column is the projection
+  int closed = 0;                 // the months 1..closed of the year are closed (0: none)
+  int projected_months = 0;       // the projection's base: closed months up to `month`
+  bool forecast_entered = false;  // some line's forecast is entered
   std::optional<bool> overrun;    // at a unit with a binding line: forecast worse than the budget
   // TA after amendments | actual of the month | actual 1–month | forecast | forecast − TA.
   FigureTable summary;
+  std::vector<ForecastBasis> basis;  // per summary row
   // Realisation % to date and forecast % of the budget after amendments (tenths of a percent).
   SimpleTable realisation;
+  // Per row, the forecast's entered part and projected part (cents): what is typed, what computed.
+  SimpleTable forecast_parts;
   // The actual of each month 1..month, and 1–month.
   FigureTable monthly;
+};
+
+// What the follow-up computes from: the dataset, the ledger's monthly actuals and the last
+// closed month of each year (finance closes months; an open month's rows count in the actual to
+// date but not in the projection).
+struct FollowUpInput {
+  const Dataset& d;
+  const std::vector<MonthlyActual>& actuals;
+  int closed = 0;  // last closed month of the year asked (0: none closed)
 };
 
 // The follow-up of `unit` at the end of `month` of `year`, in the organisation valid on the
 // month's last day. Throws TableError for an unknown unit, a unit not valid then, or a month
 // after the last ledger month imported for the year (or none at all).
-FollowUp build_follow_up(const Dataset& d, const std::vector<MonthlyActual>& actuals, const std::string& unit, int year,
-                         int month, Lang lang);
+FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int year, int month, Lang lang);
+
+// The follow-up forecast of one line traced to its parts: entered forecast lines (Step::entered)
+// and projections (Step::projected, their text naming the closed months and the phasing).
+Explanation explain_follow_up_forecast(const FollowUpInput& in, const std::string& unit, const std::string& line,
+                                       int year, int month, Lang lang);
 
 }  // namespace toteuma

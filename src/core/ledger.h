@@ -2,6 +2,7 @@
 // measures (budget after amendments, deviation, realisation %) and the binding-level overrun.
 #pragma once
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -43,6 +44,15 @@ class Ledger {
   // no binding line or either figure is missing.
   std::optional<bool> overrun(const OrgView& org, const std::string& unit, int year) const;
 
+  // `value` (the actual of `year`) − the budget after amendments of the line, or
+  // absent: when both are absent, when the value's column is empty for the unit
+  // (`value_column` false), when the unit has no budget of the year, or when the line's budget
+  // sits on a total above it. A line blank inside an existing column counts as zero.
+  std::optional<Cents> difference_from_budget(const OrgView& org, const std::string& unit, const std::string& line, int year,
+                                              std::optional<Cents> value, bool value_column) const;
+  // True when the unit or a unit under it holds any figure of a scenario of kind `k` in `year`.
+  bool holds_any(const OrgView& org, const std::string& unit, ScenarioKind k, int year, int depth = 0) const;
+
   // True when the unit (or its sub-units) has any figure in the column for any line.
   bool column_has_data(const OrgView& org, const std::string& unit, const ColumnSpec& col) const;
 
@@ -61,12 +71,14 @@ class Ledger {
                                                     const std::string& line, const std::string& sc) const;
 
  private:
+  bool budget_sits_above(const OrgView& org, const std::string& unit, const std::string& line, int year) const;
   std::optional<Cents> sum_scenarios(const OrgView& org, const std::string& unit,
                                      const std::string& line, ScenarioKind k, int year,
                                      int base_year = 0) const;
 
   const Dataset& d_;
   std::map<std::tuple<std::string, std::string, std::string>, Cents> figures_;
+  std::set<std::pair<std::string, std::string>> holders_;  // (unit, scenario) with a figure
 };
 
 // a + b where absent counts as zero unless both are absent.

@@ -32,7 +32,25 @@ std::optional<Cents> parse_euros(std::string_view t) {
     frac = (f[0] - '0') * 10 + (f.size() == 2 ? f[1] - '0' : 0);
   }
   Cents v = whole * 100 + frac;
+  if (!within_entry_limit(v)) return std::nullopt;
   return neg ? -v : v;
+}
+
+MoneyOverflow::MoneyOverflow()
+    : std::overflow_error(
+          "a sum of amounts is beyond the range of money (±92 233 720 368 547 758,07 €) / "
+          "summa ylittää rahamäärien alueen / summan överskrider beloppens område") {}
+
+Cents checked_add(Cents a, Cents b) {
+  Cents out = 0;
+  if (__builtin_add_overflow(a, b, &out)) throw MoneyOverflow();
+  return out;
+}
+
+Cents checked_sub(Cents a, Cents b) {
+  Cents out = 0;
+  if (__builtin_sub_overflow(a, b, &out)) throw MoneyOverflow();
+  return out;
 }
 
 std::int64_t round_to_euros(Cents c) {

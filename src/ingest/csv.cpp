@@ -17,7 +17,8 @@ InputError::InputError(std::string f, int l, std::string c, const std::string& m
                                    : fmt::format("{}:{}: [{}] {}", f, l, c, message)),
       file(std::move(f)),
       line(l),
-      column(std::move(c)) {}
+      column(std::move(c)),
+      message(message) {}
 
 namespace {
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.

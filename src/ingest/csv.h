@@ -15,6 +15,7 @@ struct InputError : std::runtime_error {
   std::string file;
   int line;
   std::string column;  // "" when not about one column
+  std::string message;  // what was expected, without the place
 };
 
 struct CsvRecord {

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -299,6 +300,38 @@ void check_no_typed_totals(const Chart& chart, const std::vector<Figure>& figure
 }
 
 // calendar.csv (optional): the annual clocks. Needs the municipalities and the templates.
+// phasing.csv: unit, line ("" = every line of the unit), year, m01..m12 weights.
+std::vector<Phasing> parse_phasing(const std::string& text, const std::string& file, const Dataset& d) {
+  std::vector<std::string> cols = {"unit", "line", "year"};
+  for (int m = 1; m <= 12; ++m) cols.push_back(fmt::format("m{:02}", m));
+  CsvTable t(text, file, cols);
+  std::vector<Phasing> out;
+  std::set<std::tuple<std::string, std::string, int>> keys;
+  for (const auto& r : t.rows()) {
+    Phasing p;
+    p.unit = need_id(t, r, "unit");
+    if (!d.has_unit(p.unit)) t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", p.unit), "tuntematon yksikkö", "okänd enhet"));
+    p.line = need_id(t, r, "line", true);
+    if (!p.line.empty() && !d.chart.find(p.line))
+      t.fail(r, "line", m3(fmt::format("expected a line id of the chart or nothing, found \"{}\"", p.line), "tuntematon rivi", "okänd rad"));
+    p.year = need_year(t, r, "year");
+    std::int64_t sum = 0;
+    for (int m = 1; m <= 12; ++m) {
+      std::string col = fmt::format("m{:02}", m);
+      std::int64_t w = need_fixed(t, r, col, 0);
+      if (w < 0 || w > 1'000'000'000)
+        t.fail(r, col, m3("expected a weight from 0 to 1000000000", "odotettiin painoa 0–1000000000", "en vikt 0–1000000000 förväntades"));
+      p.weights[static_cast<std::size_t>(m - 1)] = w;
+      sum += w;
+    }
+    if (sum == 0) t.fail(r, "m12", m3("the weights of the months are all zero", "kuukausien painot ovat kaikki nollia", "månadernas vikter är alla noll"));
+    if (!keys.insert({p.unit, p.line, p.year}).second)
+      t.fail(r, "line", m3("a second phasing for the same unit, line and year", "sama jaksotus kahdesti", "samma periodisering två gånger"));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::vector<CalendarItem> parse_calendar(const std::string& text, const std::string& file, const Dataset& d) {
   CsvTable t(text, file, {"id", "municipality", "year", "phase", "phase_fi", "phase_sv", "title_fi", "title_sv",
                           "participation_fi", "participation_sv", "start", "deadline", "responsible_fi",
@@ -378,6 +411,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   load_goals(dir, d);
   load_narratives(dir, d);
   if (fs::path cal = dir / "calendar.csv"; fs::exists(cal)) d.calendar = parse_calendar(read_file(cal.string()), cal.string(), d);
+  if (fs::path ph = dir / "phasing.csv"; fs::exists(ph)) d.phasing = parse_phasing(read_file(ph.string()), ph.string(), d);
   canonicalize(d);
   return d;
 }
@@ -436,6 +470,13 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   s = row({"unit", "line", "scenario", "amount"});
   for (const auto& f : d.figures) s += row({f.unit, f.line, f.scenario, cents_to_plain(f.amount)});
   write_text(dir / "figures.csv", s);
+  if (!d.phasing.empty()) {
+    std::string p = "unit;line;year";
+    for (int m = 1; m <= 12; ++m) p += fmt::format(";m{:02}", m);
+    p += "\n";
+    for (const auto& ph : d.phasing) p += fmt::format("{};{};{};{}\n", ph.unit, ph.line, ph.year, fmt::join(ph.weights, ";"));
+    write_text(dir / "phasing.csv", p);
+  }
   dump_personnel(d, dir);
   dump_goals(d, dir);
   dump_narratives(d, dir);
@@ -448,6 +489,33 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
                 c.responsible.fi, c.responsible.sv, c.sections});
     write_text(dir / "calendar.csv", s);
   }
+}
+
+void validate_as_loaded(const Dataset& in) {
+  std::string tmpl = (fs::temp_directory_path() / "toteuma-check-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary folder: " + tmpl);
+  fs::path dir = tmpl;
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(p, ec);
+    }
+  } cleanup{dir};
+  Dataset d = in;
+  canonicalize(d);
+  dump_dataset_dir(d, dir);
+  Dataset back;
+  try {
+    back = load_dataset_dir(dir);
+  } catch (const InputError& e) {  // named as in a dump: "figures.csv:12"
+    throw InputError(fs::path(e.file).lexically_relative(dir).string(), e.line, e.column, e.message);
+  }
+  if (!(back == d))
+    throw InputError("", 0, "",
+                     fields::m3("the data cannot be written as dataset files and read back unchanged",
+                                "tietoja ei voi kirjoittaa aineistotiedostoiksi ja lukea takaisin muuttumattomina",
+                                "uppgifterna kan inte skrivas som datafiler och läsas tillbaka oförändrade"));
 }
 
 }  // namespace toteuma

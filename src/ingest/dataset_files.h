@@ -14,6 +14,12 @@ Dataset load_dataset_dir(const std::filesystem::path& dir);
 // Writes every file of the format (the chart included) in canonical order.
 void dump_dataset_dir(const Dataset& d, const std::filesystem::path& dir);
 
+// The loader's validation of a dataset that did not come from files (the state an edit in the
+// web or API leaves): it is dumped to a temporary folder and loaded back. Throws InputError
+// (file, line and column inside the dump) when the loader refuses it, or when what loads differs
+// from it, so whatever is stored can always be dumped and loaded again.
+void validate_as_loaded(const Dataset& d);
+
 // The standard municipal chart and account ranges built into the binary.
 Chart default_chart();
 std::vector<AccountRange> default_accounts();

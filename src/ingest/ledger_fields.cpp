@@ -64,9 +64,7 @@ bool is_minus_sign(std::string_view s, std::size_t i, Encoding enc, std::size_t&
   return false;
 }
 
-}  // namespace
-
-std::optional<Cents> parse_amount(std::string_view s, Decimal decimal, Encoding enc) {
+std::optional<Cents> parse_amount_unbounded(std::string_view s, Decimal decimal, Encoding enc) {
   s = trim(s);
   if (s.empty()) return std::nullopt;
   // The common form first: [-]digits[,dd] with at most 15 digits, no grouping.
@@ -151,6 +149,16 @@ std::optional<Cents> parse_amount(std::string_view s, Decimal decimal, Encoding 
   if (frac_digits == 1) frac *= 10;
   Cents c = whole * 100 + frac;
   return neg ? -c : c;
+}
+
+}  // namespace
+
+// Beyond the entry limit (core/money.h) is not an amount: no entered figure may approach the
+// 64-bit range, so sums of them cannot wrap.
+std::optional<Cents> parse_amount(std::string_view s, Decimal decimal, Encoding enc) {
+  auto v = parse_amount_unbounded(s, decimal, enc);
+  if (v && !within_entry_limit(*v)) return std::nullopt;
+  return v;
 }
 
 std::optional<Date> parse_ledger_date(std::string_view s, bool excel_serial) {

@@ -20,7 +20,8 @@ enum class Decimal { automatic, comma, point };
 
 // Exact amount in cents. Accepts a sign in front ('-', '+', U+2212 minus) or a trailing '-';
 // thousands grouped by space, non-breaking space (U+00A0, U+202F) or the non-decimal mark, in
-// groups of three; at most two decimals (more only when they are zeros). nullopt otherwise.
+// groups of three; at most two decimals (more only when they are zeros). nullopt otherwise, and
+// beyond the entry limit kMaxEnteredCents (core/money.h).
 std::optional<Cents> parse_amount(std::string_view s, Decimal decimal = Decimal::automatic,
                                   Encoding enc = Encoding::utf8);
 

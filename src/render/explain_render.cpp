@@ -15,6 +15,7 @@ std::string how(Step s, Lang lang) {
     case Step::children: return fi ? "alayksiköiden summa" : "summan av underenheterna";
     case Step::scenarios: return fi ? "talousarvio + muutokset" : "budget + ändringar";
     case Step::difference: return fi ? "toteuma − talousarvio muutosten jälkeen" : "utfall − budget inkl. ändringar";
+    case Step::projected: return fi ? "laskettu pääkirjan suljetuista kuukausista" : "beräknad från huvudbokens stängda månader";
     case Step::absent: return fi ? "ei lukua" : "ingen siffra";
   }
   return {};

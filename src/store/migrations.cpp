@@ -200,6 +200,16 @@ CREATE TABLE calendar_item (
   participation_fi TEXT NOT NULL, participation_sv TEXT NOT NULL, start_date TEXT NOT NULL, deadline TEXT NOT NULL,
   responsible_fi TEXT NOT NULL, responsible_sv TEXT NOT NULL, sections TEXT NOT NULL, CHECK (start_date <= deadline));
 )sql"},
+      // 10: the in-year follow-up (issue 13): the budget's monthly phasing (dataset data; line ''
+      // = every line of the unit; twelve comma-separated weights) and the months finance closed.
+      {10, R"sql(
+CREATE TABLE phasing (
+  unit_id TEXT NOT NULL, line_id TEXT NOT NULL, year INTEGER NOT NULL, weights TEXT NOT NULL,
+  PRIMARY KEY (unit_id, line_id, year));
+CREATE TABLE ledger_close (
+  year INTEGER PRIMARY KEY, through_month INTEGER NOT NULL CHECK (through_month BETWEEN 0 AND 12),
+  closed_by TEXT NOT NULL, closed_at TEXT NOT NULL);
+)sql"},
   };
   return m;
 }

@@ -67,7 +67,11 @@ class Transaction {
 
  private:
   Db& db_;
+  bool nested_;
   bool done_ = false;
 };
+
+// The current time as stored in audit rows and records: UTC, "2025-10-03T12:34:56Z".
+std::string utc_now_iso();
 
 }  // namespace toteuma::sqlite

@@ -233,6 +233,44 @@ class SqliteLedgerStore final : public LedgerStore {
     return batch;
   }
 
+  std::map<int, int> closed_months() override {
+    std::map<int, int> out;
+    auto st = db_.prepare("SELECT year, through_month FROM ledger_close WHERE through_month > 0");
+    while (st.step()) out[static_cast<int>(st.int64(0))] = static_cast<int>(st.int64(1));
+    return out;
+  }
+
+  void set_closed(const std::string& user, int year, int through_month) override {
+    if (year < 1900 || year > 2200 || through_month < 0 || through_month > 12)
+      throw StoreError(fmt::format("invalid closing {}/{} / virheellinen sulkeminen / ogiltig stängning", through_month, year));
+    sqlite::Transaction tx(db_);
+    std::optional<std::string> before;
+    {
+      auto st = db_.prepare("SELECT through_month FROM ledger_close WHERE year = ?");
+      if (st.bind(1, std::int64_t{year}).step()) before = std::to_string(st.int64(0));
+    }
+    std::string at = sqlite::utc_now_iso();
+    db_.prepare(
+           "INSERT INTO ledger_close (year, through_month, closed_by, closed_at) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT (year) DO UPDATE SET through_month = excluded.through_month, closed_by = excluded.closed_by, "
+           "closed_at = excluded.closed_at")
+        .bind(1, std::int64_t{year})
+        .bind(2, std::int64_t{through_month})
+        .bind(3, user)
+        .bind(4, at)
+        .run();
+    db_.prepare(
+           "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id) "
+           "VALUES (?, ?, 'ledger_close', ?, ?, ?, '')")
+        .bind(1, at)
+        .bind(2, user)
+        .bind(3, std::to_string(year))
+        .bind(4, before)
+        .bind(5, std::to_string(through_month))
+        .run();
+    tx.commit();
+  }
+
   std::vector<LedgerImportRecord> imports() override {
     std::vector<LedgerImportRecord> out;
     auto st = db_.prepare(

@@ -1,8 +1,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <optional>
+
 #include "core/text.h"
 #include "store/migrations.h"
+#include "store/sqlite_dataset.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -18,7 +21,11 @@ Date date_of(const std::string& iso) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : db_(path) {
+  // A store over another store's open connection (already migrated), e.g. to read the dataset
+  // inside that connection's transaction.
+  explicit SqliteStore(sqlite::Db& borrowed) : db_(borrowed) {}
+
+  explicit SqliteStore(const std::string& path) : own_(std::in_place, path), db_(*own_) {
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA synchronous=NORMAL");
@@ -118,6 +125,7 @@ class SqliteStore final : public Store {
     read_goals(d);
     read_texts(d);
     read_calendar(d);
+    read_phasing(d);
     tx.commit();
     canonicalize(d);
     return d;
@@ -125,7 +133,7 @@ class SqliteStore final : public Store {
 
   void replace(const Dataset& d) override {
     sqlite::Transaction tx(db_);
-    for (const char* t : {"calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
+    for (const char* t : {"phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
                           "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule",
@@ -205,6 +213,7 @@ class SqliteStore final : public Store {
     write_goals(d);
     write_texts(d);
     write_calendar(d);
+    write_phasing(d);
     tx.commit();
   }
 
@@ -226,6 +235,27 @@ class SqliteStore final : public Store {
         .bind(4, lang_code(n.lang))
         .bind(5, n.origin == NarrativeOrigin::draft ? "draft" : "person")
         .bind(6, n.markdown);
+  }
+
+  void read_phasing(Dataset& d) {
+    auto st = db_.prepare("SELECT unit_id, line_id, year, weights FROM phasing");
+    while (st.step()) {
+      Phasing p{st.text(0), st.text(1), static_cast<int>(st.int64(2)), {}};
+      std::string w = st.text(3);
+      std::size_t pos = 0;
+      for (auto& x : p.weights) {
+        std::size_t next = w.find(',', pos);
+        x = std::stoll(w.substr(pos, next - pos));
+        pos = next == std::string::npos ? w.size() : next + 1;
+      }
+      d.phasing.push_back(std::move(p));
+    }
+  }
+
+  void write_phasing(const Dataset& d) {
+    auto st = db_.prepare("INSERT INTO phasing VALUES (?, ?, ?, ?)");
+    for (const auto& p : d.phasing)
+      st.bind(1, p.unit).bind(2, p.line).bind(3, std::int64_t{p.year}).bind(4, fmt::format("{}", fmt::join(p.weights, ","))).run();
   }
 
   void read_calendar(Dataset& d) {
@@ -546,11 +576,14 @@ class SqliteStore final : public Store {
     }
   }
 
-  sqlite::Db db_;
+  std::optional<sqlite::Db> own_;
+  sqlite::Db& db_;
 };
 
 }  // namespace
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+Dataset read_dataset(sqlite::Db& db) { return SqliteStore(db).read(); }
 
 }  // namespace toteuma

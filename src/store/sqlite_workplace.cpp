@@ -9,7 +9,9 @@
 #include <limits>
 
 #include "core/date.h"
+#include "core/money.h"
 #include "core/scenario.h"
+#include "store/sqlite_dataset.h"
 #include "store/sqlite_db.h"
 #include "store/workplace_store.h"
 
@@ -22,14 +24,7 @@ StaleChange::StaleChange(Change c, std::optional<std::string> now)
 
 namespace {
 
-std::string now_iso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using sqlite::utc_now_iso;
 
 std::vector<std::string> split(const std::string& s, char sep, std::size_t max_parts = 0) {
   std::vector<std::string> out;
@@ -120,9 +115,10 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     db_.exec("PRAGMA synchronous=NORMAL");
   }
 
-  std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes) override {
+  std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes,
+                                  const StateCheck& check) override {
     sqlite::Transaction tx(db_);
-    const std::string at = now_iso();
+    const std::string at = utc_now_iso();
     std::vector<std::int64_t> ids;
     for (const Change& sent : changes) {
       Target t = target(sent.entity, sent.key);
@@ -138,6 +134,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       write(t, c.after);
       ids.push_back(add_audit(at, user, c.entity, c.key, c.before, c.after, t.unit));
     }
+    if (check && !ids.empty()) check(read_dataset(db_));  // throws to refuse: the transaction rolls back
     tx.commit();
     return ids;
   }
@@ -172,7 +169,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   void set_section_state(const std::string& user, const SectionStatus& s) override {
     if (s.doc.empty() || s.unit.empty() || s.section.empty()) throw StoreError("section status without doc, unit or section");
     sqlite::Transaction tx(db_);
-    const std::string at = now_iso();
+    const std::string at = utc_now_iso();
     std::string before = state_of(s.doc, s.unit, s.year, s.section);
     put_state(user, at, s.doc, s.unit, s.year, s.section, before, to_string(s.state));
     tx.commit();
@@ -180,7 +177,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   void reset_sections(const std::string& user, const std::string& unit, int year) override {
     sqlite::Transaction tx(db_);
-    const std::string at = now_iso();
+    const std::string at = utc_now_iso();
     std::vector<std::pair<std::string, std::string>> rows;  // doc, section
     std::vector<std::string> states;
     {
@@ -210,7 +207,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     v.year = year;
     v.content_hash = content_hash(files);
     v.approved_by = user;
-    v.approved_at = now_iso();
+    v.approved_at = utc_now_iso();
     sqlite::Transaction tx(db_);
     {
       auto st = db_.prepare(
@@ -240,7 +237,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     require_version(version_id);
     db_.prepare("UPDATE document_version SET published_by = ?, published_at = ? WHERE id = ?")
         .bind(1, user)
-        .bind(2, now_iso())
+        .bind(2, utc_now_iso())
         .bind(3, version_id)
         .run();
     tx.commit();
@@ -415,7 +412,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   // The checks of write(), before anything is read or written.
   static void check_value(const Target& t, const std::string& v) {
-    if (t.entity == Entity::figure && !parse_int(v)) throw StoreError("invalid amount (integer cents): " + v);
+    if (t.entity == Entity::figure) {
+      auto cents = parse_int(v);
+      if (!cents) throw StoreError("invalid amount (integer cents): " + v);
+      if (!within_entry_limit(*cents)) throw StoreError("amount beyond the limit of ±999 999 999 999,99 €: " + v);
+    }
     if (t.entity == Entity::metric_value) {
       auto f = split(v, ';', 2);
       if (f.size() != 2 || !parse_int(f[0])) throw StoreError("invalid metric value (\"tenths;source\"): " + v);

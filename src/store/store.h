@@ -1,6 +1,7 @@
 // Persistence behind an interface: SQLite is the embedded default; a PostgreSQL store will
 // implement the same interface (keep the SQL portable: plain types, no engine extensions).
 #pragma once
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -94,6 +95,11 @@ class LedgerStore {
   virtual std::vector<LedgerIndexEntry> index(const std::string& month) = 0;
   virtual std::vector<LedgerSuspenseEntry> suspense(const std::string& month) = 0;
   virtual std::optional<LedgerSource> source(const std::string& sha256) = 0;
+  // The last closed month of each year that has one (finance closes months; the follow-up
+  // projects the year from closed months only, core/follow_up.h).
+  virtual std::map<int, int> closed_months() = 0;
+  // Sets the last closed month of `year` (0 = none closed) with its audit row, in one transaction.
+  virtual void set_closed(const std::string& user, int year, int through_month) = 0;
 };
 
 std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);

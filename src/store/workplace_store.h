@@ -1,10 +1,12 @@
 // Edits with their audit trail, section review states and document versions (migration 8).
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
 #include "core/workflow.h"
 #include "store/store.h"
 
@@ -24,7 +26,11 @@ class WorkplaceStore {
   // one differs), writes each `after`, and records an AuditEntry per change. A malformed key or
   // value (unknown unit/line/scenario/metric/goal, bad number or date) throws StoreError.
   // Changes whose before == after are skipped (no audit row). Returns the audit ids written.
-  virtual std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes) = 0;
+  // `check`, when given, sees the whole dataset as the changes leave it, inside the transaction,
+  // and refuses the batch by throwing (StoreError): every door validates as the loader does.
+  using StateCheck = std::function<void(const Dataset&)>;
+  virtual std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes,
+                                          const StateCheck& check = {}) = 0;
   // The stored value of an entity/key in the encoding of workflow.h, nullopt when absent.
   virtual std::optional<std::string> current(const std::string& entity, const std::string& key) = 0;
   // Newest first; unit "" = every unit.

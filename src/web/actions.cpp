@@ -1,9 +1,14 @@
 #include "web/actions.h"
 
+#include <fmt/format.h>
+
+#include "ingest/dataset_files.h"
+
 #include <algorithm>
 #include <mutex>
 
 #include "core/access.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "document/builder.h"
 #include "document/template.h"
@@ -74,6 +79,16 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   return false;
 }
 
+// One validation for every door: what an edit leaves must load as a dataset folder would
+// (ingest/dataset_files), or the edit is refused inside its transaction.
+void check_as_loaded(const Dataset& d) {
+  try {
+    validate_as_loaded(d);
+  } catch (const InputError& e) {
+    throw StoreError(fmt::format("{} / {}: {}", tr("web.invalid_state", Lang::fi), tr("web.invalid_state", Lang::sv), e.what()));
+  }
+}
+
 ActionResult apply_changes(AppState& state, const User& u, const std::vector<Change>& changes) {
   std::lock_guard write(state.write_mutex());
   auto snap = state.snapshot();
@@ -81,7 +96,7 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
     if (!may_apply(snap->d, u, ch)) return {Outcome::forbidden, "", ch, std::nullopt};
   try {
     state.with_workplace([&](WorkplaceStore& w) {
-      w.apply(u.id, changes);
+      w.apply(u.id, changes, check_as_loaded);
       // An edit reopens the documents it shows in: the unit's and every ancestor's of that year.
       for (const Change& ch : changes) {
         ChangeScope sc = scope_of(snap->d, ch);

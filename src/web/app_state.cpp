@@ -4,7 +4,8 @@
 
 namespace toteuma::web {
 
-Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months) : d(std::move(ds)), ledger_actuals(std::move(months)) {
+Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed)
+    : d(std::move(ds)), ledger_actuals(std::move(months)), closed_months(std::move(closed)) {
   findings = check_dataset(d);
   for (const auto& s : d.scenarios) {
     if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
@@ -12,6 +13,11 @@ Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months) : d(std::move(
   }
   for (const auto& a : ledger_actuals) ledger_years.insert(a.year), years.insert(a.year);
   if (default_year == 0 && !years.empty()) default_year = *years.rbegin();
+}
+
+FollowUpInput Snapshot::follow_up_input(int year) const {
+  auto it = closed_months.find(year);
+  return {d, ledger_actuals, it == closed_months.end() ? 0 : it->second};
 }
 
 AppState::AppState(std::string db, AppOptions options)
@@ -33,7 +39,7 @@ void AppState::reload() {
   std::shared_ptr<const Snapshot> fresh;
   {
     std::lock_guard lock(store_mu_);
-    fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0));
+    fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0), ledger_->closed_months());
   }
   std::lock_guard lock(snap_mu_);
   snap_ = std::move(fresh);

@@ -2,6 +2,7 @@
 // immutable snapshot of the dataset that requests read. An edit writes through the store (one
 // transaction, audited) and then swaps in a fresh snapshot, so readers never see half an edit.
 #pragma once
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -24,10 +25,13 @@ struct Snapshot {
   Ledger ledger{d};
   std::set<int> years;         // years with a budget or actual, for the year picker
   std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
+  std::map<int, int> closed_months;  // year → last month finance closed
   int default_year = 0;
   std::vector<Finding> findings;  // checked once per snapshot
 
-  Snapshot(Dataset ds, std::vector<MonthlyActual> months);
+  Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed = {});
+  // What the follow-up of `year` computes from.
+  FollowUpInput follow_up_input(int year) const;
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 };
@@ -51,6 +55,11 @@ class AppState {
   auto with_users(F&& f) {
     std::lock_guard lock(users_mu_);
     return f(*users_);
+  }
+  template <class F>
+  auto with_ledger(F&& f) {
+    std::lock_guard lock(store_mu_);
+    return f(*ledger_);
   }
   template <class F>
   auto with_workplace(F&& f) {

@@ -475,7 +475,30 @@ http::Response audit_page(const Ctx& c) {
 
 }  // namespace
 
+// ---- closing ledger months (finance): the follow-up projects from closed months only ---------------
+
+http::Response ledger_close_page(const Ctx& c) {
+  const User& me = *c.viewer.user;
+  if (!may_edit_figures(me)) return forbidden(c);
+  auto form = form_fields(c.req);
+  auto year = parse_year(form["year"]);
+  const std::string& m = form["month"];
+  int month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char ch) { return ch >= '0' && ch <= '9'; })
+                  ? std::stoi(m) : -1;
+  const std::string& unit = form["unit"];
+  std::string back = fmt::format("/{}/unit/{}?year={}&kind=follow-up", lc(c.lang), http::url_encode(unit), year.value_or(0));
+  if (!year || month < 0 || month > 12 || !c.app().ledger_years.count(*year) || !c.app().d.has_unit(unit))
+    return outcome_page(c, {Outcome::invalid, tr("web.bad_close", c.lang), {}, {}}, back);
+  {
+    std::lock_guard lock(c.state.write_mutex());
+    c.state.with_ledger([&](LedgerStore& l) { l.set_closed(me.id, *year, month); });
+    c.state.reload();
+  }
+  return redirect(with_notice(back, "saved"));
+}
+
 std::optional<http::Response> route_edit_pages(const Ctx& c, const std::vector<std::string>& parts) {
+  if (parts.size() == 3 && parts[1] == "ledger" && parts[2] == "close" && c.req.method == "POST") return ledger_close_page(c);
   if (parts.size() == 2 && parts[1] == "audit" && c.req.method == "GET") return audit_page(c);
   if (parts.size() == 2 && parts[1] == "scenarios") return scenarios_page(c);
   if (parts.size() < 4 || parts[1] != "unit") return std::nullopt;

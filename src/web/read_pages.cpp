@@ -82,6 +82,24 @@ mstch::array kind_options(const Ctx& c, const std::string& kind_s) {
   return kinds;
 }
 
+// The summary's forecast column (core/follow_up.h: TA | month | to date | forecast | deviation).
+constexpr std::size_t kFollowUpForecastColumn = 3;
+
+// Finance closes the months of a year up to one (or reopens them by choosing an earlier one).
+std::string close_form(const Ctx& c, const std::string& unit, int year, int last_imported, int closed) {
+  Lang lang = c.lang;
+  std::string options;
+  for (int m = 0; m <= last_imported; ++m)
+    options += fmt::format("<option value=\"{}\"{}>{}</option>", m, m == std::max(closed, 0) ? " selected" : "",
+                           m == 0 ? html_escape(tr("followup.close_none", lang)) : fmt::format("1–{}/{}", m, year));
+  return fmt::format(
+      "<form class=\"edit inline\" method=\"post\" action=\"/{}/ledger/close\"><input type=\"hidden\" name=\"csrf\" value=\"{}\">"
+      "<input type=\"hidden\" name=\"year\" value=\"{}\"><input type=\"hidden\" name=\"unit\" value=\"{}\">"
+      "<label for=\"close-month\">{}</label> <select id=\"close-month\" name=\"month\">{}</select> <button type=\"submit\">{}</button></form>\n",
+      lang_code(lang), html_escape(c.viewer.csrf), year, html_escape(unit), html_escape(tr("followup.close_label", lang)), options,
+      html_escape(tr("followup.close_button", lang)));
+}
+
 // The in-year follow-up from the general ledger: ?year=&month=, by default the latest month
 // imported. The three tables (euros, realisation %, months) take the figure table's place.
 http::Response follow_up_page(const Ctx& c, const std::string& unit, const http::Request& req, bool csv) {
@@ -107,13 +125,15 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
     if (month > months.back()) return bad_request(lang);
     FollowUp fu;
     try {
-      fu = build_follow_up(app.d, app.ledger_actuals, unit, year, month, lang);
+      fu = build_follow_up(app.follow_up_input(year), unit, year, month, lang);
     } catch (const TableError&) {
       return not_found(c);
     }
     if (csv) {
       http::Response r{200, "text/csv; charset=utf-8",
-                       render_csv(fu.summary) + "\n" + render_simple_csv(fu.realisation) + "\n" + render_csv(fu.monthly), {}};
+                       render_csv(fu.summary) + "\n" + render_simple_csv(fu.forecast_parts) + "\n" +
+                           render_simple_csv(fu.realisation) + "\n" + render_csv(fu.monthly),
+                       {}};
       r.headers.emplace_back("Content-Disposition",
                              fmt::format("attachment; filename=\"{}-follow-up-{}-{:02}-{}.csv\"", unit, year, month, lang_code(lang)));
       return r;
@@ -124,7 +144,18 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
     for (int m : months)
       body += fmt::format(" <a href=\"/{}/unit/{}?year={}&amp;kind=follow-up&amp;month={}\"{}>{}/{}</a>", lang_code(lang),
                           html_escape(unit), year, m, m == month ? " aria-current=\"page\"" : "", m, year);
-    body += "</p></nav>\n" + render_html_table(fu.summary) + render_simple_html(fu.realisation) + render_html_table(fu.monthly);
+    body += "</p></nav>\n<p class=\"closed\">" +
+            html_escape(fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, year)
+                                  : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), year)) +
+            "</p>\n";
+    if (c.viewer.user && may_edit_figures(*c.viewer.user)) body += close_form(c, unit, year, months.back(), fu.closed);
+    body += render_html_table(fu.summary, [&](const TableRow& row, std::size_t col) {
+              return col == kFollowUpForecastColumn
+                         ? fmt::format("/{}/unit/{}/explain?year={}&kind=follow-up&month={}&line={}&col={}", lang_code(lang), unit,
+                                       year, month, row.line, col)
+                         : std::string();
+            }) +
+            render_simple_html(fu.forecast_parts) + render_simple_html(fu.realisation) + render_html_table(fu.monthly);
   } else if (csv) {
     return not_found(c);
   }
@@ -263,31 +294,46 @@ http::Response explain_page(const Ctx& c, const std::string& unit, const http::R
     return it == req.query.end() ? std::string() : it->second;
   };
   auto year = parse_year(q("year"));
-  auto kind = parse_table_kind(q("kind"));
   const Line* line = app.d.chart.find(q("line"));
   std::string col_s = q("col");
-  if (!year || !kind || !line || col_s.size() != 1 || col_s[0] < '0' || col_s[0] > '9')
-    return bad_request(lang);
-  FigureTable t;
-  try {
-    t = build_table(app.ledger, unit, *year, *kind, lang);
-  } catch (const TableError&) {
-    return not_found(c);
-  }
+  if (!year || !line || col_s.size() != 1 || col_s[0] < '0' || col_s[0] > '9') return bad_request(lang);
   std::size_t col = static_cast<std::size_t>(col_s[0] - '0');
-  if (col >= t.columns.size()) return bad_request(lang);
-  Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
-  OrgView org(app.d.units, on);
-  Explanation e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
   std::string back = fmt::format("/{}/unit/{}?year={}&kind={}", lang_code(lang), unit, *year, q("kind"));
+  Explanation e;
+  if (q("kind") == "follow-up") {
+    // The follow-up's forecast column: which parts are entered and which projected.
+    const std::string& m = q("month");
+    int month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char ch) { return ch >= '0' && ch <= '9'; })
+                    ? std::stoi(m) : 0;
+    if (col != kFollowUpForecastColumn || month < 1 || month > 12) return bad_request(lang);
+    try {
+      e = explain_follow_up_forecast(app.follow_up_input(*year), unit, line->id, *year, month, lang);
+    } catch (const TableError&) {
+      return not_found(c);
+    }
+    back += fmt::format("&month={}", month);
+  } else {
+    auto kind = parse_table_kind(q("kind"));
+    if (!kind) return bad_request(lang);
+    FigureTable t;
+    try {
+      t = build_table(app.ledger, unit, *year, *kind, lang);
+    } catch (const TableError&) {
+      return not_found(c);
+    }
+    if (col >= t.columns.size()) return bad_request(lang);
+    Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
+    OrgView org(app.d.units, on);
+    e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
+  }
   mstch::map ctx{{"heading", tr("web.explain", lang)},
                  {"back", tr("web.back", lang)},
                  {"back_href", back},
                  {"tree", render_explanation_html(e, lang)}};
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(c, tr("web.explain", lang), mstch::render(std::string(embedded::explain_mustache), ctx),
-              fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(other), unit, *year, q("kind"),
-                          line->id, col));
+              fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}&month={}", lang_code(other), unit, *year,
+                          q("kind"), line->id, col, q("month")));
 }
 
 http::Response personnel_page(const Ctx& c, const std::string& unit, const http::Request& req) {

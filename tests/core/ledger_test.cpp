@@ -114,3 +114,69 @@ TEST(Ledger, OverrunAtBindingLevel) {
 }
 
 }  // namespace toteuma
+
+namespace toteuma {
+
+// Issue 13, item 2: a derived figure exists only where its bases do. Heinola's 2024 report
+// printed a deviation of +33 316 000 with no actual; a wage line amended where the budget sits on
+// personnel costs showed 2 597,4 %.
+TEST(Ledger, DerivedFiguresNeedBothBases) {
+  Dataset d = sample();
+  d.figures.push_back({"b", "services", "ta", eur(-33316000)});  // a budget, no actual
+  d.figures.push_back({"a", "fees", "tp", eur(80)});              // an actual, no budget
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  EXPECT_EQ(l.measure(org, "b", "services", col(Measure::budget_after)), eur(-33316000));
+  EXPECT_FALSE(l.measure(org, "b", "services", col(Measure::actual)).has_value());
+  EXPECT_FALSE(l.measure(org, "b", "services", col(Measure::deviation)).has_value());
+  EXPECT_FALSE(l.realisation_permille(org, "b", "services", 2024).has_value());
+  // A line left blank inside an existing budget is a zero budget (as the seeds print it), but
+  // a ratio to zero is no realisation %.
+  EXPECT_EQ(l.measure(org, "a", "fees", col(Measure::deviation)), eur(80));
+  EXPECT_FALSE(l.realisation_permille(org, "a", "fees", 2024).has_value());
+  // The city's actual column holds only a's figures; b has none at all: no deviation at b.
+  EXPECT_FALSE(l.measure(org, "b", "sales", col(Measure::deviation)).has_value());
+}
+
+TEST(Ledger, AnAmendedLineWhoseBudgetSitsOnATotalHasNoBudgetOfItsOwn) {
+  Dataset d = sample();
+  // Budget 2024 for personnel costs as a whole; an amendment of wages; actual wages.
+  d.figures.push_back({"a", "personnel_costs", "ta", eur(-2094694)});
+  d.figures.push_back({"a", "wages", "m1", eur(-50000)});
+  d.figures.push_back({"a", "wages", "tp", eur(-1298710)});
+  d.figures.push_back({"a", "side_costs", "tp", eur(-324678)});
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  EXPECT_EQ(l.measure(org, "a", "wages", col(Measure::amendments)), eur(-50000));
+  EXPECT_FALSE(l.measure(org, "a", "wages", col(Measure::budget_after)).has_value());
+  EXPECT_FALSE(l.realisation_permille(org, "a", "wages", 2024).has_value());  // not 2 597,4 %
+  EXPECT_FALSE(l.measure(org, "a", "wages", col(Measure::deviation)).has_value());
+  // The total carries the budget and the amendment: -2 094 694 − 50 000.
+  EXPECT_EQ(l.measure(org, "a", "personnel_costs", col(Measure::budget_after)), eur(-2144694));
+  EXPECT_EQ(l.measure(org, "a", "personnel_costs", col(Measure::deviation)), eur(-1623388 + 2144694));
+  // A line added by an amendment where the total is built from parts keeps its budget after.
+  d.figures.push_back({"b", "services", "ta", eur(-100)});
+  d.figures.push_back({"b", "materials", "m1", eur(-40)});
+  Ledger l2(d);
+  EXPECT_EQ(l2.measure(org, "b", "materials", col(Measure::budget_after)), eur(-40));
+}
+
+TEST(Money, SumsNeverWrap) {
+  EXPECT_EQ(checked_add(kMaxEnteredCents, kMaxEnteredCents), 2 * kMaxEnteredCents);
+  EXPECT_THROW(checked_add(INT64_MAX, 1), MoneyOverflow);
+  EXPECT_THROW(checked_sub(INT64_MIN, 1), MoneyOverflow);
+  // Entries are bounded: ±999 999 999 999,99 € is the largest amount anyone may enter.
+  EXPECT_EQ(parse_euros("999999999999.99"), kMaxEnteredCents);
+  EXPECT_EQ(parse_euros("-999999999999.99"), -kMaxEnteredCents);
+  EXPECT_FALSE(parse_euros("1000000000000").has_value());
+  EXPECT_FALSE(parse_euros("90000000000000000").has_value());
+  // The API reproduction: two figures of 9·10¹⁸ cents would wrap to −4 467 440 736 945 516 €;
+  // a rollup of amounts that leave the range throws instead of wrapping.
+  Dataset d = sample();
+  d.figures = {{"a", "sales", "ta", 9'000'000'000'000'000'000}, {"b", "sales", "ta", 9'000'000'000'000'000'000}};
+  Ledger l(d);
+  OrgView org(d.units, Date::last_of_year(2024));
+  EXPECT_THROW(l.measure(org, "city", "sales", col(Measure::budget)), MoneyOverflow);
+}
+
+}  // namespace toteuma

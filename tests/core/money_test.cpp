@@ -30,8 +30,10 @@ TEST(Money, RoundsHalfAwayFromZero) {
 }
 
 TEST(Money, PlainFormRoundTrips) {
-  for (Cents c : {Cents{0}, Cents{-5}, Cents{2505040}, Cents{-193503900}, Cents{123456789012345}})
+  for (Cents c : {Cents{0}, Cents{-5}, Cents{2505040}, Cents{-193503900}, Cents{12345678901234}, kMaxEnteredCents,
+                  -kMaxEnteredCents})
     EXPECT_EQ(parse_euros(cents_to_plain(c)), c) << c;
+  EXPECT_EQ(parse_euros(cents_to_plain(kMaxEnteredCents + 1)), std::nullopt);  // beyond the entry limit
   EXPECT_EQ(cents_to_plain(-193503900), "-1935039");
   EXPECT_EQ(cents_to_plain(2505040), "25050.40");
 }
