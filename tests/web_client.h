@@ -94,9 +94,11 @@ class Client {
     return "";
   }
   std::string csrf;
+  std::string address = "127.0.0.1";  // the connection's peer, as the server sees it
 
- private:
+  // Any request as given, with the client's cookies and address.
   http::Response send(http::Request& r) {
+    r.remote = address;
     std::string cookie;
     for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
     if (!cookie.empty()) r.headers["cookie"] = cookie;
@@ -110,6 +112,8 @@ class Client {
     }
     return res;
   }
+
+ private:
   http::Handler h_;
   std::map<std::string, std::string> cookies_;
 };

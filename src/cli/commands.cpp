@@ -224,7 +224,9 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
   if (open_sqlite_user_store(o.db)->users().empty())
     out << "No users yet: nobody can log in. Add one with / Lisää käyttäjä / Lägg till en användare:\n"
            "  toteuma user add ID --db " << o.db << " --name \"Name\" --role admin\n";
-  return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out);
+  web::AppOptions options;
+  options.trusted_proxies = o.trusted_proxies;
+  return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out, options);
 }
 
 }  // namespace toteuma

@@ -20,6 +20,7 @@ struct CommandOptions {
   int port = 8080;
   std::string address = "127.0.0.1";
   unsigned threads = 0;
+  std::vector<std::string> trusted_proxies;  // serve --trusted-proxy
   std::vector<std::string> tables;  // check --table FILE...
   std::string line, column = "actual";  // explain
   int month = 0;                          // explain --column forecast: the follow-up's forecast at month's end

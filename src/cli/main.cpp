@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   serve->add_option("--port", o.port, "port (default 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--address", o.address, "address to listen on (default 127.0.0.1)");
   serve->add_option("--threads", o.threads, "worker threads (default: cores)");
+  serve->add_option("--trusted-proxy", o.trusted_proxies,
+                    "address of a reverse proxy whose X-Forwarded-For names the client (login limit); repeatable");
 
   auto* check = app.add_subcommand(
       "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");

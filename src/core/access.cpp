@@ -1,5 +1,6 @@
 #include "core/access.h"
 
+#include <algorithm>
 #include <array>
 
 namespace toteuma {
@@ -13,24 +14,44 @@ constexpr std::array<std::pair<Role, const char*>, 6> kRoles{{{Role::admin, "adm
                                                               {Role::approver, "approver"},
                                                               {Role::viewer, "viewer"}}};
 
-bool has_role(const User& u, Role r) {
-  for (const Grant& g : u.grants)
-    if (g.role == r) return true;
-  return false;
-}
-
 // An editor's unit covers itself and everything under it in the organisation of the year's
 // first or last day, so a unit moved during the year stays editable by both sides.
 bool covers(const Dataset& d, const std::string& granted, const std::string& unit, int year) {
-  if (granted.empty()) return false;
+  if (granted.empty() || unit.empty()) return false;
   if (unit == granted) return true;
   return d.org_on(Date::first_of_year(year)).within(unit, granted) ||
          d.org_on(Date::last_of_year(year)).within(unit, granted);
 }
 
-bool edits_unit(const User& u, const Dataset& d, const std::string& unit, int year) {
-  for (const Grant& g : u.grants)
-    if (g.role == Role::editor && covers(d, g.unit, unit, year)) return true;
+// How far a role's right reaches: nowhere, every unit and language, the editor's unit (and its
+// sub-units), or the translator's language.
+enum class Reach { none, all, unit, lang };
+constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::approve) + 1;
+
+struct RoleRights {
+  Role role;
+  std::array<Reach, kRightCount> reach;  // indexed by Right
+};
+
+// THE rights table (docs/USERS.md shows the same table; change both together).
+constexpr Reach N = Reach::none, A = Reach::all, U = Reach::unit, L = Reach::lang;
+constexpr std::array<RoleRights, 6> kRights{{
+    //                   read figures text goals ready approve
+    {Role::admin,       {A,   A,      A,   A,    A,    A}},
+    {Role::finance,     {A,   A,      N,   N,    N,    N}},
+    {Role::editor,      {A,   N,      U,   U,    U,    N}},
+    {Role::translator,  {A,   N,      L,   N,    N,    N}},
+    {Role::approver,    {A,   N,      N,   N,    A,    A}},
+    {Role::viewer,      {A,   N,      N,   N,    N,    N}},
+}};
+
+bool reaches(const Grant& g, Reach reach, const AccessScope& s) {
+  switch (reach) {
+    case Reach::none: return false;
+    case Reach::all: return true;
+    case Reach::unit: return s.d && covers(*s.d, g.unit, s.unit, s.year);
+    case Reach::lang: return g.lang && s.lang == g.lang;
+  }
   return false;
 }
 
@@ -89,23 +110,32 @@ bool valid_grant(const Grant& g) {
 }
 
 // A disabled user keeps the grants (enabling restores them) but may do nothing meanwhile.
-bool is_admin(const User& u) { return !u.disabled && has_role(u, Role::admin); }
-
-bool may_edit_figures(const User& u) { return is_admin(u) || (!u.disabled && has_role(u, Role::finance)); }
-
-bool may_edit_text(const User& u, const Dataset& d, const std::string& unit, int year, Lang lang) {
+bool may(const User& u, Right r, const AccessScope& scope) {
   if (u.disabled) return false;
-  if (is_admin(u) || edits_unit(u, d, unit, year)) return true;
   for (const Grant& g : u.grants)
-    if (g.role == Role::translator && g.lang == lang) return true;
+    for (const RoleRights& rr : kRights)
+      if (rr.role == g.role && reaches(g, rr.reach[static_cast<std::size_t>(r)], scope)) return true;
   return false;
 }
 
-bool may_edit_goals(const User& u, const Dataset& d, const std::string& unit, int year) {
-  if (u.disabled) return false;
-  return is_admin(u) || edits_unit(u, d, unit, year);
+bool is_admin(const User& u) {
+  return !u.disabled && std::any_of(u.grants.begin(), u.grants.end(), [](const Grant& g) { return g.role == Role::admin; });
 }
 
-bool may_approve(const User& u) { return is_admin(u) || (!u.disabled && has_role(u, Role::approver)); }
+bool may_edit_figures(const User& u) { return may(u, Right::edit_figures); }
+
+bool may_edit_text(const User& u, const Dataset& d, const std::string& unit, int year, Lang lang) {
+  return may(u, Right::edit_text, {&d, unit, year, lang});
+}
+
+bool may_edit_goals(const User& u, const Dataset& d, const std::string& unit, int year) {
+  return may(u, Right::edit_goals, {&d, unit, year, std::nullopt});
+}
+
+bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year) {
+  return may(u, Right::mark_ready, {&d, unit, year, std::nullopt});
+}
+
+bool may_approve(const User& u) { return may(u, Right::approve); }
 
 }  // namespace toteuma

@@ -10,10 +10,7 @@
 
 namespace toteuma {
 
-// administrator: everything, users included; finance: every figure (budget, amendments,
-// forecasts) of every unit; editor: texts, goals, metric values and realisations of the granted
-// unit and its sub-units; translator: texts of one language in every unit; approver: moves
-// sections to approved, freezes and publishes document versions; viewer: reads.
+// The roles; what each may do is the table kRights in access.cpp (docs/USERS.md).
 enum class Role { admin, finance, editor, translator, approver, viewer };
 std::optional<Role> parse_role(const std::string& s);  // "admin" | "finance" | "editor" | ...
 std::string to_string(Role r);
@@ -42,14 +39,34 @@ std::string to_string(const Grant& g);
 // Editor has a unit and no language, translator a language and no unit, the others neither.
 bool valid_grant(const Grant& g);
 
-// Every logged-in user may read (viewer is the least role); these decide the writes.
+// What a request may do. Each role's reach for each right is one table in access.cpp, the same
+// table as docs/USERS.md; route handlers ask `may` (or the wrappers below), never a role.
+enum class Right {
+  read,          // every page and API read (logged in)
+  edit_figures,  // budget lines, amendments, forecasts: figure and scenario changes
+  edit_text,     // narratives and goals' realisation texts, in one language
+  edit_goals,    // goals' own texts (both languages) and metric values
+  mark_ready,    // a document section draft -> ready and ready -> draft
+  approve,       // ready -> approved, reopening an approved section, freezing and publishing versions
+};
+// What a right is asked for: the unit and year (editors' reach) and the language (translators').
+struct AccessScope {
+  const Dataset* d = nullptr;
+  std::string unit;
+  int year = 0;
+  std::optional<Lang> lang;
+};
+bool may(const User& u, Right r, const AccessScope& scope = {});
+
 bool is_admin(const User& u);
-bool may_edit_figures(const User& u);                                    // admin, finance
+bool may_edit_figures(const User& u);  // admin, finance
 // Narratives and realisation texts in `lang` of `unit` in `year`: admin; editor of the unit or
 // an ancestor (in the organisation on 1.1. or 31.12. of the year); translator of the language.
 bool may_edit_text(const User& u, const Dataset& d, const std::string& unit, int year, Lang lang);
-// Goals, actions, metric values of `unit` in `year`: admin; editor of the unit or an ancestor.
+// Goal texts and metric values of `unit` in `year`: admin; editor of the unit or an ancestor.
 bool may_edit_goals(const User& u, const Dataset& d, const std::string& unit, int year);
-bool may_approve(const User& u);                                          // admin, approver
+// Draft <-> ready of the unit's document sections: admin, approver, editor of the unit.
+bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year);
+bool may_approve(const User& u);  // admin, approver
 
 }  // namespace toteuma

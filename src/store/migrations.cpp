@@ -210,6 +210,15 @@ CREATE TABLE ledger_close (
   year INTEGER PRIMARY KEY, through_month INTEGER NOT NULL CHECK (through_month BETWEEN 0 AND 12),
   closed_by TEXT NOT NULL, closed_at TEXT NOT NULL);
 )sql"},
+      // 11: failed logins per account name and client address (issue 13). One row per pair, so
+      // invented names only add rows of their own and never touch a real account's count; in the
+      // database, so a restart or a second server process on the same file sees the same counts.
+      {11, R"sql(
+CREATE TABLE login_failure (
+  account TEXT NOT NULL, address TEXT NOT NULL, failures INTEGER NOT NULL, first_at BIGINT NOT NULL,
+  PRIMARY KEY (account, address));
+CREATE INDEX login_failure_by_time ON login_failure (first_at);
+)sql"},
   };
   return m;
 }

@@ -142,7 +142,36 @@ class SqliteUserStore final : public UserStore {
     tx.commit();
   }
 
+  LoginFailures login_failures(const std::string& account, const std::string& address, std::int64_t now,
+                               std::int64_t window) override {
+    auto st = db_.prepare("SELECT failures, first_at FROM login_failure WHERE account = ? AND address = ? AND first_at > ?");
+    if (!st.bind(1, account_key(account)).bind(2, address).bind(3, now - window).step()) return {};
+    return {static_cast<int>(st.int64(0)), st.int64(1)};
+  }
+
+  void record_login_failure(const std::string& account, const std::string& address, std::int64_t now,
+                            std::int64_t window) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("DELETE FROM login_failure WHERE first_at <= ?").bind(1, now - window).run();
+    db_.prepare("INSERT INTO login_failure (account, address, failures, first_at) VALUES (?, ?, 1, ?) "
+                "ON CONFLICT (account, address) DO UPDATE SET failures = failures + 1")
+        .bind(1, account_key(account))
+        .bind(2, address)
+        .bind(3, now)
+        .run();
+    tx.commit();
+  }
+
+  void clear_login_failures(const std::string& account, const std::string& address) override {
+    sqlite::Transaction tx(db_);
+    db_.prepare("DELETE FROM login_failure WHERE account = ? AND address = ?").bind(1, account_key(account)).bind(2, address).run();
+    tx.commit();
+  }
+
  private:
+  // A typed name bounded in size (valid ids have at most 64 characters).
+  static std::string account_key(const std::string& account) { return account.substr(0, 128); }
+
   static void check(const Grant& g) {
     if (!valid_grant(g)) throw StoreError("invalid grant: " + to_string(g));
   }

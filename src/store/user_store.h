@@ -21,6 +21,13 @@ struct Session {
   bool operator==(const Session&) const = default;
 };
 
+// Failed logins of one account name from one client address since `first_at` (unix seconds).
+struct LoginFailures {
+  int count = 0;
+  std::int64_t first_at = 0;
+  bool operator==(const LoginFailures&) const = default;
+};
+
 class UserStore {
  public:
   virtual ~UserStore() = default;
@@ -39,6 +46,16 @@ class UserStore {
   virtual std::optional<Session> session(const std::string& digest) = 0;
   virtual void delete_session(const std::string& digest) = 0;
   virtual void delete_expired_sessions(std::int64_t now) = 0;
+
+  // Login failures of (account, address) in the window that began at most `window` seconds before
+  // `now`; {0, 0} when there is none. Account names are kept as typed (at most 128 bytes).
+  virtual LoginFailures login_failures(const std::string& account, const std::string& address, std::int64_t now,
+                                       std::int64_t window) = 0;
+  // Counts one failure of the pair (a new window when the old one has passed) in one transaction,
+  // and forgets every pair whose window has passed.
+  virtual void record_login_failure(const std::string& account, const std::string& address, std::int64_t now,
+                                    std::int64_t window) = 0;
+  virtual void clear_login_failures(const std::string& account, const std::string& address) = 0;
 };
 
 std::unique_ptr<UserStore> open_sqlite_user_store(const std::string& path);

@@ -70,12 +70,8 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
     auto lang = parse_lang(k.back());
     return lang && may_edit_text(u, d, sc.unit, sc.year, *lang);
   }
-  if (ch.entity == "goal") {
-    // A goal's text is a text in one language, and part of the unit's goals.
-    auto lang = parse_lang(k.back());
-    return lang && (may_edit_goals(u, d, sc.unit, sc.year) || may_edit_text(u, d, sc.unit, sc.year, *lang));
-  }
-  if (ch.entity == "metric_value") return may_edit_goals(u, d, sc.unit, sc.year);
+  // A goal's wording is the unit's goal (docs/USERS.md), in either language: not a translator's text.
+  if (ch.entity == "goal" || ch.entity == "metric_value") return may_edit_goals(u, d, sc.unit, sc.year);
   return false;
 }
 
@@ -163,11 +159,6 @@ std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap
     out.push_back(std::move(r));
   }
   return out;
-}
-
-bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year) {
-  return may_approve(u) || may_edit_goals(u, d, unit, year) || may_edit_text(u, d, unit, year, Lang::fi) ||
-         may_edit_text(u, d, unit, year, Lang::sv);
 }
 
 ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,

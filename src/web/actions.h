@@ -49,8 +49,6 @@ bool known_document_kind(const std::string& kind);
 // The sections of document `kind` of (unit, year) with their review states, headings in `lang`.
 std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap, const std::string& kind, const std::string& unit,
                                            int year, Lang lang, std::string* title = nullptr);
-// The editor of the unit (any of its texts or goals) may say a section is ready.
-bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year);
 // invalid: no such section; forbidden: ready (or back to draft) is the unit's call, approving or
 // reopening an approved section the approver's.
 ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,

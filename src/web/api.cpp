@@ -57,7 +57,7 @@ std::string to_string(Measure m) {
 
 struct Call {
   AppState& state;
-  LoginLimiter& limiter;
+  const LoginLimiter& limiter;
   const http::Request& req;
   std::shared_ptr<const Snapshot> snap;
   Viewer viewer;
@@ -130,12 +130,13 @@ http::Response login(Call& c) {
   auto user = str(*body, "user"), password = str(*body, "password");
   if (!user || !password) return error(400, "invalid", "\"user\" and \"password\" must be strings");
   std::string token, csrf;
-  switch (log_in(c.state, c.limiter, *user, *password, token, csrf)) {
+  std::int64_t retry_after = 0;
+  switch (log_in(c.state, c.limiter, c.req, *user, *password, token, csrf, retry_after)) {
     case LoginResult::ok: break;
     case LoginResult::wrong: return error(401, "login_failed", "wrong user name or password");
     case LoginResult::locked: {
       auto r = error(429, "locked", "too many failed logins; try again later");
-      r.headers.emplace_back("Retry-After", std::to_string(c.state.options().login_window_seconds));
+      r.headers.emplace_back("Retry-After", std::to_string(retry_after));
       return r;
     }
   }
@@ -459,64 +460,56 @@ http::Response public_file(Call& c, const std::string& id_s) {
 
 // ---- dispatch ------------------------------------------------------------------------------------
 
-enum class Route { none, openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
+enum class Route { openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
                    public_list, public_file };
 
-// The route of the path after /api/v1 and its {id}; which methods it takes.
-Route match(const std::vector<std::string>& p, std::string& id) {
-  auto is = [&](std::initializer_list<const char*> want) {
-    if (p.size() != want.size()) return false;
-    std::size_t i = 0;
-    for (const char* w : want) {
-      if (std::string(w) != "*" && p[i] != w) return false;
-      ++i;
-    }
-    return true;
+// The API's routes; the patterns are the paths of openapi.json.
+struct ApiRoute {
+  Route route;
+  RouteSpec spec;
+};
+const std::vector<ApiRoute>& api_table() {
+  static const std::vector<ApiRoute> t{
+      {Route::openapi, {"/api/v1/openapi.json", "GET"}},
+      {Route::login, {"/api/v1/login", "POST"}},
+      {Route::logout, {"/api/v1/logout", "POST"}},
+      {Route::session, {"/api/v1/session", "GET"}},
+      {Route::units, {"/api/v1/units", "GET"}},
+      {Route::table, {"/api/v1/units/{id}/table", "GET"}},
+      {Route::narratives, {"/api/v1/units/{id}/narratives", "GET"}},
+      {Route::goals, {"/api/v1/units/{id}/goals", "GET"}},
+      {Route::review, {"/api/v1/units/{id}/review", "GET, POST"}},
+      {Route::values, {"/api/v1/values", "GET"}},
+      {Route::changes, {"/api/v1/changes", "POST"}},
+      {Route::audit, {"/api/v1/audit", "GET"}},
+      {Route::calendar, {"/api/v1/calendar", "GET"}},
+      {Route::public_list, {"/api/v1/public", "GET"}},
+      {Route::public_file, {"/api/v1/public/{id}", "GET"}},
   };
-  if (p.size() >= 2) id = p[1];
-  if (is({"openapi.json"})) return Route::openapi;
-  if (is({"login"})) return Route::login;
-  if (is({"logout"})) return Route::logout;
-  if (is({"session"})) return Route::session;
-  if (is({"units"})) return Route::units;
-  if (is({"units", "*", "table"})) return Route::table;
-  if (is({"units", "*", "narratives"})) return Route::narratives;
-  if (is({"units", "*", "goals"})) return Route::goals;
-  if (is({"units", "*", "review"})) return Route::review;
-  if (is({"values"})) return Route::values;
-  if (is({"changes"})) return Route::changes;
-  if (is({"audit"})) return Route::audit;
-  if (is({"calendar"})) return Route::calendar;
-  if (is({"public"})) return Route::public_list;
-  if (is({"public", "*"})) return Route::public_file;
-  return Route::none;
-}
-
-const char* methods(Route r) {
-  switch (r) {
-    case Route::login:
-    case Route::logout:
-    case Route::changes: return "POST";
-    case Route::review: return "GET, POST";
-    default: return "GET";
-  }
+  return t;
 }
 
 }  // namespace
 
-http::Response route_api(AppState& state, LoginLimiter& limiter, const http::Request& req, const std::vector<std::string>& parts) {
-  if (parts.size() < 3 || parts[1] != "v1") return error(404, "not_found", "no such API route");
-  std::string id;
-  Route route = match(std::vector<std::string>(parts.begin() + 2, parts.end()), id);
-  if (route == Route::none) return error(404, "not_found", "no such API route");
-  std::string allowed = methods(route);
-  bool ok = false;
-  for (const auto& m : split_nonempty(allowed, ',')) ok = ok || (m.front() == ' ' ? m.substr(1) : m) == req.method;
-  if (!ok) {
+std::vector<RouteSpec> api_routes() {
+  std::vector<RouteSpec> out;
+  for (const ApiRoute& r : api_table()) out.push_back(r.spec);
+  return out;
+}
+
+http::Response route_api(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::vector<std::string>& parts) {
+  const ApiRoute* found = nullptr;
+  for (const ApiRoute& r : api_table())
+    if (matches(r.spec, parts)) found = found ? found : &r;
+  if (!found) return error(404, "not_found", "no such API route");
+  if (!allows(found->spec, req.method)) {
+    std::string allowed(found->spec.methods);
     auto r = error(405, "method_not_allowed", "use " + allowed);
     r.headers.emplace_back("Allow", allowed);
     return r;
   }
+  Route route = found->route;
+  std::string id = parts.size() >= 4 ? parts[3] : "";  // the {id} of /api/v1/units/{id}/… and /api/v1/public/{id}
   Call c{state, limiter, req, state.snapshot(), {}};
   switch (route) {
     case Route::openapi: return {200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};

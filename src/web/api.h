@@ -7,9 +7,13 @@
 
 #include "web/app_state.h"
 #include "web/auth_routes.h"
+#include "web/routes.h"
 
 namespace toteuma::web {
 
-http::Response route_api(AppState& state, LoginLimiter& limiter, const http::Request& req, const std::vector<std::string>& parts);
+// Every route of the API (the paths of openapi.json).
+std::vector<RouteSpec> api_routes();
+
+http::Response route_api(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::vector<std::string>& parts);
 
 }  // namespace toteuma::web

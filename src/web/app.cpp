@@ -13,6 +13,7 @@
 #include "web/edit_pages.h"
 #include "web/read_pages.h"
 #include "web/review_pages.h"
+#include "web/routes.h"
 
 namespace toteuma {
 
@@ -31,17 +32,19 @@ http::Response handle(Served& s, const http::Request& req) {
   auto snap = s.state.snapshot();
   Lang primary = snap->d.primary().primary;
   auto parts = split_nonempty(req.path, '/');
+  if (!parts.empty() && parts[0] == "api") return route_api(s.state, s.limiter, req, parts);
+
+  auto lang = parts.empty() ? std::nullopt : parse_lang(parts[0]);
+  Ctx c{s.state, snap, req, lang.value_or(primary), {}};
+  // Only the routes listed in routes.cpp are served.
+  const RouteSpec* route = find_route(page_routes(), parts);
+  if (!route) return not_found(c);
+  if (!allows(*route, req.method)) return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", std::string(route->methods)}}};
   if (parts.empty()) return redirect(fmt::format("/{}/", lang_code(primary)), 302);
   if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
   if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
     return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
-  if (parts[0] == "api") return route_api(s.state, s.limiter, req, parts);
-
-  auto lang = parse_lang(parts[0]);
-  Ctx c{s.state, snap, req, lang.value_or(primary), {}};
-  if (!lang) return not_found(c);
-  if (parts.size() == 2 && parts[1] == "login" && (req.method == "GET" || req.method == "POST"))
-    return login_page(c, s.limiter);
+  if (parts.size() == 2 && parts[1] == "login") return login_page(c, s.limiter);
   if (parts.size() >= 2 && parts[1] == "public") {
     if (auto r = route_public(c, parts)) return *r;
     return not_found(c);
@@ -58,12 +61,8 @@ http::Response handle(Served& s, const http::Request& req) {
     }
     return redirect(fmt::format("/{}/login?next={}", lang_code(c.lang), http::url_encode(target)));
   }
-  if (req.method == "POST") {
-    if (!csrf_ok(c.viewer, req, req.form())) return forbidden(c);
-  } else if (req.method != "GET") {
-    return {405, "text/plain; charset=utf-8", "405\n", {{"Allow", "GET, HEAD, POST"}}};
-  }
-  if (parts.size() == 2 && parts[1] == "logout" && req.method == "POST") return logout(c);
+  if (req.method == "POST" && !csrf_ok(c.viewer, req, req.form())) return forbidden(c);
+  if (parts.size() == 2 && parts[1] == "logout") return logout(c);
   if (auto r = route_edit_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;

@@ -39,8 +39,10 @@ struct Snapshot {
 struct AppOptions {
   std::int64_t session_seconds = 8 * 3600;  // absolute session lifetime
   bool secure_cookies = true;               // the Secure flag (browsers accept it on localhost)
-  int login_failures = 5;                   // failed logins of one account within the window ...
-  std::int64_t login_window_seconds = 15 * 60;  // ... lock its login for the rest of the window
+  int login_failures = 5;                   // failed logins of one account from one address within the window ...
+  std::int64_t login_window_seconds = 15 * 60;  // ... lock its login from that address for the rest of the window
+  // Reverse proxies whose X-Forwarded-For names the client (docs/WEB.md); empty: trust no header.
+  std::vector<std::string> trusted_proxies;
 };
 
 class AppState {

@@ -12,23 +12,29 @@
 
 namespace toteuma::web {
 
-bool LoginLimiter::locked(const std::string& id, std::int64_t now) {
-  std::lock_guard lock(mu_);
-  auto it = failures_.find(id);
-  if (it == failures_.end()) return false;
-  while (!it->second.empty() && it->second.front() <= now - window_) it->second.pop_front();
-  return static_cast<int>(it->second.size()) >= max_;
+std::int64_t LoginLimiter::locked_for(UserStore& users, const std::string& account, const std::string& address,
+                                      std::int64_t now) const {
+  LoginFailures f = users.login_failures(account, address, now, window_);
+  return f.count >= max_ ? std::max<std::int64_t>(1, f.first_at + window_ - now) : 0;
 }
 
-void LoginLimiter::failed(const std::string& id, std::int64_t now) {
-  std::lock_guard lock(mu_);
-  if (failures_.size() > 100000) failures_.clear();  // bounded memory under a flood of made-up names
-  failures_[id].push_back(now);
+void LoginLimiter::failed(UserStore& users, const std::string& account, const std::string& address, std::int64_t now) const {
+  users.record_login_failure(account, address, now, window_);
 }
 
-void LoginLimiter::succeeded(const std::string& id) {
-  std::lock_guard lock(mu_);
-  failures_.erase(id);
+void LoginLimiter::succeeded(UserStore& users, const std::string& account, const std::string& address) const {
+  users.clear_login_failures(account, address);
+}
+
+std::string client_address(const http::Request& req, const std::vector<std::string>& trusted_proxies) {
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), req.remote) == trusted_proxies.end()) return req.remote;
+  // Anything before the proxy's own entry was written by the client and proves nothing.
+  auto hops = split_nonempty(req.header("x-forwarded-for"), ',');
+  if (hops.empty()) return req.remote;
+  std::string last = hops.back();
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return last.empty() ? req.remote : last;
 }
 
 std::int64_t unix_now() {
@@ -67,19 +73,21 @@ bool csrf_ok(const Viewer& v, const http::Request& req, const std::map<std::stri
   return auth::equal_secret(sent, v.csrf);
 }
 
-LoginResult log_in(AppState& state, LoginLimiter& limiter, const std::string& id, const std::string& password,
-                   std::string& token_out, std::string& csrf_out) {
+LoginResult log_in(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::string& id,
+                   const std::string& password, std::string& token_out, std::string& csrf_out, std::int64_t& retry_after_out) {
   std::int64_t now = unix_now();
-  if (limiter.locked(id, now)) return LoginResult::locked;
+  std::string address = client_address(req, state.options().trusted_proxies);
+  retry_after_out = state.with_users([&](UserStore& u) { return limiter.locked_for(u, id, address, now); });
+  if (retry_after_out > 0) return LoginResult::locked;
   auto user = state.with_users([&](UserStore& u) { return u.user(id); });
   // An unknown name costs a hash too, so timing does not tell which names exist.
   static const std::string dummy = auth::hash_password("not a password of anyone");
   bool ok = auth::verify_password(user ? user->password_hash : dummy, password) && user && !user->disabled;
   if (!ok) {
-    limiter.failed(id, now);
+    state.with_users([&](UserStore& u) { limiter.failed(u, id, address, now); });
     return LoginResult::wrong;
   }
-  limiter.succeeded(id);
+  state.with_users([&](UserStore& u) { limiter.succeeded(u, id, address); });
   token_out = auth::random_token();
   csrf_out = auth::random_token();
   Session s{auth::token_digest(token_out), id, csrf_out, now, now + state.options().session_seconds};
@@ -114,10 +122,11 @@ constexpr const char* login_cookie = "toteuma_login";
 
 }  // namespace
 
-http::Response login_page(const Ctx& c, LoginLimiter& limiter) {
+http::Response login_page(const Ctx& c, const LoginLimiter& limiter) {
   Lang lang = c.lang;
   std::string next = c.q("next"), user, error;
   int status = 200;
+  std::int64_t retry_after = 0;
   // Login CSRF: a random value in a cookie must come back in the form (double submit), so another
   // site cannot log a visitor into an account of its choosing.
   std::string login_csrf = cookie_value(c.req, login_cookie);
@@ -130,7 +139,7 @@ http::Response login_page(const Ctx& c, LoginLimiter& limiter) {
       status = 403;
     } else {
       std::string token, csrf;
-      switch (log_in(c.state, limiter, user, form["password"], token, csrf)) {
+      switch (log_in(c.state, limiter, c.req, user, form["password"], token, csrf, retry_after)) {
         case LoginResult::ok: {
           auto r = redirect(safe_next(next, lang));
           r.headers.emplace_back("Set-Cookie", session_cookie(c.state, token));
@@ -156,7 +165,7 @@ http::Response login_page(const Ctx& c, LoginLimiter& limiter) {
                 fmt::format("/{}/login", lang_code(c.other())), status);
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/{}/login; HttpOnly; SameSite=Strict{}", login_cookie,
                                                    login_csrf, lang_code(lang), c.state.options().secure_cookies ? "; Secure" : ""));
-  if (status == 429) r.headers.emplace_back("Retry-After", std::to_string(c.state.options().login_window_seconds));
+  if (status == 429) r.headers.emplace_back("Retry-After", std::to_string(retry_after));
   return r;
 }
 

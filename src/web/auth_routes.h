@@ -2,10 +2,9 @@
 // stored), CSRF tokens, and a login limit per account against password guessing.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <map>
-#include <mutex>
 #include <string>
+#include <vector>
 
 #include "web/context.h"
 
@@ -13,21 +12,27 @@ namespace toteuma::web {
 
 inline constexpr const char* session_cookie_name = "toteuma_session";
 
-// Failed logins of an account within a window lock its login (even with the right password)
-// until the window has passed; a success clears the count.
+// Failed logins of one account from one client address within a window lock that account's
+// login from that address (even with the right password) until the window has passed; other
+// addresses are not affected, so nobody can lock an administrator out from everywhere. The counts
+// live in the database (UserStore::login_failures): they survive a restart and are shared by every
+// server process on the file. A success from an address clears that address's count.
 class LoginLimiter {
  public:
   LoginLimiter(int failures, std::int64_t window) : max_(failures), window_(window) {}
-  bool locked(const std::string& id, std::int64_t now);
-  void failed(const std::string& id, std::int64_t now);
-  void succeeded(const std::string& id);
+  // Seconds until (account, address) may try again; 0 when it may now.
+  std::int64_t locked_for(UserStore& users, const std::string& account, const std::string& address, std::int64_t now) const;
+  void failed(UserStore& users, const std::string& account, const std::string& address, std::int64_t now) const;
+  void succeeded(UserStore& users, const std::string& account, const std::string& address) const;
 
  private:
-  std::mutex mu_;
   int max_;
   std::int64_t window_;
-  std::map<std::string, std::deque<std::int64_t>> failures_;
 };
+
+// The client's address for the login limit: the connection's peer, or, when that peer is one of
+// `trusted_proxies`, the last address of its X-Forwarded-For (the one the proxy itself appended).
+std::string client_address(const http::Request& req, const std::vector<std::string>& trusted_proxies);
 
 std::int64_t unix_now();
 std::string cookie_value(const http::Request& req, const std::string& name);
@@ -38,13 +43,14 @@ bool csrf_ok(const Viewer& v, const http::Request& req, const std::map<std::stri
 
 // Outcome of a password check, for the page and the API alike.
 enum class LoginResult { ok, wrong, locked };
-// Checks the password (rate-limited); on success creates the session and returns its cookie value.
-LoginResult log_in(AppState& state, LoginLimiter& limiter, const std::string& user, const std::string& password,
-                   std::string& token_out, std::string& csrf_out);
+// Checks the password (rate-limited per account and client address); on success creates the
+// session and returns its cookie value. `retry_after_out`: seconds to wait when locked.
+LoginResult log_in(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::string& user,
+                   const std::string& password, std::string& token_out, std::string& csrf_out, std::int64_t& retry_after_out);
 std::string session_cookie(const AppState& state, const std::string& token);  // Set-Cookie value
 std::string expired_session_cookie(const AppState& state);
 
-http::Response login_page(const Ctx& c, LoginLimiter& limiter);   // GET and POST /{lang}/login
+http::Response login_page(const Ctx& c, const LoginLimiter& limiter);   // GET and POST /{lang}/login
 http::Response logout(const Ctx& c);                             // POST /{lang}/logout
 
 }  // namespace toteuma::web

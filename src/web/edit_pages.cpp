@@ -289,7 +289,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
       std::string fields;
       bool any = false;
       for (Lang l : {Lang::fi, Lang::sv}) {
-        bool allowed = std::string(what) == "goal" ? (may_goals || may_edit_text(me, d, unit, year, l)) : may_edit_text(me, d, unit, year, l);
+        bool allowed = std::string(what) == "goal" ? may_goals : may_edit_text(me, d, unit, year, l);
         if (!allowed) continue;
         any = true;
         std::string key = std::string(what) == "goal" ? fmt::format("{}/{}", g.id, lc(l)) : fmt::format("{}/{}/{}", g.id, year, lc(l));

@@ -2,6 +2,8 @@
 // during a year.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "core/access.h"
 #include "ingest/dataset_files.h"
 #include "test_util.h"
@@ -115,6 +117,56 @@ TEST(Access, AdminMayEverythingUnlessDisabled) {
   EXPECT_FALSE(may_edit_figures(u));
   EXPECT_FALSE(may_edit_text(u, demo(), "hei-lupa", 2023, Lang::sv));
   EXPECT_FALSE(may_approve(u));
+}
+
+// Issue 13: a Swedish translator moved any unit's sections draft <-> ready and rewrote any unit's
+// Swedish goal texts. Readiness is the unit's editor's or the approver's; goals the editor's.
+TEST(Access, OnlyTheUnitsEditorOrAnApproverMarksItsSectionsReady) {
+  EXPECT_TRUE(may_mark_ready(with({editor("kanslia")}), demo(), "ict", 2025));
+  EXPECT_FALSE(may_mark_ready(with({editor("kanslia")}), demo(), "lai-hallinto", 2025));
+  EXPECT_TRUE(may_mark_ready(with({plain(Role::approver)}), demo(), "lai-hallinto", 2025));
+  EXPECT_TRUE(may_mark_ready(with({plain(Role::admin)}), demo(), "lai-hallinto", 2025));
+  for (const Grant& g : {translator(Lang::sv), translator(Lang::fi), plain(Role::finance), plain(Role::viewer)})
+    EXPECT_FALSE(may_mark_ready(with({g}), demo(), "kanslia", 2025)) << to_string(g);
+}
+
+// docs/USERS.md's rights table and kRights in access.cpp are one table: each ✓ or scope in the
+// doc is a right `may` grants (on the editor's own unit kanslia, in the translator's language),
+// each – one it refuses.
+TEST(Access, TheRightsTableOfUsersMdIsTheCodes) {
+  std::string doc = testing::slurp(testing::source_dir() / "docs" / "USERS.md");
+  auto at = doc.find("| right |");
+  ASSERT_NE(at, std::string::npos);
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(doc.substr(at));
+  for (std::string line; std::getline(lines, line) && line.rfind("|", 0) == 0;) {
+    std::vector<std::string> cells;
+    std::istringstream in(line.substr(1));
+    for (std::string cell; std::getline(in, cell, '|');) {
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      cells.push_back(cell);
+    }
+    rows.push_back(cells);
+  }
+  ASSERT_GE(rows.size(), 2u + 6u);  // header, rule, the six rights (then the users row)
+  const std::vector<Right> rights{Right::read, Right::edit_figures, Right::edit_text, Right::edit_goals, Right::mark_ready, Right::approve};
+  const std::vector<Grant> columns{plain(Role::admin), plain(Role::finance), editor("kanslia"), translator(Lang::fi),
+                                   plain(Role::approver), plain(Role::viewer)};
+  for (std::size_t r = 0; r < rights.size(); ++r) {
+    const auto& cells = rows[2 + r];
+    ASSERT_GE(cells.size(), 1 + columns.size()) << cells[0];
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      bool documented = cells[1 + c] != "–";
+      EXPECT_EQ(may(with({columns[c]}), rights[r], {&demo(), "kanslia", 2025, Lang::fi}), documented)
+          << cells[0] << " / " << to_string(columns[c]);
+    }
+  }
+  // Outside its reach an editor or a translator has no right but reading.
+  for (Right r : rights) {
+    EXPECT_EQ(may(with({editor("kanslia")}), r, {&demo(), "lai-hallinto", 2025, Lang::fi}), r == Right::read);
+    EXPECT_EQ(may(with({translator(Lang::fi)}), r, {&demo(), "kanslia", 2025, Lang::sv}), r == Right::read);
+  }
 }
 
 // "b" lies under "a" until 30.6.2024, then under "c": in 2024 both editors may edit it (the

@@ -23,6 +23,7 @@ struct Request {
   std::map<std::string, std::string> query;     // decoded query params (+ as space), first wins
   std::map<std::string, std::string> headers;   // lowercased names; repeats joined with ", "
   std::string body;
+  std::string remote;                           // the connection's peer address ("192.0.2.7", "::1")
 
   // Parses an application/x-www-form-urlencoded body; empty if the content type differs
   // (so multipart or JSON bodies are never misread as forms).

@@ -55,8 +55,9 @@ std::string sanitize_value(std::string_view v) {
   return out;
 }
 
-Request to_request(BeastRequest&& in) {
+Request to_request(BeastRequest&& in, std::string remote) {
   Request r;
+  r.remote = std::move(remote);
   // HEAD is served exactly like GET (the body is dropped later), so handlers need
   // no HEAD routes.
   r.method = in.method() == bhttp::verb::head ? "GET" : std::string(sv(in.method_string()));
@@ -157,8 +158,15 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool head = req.method() == bhttp::verb::head;
     const unsigned version = req.version();
     const bool keep_alive = req.keep_alive();
-    Response res = call_handler(*handler_, to_request(std::move(req)));
+    Response res = call_handler(*handler_, to_request(std::move(req), remote_address()));
     write(to_beast(std::move(res), version, keep_alive, head));
+  }
+
+  // The peer of the connection ("" if it is gone already); a proxy's own address behind a proxy.
+  std::string remote_address() {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    return ec ? std::string() : ep.address().to_string();
   }
 
   void on_read_error(beast::error_code ec) {

@@ -1,0 +1,66 @@
+#include "web/routes.h"
+
+#include "core/lang.h"
+#include "core/text.h"
+
+namespace toteuma::web {
+
+const std::vector<RouteSpec>& page_routes() {
+  static const std::vector<RouteSpec> r{
+      // public
+      {"/", "GET"},
+      {"/healthz", "GET"},
+      {"/static/style.css", "GET"},
+      {"/{lang}/login", "GET, POST"},
+      {"/{lang}/public", "GET"},
+      {"/{lang}/public/{id}", "GET"},
+      // behind the login
+      {"/{lang}/logout", "POST"},
+      {"/{lang}", "GET"},
+      {"/{lang}/checks", "GET"},
+      {"/{lang}/calendar", "GET"},
+      {"/{lang}/audit", "GET"},
+      {"/{lang}/scenarios", "GET, POST"},
+      {"/{lang}/versions/{id}", "GET"},
+      {"/{lang}/unit/{unit}", "GET"},
+      {"/{lang}/unit/{unit}/explain", "GET"},
+      {"/{lang}/unit/{unit}/goals", "GET"},
+      {"/{lang}/unit/{unit}/personnel", "GET"},
+      {"/{lang}/unit/{unit}/document", "GET"},
+      {"/{lang}/unit/{unit}/table.csv", "GET"},
+      {"/{lang}/unit/{unit}/texts", "GET"},
+      {"/{lang}/unit/{unit}/narrative", "GET, POST"},
+      {"/{lang}/unit/{unit}/figures", "GET, POST"},
+      {"/{lang}/unit/{unit}/goals/edit", "GET, POST"},
+      {"/{lang}/unit/{unit}/review", "GET, POST"},
+  };
+  return r;
+}
+
+bool matches(const RouteSpec& r, const std::vector<std::string>& parts) {
+  auto want = split_nonempty(r.pattern, '/');
+  if (want.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const std::string& w = want[i];
+    if (w == "{lang}") {
+      if (!parse_lang(parts[i])) return false;
+    } else if (!(w.front() == '{' && w.back() == '}') && w != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const RouteSpec* find_route(const std::vector<RouteSpec>& routes, const std::vector<std::string>& parts) {
+  for (const RouteSpec& r : routes)
+    if (matches(r, parts)) return &r;
+  return nullptr;
+}
+
+bool allows(const RouteSpec& r, std::string_view method) {
+  for (const auto& m : split_nonempty(r.methods, ','))
+    if ((m.front() == ' ' ? m.substr(1) : m) == method) return true;
+  return false;
+}
+
+}  // namespace toteuma::web
