@@ -69,42 +69,48 @@ TEST(LoginLimit, LockSurvivesARestartAndIsSharedByServersOnOneDatabase) {
   EXPECT_EQ(b2.login("aino", kPassword).status, 303);
 }
 
-TEST(LoginLimit, InventedNamesNeverClearOrEvictARealAccountsLock) {
+// The limiter of the app (5 failures, 15 minutes) over a demo database, on a clock of the test's.
+struct Limits {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  auto users = open_sqlite_user_store(db);
-  web::LoginLimiter limiter(5, 900);
-  const std::int64_t t = 1'700'000'000;
-  for (int i = 0; i < 5; ++i) limiter.failed(*users, "aino", kA, t + i);
-  ASSERT_EQ(limiter.locked_for(*users, "aino", kA, t + 5), 900 - 5);
+  std::unique_ptr<UserStore> users = open_sqlite_user_store(db);
+  web::LoginLimiter limiter{5, 900};
+  static constexpr std::int64_t t = 1'700'000'000;
+  void fail(const std::string& account, const std::string& address, std::int64_t now) { limiter.failed(*users, account, address, now); }
+  std::int64_t locked(const std::string& account, const std::string& address, std::int64_t now) {
+    return limiter.locked_for(*users, account, address, now);
+  }
+};
+
+TEST(LoginLimit, InventedNamesNeverClearOrEvictARealAccountsLock) {
+  Limits l;
+  const std::int64_t t = Limits::t;
+  for (int i = 0; i < 5; ++i) l.fail("aino", kA, t + i);
+  ASSERT_EQ(l.locked("aino", kA, t + 5), 900 - 5);
   // A flood of made-up names, from the same address and from others.
-  for (int i = 0; i < 10'000; ++i)
-    limiter.failed(*users, "keksitty" + std::to_string(i), i % 2 ? kA : "203.0.113." + std::to_string(i % 250), t + 6);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kA, t + 7), 900 - 7);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kB, t + 7), 0);
+  for (int i = 0; i < 10'000; ++i) l.fail("keksitty" + std::to_string(i), i % 2 ? kA : "203.0.113." + std::to_string(i % 250), t + 6);
+  EXPECT_EQ(l.locked("aino", kA, t + 7), 900 - 7);
+  EXPECT_EQ(l.locked("aino", kB, t + 7), 0);
   // A success of the account elsewhere clears that address only.
-  limiter.succeeded(*users, "aino", kB);
-  EXPECT_GT(limiter.locked_for(*users, "aino", kA, t + 8), 0);
+  l.limiter.succeeded(*l.users, "aino", kB);
+  EXPECT_GT(l.locked("aino", kA, t + 8), 0);
 }
 
 TEST(LoginLimit, LockEndsWithItsWindowAndCountsStartAgain) {
-  testing::TempDir tmp;
-  std::string db = testing::load_demo_db(tmp);
-  auto users = open_sqlite_user_store(db);
-  web::LoginLimiter limiter(5, 900);
-  const std::int64_t t = 1'700'000'000;
-  for (int i = 0; i < 4; ++i) limiter.failed(*users, "aino", kA, t);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kA, t + 1), 0);  // four are not yet a lock
-  limiter.failed(*users, "aino", kA, t + 100);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kA, t + 100), 800);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kA, t + 899), 1);
-  EXPECT_EQ(limiter.locked_for(*users, "aino", kA, t + 900), 0);  // the window began at the first failure
+  Limits l;
+  const std::int64_t t = Limits::t;
+  for (int i = 0; i < 4; ++i) l.fail("aino", kA, t);
+  EXPECT_EQ(l.locked("aino", kA, t + 1), 0);  // four are not yet a lock
+  l.fail("aino", kA, t + 100);
+  EXPECT_EQ(l.locked("aino", kA, t + 100), 800);
+  EXPECT_EQ(l.locked("aino", kA, t + 899), 1);
+  EXPECT_EQ(l.locked("aino", kA, t + 900), 0);  // the window began at the first failure
   // After the window a failure starts a new count of one.
-  limiter.failed(*users, "aino", kA, t + 901);
-  EXPECT_EQ(users->login_failures("aino", kA, t + 901, 900), (LoginFailures{1, t + 901}));
+  l.fail("aino", kA, t + 901);
+  EXPECT_EQ(l.users->login_failures("aino", kA, t + 901, 900), (LoginFailures{1, t + 901}));
   // A success clears the address's count at once.
-  limiter.succeeded(*users, "aino", kA);
-  EXPECT_EQ(users->login_failures("aino", kA, t + 902, 900), LoginFailures{});
+  l.limiter.succeeded(*l.users, "aino", kA);
+  EXPECT_EQ(l.users->login_failures("aino", kA, t + 902, 900), LoginFailures{});
 }
 
 TEST(LoginLimit, ClientAddressTrustsForwardedForOnlyFromAConfiguredProxy) {
