@@ -21,6 +21,7 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/calendar", "GET"},
       {"/{lang}/audit", "GET"},
       {"/{lang}/scenarios", "GET, POST"},
+      {"/{lang}/ledger/close", "POST"},
       {"/{lang}/versions/{id}", "GET"},
       {"/{lang}/unit/{unit}", "GET"},
       {"/{lang}/unit/{unit}/explain", "GET"},
