@@ -166,6 +166,8 @@ TEST(FollowUp, OneEnteredLineReplacesOnlyItsOwnProjection) {
                                                  {"a2/services", Step::entered}}));
   std::string text = render_explanation_text(e, Lang::fi);
   EXPECT_NE(text.find("toteuma -30\u00a0000 × 12 / 3 (suljetut kuukaudet 1–3/2025"), std::string::npos) << text;
+  EXPECT_NE(text.find("Toimintakate, Keskus, Ennuste 2025 = "), std::string::npos) << text;
+  EXPECT_EQ(text.find("#"), std::string::npos) << text;  // no internal scenario ids
 }
 
 // An entered total replaces the projections of its parts at its unit.

@@ -114,6 +114,7 @@ constexpr const char* kForecast = "#forecast";
 struct FollowUpData {
   Dataset a;
   std::map<std::pair<std::string, std::string>, Cents> entered, projected, closed_to_date;
+  std::map<std::pair<std::string, std::string>, std::string> entered_in;  // the forecast scenario(s) of an entered line
   const Phasing* phasing(const OrgView& org, const std::string& unit, const std::string& line) const {
     return find_phasing(a.phasing, org, a.chart, unit, line, year);
   }
@@ -150,6 +151,8 @@ FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int yea
     if (forecasts.count(f.scenario)) {
       auto& e = fd.entered[{f.unit, f.line}];
       e = checked_add(e, f.amount);
+      auto& in = fd.entered_in[{f.unit, f.line}];
+      in += (in.empty() ? "" : "+") + f.scenario;
     }
   }
   std::vector<MonthlyActual> upto;
@@ -165,7 +168,10 @@ FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int yea
       }
     }
   attach_ledger_months(a, upto);
-  for (const char* id : {kToDate, kForecast}) a.scenarios.push_back({id, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
+  a.scenarios.push_back({kToDate, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
+  // Named, since explanations print the scenario of every step.
+  a.scenarios.push_back({kForecast, ScenarioKind::actual, 0, std::nullopt,
+                         {tf("col.forecast", Lang::fi, year), tf("col.forecast", Lang::sv, year)}, "", std::nullopt});
   for (const auto& [key, sum] : to_date) a.figures.push_back({key.first, key.second, kToDate, sum});
   // An entered line replaces the projection of that line, and of its parts, at its unit.
   auto covered = [&](const std::pair<std::string, std::string>& key) {
@@ -203,6 +209,8 @@ std::pair<std::optional<Cents>, std::optional<Cents>> parts_of(const Explanation
 
 // Marks the projected leaves of a forecast explanation and says what each was projected from.
 void mark_projections(Explanation& e, const FollowUpData& fd, const OrgView& org, Lang lang) {
+  if (auto in = fd.entered_in.find({e.unit, e.line}); e.step == Step::entered && in != fd.entered_in.end())
+    e.scenario = in->second;  // the forecast scenario it was entered in
   if (e.step == Step::entered && !fd.entered.count({e.unit, e.line})) {
     e.step = Step::projected;
     Cents base = fd.closed_to_date.at({e.unit, e.line});
