@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -38,8 +42,19 @@ Dataset read_db(const std::string& db) {
   return store->read();
 }
 
-namespace {
+Actor cli_actor() {
+  if (const char* u = std::getenv("USER"); u && *u) return {u, "cli"};
+  if (const passwd* pw = getpwuid(geteuid())) return {pw->pw_name, "cli"};
+  return {"cli", "cli"};
+}
 
+AuditEntry cli_audit(std::string entity, std::string key, std::optional<std::string> before,
+                     std::optional<std::string> after, std::string unit) {
+  Actor by = cli_actor();
+  return {0, "", by.user, std::move(entity), std::move(key), std::move(before), std::move(after), std::move(unit), by.via};
+}
+
+namespace {
 
 Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
   return o.lang.empty() ? d.primary().primary : *parse_lang(o.lang);
@@ -51,15 +66,6 @@ void require_unit(const Dataset& d, const std::string& unit, Lang lang) {
 
 
 }  // namespace
-
-int cmd_load(const CommandOptions& o, std::ostream& out) {
-  Dataset d = load_dataset_dir(o.dir);  // throws before anything is written
-  auto store = open_sqlite_store(o.db);
-  store->replace(d);
-  out << fmt::format("{}: {} units, {} scenarios, {} figures\n", o.db, d.units.size(), d.scenarios.size(),
-                     d.figures.size());
-  return 0;
-}
 
 int cmd_dump(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);

@@ -5,11 +5,19 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/workflow.h"
 
 namespace toteuma {
 
 // The stored dataset; a clear error when nothing has been loaded.
 Dataset read_db(const std::string& db);
+
+// Who runs a command, for the audit rows of command-line writes: the operating-system user
+// ($USER, else the password database), "cli" when neither is known; via "cli".
+Actor cli_actor();
+// A command-line write's audit row (user and via from cli_actor()).
+AuditEntry cli_audit(std::string entity, std::string key, std::optional<std::string> before,
+                     std::optional<std::string> after, std::string unit = "");
 
 struct CommandOptions {
   std::string db, dir, unit, date;
@@ -25,10 +33,19 @@ struct CommandOptions {
   std::string line, column = "actual";  // explain
   int month = 0;                          // explain --column forecast: the follow-up's forecast at month's end
   int base_year = 0;
+  bool replace = false;  // load: replace even work stored only in the database
+  std::string file;      // backup / restore: the backup file
 };
 
+// Refuses (throws, naming what would be lost) to replace a database whose dataset holds
+// anything the folder does not, or whose reviewed sections the load would reopen, unless
+// o.replace; a fresh database or one holding the folder's content needs no flag.
 int cmd_load(const CommandOptions& o, std::ostream& out);
 int cmd_dump(const CommandOptions& o, std::ostream& out);
+// backup FILE --db DB: everything (store/backup.h), while the server runs.
+int cmd_backup(const CommandOptions& o, std::ostream& out);
+// restore FILE --db DB: all or nothing; a damaged or foreign file changes nothing.
+int cmd_restore(const CommandOptions& o, std::ostream& out);
 int cmd_units(const CommandOptions& o, std::ostream& out);
 // Serves the workplace until SIGINT/SIGTERM.
 int cmd_serve(const CommandOptions& o, std::ostream& out);

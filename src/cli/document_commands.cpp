@@ -81,7 +81,8 @@ int cmd_commentary(const DocumentOptions& o, std::ostream& out) {
       }
       drafts.push_back({unit, o.year, "commentary", lang, NarrativeOrigin::draft, text});
     }
-  store->save_narratives(drafts);
+  Actor by = cli_actor();
+  store->save_narratives(drafts, &by);
   out << fmt::format("{} drafts stored, {} texts written by a person kept / {} luonnosta, {} henkilön tekstiä ennallaan\n",
                      drafts.size(), kept, drafts.size(), kept);
   return 0;
@@ -101,7 +102,8 @@ int cmd_narrative_set(const DocumentOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = read_db(o.db);
   if (!d.has_unit(o.unit)) throw std::invalid_argument("unknown unit / tuntematon yksikkö / okänd enhet: " + o.unit);
-  store->save_narratives({{o.unit, o.year, o.section, *parse_lang(o.lang), NarrativeOrigin::person, text}});
+  Actor by = cli_actor();
+  store->save_narratives({{o.unit, o.year, o.section, *parse_lang(o.lang), NarrativeOrigin::person, text}}, &by);
   out << fmt::format("{} {} {} {}: {} bytes\n", o.unit, o.year, o.section, o.lang, text.size());
   return 0;
 }

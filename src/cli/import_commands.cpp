@@ -61,7 +61,9 @@ int cmd_import_employments(const CommandOptions& o, std::ostream& out) {
     out << fmt::format("{};{};{}\n", key.first, key.second, format_htv(value, 3));
   }
   canonicalize(d);
-  store->replace(d);
+  AuditEntry audit = cli_audit("import", "employments/" + o.dir, std::nullopt,
+                               fmt::format("employments={};unit_years={}", records.size(), htv.size()));
+  store->replace(d, {&audit, false, std::nullopt});
   out << fmt::format("{}: {} employments → {} unit-years of htv\n", o.db, records.size(), htv.size());
   return 0;
 }
@@ -95,7 +97,9 @@ int cmd_import_trainings(const CommandOptions& o, std::ostream& out) {
                        f.compensation ? cents_to_plain(*f.compensation) : "");
   }
   canonicalize(d);
-  store->replace(d);
+  AuditEntry audit = cli_audit("import", "trainings/" + o.dir, std::nullopt,
+                               fmt::format("records={};unit_years={}", records.size(), days.size()));
+  store->replace(d, {&audit, false, std::nullopt});
   out << fmt::format("{}: {} training records → {} unit-years\n", o.db, records.size(), days.size());
   return 0;
 }

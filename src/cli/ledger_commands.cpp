@@ -6,8 +6,6 @@
 #include "cli/commands.h"
 
 #include <fmt/format.h>
-#include <pwd.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -52,12 +50,6 @@ std::string now_utc() {
   gmtime_r(&t, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                      tm.tm_min, tm.tm_sec);
-}
-
-std::string current_user() {
-  if (const char* u = std::getenv("USER"); u && *u) return u;
-  if (const passwd* pw = getpwuid(geteuid())) return pw->pw_name;
-  return std::to_string(geteuid());
 }
 
 ledger::Mapping mapping_of(const LedgerOptions& o) {
@@ -150,7 +142,7 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
   }
   std::map<std::tuple<int, int, int>, Cents> sums;  // (ym, unit, line), over the files
   std::string mapping_text = ledger::mapping_to_toml(mapping);
-  std::string who = current_user(), when = now_utc();
+  std::string who = cli_actor().user, when = now_utc();
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
     LedgerSource src{r.sha256, r.file, r.format, r.size, r.block_size, mapping_text, {}};
@@ -183,7 +175,12 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
   std::sort(imp.actuals.begin(), imp.actuals.end(), [](const LedgerActual& a, const LedgerActual& b) {
     return std::tie(a.month, a.unit, a.line) < std::tie(b.month, b.unit, b.line);  // the table's key order
   });
-  std::int64_t batch = lstore->save_import(imp);
+  std::string files, months_text;
+  for (const auto& r : imp.records) files += (files.empty() ? "" : ",") + r.file_name;
+  for (const auto& m : imp.months) months_text += (months_text.empty() ? "" : ",") + m;
+  AuditEntry audit = cli_audit("import", "ledger/" + files, std::nullopt,
+                               fmt::format("months={};figures={}", months_text, imp.actuals.size()));
+  std::int64_t batch = lstore->save_import(imp, &audit);
   temps.paths.clear();  // moved into place (or removed as duplicates) by the store
 
   auto money = [](Cents c) { return format_euros(c, " "); };
@@ -354,7 +351,7 @@ int cmd_ledger_close(const LedgerOptions& o, std::ostream& out) {
     if (!m) throw std::runtime_error("--month: expected 0–12 / odotettiin 0–12 / 0–12 förväntades: " + o.month);
     month = *m;
   }
-  store->set_closed(current_user(), o.year, month);
+  store->set_closed(cli_actor(), o.year, month);
   out << (month ? fmt::format(fmt::runtime(tr("followup.closed", lang)), month, o.year)
                 : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), o.year))
       << "\n";

@@ -25,10 +25,21 @@ int main(int argc, char** argv) {
   auto* load = app.add_subcommand("load", "Load a dataset folder (all or nothing) / Lataa aineistokansio / Ladda en datamapp");
   load->add_option("dir", o.dir, "dataset folder")->required()->check(CLI::ExistingDirectory);
   db_opt(load);
+  load->add_flag("--replace", o.replace,
+                 "replace even work stored only in the database (web edits, reviews) / korvaa myös verkossa tehty työ / ersätt även arbete gjort på webben");
 
   auto* dump = app.add_subcommand("dump", "Write the dataset as a folder / Kirjoita aineisto kansioksi / Skriv datamängden som mapp");
   dump->add_option("dir", o.dir, "target folder")->required();
   db_opt(dump);
+
+  auto* backup = app.add_subcommand(
+      "backup", "Back up everything into one file while serving / Varmuuskopioi kaikki / Säkerhetskopiera allt");
+  backup->add_option("file", o.file, "backup file to write (zip: database, ledger files, manifest)")->required();
+  db_opt(backup);
+  auto* restore = app.add_subcommand(
+      "restore", "Restore a backup (all or nothing) / Palauta varmuuskopio / Återställ en säkerhetskopia");
+  restore->add_option("file", o.file, "backup file written by toteuma backup")->required();
+  db_opt(restore);
 
   auto* units = app.add_subcommand("units", "List units / Luettele yksiköt / Lista enheter");
   db_opt(units);
@@ -156,6 +167,8 @@ int main(int argc, char** argv) {
     if (user.parsed()) return user.run(std::cin, std::cout);
     if (*load) return cmd_load(o, std::cout);
     if (*dump) return cmd_dump(o, std::cout);
+    if (*backup) return cmd_backup(o, std::cout);
+    if (*restore) return cmd_restore(o, std::cout);
     if (*units) return cmd_units(o, std::cout);
     if (*table && o.kind == "follow-up") {
       lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;

@@ -24,6 +24,13 @@ void require_valid_id(const std::string& id) {
          "ogiltigt användar-id (a-z 0-9 . _ -, 2–64 tecken)", id);
 }
 
+// The user store of `db`, every write audited as the command line's.
+std::unique_ptr<UserStore> user_store(const std::string& db) {
+  auto store = open_sqlite_user_store(db);
+  store->audit_as(cli_actor());
+  return store;
+}
+
 User existing(UserStore& store, const std::string& id) {
   auto u = store.user(id);
   if (!u) fail("unknown user", "tuntematon käyttäjä", "okänd användare", id);
@@ -76,7 +83,7 @@ std::string new_password_hash(const UserOptions& o, std::istream& in, std::ostre
 int cmd_user_add(const UserOptions& o, std::istream& in, std::ostream& out) {
   require_valid_id(o.id);
   if (o.name.empty()) fail("give --name", "anna --name", "ange --name", o.id);
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   if (store->user(o.id)) fail("user exists", "käyttäjä on jo olemassa", "användaren finns redan", o.id);
   User u{o.id, o.name, "", false, grants_of(o, true)};
   u.password_hash = new_password_hash(o, in, out);
@@ -86,7 +93,7 @@ int cmd_user_add(const UserOptions& o, std::istream& in, std::ostream& out) {
 }
 
 int cmd_user_grant(const UserOptions& o, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   existing(*store, o.id);
   for (const Grant& g : grants_of(o, true)) store->grant(o.id, g);
   out << fmt::format("{}: {}\n", o.id, roles_text(existing(*store, o.id)));
@@ -94,7 +101,7 @@ int cmd_user_grant(const UserOptions& o, std::ostream& out) {
 }
 
 int cmd_user_revoke(const UserOptions& o, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   existing(*store, o.id);
   for (const Grant& g : grants_of(o, false)) store->revoke(o.id, g);
   out << fmt::format("{}: {}\n", o.id, roles_text(existing(*store, o.id)));
@@ -102,7 +109,7 @@ int cmd_user_revoke(const UserOptions& o, std::ostream& out) {
 }
 
 int cmd_user_passwd(const UserOptions& o, std::istream& in, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   existing(*store, o.id);
   store->set_password(o.id, new_password_hash(o, in, out));
   out << fmt::format("{}: password changed, sessions ended / salasana vaihdettu / lösenordet bytt\n", o.id);
@@ -110,7 +117,7 @@ int cmd_user_passwd(const UserOptions& o, std::istream& in, std::ostream& out) {
 }
 
 int cmd_user_disable(const UserOptions& o, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   existing(*store, o.id);
   store->set_disabled(o.id, true);
   out << fmt::format("{}: disabled / poistettu käytöstä / inaktiverad\n", o.id);
@@ -118,7 +125,7 @@ int cmd_user_disable(const UserOptions& o, std::ostream& out) {
 }
 
 int cmd_user_enable(const UserOptions& o, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   existing(*store, o.id);
   store->set_disabled(o.id, false);
   out << fmt::format("{}: enabled / otettu käyttöön / aktiverad\n", o.id);
@@ -126,7 +133,7 @@ int cmd_user_enable(const UserOptions& o, std::ostream& out) {
 }
 
 int cmd_user_list(const UserOptions& o, std::ostream& out) {
-  auto store = open_sqlite_user_store(o.db);
+  auto store = user_store(o.db);
   for (const User& u : store->users())
     out << fmt::format("{:<20} {:<30} {}{}\n", u.id, u.display_name, roles_text(u),
                        u.disabled ? "  [disabled / ei käytössä / inaktiverad]" : "");

@@ -20,6 +20,12 @@ std::string format_euros(Cents c, const std::string& sep) {
   return (e < 0 ? "-" : "") + group_digits(mag, sep);
 }
 
+std::string format_euro_cents(Cents c, const std::string& sep) {
+  std::uint64_t mag = c < 0 ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
+  std::uint64_t cents = mag % 100;
+  return (c < 0 ? "-" : "") + group_digits(mag / 100, sep) + "," + (cents < 10 ? "0" : "") + std::to_string(cents) + sep + "€";
+}
+
 std::string format_permille(std::int64_t p, const std::string& sep) {
   std::uint64_t mag = p < 0 ? 0 - static_cast<std::uint64_t>(p) : static_cast<std::uint64_t>(p);
   return (p < 0 ? "-" : "") + group_digits(mag / 10, sep) + "," + std::to_string(mag % 10) + sep + "%";

@@ -28,6 +28,18 @@ struct Change {
   bool operator==(const Change&) const = default;
 };
 
+// Who made a write and through which door: "web" (pages and API, `user` is the login) or "cli"
+// (the command line, `user` is the operating-system user running it, "cli" when unknown).
+struct Actor {
+  std::string user;
+  std::string via = "web";
+};
+
+// One audited write. Besides the entities of Change, the command line writes (docs/USERS.md):
+//   "load" folder (before/after: counts), "import" kind/file (after: a summary), "restore" file,
+//   "user" id (after: the display name), "grant" id (before/after: the roles), "password" id
+//   (after: "changed"; never the password or its hash), "user_state" id ("enabled"/"disabled"),
+//   "section" doc/unit/year/section (before/after: the state).
 struct AuditEntry {
   std::int64_t id = 0;
   std::string at;    // UTC, ISO 8601 "2026-11-22T18:40:00Z"
@@ -35,6 +47,7 @@ struct AuditEntry {
   std::string entity, key;
   std::optional<std::string> before, after;
   std::string unit;  // the unit the change concerns ("" when none), for a unit's trail
+  std::string via = "web";  // "web" | "cli", as Actor::via
   bool operator==(const AuditEntry&) const = default;
 };
 

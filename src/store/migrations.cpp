@@ -219,6 +219,11 @@ CREATE TABLE login_failure (
   PRIMARY KEY (account, address));
 CREATE INDEX login_failure_by_time ON login_failure (first_at);
 )sql"},
+      // 12: audit rows say through which door a write came: the web (pages and API) or the
+      // command line (load, imports, narrative set, user commands, restore; issue 13).
+      {12, R"sql(
+ALTER TABLE audit_entry ADD COLUMN via TEXT NOT NULL DEFAULT 'web' CHECK (via IN ('web', 'cli'));
+)sql"},
   };
   return m;
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <string_view>
 
+#include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -104,7 +105,7 @@ class SqliteLedgerStore final : public LedgerStore {
 
   std::string source_path(const std::string& sha256) override { return (fs::path(path_ + ".ledger") / sha256).string(); }
 
-  std::int64_t save_import(const LedgerImport& imp) override {
+  std::int64_t save_import(const LedgerImport& imp, const AuditEntry* audit) override {
     std::vector<std::string> orphans;
     std::int64_t batch = 0;
     {
@@ -224,6 +225,7 @@ class SqliteLedgerStore final : public LedgerStore {
         if (fs::exists(target)) fs::remove(imp.source_copies[i], ec);
         else fs::rename(imp.source_copies[i], target);
       }
+      if (audit) insert_audit(db_, *audit);
       tx.commit();
     }
     for (const auto& sha : orphans) {
@@ -240,7 +242,7 @@ class SqliteLedgerStore final : public LedgerStore {
     return out;
   }
 
-  void set_closed(const std::string& user, int year, int through_month) override {
+  void set_closed(const Actor& by, int year, int through_month) override {
     if (year < 1900 || year > 2200 || through_month < 0 || through_month > 12)
       throw StoreError(fmt::format("invalid closing {}/{} / virheellinen sulkeminen / ogiltig stängning", through_month, year));
     sqlite::Transaction tx(db_);
@@ -256,18 +258,10 @@ class SqliteLedgerStore final : public LedgerStore {
            "closed_at = excluded.closed_at")
         .bind(1, std::int64_t{year})
         .bind(2, std::int64_t{through_month})
-        .bind(3, user)
+        .bind(3, by.user)
         .bind(4, at)
         .run();
-    db_.prepare(
-           "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id) "
-           "VALUES (?, ?, 'ledger_close', ?, ?, ?, '')")
-        .bind(1, at)
-        .bind(2, user)
-        .bind(3, std::to_string(year))
-        .bind(4, before)
-        .bind(5, std::to_string(through_month))
-        .run();
+    insert_audit(db_, {0, at, by.user, "ledger_close", std::to_string(year), before, std::to_string(through_month), "", by.via});
     tx.commit();
   }
 

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "store/migrations.h"
 #include "store/sqlite_dataset.h"
+#include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -131,8 +132,18 @@ class SqliteStore final : public Store {
     return d;
   }
 
-  void replace(const Dataset& d) override {
+  std::int64_t last_audit_id() override {
+    auto st = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM audit_entry");
+    st.step();
+    return st.int64(0);
+  }
+
+  void replace(const Dataset& d, const ReplaceOptions& how) override {
     sqlite::Transaction tx(db_);
+    if (how.unchanged_since && last_audit_id() != *how.unchanged_since)
+      throw StoreError(
+          "the database was changed meanwhile (a web edit); nothing was loaded, run the command again / tietokantaa muutettiin "
+          "samaan aikaan, mitään ei ladattu: aja komento uudelleen / databasen ändrades samtidigt, inget laddades: kör kommandot igen");
     for (const char* t : {"phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
@@ -214,16 +225,36 @@ class SqliteStore final : public Store {
     write_texts(d);
     write_calendar(d);
     write_phasing(d);
+    if (how.audit) {
+      insert_audit(db_, *how.audit);
+      if (how.reopen_sections) reopen_all_sections(db_, {how.audit->user, how.audit->via});
+    }
     tx.commit();
   }
 
- void save_narratives(const std::vector<Narrative>& texts) override {
+  void save_narratives(const std::vector<Narrative>& texts, const Actor* by) override {
     sqlite::Transaction tx(db_);
     // A person's text is never replaced by a draft: the WHERE of the upsert enforces it.
     auto st = db_.prepare(
         "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
         "origin = excluded.origin, markdown = excluded.markdown WHERE excluded.origin = 'person' OR origin = 'draft'");
-    for (const auto& n : texts) bind_narrative(st, n).run();
+    auto now = db_.prepare("SELECT markdown FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
+    auto stored = [&](const Narrative& n) {
+      now.bind(1, n.unit).bind(2, std::int64_t{n.year}).bind(3, n.section).bind(4, lang_code(n.lang));
+      std::optional<std::string> text = now.step() ? std::optional<std::string>(now.text(0)) : std::nullopt;
+      now.reset();
+      return text;
+    };
+    for (const auto& n : texts) {
+      auto before = by ? stored(n) : std::nullopt;
+      bind_narrative(st, n).run();
+      if (!by) continue;
+      auto after = stored(n);
+      if (after != before)
+        insert_audit(db_, {0, "", by->user, "narrative",
+                           fmt::format("{}/{}/{}/{}", n.unit, n.year, n.section, lang_code(n.lang)), before, after, n.unit,
+                           by->via});
+    }
     tx.commit();
   }
 

@@ -1,6 +1,7 @@
 // Users, grants and sessions in the SQLite database of the dataset (migration 7).
 #include <algorithm>
 
+#include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/user_store.h"
 
@@ -62,6 +63,9 @@ class SqliteUserStore final : public UserStore {
         .bind(4, std::int64_t{u.disabled ? 1 : 0})
         .run();
     for (const Grant& g : u.grants) insert_grant(u.id, g);
+    audit("user", u.id, std::nullopt, u.display_name);
+    if (!u.grants.empty()) audit("grant", u.id, std::nullopt, roles_of(u.id));
+    if (u.disabled) audit("user_state", u.id, std::nullopt, "disabled");
     tx.commit();
   }
 
@@ -83,15 +87,19 @@ class SqliteUserStore final : public UserStore {
     db_.prepare("UPDATE app_user SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, id).run();
     if (sqlite3_changes(db_.handle()) == 0) throw StoreError("unknown user: " + id);
     db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, id).run();
+    audit("password", id, std::nullopt, "changed");
     tx.commit();
   }
 
   // Disabling also ends the user's sessions, so it takes effect at once.
   void set_disabled(const std::string& id, bool disabled) override {
     sqlite::Transaction tx(db_);
+    auto was = db_.prepare("SELECT disabled FROM app_user WHERE id = ?");
+    if (!was.bind(1, id).step()) throw StoreError("unknown user: " + id);
+    bool before = was.int64(0) != 0;
     db_.prepare("UPDATE app_user SET disabled = ? WHERE id = ?").bind(1, std::int64_t{disabled ? 1 : 0}).bind(2, id).run();
-    if (sqlite3_changes(db_.handle()) == 0) throw StoreError("unknown user: " + id);
     if (disabled) db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, id).run();
+    if (before != disabled) audit("user_state", id, state_text(before), state_text(disabled));
     tx.commit();
   }
 
@@ -99,16 +107,22 @@ class SqliteUserStore final : public UserStore {
     check(g);
     sqlite::Transaction tx(db_);
     if (!exists(id)) throw StoreError("unknown user: " + id);
+    std::string before = roles_of(id);
     insert_grant(id, g);
+    if (std::string after = roles_of(id); after != before) audit("grant", id, before, after);
     tx.commit();
   }
 
   void revoke(const std::string& id, const Grant& g) override {
     sqlite::Transaction tx(db_);
     if (!exists(id)) throw StoreError("unknown user: " + id);
+    std::string before = roles_of(id);
     grant_statement("DELETE FROM user_grant WHERE user_id = ? AND role = ? AND unit_id = ? AND lang = ?", id, g).run();
+    if (std::string after = roles_of(id); after != before) audit("grant", id, before, after);
     tx.commit();
   }
+
+  void audit_as(const Actor& by) override { by_ = by; }
 
   void create_session(const Session& s) override {
     sqlite::Transaction tx(db_);
@@ -176,6 +190,22 @@ class SqliteUserStore final : public UserStore {
     if (!valid_grant(g)) throw StoreError("invalid grant: " + to_string(g));
   }
 
+  static std::string state_text(bool disabled) { return disabled ? "disabled" : "enabled"; }
+
+  // The user's roles in canonical order, "admin, editor:kanslia" ("" none): an audit row's value.
+  std::string roles_of(const std::string& id) {
+    std::string out;
+    for (const User& u : read_users(&id))
+      for (const Grant& g : u.grants) out += (out.empty() ? "" : ", ") + to_string(g);
+    return out;
+  }
+
+  // A row of the audit trail when an actor is set (inside the caller's transaction).
+  void audit(const char* entity, const std::string& id, const std::optional<std::string>& before,
+             const std::optional<std::string>& after) {
+    if (by_) insert_audit(db_, {0, "", by_->user, entity, id, before, after, "", by_->via});
+  }
+
   bool exists(const std::string& id) { return db_.prepare("SELECT 1 FROM app_user WHERE id = ?").bind(1, id).step(); }
 
   // A statement whose four parameters are one grant's key: user, role, unit, language.
@@ -213,6 +243,7 @@ class SqliteUserStore final : public UserStore {
   }
 
   sqlite::Db db_;
+  std::optional<Actor> by_;
 };
 
 }  // namespace

@@ -1,18 +1,18 @@
 // The shared workplace's side of the SQLite store (migration 8): edits of dataset values with
 // their audit trail and stale-edit refusal, section review states, frozen document versions.
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <charconv>
-#include <ctime>
 #include <limits>
 
 #include "core/date.h"
 #include "core/money.h"
 #include "core/scenario.h"
 #include "store/sqlite_dataset.h"
+#include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
+#include "store/sha256.h"
 #include "store/workplace_store.h"
 
 namespace toteuma {
@@ -78,14 +78,10 @@ struct Target {
 std::string content_hash(std::vector<VersionFile> files) {
   std::sort(files.begin(), files.end(),
             [](const VersionFile& a, const VersionFile& b) { return std::tie(a.lang, a.format) < std::tie(b.lang, b.format); });
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) {
-    EVP_MD_CTX_free(ctx);
-    throw StoreError("SHA-256 unavailable");
-  }
+  Sha256 h;
   auto add = [&](const std::string& s, bool terminate) {
-    EVP_DigestUpdate(ctx, s.data(), s.size());
-    if (terminate) EVP_DigestUpdate(ctx, "\0", 1);
+    h.add(s);
+    if (terminate) h.add(std::string_view("\0", 1));
   };
   for (const auto& f : files) {
     add(f.lang, true);
@@ -93,13 +89,7 @@ std::string content_hash(std::vector<VersionFile> files) {
     add(std::to_string(f.bytes.size()), true);
     add(f.bytes, false);
   }
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_DigestFinal_ex(ctx, md, &n);
-  EVP_MD_CTX_free(ctx);
-  std::string hex;
-  for (unsigned int i = 0; i < n; ++i) hex += fmt::format("{:02x}", md[i]);
-  return hex;
+  return h.hex();
 }
 
 // Opening the dataset store first applies the migrations.
@@ -145,12 +135,13 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   std::vector<AuditEntry> audit(const std::string& unit, int limit) override {
     auto st = db_.prepare(
-        "SELECT id, at, user_name, entity, entity_key, before_value, after_value, unit_id FROM audit_entry "
+        "SELECT id, at, user_name, entity, entity_key, before_value, after_value, unit_id, via FROM audit_entry "
         "WHERE ? = '' OR unit_id = ? ORDER BY id DESC LIMIT ?");
     st.bind(1, unit).bind(2, unit).bind(3, limit > 0 ? std::int64_t{limit} : std::numeric_limits<std::int64_t>::max());
     std::vector<AuditEntry> out;
     while (st.step())
-      out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.opt_text(5), st.opt_text(6), st.text(7)});
+      out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.opt_text(5), st.opt_text(6), st.text(7),
+                     st.text(8)});
     return out;
   }
 
@@ -163,6 +154,17 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     while (st.step())
       out.push_back({doc, unit, year, st.text(0), parse_section_state(st.text(1)).value_or(SectionState::draft),
                      st.text(2), st.text(3)});
+    return out;
+  }
+
+  std::vector<SectionStatus> reviewed_sections() override {
+    auto st = db_.prepare(
+        "SELECT doc, unit_id, year, section, state, set_by, set_at FROM section_status WHERE state <> 'draft' "
+        "ORDER BY doc, unit_id, year, section");
+    std::vector<SectionStatus> out;
+    while (st.step())
+      out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
+                     parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6)});
     return out;
   }
 
@@ -338,18 +340,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   std::int64_t add_audit(const std::string& at, const std::string& user, const std::string& entity, const std::string& key,
                          const std::optional<std::string>& before, const std::optional<std::string>& after,
                          const std::string& unit) {
-    db_.prepare(
-           "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, at)
-        .bind(2, user)
-        .bind(3, entity)
-        .bind(4, key)
-        .bind(5, before)
-        .bind(6, after)
-        .bind(7, unit)
-        .run();
-    return sqlite3_last_insert_rowid(db_.handle());
+    return insert_audit(db_, {0, at, user, entity, key, before, after, unit, "web"});
   }
 
   bool exists(const char* sql, const std::string& id) { return db_.prepare(sql).bind(1, id).step(); }

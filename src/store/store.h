@@ -8,6 +8,7 @@
 
 #include "core/dataset.h"
 #include "core/follow_up.h"
+#include "core/workflow.h"
 
 namespace toteuma {
 
@@ -20,13 +21,25 @@ class Store {
   virtual ~Store() = default;
   // The whole dataset, in canonical order.
   virtual Dataset read() = 0;
+  // How a replacing write is recorded (a load or an import from the command line).
+  struct ReplaceOptions {
+    const AuditEntry* audit = nullptr;  // its row, written in the same transaction
+    bool reopen_sections = false;       // every ready/approved section back to draft, audited as `audit`'s
+    // The newest audit id the caller compared against: when the trail has grown since (someone
+    // wrote meanwhile), StoreError and nothing changes.
+    std::optional<std::int64_t> unchanged_since;
+  };
   // Replaces everything in one transaction: on any error nothing changes.
-  virtual void replace(const Dataset& d) = 0;
+  virtual void replace(const Dataset& d, const ReplaceOptions& how) = 0;
+  void replace(const Dataset& d) { replace(d, ReplaceOptions{}); }
+  // The newest audit row's id (0 none): what a later replace can require unchanged.
+  virtual std::int64_t last_audit_id() = 0;
   // True when no dataset has been stored yet.
   virtual bool empty() = 0;
   // Stores texts in one transaction: a person's text replaces anything; a draft replaces
-  // only a draft (edited text is never overwritten by a drafting run).
-  virtual void save_narratives(const std::vector<Narrative>& texts) = 0;
+  // only a draft (edited text is never overwritten by a drafting run). With `by`, every text
+  // that changed gets an audit row ("narrative", unit/year/section/lang, before, after).
+  virtual void save_narratives(const std::vector<Narrative>& texts, const Actor* by = nullptr) = 0;
   // Highest migration applied.
   virtual int schema_version() = 0;
 };
@@ -87,8 +100,9 @@ class LedgerStore {
   // The folder of kept source files ("<db>.ledger"), created when missing.
   virtual std::string source_dir() = 0;
   virtual std::string source_path(const std::string& sha256) = 0;
-  // Writes an import in one transaction (on any error nothing changes); returns its batch.
-  virtual std::int64_t save_import(const LedgerImport& imp) = 0;
+  // Writes an import in one transaction (on any error nothing changes), with `audit`'s row when
+  // given; returns its batch.
+  virtual std::int64_t save_import(const LedgerImport& imp, const AuditEntry* audit = nullptr) = 0;
   virtual std::vector<LedgerImportRecord> imports() = 0;
   // The monthly actuals of a year (0 = every year), by month, unit and line.
   virtual std::vector<LedgerActual> actuals(int year = 0) = 0;
@@ -99,7 +113,7 @@ class LedgerStore {
   // projects the year from closed months only, core/follow_up.h).
   virtual std::map<int, int> closed_months() = 0;
   // Sets the last closed month of `year` (0 = none closed) with its audit row, in one transaction.
-  virtual void set_closed(const std::string& user, int year, int through_month) = 0;
+  virtual void set_closed(const Actor& by, int year, int through_month) = 0;
 };
 
 std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);

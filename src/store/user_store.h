@@ -41,6 +41,10 @@ class UserStore {
   // Adding an existing grant is a no-op; throws StoreError for an unknown user.
   virtual void grant(const std::string& id, const Grant& g) = 0;
   virtual void revoke(const std::string& id, const Grant& g) = 0;
+  // From now on every write above leaves an audit row by `by` in its own transaction: "user"
+  // (added; after = display name), "grant" (before/after = the roles), "password" (after =
+  // "changed": never the password or its hash), "user_state" ("enabled"/"disabled").
+  virtual void audit_as(const Actor& by) = 0;
 
   virtual void create_session(const Session& s) = 0;
   virtual std::optional<Session> session(const std::string& digest) = 0;

@@ -37,6 +37,8 @@ class WorkplaceStore {
   virtual std::vector<AuditEntry> audit(const std::string& unit, int limit) = 0;
 
   virtual std::vector<SectionStatus> section_statuses(const std::string& doc, const std::string& unit, int year) = 0;
+  // Every section that is ready or approved, of any document (what a load would reopen).
+  virtual std::vector<SectionStatus> reviewed_sections() = 0;
   // Records the state (and an audit row, entity "section", key doc/unit/year/section).
   virtual void set_section_state(const std::string& user, const SectionStatus& s) = 0;
   // Every section of (unit, year) of any document back to draft (after an edit); audited.

@@ -17,6 +17,7 @@
 #include "ingest/ledger_fields.h"
 #include "render/document_html.h"
 #include "web/actions.h"
+#include "web/audit_text.h"
 
 namespace toteuma::web {
 
@@ -85,11 +86,6 @@ std::string deadline_text(const Ctx& c, const std::string& unit, const std::stri
   if (!item) return "";
   return fmt::format(fmt::runtime(tr(label ? "web.deadline" : "web.deadline_short", c.lang)), to_display(item->deadline),
                      item->title.shown(c.lang), item->responsible.shown(c.lang));
-}
-
-std::string section_name(const std::string& section, Lang lang) {
-  const std::string& t = tr("web.narrative." + section, lang);
-  return t == "[missing text]" ? section : t;
 }
 
 // The unit (its current version) and ?year= of a unit's editing page, or the error page to answer.
@@ -461,13 +457,19 @@ http::Response audit_page(const Ctx& c) {
   auto entries = c.state.with_workplace([&](WorkplaceStore& w) { return w.audit(unit, 500); });
   std::map<std::string, std::string> names;
   for (const User& u : c.state.with_users([](UserStore& s) { return s.users(); })) names[u.id] = u.display_name;
-  std::string body = "<h1>" + e(tr("web.audit", c.lang)) + (unit.empty() ? "" : " – " + e(unit)) + "</h1>\n";
+  const Dataset& d = c.app().d;
+  const UnitVersion* u = unit.empty() ? nullptr : latest_version(d, unit);
+  std::string body = "<h1>" + e(tr("web.audit", c.lang)) + (unit.empty() ? "" : " – " + e(u ? u->name.shown(c.lang) : unit)) + "</h1>\n";
   body += fmt::format("<table class=\"audit\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
                       e(tr("web.audit_caption", c.lang)), e(tr("web.when", c.lang)), e(tr("web.who", c.lang)), e(tr("web.what", c.lang)),
                       e(tr("web.old_value", c.lang)), e(tr("web.new_value", c.lang)));
-  for (const AuditEntry& a : entries)
-    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{} {}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n", e(display_time(a.at)), e(names.count(a.user) ? names[a.user] + " (" + a.user + ")" : a.user),
-                        e(a.entity), e(a.key), e(a.before.value_or("—")), e(a.after.value_or("—")));
+  for (const AuditEntry& a : entries) {
+    AuditText t = describe_audit(d, a, c.lang);
+    std::string who = names.count(a.user) ? names[a.user] + " (" + a.user + ")" : a.user;
+    if (a.via == "cli") who += " – " + tr("audit.via_cli", c.lang);
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"value\">{}</td><td class=\"value\">{}</td></tr>\n",
+                        e(display_time(a.at)), e(who), e(t.what), e(t.before), e(t.after));
+  }
   body += "</tbody></table>\n";
   if (entries.empty()) body += "<p>" + e(tr("web.audit_empty", c.lang)) + "</p>\n";
   return page(c, tr("web.audit", c.lang), body, fmt::format("/{}/audit{}", lc(c.other()), unit.empty() ? "" : "?unit=" + http::url_encode(unit)));
@@ -491,7 +493,7 @@ http::Response ledger_close_page(const Ctx& c) {
     return outcome_page(c, {Outcome::invalid, tr("web.bad_close", c.lang), {}, {}}, back);
   {
     std::lock_guard lock(c.state.write_mutex());
-    c.state.with_ledger([&](LedgerStore& l) { l.set_closed(me.id, *year, month); });
+    c.state.with_ledger([&](LedgerStore& l) { l.set_closed(Actor{me.id, "web"}, *year, month); });
     c.state.reload();
   }
   return redirect(with_notice(back, "saved"));

@@ -1,0 +1,47 @@
+#include "store/sqlite_audit.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace toteuma {
+
+std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a) {
+  db.prepare(
+        "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id, via) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, a.at.empty() ? sqlite::utc_now_iso() : a.at)
+      .bind(2, a.user)
+      .bind(3, a.entity)
+      .bind(4, a.key)
+      .bind(5, a.before)
+      .bind(6, a.after)
+      .bind(7, a.unit)
+      .bind(8, a.via)
+      .run();
+  return sqlite3_last_insert_rowid(db.handle());
+}
+
+int reopen_all_sections(sqlite::Db& db, const Actor& by) {
+  struct Row {
+    std::string doc, unit, section, state;
+    std::int64_t year;
+  };
+  std::vector<Row> rows;
+  {
+    auto st = db.prepare(
+        "SELECT doc, unit_id, year, section, state FROM section_status WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
+    while (st.step()) rows.push_back({st.text(0), st.text(1), st.text(3), st.text(4), st.int64(2)});
+  }
+  const std::string at = sqlite::utc_now_iso();
+  auto put = db.prepare(
+      "UPDATE section_status SET state = 'draft', set_by = ?, set_at = ? WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");
+  for (const Row& r : rows) {
+    put.bind(1, by.user).bind(2, at).bind(3, r.doc).bind(4, r.unit).bind(5, r.year).bind(6, r.section).run();
+    insert_audit(db, {0, at, by.user, "section", fmt::format("{}/{}/{}/{}", r.doc, r.unit, r.year, r.section), r.state,
+                      std::string("draft"), r.unit, by.via});
+  }
+  return static_cast<int>(rows.size());
+}
+
+}  // namespace toteuma

@@ -1,0 +1,19 @@
+// The audit trail's rows, written inside the transaction of the write they record (migration 8,
+// `via` since migration 10). Shared by every SQLite store, so a write made through the web, the
+// API or the command line leaves the same kind of row.
+#pragma once
+#include <string>
+
+#include "core/workflow.h"
+#include "store/sqlite_db.h"
+
+namespace toteuma {
+
+// Inserts `a` (its id is assigned; an empty `at` is now); returns the id.
+std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a);
+
+// Every ready or approved section back to draft, each with its audit row (a load that replaced
+// the content they were reviewed on). Returns how many.
+int reopen_all_sections(sqlite::Db& db, const Actor& by);
+
+}  // namespace toteuma
