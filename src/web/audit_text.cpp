@@ -74,7 +74,7 @@ std::string euros(const std::string& cents) {
   return v ? format_euro_cents(*v) : cents;
 }
 
-// "590;Kuntapulssi 2024" → "59,0 (Kuntapulssi 2024)"
+// "595;Kuntapulssi 2024" → "59,5 (Kuntapulssi 2024)", "590;…" → "59 (…)" as the dataset file writes it
 std::string metric_value(const std::string& v) {
   auto semi = v.find(';');
   auto tenths = parse_fixed(v.substr(0, semi), 0);

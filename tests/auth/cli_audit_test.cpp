@@ -171,6 +171,10 @@ TEST(AuditPage, ShowsNamesEurosAndStatesInTheReadersLanguage) {
   nlohmann::json change = {{"changes", nlohmann::json::array({{{"entity", "figure"}, {"key", "kanslia/services/ta2025"},
                                                                {"before", "-201004500"}, {"after", "-110000000"}}})}};
   ASSERT_EQ(c.json("POST", "/api/v1/changes", change.dump()).status, 200);
+  auto ws = open_sqlite_workplace_store(db);
+  ws->apply("talous", {{"metric_value", "lov-2024-m-aika/2024-12-31", ws->current("metric_value", "lov-2024-m-aika/2024-12-31"),
+                        std::string("660;henkilöstökysely 2024")},
+                       {"narrative", "kanslia/2024/events/fi", ws->current("narrative", "kanslia/2024/events/fi"), std::string("Uusi.")}});
   open_sqlite_workplace_store(db)->set_section_state("talous", {"annual-report", "ict", 2024, "events", SectionState::approved, "", ""});
   std::ostringstream sink;
   UserOptions u = user_opts(db, "talous", {"viewer"});
@@ -185,11 +189,14 @@ TEST(AuditPage, ShowsNamesEurosAndStatesInTheReadersLanguage) {
            {"/fi/audit",
             {"Kaupunginkansliakeskus", "Palvelujen ostot", "Talousarvio 2025", "-1" + nb + "100" + nb + "000,00" + nb + "€",
              "-2" + nb + "010" + nb + "045,00" + nb + "€", "Toimintakertomus", "Tieto- ja viestintäteknologiapalvelut", "hyväksytty",
-             "luonnos", "lukija", "talous", "komentorivi"}},
+             "luonnos", "lukija", "komentorivi",
+             "Mittarin arvo: Kokee, että aikaa työtehtäviin on riittävästi · 31.12.2024</td>",
+             ">59 (henkilöstökysely 2024)</td>", ">66 (henkilöstökysely 2024)</td>",
+             ">Teksti: Kaupunginkansliakeskus · 2024 · Toimintaympäristö ja toiminta · suomi</td>"}},
            {"/sv/audit",
             {"Stadskanslicentralen", "Köp av tjänster", "Budget 2025", "-1" + nb + "100" + nb + "000,00" + nb + "€",
              "Verksamhetsberättelse", "Informations- och kommunikationsteknologitjänster", "godkänd", "utkast", "läsare",
-             "kommandoraden"}}}) {
+             "kommandoraden", ">Text: Stadskanslicentralen · 2024 · Verksamhetsmiljö och verksamhet · finska</td>"}}}) {
     auto r = c.get(w.path);
     ASSERT_EQ(r.status, 200) << w.path;
     for (const auto& s : w.shown) EXPECT_NE(r.body.find(s), std::string::npos) << w.path << " lacks " << s;

@@ -143,7 +143,8 @@ test('editor edits a narrative: preview, save, seen in the document and the audi
 
   // The audit trail: who, the old and the new value.
   await t.goto(page, AUDIT);
-  const row = await auditRow(page, 'narrative kanslia/2024/events/fi');
+  // Names in the reader's language, not keys (issue 13).
+  const row = await auditRow(page, 'Teksti: Kaupunginkansliakeskus · 2024 · Toimintaympäristö ja toiminta · suomi');
   assert.equal(row.who, 'Kaisa Kanslia (kanslia)');  // display name and login, scripts/demo-users.sh
   assert.ok(row.before.includes(EVENTS_BEFORE), `old value: ${row.before.slice(0, 80)}`);
   assert.equal(row.after, EVENTS_AFTER);
@@ -181,10 +182,10 @@ test('editor corrects a metric value: seen on the goals page, in the document an
     `metric row: ${norm(await metric.first().textContent())}`);
 
   await t.goto(page, AUDIT);
-  const row = await auditRow(page, 'metric_value lov-2024-m-aika/2024-12-31');
+  const row = await auditRow(page, 'Mittarin arvo: Kokee, että aikaa työtehtäviin on riittävästi · 31.12.2024');
   assert.equal(row.who, 'Kaisa Kanslia (kanslia)');
-  assert.equal(row.before, '590;henkilöstökysely 2024');
-  assert.equal(row.after, '660;henkilöstökysely 2024');
+  assert.equal(row.before, '59 (henkilöstökysely 2024)');
+  assert.equal(row.after, '66 (henkilöstökysely 2024)');
 });
 
 test('editor cannot edit another unit: refused on the page and through the API', async () => {
