@@ -284,7 +284,7 @@ http::Response audit(Call& c) {
   json out = json::array();
   for (const AuditEntry& a : c.state.with_workplace([&](WorkplaceStore& w) { return w.audit(c.q("unit"), limit); }))
     out.push_back({{"id", a.id}, {"at", a.at}, {"user", a.user}, {"entity", a.entity}, {"key", a.key},
-                   {"before", opt(a.before)}, {"after", opt(a.after)}, {"unit", non_empty(a.unit)}});
+                   {"before", opt(a.before)}, {"after", opt(a.after)}, {"unit", non_empty(a.unit)}, {"via", a.via}});
   return reply(200, out);
 }
 

@@ -214,6 +214,7 @@ TEST(ApiChanges, MarkupAndSqlAreStoredVerbatim) {
   EXPECT_EQ(first["user"], "kanslia");
   EXPECT_EQ(first["key"], "kanslia/2024/events/fi");
   EXPECT_EQ(first["after"], nasty);
+  EXPECT_EQ(first["via"], "web");
 }
 
 TEST(ApiRead, KansliaAnnualReportTable2024InCents) {
