@@ -1,5 +1,5 @@
 // The audit trail's rows, written inside the transaction of the write they record (migration 8,
-// `via` since migration 10). Shared by every SQLite store, so a write made through the web, the
+// `via` since migration 12). Shared by every SQLite store, so a write made through the web, the
 // API or the command line leaves the same kind of row.
 #pragma once
 #include <string>
