@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -45,7 +46,7 @@ TEST_F(Heinola, EarlierYearsRestatedInTheNewStructure) {
   std::int64_t parts = 0;
   for (const char* u : {"hei-yhteiset", "hei-hyvinvointipalvelut", "hei-kaupunkiymparisto"})
     parts += restated_htv(d, u, 2024, s2025);
-  EXPECT_LE(std::llabs(parts - 666200), 1);  // share rounding: at most 1 thousandth
+  EXPECT_EQ(parts, 666200);  // the shares of an old unit are split so that they add up exactly
   // Transfers out are rows of their own, not a silent drop.
   auto tables = personnel_tables(ledger, "heinola", 2025, Lang::fi);
   int transfers = 0;
@@ -97,6 +98,111 @@ TEST_F(Heinola, CommandPrintsBothLanguages) {
     EXPECT_NE(out.str().find(title), std::string::npos);
     EXPECT_NE(out.str().find("659,7"), std::string::npos);
   }
+}
+
+// Rows and totals agree in every table (issue 13, item 3): every row marked as a part of another
+// adds up to it in every column (an absent part counts as 0; a column in which every part is
+// absent is a figure not broken down, e.g. a budget entered on Henkilöstökulut only), exactly in
+// fixed point; the last column of a table so marked is the sum of the others. Returns how many
+// sums were checked.
+int expect_adds_up(const SimpleTable& t, const std::string& where) {
+  int checked = 0;
+  for (const auto& r : t.rows) EXPECT_EQ(r.cells.size(), t.headings.size()) << where << " / " << t.title << " / " << r.label;
+  bool has_total = false;
+  for (const auto& r : t.rows) has_total = has_total || r.total;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const SimpleRow& whole = t.rows[i];
+    // A table with a total: every unit row at the top level is one of its parts.
+    if (has_total && !whole.total && !whole.note && whole.level == 0) {
+      EXPECT_GE(whole.part_of, 0) << where << " / " << t.title << " / " << whole.label << " is part of no total";
+    }
+    std::vector<const SimpleRow*> parts;
+    for (const auto& r : t.rows)
+      if (r.part_of == static_cast<int>(i)) parts.push_back(&r);
+    if (parts.empty()) continue;
+    for (std::size_t c = 0; c < whole.cells.size(); ++c) {
+      std::int64_t sum = 0;
+      bool any = false;
+      for (const SimpleRow* p : parts) {
+        sum += p->cells[c].value_or(0);
+        any = any || p->cells[c].has_value();
+      }
+      if (!any) continue;
+      EXPECT_EQ(sum, whole.cells[c].value_or(0))
+          << where << " / " << t.title << " / " << whole.label << " / " << t.headings[c];
+      ++checked;
+    }
+  }
+  if (t.last_column_total)
+    for (const auto& r : t.rows) {
+      std::int64_t sum = 0;
+      for (std::size_t c = 0; c + 1 < r.cells.size(); ++c) sum += r.cells[c].value_or(0);
+      EXPECT_EQ(sum, r.cells.back().value_or(0)) << where << " / " << t.title << " / " << r.label;
+      ++checked;
+    }
+  return checked;
+}
+
+TEST_F(Heinola, EveryTableOfEveryUnitAndYearAddsUp) {
+  std::set<std::string> units;
+  for (const auto& u : d.units) units.insert(u.id);
+  int checked = 0;
+  for (const auto& unit : units)
+    for (int year = 2021; year <= 2029; ++year)
+      for (Lang lang : {Lang::fi, Lang::sv})
+        for (const auto& t : personnel_tables(ledger, unit, year, lang))
+          checked += expect_adds_up(t, unit + " " + std::to_string(year));
+  EXPECT_GT(checked, 500);
+}
+
+// The reproduction: the plan viewed for 2024. The years in the old structure (2023 actual, 2024
+// forecast) are one table; the plan years, made for the new service areas, are a second table in
+// that structure (seed 003 table 2), and no old sector shows 0,0 beside a total of 618,2.
+TEST_F(Heinola, PlanViewedFor2024ShowsLaterYearsInTheirOwnStructure) {
+  auto tables = personnel_tables(ledger, "heinola", 2024, Lang::fi);
+  ASSERT_GE(tables.size(), 2u);
+  const SimpleTable& old = tables[0];
+  const SimpleTable& later = tables[1];
+  EXPECT_EQ(old.headings, (std::vector<std::string>{"2023", "2024 (ennuste)"}));
+  EXPECT_EQ(later.title, "Henkilötyövuodet (htv), organisaatio 1.1.2025 alkaen");
+  EXPECT_EQ(later.headings, (std::vector<std::string>{"2025 (suunnitelma)", "2026 (suunnitelma)"}));
+  // Seed 003 table 1 (2024: 35 + 371 + 102 + 144,4 + 13,8 = 666,2) and table 2.
+  auto cells = [](const SimpleTable& t, const std::string& label) {
+    const SimpleRow* r = find_row(t, label);
+    return r ? r->cells : std::vector<std::optional<std::int64_t>>{};
+  };
+  using C = std::vector<std::optional<std::int64_t>>;
+  EXPECT_EQ(cells(old, "Elinvoima"), (C{85200, 102000}));
+  EXPECT_EQ(cells(old, "Heinolan kaupunki"), (C{659700, 666200}));
+  EXPECT_EQ(cells(later, "Hyvinvointipalvelut"), (C{422000, 421000}));  // 382 + 40 employed; 381 + 40
+  EXPECT_EQ(cells(later, "Kaupunkiympäristö"), (C{137500, 137500}));
+  EXPECT_EQ(cells(later, "Yhteiset palvelut"), (C{58700, 57700}));
+  EXPECT_EQ(cells(later, "Heinolan kaupunki"), (C{618200, 616200}));
+  EXPECT_EQ(find_row(later, "Elinvoima"), nullptr);
+  // The transfers of 1.1.2025 are noted where they have taken effect.
+  int transfers = 0;
+  for (const auto& r : later.rows) transfers += r.note;
+  EXPECT_EQ(transfers, 2);
+}
+
+// Shares that cannot all be rounded to the nearest thousandth and still add up: an old unit of
+// 0,001 htv split three ways (33,3 % / 33,3 % / 33,4 %) gives its one thousandth to exactly one
+// new unit (the largest remainder), never to none.
+TEST_F(Heinola, SharesOfAnOldUnitAddUpExactly) {
+  std::erase_if(d.restructurings, [](const Restructuring& r) { return r.old_unit == "hei-elinvoima"; });
+  Date on{2025, 1, 1};
+  for (auto [to, share] : {std::pair{"hei-yhteiset", 333}, {"hei-hyvinvointipalvelut", 333}, {"hei-kaupunkiymparisto", 334}})
+    d.restructurings.push_back({on, "hei-elinvoima", to, share, "", std::nullopt, std::nullopt, ""});
+  for (auto& h : d.personnel.htv)
+    if (h.unit == "hei-elinvoima" && h.year == 2024) h.htv = h.group.empty() ? 1 : 0;
+  std::int64_t moved = 0;
+  for (const char* u : {"hei-yhteiset", "hei-hyvinvointipalvelut", "hei-kaupunkiymparisto"})
+    moved += restated_htv(d, u, 2024, on);
+  // 35 + 371 + 0,001 + 144,4 + 13,8 = 564,201: the restated parts, exactly.
+  EXPECT_EQ(moved, 564201);
+  EXPECT_EQ(restated_htv(d, "heinola", 2024, on), 564201);
+  Ledger changed{d};
+  for (const auto& t : personnel_tables(changed, "heinola", 2025, Lang::fi)) expect_adds_up(t, "three-way split");
 }
 
 }  // namespace

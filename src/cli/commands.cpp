@@ -22,6 +22,7 @@
 #include "ingest/printed_table.h"
 #include "core/format.h"
 #include "core/goal_report.h"
+#include "core/text.h"
 #include "core/personnel_tables.h"
 #include "render/collate.h"
 #include "render/explain_render.h"
@@ -193,14 +194,17 @@ int cmd_personnel(const CommandOptions& o, std::ostream& out) {
   require_unit(d, o.unit, lang);
   Ledger ledger(d);
   auto tables = personnel_tables(ledger, o.unit, o.year, lang);
+  // A unit without personnel figures says so rather than printing nothing.
+  std::string none = tables.empty() ? fmt::format(fmt::runtime(tr("pers.none", lang)), o.unit, o.year) : "";
   if (o.format == "html") {
-    std::string body;
+    std::string body = none.empty() ? "" : "<p>" + html_escape(none) + "</p>\n";
     for (const auto& t : tables) body += render_simple_html(t);
     std::string unit_name;
     for (const auto& u : d.units)
       if (u.id == o.unit) unit_name = u.name.shown(lang);
     out << render_html_document(lang, unit_name, tr("web.personnel", lang) + " " + std::to_string(o.year), "", body);
   } else {
+    if (!none.empty()) out << (o.format == "csv" ? "# " : "") << none << "\n";
     for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
   }
   return 0;

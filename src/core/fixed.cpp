@@ -40,7 +40,8 @@ std::string fixed_to_plain(std::int64_t value, int decimals) {
   std::uint64_t scale = 1;
   for (int k = 0; k < decimals; ++k) scale *= 10;
   std::string s = std::to_string(u / scale);
-  std::string frac = std::to_string(u % scale);
+  // With no decimals there is no fraction (to_string(u % 1) would be "0", one digit too many).
+  std::string frac = decimals > 0 ? std::to_string(u % scale) : std::string();
   frac = std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
   while (!frac.empty() && frac.back() == '0') frac.pop_back();
   if (!frac.empty()) s += "." + frac;

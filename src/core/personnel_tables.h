@@ -16,14 +16,15 @@ std::string htv_kind_of_year(const Dataset& d, int year);
 
 std::vector<SimpleTable> personnel_tables(const Ledger& ledger, const std::string& unit, int year, Lang lang);
 
-// Person-years of `unit` in `year` (kind actual, else forecast, else plan as available), in the
-// organisation valid on `structure`: own figures, sub-units, and — for years before a
-// restructuring — the mapped shares of the old units. `group` "" = all staff.
 // Employment relationships on a date of a unit and its sub-units; `type` "" = every type.
 std::int64_t headcount_on(const Dataset& d, const OrgView& org, const std::string& unit, const Date& on,
                           const std::string& type = "");
 
+// Person-years of `unit` in `year` of `kind` ("" = htv_kind_of_year), in the organisation valid
+// on `structure`: own figures, sub-units, and — for years before a restructuring — the mapped
+// shares of the old units (split by largest remainder, so the parts of an old unit add up to it
+// exactly). `group` "" = all staff.
 PersonYears restated_htv(const Dataset& d, const std::string& unit, int year, const Date& structure,
-                         const std::string& group = "");
+                         const std::string& group = "", const std::string& kind = "");
 
 }  // namespace toteuma

@@ -15,6 +15,9 @@ struct SimpleRow {
   bool note = false;     // a row that explains (e.g. a transfer out), not a figure to sum
   int shown_decimals = -1;  // -1 = the table's
   std::vector<std::optional<std::int64_t>> cells;
+  // Index of the row this one is a part of (-1 = none): the parts of a row add up to it in
+  // every column, absent counting as 0. Tests check it; renderers ignore it.
+  int part_of = -1;
 };
 
 struct SimpleTable {
@@ -24,6 +27,7 @@ struct SimpleTable {
   int decimals = 0;       // cells are value × 10^decimals
   int shown_decimals = 0; // decimals printed
   std::vector<SimpleRow> rows;
+  bool last_column_total = false;  // the last column is the sum of the others
 };
 
 }  // namespace toteuma
