@@ -35,6 +35,7 @@ struct CommandOptions {
   int base_year = 0;
   bool replace = false;  // load: replace even work stored only in the database
   std::string file;      // backup / restore: the backup file
+  std::vector<std::string> wage_sums;  // import trainings --wage-sum [YEAR=]EUROS
 };
 
 // Refuses (throws, naming what would be lost) to replace a database whose dataset holds

@@ -2,7 +2,9 @@
 // read, aggregated per unit and year, and forgotten: only the aggregates reach the store.
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "core/fixed.h"
@@ -40,19 +42,44 @@ std::set<std::string> unit_ids(const Dataset& d) {
   return ids;
 }
 
+// --wage-sum values: "2023=27087000" (euros, optionally with cents: 27087000,50), or a bare
+// amount when the training file covers one year only. The unemployment-insurance wage sum of the
+// year is not in the dataset (the ledger's wages are a different figure), so it is an input.
+std::map<int, Cents> wage_sums(const std::vector<std::string>& given, const std::set<int>& years) {
+  std::map<int, Cents> out;
+  for (const std::string& g : given) {
+    auto eq = g.find('=');
+    std::optional<int> year;
+    if (eq != std::string::npos) {
+      auto y = parse_fixed(g.substr(0, eq), 0);
+      if (y && *y >= 1900 && *y <= 2200) year = static_cast<int>(*y);
+    } else if (years.size() == 1) {
+      year = *years.begin();
+    }
+    auto euros = parse_euros(eq == std::string::npos ? g : g.substr(eq + 1));
+    if (!year || !euros || *euros <= 0)
+      throw std::invalid_argument(fmt::format(
+          "--wage-sum \"{0}\": expected YEAR=EUROS, e.g. 2023=27087000 (a bare amount only when the file covers one "
+          "year) / odotettiin VUOSI=EUROA, esim. 2023=27087000 (pelkkä summa vain, kun tiedostossa on yksi vuosi) / "
+          "ÅR=EURO förväntades, t.ex. 2023=27087000 (enbart ett belopp endast när filen gäller ett år)",
+          g));
+    out[*year] = *euros;
+  }
+  return out;
+}
+
 }  // namespace
 
 int cmd_import_employments(const CommandOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
-  auto records = read_employment_records(o.dir, unit_ids(d));  // throws before anything changes
-  int from = 9999, to = 0;
-  for (const auto& e : records) {
-    from = std::min(from, e.start.year);
-    to = std::max(to, e.end ? e.end->year : e.start.year);
-  }
-  auto htv = compute_htv(records, from, to);
-  // Replace the actual htv of regular staff for exactly the (unit, year)s the export covers.
+  // Throws before anything changes; every unit valid on every day of its employments.
+  auto records = read_employment_records(o.dir, d.units);
+  int from = 9999;
+  for (const auto& e : records) from = std::min(from, e.start.year);
+  auto htv = compute_htv(records, from, last_year_covered(records));
+  // The imported htv are the actual of the (unit, year)s the export covers: they replace that
+  // actual of regular staff only; entered plans and forecasts stay as they are.
   std::erase_if(d.personnel.htv, [&](const HtvFigure& h) {
     return h.kind == "actual" && h.group.empty() && htv.count({h.unit, h.year});
   });
@@ -74,22 +101,33 @@ int cmd_import_trainings(const CommandOptions& o, std::ostream& out) {
   auto records = read_training_records(o.dir, unit_ids(d));
   auto rules = compensation_rules();
   auto days = compute_training_days(records, rules);
-  Ledger ledger(d);
+  std::set<int> years;
+  for (const auto& [key, td] : days) years.insert(key.second);
+  const auto wages = wage_sums(o.wage_sums, years);
+  std::set<std::string> notes;
   for (const auto& [key, td] : days) {
     const auto& [unit, year] = key;
     TrainingFigure f{unit, year, td.days_hundredths, td.eligible_days_hundredths, std::nullopt};
-    // Compensation = % of (the municipality's wage sum ÷ its average htv ÷ divisor) × eligible
-    // days; computed only when the year's wages and htv are in the dataset and a rule is valid.
+    // Compensation = % of (the year's wage sum ÷ the municipality's average actual htv ÷ divisor)
+    // × eligible days; computed only when the wage sum is given, the actual htv of the year is in
+    // the dataset (entered, or imported with `import employments`) and a rule is valid.
     const Municipality& m = d.municipality_of(unit);
-    OrgView org(d.units, Date::last_of_year(year));
-    auto wages = ledger.measure(org, m.id, "wages", {Measure::actual, year, 0});
     PersonYears avg = 0;
     for (const auto& h : d.personnel.htv)
       if (h.kind == "actual" && h.year == year && d.municipality_of(h.unit).id == m.id) avg += h.htv;
     auto rule = rule_for(rules, Date::last_of_year(year));
-    // Costs are negative in the dataset; the wage sum of the law is their magnitude.
-    if (wages && *wages != 0 && avg > 0 && rule && td.eligible_days_hundredths > 0)
-      f.compensation = compensation(td.eligible_days_hundredths, *wages < 0 ? -*wages : *wages, avg, *rule);
+    auto wage = wages.find(year);
+    if (rule && td.eligible_days_hundredths > 0) {
+      if (wage == wages.end())
+        notes.insert(fmt::format("{}: no --wage-sum {}=… given: no compensation / korvausta ei laskettu ilman "
+                                 "palkkasummaa / ingen ersättning utan lönesumma",
+                                 year, year));
+      else if (avg <= 0)
+        notes.insert(fmt::format("{} {}: no actual htv: no compensation / ei toteutuneita htv:itä / inga faktiska årsverken",
+                                 m.id, year));
+      else
+        f.compensation = compensation(td.eligible_days_hundredths, wage->second, avg, *rule);
+    }
     std::erase_if(d.personnel.training, [&](const TrainingFigure& t) { return t.unit == unit && t.year == year; });
     d.personnel.training.push_back(f);
     out << fmt::format("{};{};{};{};{}\n", unit, year, fixed_to_plain(td.days_hundredths, 2),
@@ -100,6 +138,7 @@ int cmd_import_trainings(const CommandOptions& o, std::ostream& out) {
   AuditEntry audit = cli_audit("import", "trainings/" + o.dir, std::nullopt,
                                fmt::format("records={};unit_years={}", records.size(), days.size()));
   store->replace(d, {&audit, false, std::nullopt});
+  for (const auto& n : notes) out << n << "\n";
   out << fmt::format("{}: {} training records → {} unit-years\n", o.db, records.size(), days.size());
   return 0;
 }

@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
   auto* imp_tr = import->add_subcommand("trainings", "training days, eligible days and compensation per unit and year");
   imp_tr->add_option("file", o.dir, "CSV: person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy")
       ->required()->check(CLI::ExistingFile);
+  imp_tr->add_option("--wage-sum", o.wage_sums,
+                     "the year's unemployment-insurance wage sum for the compensation: YEAR=EUROS (repeatable), or EUROS "
+                     "when the file covers one year");
   db_opt(imp_tr);
   auto* imp_ledger = import->add_subcommand("ledger", "general-ledger actuals per unit, line and month (all or nothing; the months replaced)");
   imp_ledger->add_option("files", lo.files, "CSV (UTF-8 or Windows-1252; ; , or tab) or XLSX ledger exports")->required()->check(CLI::ExistingFile);

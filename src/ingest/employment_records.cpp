@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "ingest/csv.h"
@@ -89,6 +90,38 @@ std::string unit_field(const CsvTable& t, const CsvRecord& row, const std::set<s
   return u;
 }
 
+// The unit must be valid on every day from e.start to `end`: its versions, in date order, cover
+// the range without a gap.
+void check_unit_valid(const CsvTable& t, const CsvRecord& row, const Employment& e, const Date& end,
+                      const std::vector<UnitVersion>& units) {
+  std::vector<const UnitVersion*> vs;
+  for (const auto& u : units)
+    if (u.id == e.unit) vs.push_back(&u);
+  std::sort(vs.begin(), vs.end(), [](const UnitVersion* a, const UnitVersion* b) { return a->valid_from < b->valid_from; });
+  std::int64_t cursor = day_number(e.start);  // the first day not yet covered
+  const std::int64_t last = day_number(end);
+  for (const UnitVersion* v : vs) {
+    if (cursor > last) break;
+    if (day_number(v->valid_from) > cursor) break;  // a gap before this version
+    if (!v->valid_to) cursor = last + 1;
+    else cursor = std::max(cursor, day_number(*v->valid_to) + 1);
+  }
+  if (cursor <= last) {
+    std::string validity;
+    for (const UnitVersion* v : vs)
+      validity += (validity.empty() ? "" : ", ") + to_display(v->valid_from) + "–" + (v->valid_to ? to_display(*v->valid_to) : "");
+    const std::string dates = to_display(e.start) + "–" + to_display(end);
+    t.fail(row, "unit",
+           fmt::format("unit \"{0}\" is not valid on every day of the employment {1} (valid {2}) / yksikkö \"{0}\" ei ole "
+                       "voimassa palvelussuhteen kaikkina päivinä {1} (voimassa {2}) / enheten \"{0}\" är inte i kraft "
+                       "alla dagar av anställningen {1} (i kraft {2})",
+                       e.unit, dates, validity));
+  }
+}
+
+std::vector<Employment> read_employments(const std::string& path, const std::set<std::string>& known_units,
+                                         const std::vector<UnitVersion>* versions);
+
 }  // namespace
 
 std::optional<Date> parse_record_date(std::string_view s) {
@@ -109,6 +142,25 @@ std::optional<Date> parse_record_date(std::string_view s) {
 std::optional<long long> parse_hundredths(std::string_view s) { return parse_scaled(s, 2); }
 
 std::vector<Employment> read_employment_records(const std::string& path, const std::set<std::string>& known_units) {
+  return read_employments(path, known_units, nullptr);
+}
+
+std::vector<Employment> read_employment_records(const std::string& path, const std::vector<UnitVersion>& units) {
+  std::set<std::string> ids;
+  for (const auto& u : units) ids.insert(u.id);
+  return read_employments(path, ids, &units);
+}
+
+int last_year_covered(const std::vector<Employment>& employments) {
+  int last = 0;
+  for (const auto& e : employments) last = std::max(last, e.end ? e.end->year : e.start.year);
+  return last;
+}
+
+namespace {
+
+std::vector<Employment> read_employments(const std::string& path, const std::set<std::string>& known_units,
+                                         const std::vector<UnitVersion>* versions) {
   CsvTable t(read_file(path), path, {"person", "unit", "start", "end", "percent", "unpaid_leave"});
   std::vector<Employment> out;
   std::map<std::string, std::vector<std::size_t>> by_person;  // indexes into `out`
@@ -174,8 +226,15 @@ std::vector<Employment> read_employment_records(const std::string& path, const s
     by_person[e.person].push_back(out.size());
     out.push_back(std::move(e));
   }
+  if (versions) {
+    // Second pass: the open ends need the last year of the whole file.
+    const Date last = Date::last_of_year(last_year_covered(out));
+    for (std::size_t i = 0; i < out.size(); ++i) check_unit_valid(t, t.rows()[i], out[i], out[i].end.value_or(last), *versions);
+  }
   return out;
 }
+
+}  // namespace
 
 std::vector<TrainingRecord> read_training_records(const std::string& path, const std::set<std::string>& known_units) {
   CsvTable t(read_file(path), path,

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "core/htv.h"
+#include "core/org.h"
 #include "core/training.h"
 
 namespace toteuma {
@@ -23,6 +24,14 @@ namespace toteuma {
 // a unit not in `known_units`, leave with to < from or outside the employment, and employments of
 // the same person whose date ranges overlap (in whichever units; reported on the later line).
 std::vector<Employment> read_employment_records(const std::string& path, const std::set<std::string>& known_units);
+// The same, and every employment's unit must be valid (some version of it, `units`) on every day
+// of the employment; an open end counts through 31.12. of the last year the file covers (the
+// latest start or end year), the years the import computes. Otherwise an InputError at column
+// `unit` naming the employment's dates and the unit's validity: an employment in a unit that
+// did not exist would vanish from every total.
+std::vector<Employment> read_employment_records(const std::string& path, const std::vector<UnitVersion>& units);
+// The last year the employments cover: the latest start or end year (0 when none).
+int last_year_covered(const std::vector<Employment>& employments);
 
 // Header `person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy`. Hours like `6`,
 // `7,5` (at most one decimal, more than 0 and at most 24); booleans `1`/`0` or `kyllä`/`ei`.

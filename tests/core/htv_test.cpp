@@ -148,7 +148,7 @@ TEST(Htv, SmallFileUnitTotals) {
                 "p5;A;2023-01-01;2023-04-30;100;\n"
                 "p5;B;2023-05-01;;80;\n"
                 "p6;B;15.10.2023;;100;\n");
-  auto e = read_employment_records(path.string(), {"A", "B"});
+  auto e = read_employment_records(path.string(), std::set<std::string>{"A", "B"});
   ASSERT_EQ(e.size(), 7u);
   auto r = compute_htv(e, 2022, 2023);
   ASSERT_EQ(r.size(), 4u);
