@@ -63,6 +63,60 @@ TEST(XlsxRows, TrailingEmptyCellsArePadded) {
   EXPECT_EQ(t.rows[0].cells[1], "");
 }
 
+// Issue 13: a cell at column XFD in every row made a 7 kB file take 1 GB in `check --table` and
+// a 22 kB one fail with std::bad_alloc. A row keeps the cells under the headings; the stray
+// cell makes it ragged (a finding), at the width the sheet has.
+TEST(XlsxRows, AStrayCellAtXfdCostsOneCell) {
+  testing::TempDir tmp;
+  std::string path = (tmp.path() / "wide.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  worksheet_write_string(ws, 0, 1, "TA 2024", nullptr);
+  worksheet_write_string(ws, 0, 2, "TP 2024", nullptr);
+  constexpr int kRows = 5000;  // 5 000 × 16 384 cells would be 80 million strings
+  for (lxw_row_t r = 1; r <= kRows; ++r) {
+    worksheet_write_string(ws, r, 0, "Myyntituotot", nullptr);
+    worksheet_write_number(ws, r, 1, 1000, nullptr);
+    worksheet_write_number(ws, r, 16383, 1, nullptr);  // column XFD
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  PrintedTable t = read_printed_table(path);
+  ASSERT_EQ(t.headings.size(), 2u);
+  ASSERT_EQ(t.rows.size(), static_cast<std::size_t>(kRows));
+  for (const auto& r : t.rows) {
+    ASSERT_EQ(r.cells.size(), 2u);
+    EXPECT_EQ(r.cells[0], "1000");
+    EXPECT_EQ(r.width, 16383u);  // value columns B..XFD: ragged against two headings
+  }
+  std::ostringstream out;
+  CommandOptions o;
+  o.tables = {path};
+  o.format = "csv";
+  EXPECT_EQ(cmd_check(o, out), 1) << out.str();
+  EXPECT_NE(out.str().find("table.ragged_row"), std::string::npos);
+}
+
+// A heading further right than a printed table may reach is an input error naming the cell.
+TEST(XlsxRows, AHeadingBeyondTheWidestTableIsALocatedError) {
+  testing::TempDir tmp;
+  std::string path = (tmp.path() / "wide.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  worksheet_write_string(ws, 0, 1, "TA 2024", nullptr);
+  worksheet_write_string(ws, 0, 16383, "TP 2024", nullptr);
+  worksheet_write_string(ws, 1, 0, "Myyntituotot", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  try {
+    read_printed_table(path);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file, path);
+    EXPECT_EQ(e.line, 1);
+    EXPECT_EQ(e.column, "XFD1");
+    EXPECT_NE(std::string(e.what()).find("1024"), std::string::npos) << e.what();
+  }
+}
+
 std::vector<XlsxCase> xlsx_cases() {
   std::vector<XlsxCase> out;
   fs::path root = testing::source_dir() / "tests" / "checks";

@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -154,9 +157,11 @@ TEST(LedgerImport, Windows1252TabsDebitCreditAndXlsxGiveTheSameTotals) {
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
   g.import({xlsx});
   EXPECT_EQ(actuals(g.db), hand_actuals());
-  // Drill-down works on the spreadsheet too (rows are sheet rows).
+  // Drill-down works on the spreadsheet too (rows are sheet rows), dates shown as dates, not as
+  // the serial day numbers the sheet stores (45720 is 4.3.2025).
   std::string rows_out = g.rows("talous", "services", "2025-03");
-  EXPECT_NE(rows_out.find("hand.xlsx:15: 45720;4470;1130;-300"), std::string::npos) << rows_out;
+  EXPECT_NE(rows_out.find("hand.xlsx:15: 4.3.2025;4470;1130;-300"), std::string::npos) << rows_out;
+  EXPECT_EQ(rows_out.find("45720"), std::string::npos) << rows_out;
   EXPECT_NE(rows_out.find("2 riviä, yhteensä -1 000 300"), std::string::npos) << rows_out;
 }
 
@@ -216,8 +221,91 @@ INSTANTIATE_TEST_SUITE_P(
                       bad("too_few_fields", "2.4.2025;2002;4000;1110;-1,00", ""),
                       bad("too_many_fields", "2.4.2025;2002;4000;1110;-1,00;x;y", ""),
                       bad("invalid_utf8", "2.4.2025;2002;4000;1110;-1,00;p\xE4iv\xE4", "Selite", true),
-                      bad("undefined_windows_1252", "2.4.2025;2002;4000;1110;-1,00;\x81", "Selite", false, "windows-1252")),
+                      bad("undefined_windows_1252", "2.4.2025;2002;4000;1110;-1,00;\x81", "Selite", false, "windows-1252"),
+                      // The CSV rule (ingest/csv.h): an open quote would take line 4 into this row.
+                      bad("unterminated_quote", "2.4.2025;2002;4000;1110;-1,00;\"x", "Selite"),
+                      bad("text_after_closing_quote", "2.4.2025;2002;4000;1110;\"-1,00\"0;x", "Summa"),
+                      bad("quote_inside_plain_field", "2.4.2025;2002;4000;1110;-1,00;12\" näyttö", "Selite"),
+                      bad("lone_carriage_return", "2.4.2025;2002;4000;1110;-1,00;a\rb", "Selite")),
     [](const auto& info) { return std::string(info.param.name); });
+
+// Whole files the import must refuse, at the line and column named, changing nothing.
+struct BadFile {
+  const char* name;
+  std::string text;
+  int line;
+  std::string column;
+  std::string mapping_columns;  // a [columns] table for the mapping ("" = tests/ledger/mapping.toml)
+};
+void PrintTo(const BadFile& b, std::ostream* os) { *os << b.name; }
+
+class LedgerBadFile : public ::testing::TestWithParam<BadFile> {};
+
+TEST_P(LedgerBadFile, IsLocatedAndChangesNothing) {
+  const BadFile& b = GetParam();
+  Fixture f;
+  f.import({fixture("hand.csv").string()});
+  Actuals actuals_before = actuals(f.db);
+  auto imports_before = open_sqlite_ledger_store(f.db)->imports().size();
+  std::string file = f.path("bad.csv");
+  testing::spit(file, b.text);
+  LedgerOptions o = f.opts({file});
+  if (!b.mapping_columns.empty()) {
+    o.mapping = f.path("mapping.toml");
+    testing::spit(o.mapping, testing::slurp(fixture("mapping.toml")) + "\n[columns]\n" + b.mapping_columns);
+  }
+  std::ostringstream out;
+  try {
+    cmd_import_ledger(o, out);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file, file);
+    EXPECT_EQ(e.line, b.line) << e.what();
+    EXPECT_EQ(e.column, b.column) << e.what();
+  }
+  EXPECT_EQ(actuals(f.db), actuals_before);
+  EXPECT_EQ(open_sqlite_ledger_store(f.db)->imports().size(), imports_before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryKind, LedgerBadFile,
+    ::testing::Values(
+        // Issue 13: four rows of -3 010 300,00 were imported as two of -10 300,00 (the open quote
+        // on line 3 took lines 4 and 5 into its description), replacing April of every unit.
+        BadFile{"unterminated_quote_swallowing_rows",
+                "Tositepvm;Tili;Kustannuspaikka;Summa;Selite\n"
+                "1.4.2025;4000;1110;-10 000,00;Palkat\n"
+                "2.4.2025;4470;1130;-300,00;\"Konsultti, \"\"lasku\"\"\n"
+                "3.4.2025;4340;1130;-1 000 000,00;Iso lasku\n"
+                "4.4.2025;4340;1120;-2 000 000,00;Toinen\n",
+                3, "Selite", ""},
+        // Old Mac line ends: the header ran to the end of the file and its two rows were read as none.
+        BadFile{"cr_only_line_ends",
+                "Tositepvm;Tili;Kustannuspaikka;Summa;Selite\r1.4.2025;4000;1110;-1,00;x\r2.4.2025;4000;1120;-2,00;y\r", 1, "", ""},
+        BadFile{"header_without_rows", "Tositepvm;Tili;Kustannuspaikka;Summa\n", 2, "", ""},
+        BadFile{"only_blank_rows_after_the_header", "Tositepvm;Tili;Kustannuspaikka;Summa\n\n;;;\n  \n", 2, "", ""},
+        BadFile{"a_field_twice_in_the_header", "Tositepvm;Tili;Kustannuspaikka;Summa;summa\n1.4.2025;4000;1110;-1,00;-2,00\n", 1,
+                "Summa", ""},
+        BadFile{"one_column_mapped_to_two_fields", "Pvm;Tili;Kp;Euro\n1.4.2025;4000;1110;-1,00\n", 1, "Euro",
+                "date = \"Pvm\"\naccount = \"Tili\"\ncost_center = \"Kp\"\namount = \"Euro\"\ndebit = \"Euro\"\n"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+// A killed import leaves the copy it was making (".incoming-<pid>-<n>") and files moved into
+// place by a transaction that never committed; the next import removes them, and only them.
+TEST(LedgerImport, LeftoversOfAKilledImportAreRemovedByTheNext) {
+  Fixture f;
+  f.import({fixture("hand.csv").string()});
+  std::string dir = f.db + ".ledger/";
+  std::string dead = ".incoming-99999999-0";  // above any pid_max: no such process
+  std::string live = fmt::format(".incoming-{}-7", ::getpid());  // an import still running
+  std::string orphan(64, 'a');
+  for (const auto& n : {dead, live, orphan}) testing::spit(dir + n, "x");
+  std::string kept = open_sqlite_ledger_store(f.db)->imports()[0].sha256;
+  f.import({fixture("hand.csv").string()});
+  std::vector<std::string> want = {live, kept};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(f.kept_files(), want);
+}
 
 TEST(LedgerImport, ReimportingAMonthReplacesItInsteadOfDoubling) {
   Fixture f;

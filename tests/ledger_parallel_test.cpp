@@ -91,5 +91,27 @@ TEST(LedgerParallel, ABadRowInTheSecondHalfIsLocatedTheSame) {
   }
 }
 
+// An open quote takes every row after it into one field. Wherever the threads split the file —
+// inside the swallowed rows too — it is the one error, at the line where the quote opened.
+TEST(LedgerParallel, AnUnterminatedQuoteIsFoundAcrossBlocksAndThreads) {
+  testing::TempDir tmp;
+  // Row 20 000 follows 1 + 20 000 + 21 lines (rows 0, 997, …, 19 940 take two); row 90 000, as above.
+  for (auto [at, line] : {std::pair{std::size_t{20000}, 20023}, std::pair{std::size_t{90000}, 94093}}) {
+    fs::path file = tmp.path() / fmt::format("open-{}.csv", at);
+    testing::spit(file, big_ledger(100000, "1.5.2025;4000;ict;-1,00;\"auki", at));
+    Compare c;
+    for (unsigned threads : {1u, 2u, 3u}) {
+      try {
+        read_ledger(file.string(), c.t, {false, threads, ""});
+        FAIL() << "expected an error";
+      } catch (const InputError& e) {
+        EXPECT_EQ(e.line, line) << threads;
+        EXPECT_EQ(e.column, "Selite");
+        EXPECT_NE(std::string(e.what()).find("expected a closing quote"), std::string::npos) << e.what();
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace toteuma::ledger

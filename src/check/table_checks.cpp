@@ -211,7 +211,7 @@ class Checker {
       t.cols.push_back(m);
     }
     for (const auto& r : p.rows) {
-      if (r.cells.size() != p.headings.size()) {
+      if (r.width != p.headings.size()) {
         report_ragged(t, r);
         continue;
       }
@@ -266,16 +266,16 @@ class Checker {
     const PrintedTable& p = *t.src;
     auto& f = add("table.ragged_row", Severity::error, t, r.line, r.label, "", std::nullopt);
     f.expected_text = std::to_string(p.headings.size());
-    f.found_text = std::to_string(r.cells.size());
-    f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.cells.size(), p.headings.size());
-    f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.cells.size(), p.headings.size());
-    f.en = fmt::format("Row has {} value columns, the heading row {}", r.cells.size(), p.headings.size());
+    f.found_text = std::to_string(r.width);
+    f.fi = fmt::format("Rivillä on {} arvosaraketta, otsikkorivillä {}", r.width, p.headings.size());
+    f.sv = fmt::format("Raden har {} värdekolumner, rubrikraden {}", r.width, p.headings.size());
+    f.en = fmt::format("Row has {} value columns, the heading row {}", r.width, p.headings.size());
   }
 
   Table interpret_quantities(Table t, const PrintedTable& p) {
     t.quantities = true;
     for (const auto& r : p.rows) {
-      if (r.cells.size() != p.headings.size()) {
+      if (r.width != p.headings.size()) {
         report_ragged(t, r);
         continue;
       }

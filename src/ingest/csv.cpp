@@ -36,6 +36,92 @@ std::size_t invalid_utf8_at(std::string_view s) {
 }
 }  // namespace
 
+CsvSplit split_csv_record(std::string_view rec, char delim, std::string& scratch, std::string_view* fields,
+                          std::size_t keep) {
+  CsvSplit out;
+  scratch.clear();
+  scratch.reserve(rec.size());
+  // A quoted field over several lines, then something wrong: most likely its quote was never
+  // meant to be closed and took the following lines in, so that is what is reported, where it opened.
+  std::size_t multi_open = std::string_view::npos;
+  int multi_field = 0;
+  auto fault = [&](CsvFault f, std::size_t at) {
+    out.fault = multi_open == std::string_view::npos ? f : CsvFault::unterminated_quote;
+    out.at = multi_open == std::string_view::npos ? at : multi_open;
+    out.field = multi_open == std::string_view::npos ? out.count : multi_field;
+    return out;
+  };
+  std::size_t k = 0;
+  for (;;) {
+    std::string_view field;
+    if (k < rec.size() && rec[k] == '"') {
+      std::size_t open = k++, from = scratch.size();
+      for (;;) {
+        if (k >= rec.size()) return fault(CsvFault::unterminated_quote, open);
+        if (rec[k] != '"') {
+          if (rec[k] == '\n' && multi_open == std::string_view::npos) multi_open = open, multi_field = out.count;
+          scratch += rec[k++];
+        } else if (k + 1 < rec.size() && rec[k + 1] == '"') {
+          scratch += '"';
+          k += 2;
+        } else {
+          ++k;
+          break;
+        }
+      }
+      if (k < rec.size() && rec[k] != delim) return fault(CsvFault::text_after_quote, k);
+      field = std::string_view(scratch).substr(from);
+    } else {
+      std::size_t from = k;
+      for (; k < rec.size() && rec[k] != delim; ++k) {
+        if (rec[k] == '"') return fault(CsvFault::quote_in_field, k);
+        if (rec[k] == '\r' || rec[k] == '\n') return fault(CsvFault::lone_cr, k);  // LF: only after a quote run on
+      }
+      field = rec.substr(from, k - from);
+    }
+    if (static_cast<std::size_t>(out.count) < keep) fields[out.count] = field;
+    ++out.count;
+    if (k >= rec.size()) return out;
+    ++k;  // the delimiter
+  }
+}
+
+std::size_t csv_record_end(std::string_view text, std::size_t from, int& breaks) {
+  bool q = false;
+  breaks = 0;
+  for (std::size_t k = from; k < text.size(); ++k) {
+    if (text[k] == '"') q = !q;
+    else if (text[k] == '\n') {
+      if (!q) return k;
+      ++breaks;
+    }
+  }
+  return text.size();
+}
+
+std::string csv_fault_message(CsvFault f) {
+  switch (f) {
+    case CsvFault::none: return "";
+    case CsvFault::unterminated_quote:
+      return "a quoted field is not closed: expected a closing quote (\") before the end of the file / "
+             "lainausmerkeissä oleva kenttä jää auki: odotettiin loppulainausmerkkiä ennen tiedoston loppua / "
+             "ett citerat fält avslutas inte: avslutande citattecken förväntades före filens slut";
+    case CsvFault::text_after_quote:
+      return "text after the closing quote: expected the delimiter or the end of the line / "
+             "loppulainausmerkin jälkeen tekstiä: odotettiin erotinta tai rivin loppua / "
+             "text efter avslutande citattecken: avgränsare eller radslut förväntades";
+    case CsvFault::quote_in_field:
+      return "a quote inside an unquoted field: expected the whole field in quotes and the quote doubled (\"\") / "
+             "lainausmerkki kentän keskellä: odotettiin koko kenttää lainausmerkeissä ja lainausmerkkiä kahdennettuna / "
+             "citattecken mitt i ett fält: hela fältet inom citattecken och tecknet dubblerat förväntades";
+    case CsvFault::lone_cr:
+      return "a carriage return (CR) without a line feed: expected lines ending in LF or CR LF (save the file again as CSV) / "
+             "rivinvaihtona pelkkä CR: odotettiin rivinvaihtoa LF tai CR LF (tallenna tiedosto uudelleen CSV-muodossa) / "
+             "radbrytning med enbart CR: LF eller CR LF förväntades (spara filen på nytt som CSV)";
+  }
+  return "";
+}
+
 std::vector<CsvRecord> parse_csv(const std::string& input, char delim, const std::string& file) {
   std::string_view text(input);
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -45,49 +131,30 @@ std::vector<CsvRecord> parse_csv(const std::string& input, char delim, const std
     throw InputError(file, line, "", "invalid UTF-8 / virheellinen UTF-8 / ogiltig UTF-8");
   }
   std::vector<CsvRecord> out;
+  std::string scratch;
+  std::vector<std::string_view> views;
   int line = 1;
   std::size_t i = 0;
   while (i < text.size()) {
-    CsvRecord rec{line, {}};
-    std::string field;
-    bool in_quotes = false, quoted = false;
-    for (;;) {
-      if (i >= text.size()) {
-        if (in_quotes)
-          throw InputError(file, rec.line, "", "unterminated quote / päättymätön lainausmerkki / citattecken saknas");
-        rec.fields.push_back(field);
-        break;
-      }
-      char c = text[i++];
-      if (in_quotes) {
-        if (c == '"') {
-          if (i < text.size() && text[i] == '"') {
-            field += '"';
-            ++i;
-          } else {
-            in_quotes = false;
-          }
-        } else {
-          if (c == '\n') ++line;
-          field += c;
-        }
-      } else if (c == '"' && field.empty() && !quoted) {
-        in_quotes = quoted = true;
-      } else if (c == delim) {
-        rec.fields.push_back(field);
-        field.clear();
-        quoted = false;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i < text.size() && text[i] == '\n') ++i;
-        ++line;
-        rec.fields.push_back(field);
-        break;
-      } else {
-        field += c;
-      }
+    int breaks = 0;
+    std::size_t end = csv_record_end(text, i, breaks);
+    std::string_view rec = text.substr(i, end - i);
+    if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+    views.resize(rec.size() + 1);
+    CsvSplit sp = split_csv_record(rec, delim, scratch, views.data(), views.size());
+    if (sp.fault != CsvFault::none) {
+      int at_line = line + static_cast<int>(std::count(rec.begin(), rec.begin() + static_cast<std::ptrdiff_t>(sp.at), '\n'));
+      std::string column;
+      if (!out.empty() && static_cast<std::size_t>(sp.field) < out.front().fields.size())
+        column = out.front().fields[static_cast<std::size_t>(sp.field)];
+      throw InputError(file, at_line, column, csv_fault_message(sp.fault));
     }
-    bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!blank) out.push_back(std::move(rec));
+    CsvRecord r{line, {}};
+    for (int k = 0; k < sp.count; ++k) r.fields.emplace_back(views[static_cast<std::size_t>(k)]);
+    bool blank = r.fields.size() == 1 && r.fields[0].empty();
+    if (!blank) out.push_back(std::move(r));
+    line += 1 + breaks;
+    i = end + 1;
   }
   return out;
 }

@@ -293,6 +293,15 @@ Columns resolve_columns(const std::vector<std::string>& header, const Mapping& m
       throw InputError(file, line, m.columns[f],
                        m3(fmt::format("the mapping names this column for {}, but the header lacks it", kFieldNames[f]),
                           "otsikkoriviltä puuttuu kuvauksen nimeämä sarake", "rubrikraden saknar kolumnen som mappningen anger"));
+    for (std::size_t g = 0; g < f; ++g)
+      if (c.at[g] == at)
+        throw InputError(file, line, header[static_cast<std::size_t>(at)],
+                         m3(fmt::format("the mapping names this column for both {} and {}: expected one column per field",
+                                        kFieldNames[g], kFieldNames[f]),
+                            fmt::format("kuvaus nimeää saman sarakkeen kentille {} ja {}: odotettiin kullekin kentälle omaa saraketta",
+                                        kFieldNames[g], kFieldNames[f]),
+                            fmt::format("mappningen anger samma kolumn för {} och {}: en kolumn per fält förväntades",
+                                        kFieldNames[g], kFieldNames[f])));
     c.at[f] = at;
     taken.insert(at);
   }
@@ -318,6 +327,21 @@ Columns resolve_columns(const std::vector<std::string>& header, const Mapping& m
                                     kFieldNames[static_cast<std::size_t>(*any.begin())], fmt::join(wanted, ", ")),
                         "sarake puuttuu", "kolumn saknas"));
   };
+  // A field's name twice in the header: which of the columns holds it would be a guess.
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (c.at[f] < 0) continue;
+    auto at = static_cast<std::size_t>(c.at[f]);
+    for (std::size_t k = 0; k < folded.size(); ++k)
+      if (k != at && folded[k] == folded[at])
+        throw InputError(file, line, header[at],
+                         m3(fmt::format("the header has this column twice (columns {} and {}), so which holds {} is ambiguous: "
+                                        "expected each name once",
+                                        std::min(k, at) + 1, std::max(k, at) + 1, kFieldNames[f]),
+                            fmt::format("otsikkorivillä on sama sarake kahdesti (sarakkeet {} ja {}): odotettiin kutakin nimeä kerran",
+                                        std::min(k, at) + 1, std::max(k, at) + 1),
+                            fmt::format("rubrikraden har samma kolumn två gånger (kolumnerna {} och {}): varje namn en gång förväntades",
+                                        std::min(k, at) + 1, std::max(k, at) + 1)));
+  }
   need({f_account});
   need({f_cost_center});
   need({f_amount, f_debit, f_credit});

@@ -18,7 +18,7 @@
 #include "core/text.h"
 #include "ingest/csv.h"
 #include "ingest/fields.h"
-#include "ingest/xlsx/xlsx_reader.h"
+#include "ingest/xlsx_input.h"
 
 namespace toteuma::ledger {
 
@@ -556,6 +556,7 @@ struct RowRef {
   const std::string_view* fields;
   int nfields;             // how many fields the row has (fields beyond the header's are not kept)
   bool high;               // a byte ≥ 0x80 somewhere (then the encoding is checked)
+  CsvSplit fault;          // a row the CSV rule refuses (fault.fault != none): fields unusable
 };
 
 class Scanner {
@@ -573,7 +574,7 @@ class Scanner {
     len_ = 0;
     std::size_t i = 0;
     std::int64_t line = 0;
-    bool eof = false;
+    bool eof = false, cut = false;
     for (;;) {
       if (off_ + static_cast<std::int64_t>(i) >= stop_before || off_ + static_cast<std::int64_t>(i) >= size_) break;
       // A complete row from i: up to a line break outside quotes. The common row without
@@ -591,21 +592,17 @@ class Scanner {
             end = i + row_len;
             break;
           }
-          bool q = false;
-          std::size_t k = i;
-          breaks = 0;
-          for (; k < len_; ++k) {
-            char ch = buf_[k];
-            if (ch == '"') q = !q;
-            else if (ch == '\n') {
-              if (!q) break;
-              ++breaks;
-            }
-          }
+          std::size_t k = csv_record_end(std::string_view(buf_.data(), len_), i, breaks);
           if (k < len_ || eof) {
             end = k;
             break;
           }
+        }
+        // A quote left open would otherwise read the rest of the file into one row.
+        if (len_ - i > kMaxRow) {
+          end = len_;
+          cut = true;
+          break;
         }
         // Need more bytes: keep the partial row at the front and read on.
         if (i > 0) {
@@ -622,13 +619,15 @@ class Scanner {
       std::int64_t row_off = off_ + static_cast<std::int64_t>(i);
       std::string_view row(buf_.data() + i, end - i);
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-      if (quoted) {
+      CsvSplit fault;
+      if (quoted) {  // the strict RFC 4180 rule of every CSV read here (ingest/csv.h)
         high = has_high_bit(row.data(), row.size());
-        nf = split(row, true);
+        fault = split_csv_record(row, delim_, scratch_, fields_.data(), fields_.size());
+        nf = fault.count;
       }
       bool maybe_blank = row.empty() || row[0] == delim_ || row[0] == ' ' || row[0] == '\t';
-      if (!(maybe_blank && blank(row))) {
-        if (!on_row(RowRef{row_off, line, row, fields_.data(), nf, high})) {
+      if (fault.fault != CsvFault::none || !(maybe_blank && blank(row))) {
+        if (!on_row(RowRef{row_off, line, row, fields_.data(), nf, high, fault}) || cut) {
           line += 1 + breaks;
           i = std::min(end + 1, len_);
           break;
@@ -638,23 +637,27 @@ class Scanner {
       i = std::min(end + 1, len_);
       if (end >= len_ && eof) break;
     }
+    if (cut) return {size_, line};  // the rest is unreadable: no chunk after this one parses it
     return {std::min(off_ + static_cast<std::int64_t>(i), size_), line};
   }
 
  private:
   static constexpr std::size_t kInitial = 1 << 20;
+  static constexpr std::size_t kMaxRow = 16 << 20;  // bytes; Excel's cells hold 32 767 characters
   static constexpr std::size_t kSlack = 16;  // readable bytes after the data, for 16-byte loads
 
   // Finds the end of the row at p (avail bytes; 16 more are readable) — the first line
   // break — and splits it at the delimiter in the same pass, 16 bytes at a time (SSE2, part of
-  // x86-64). Tells whether the row has a quote (then the caller finds its end and splits it the
-  // RFC 4180 way) or a non-ASCII byte. Returns the row's length without the line break.
+  // x86-64). Tells whether the row has a quote or a carriage return other than the one of a CR LF
+  // (then the caller finds its end and splits it by the strict rule, which refuses a lone CR) or
+  // a non-ASCII byte. Returns the row's length without the line break.
   std::size_t find_row(const char* p, std::size_t avail, bool& found, int& nf_out, bool& quote, bool& high) {
-    const __m128i nl = _mm_set1_epi8('\n'), dl = _mm_set1_epi8(delim_), qt = _mm_set1_epi8('"');
+    const __m128i nl = _mm_set1_epi8('\n'), dl = _mm_set1_epi8(delim_), qt = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
     std::string_view* out = fields_.data();  // locals, so the stores below alias nothing
     const std::size_t keep = fields_.size();
     std::size_t start = 0, nf = 0, len = avail;
     unsigned quotes = 0, highs = 0;
+    int crs = 0;
     auto field_end = [&](std::size_t pos) {
       if (nf < keep) out[nf] = std::string_view(p + start, pos - start);
       ++nf;
@@ -672,14 +675,16 @@ class Scanner {
         found = true;
       }
       quotes |= mask(_mm_cmpeq_epi8(v, qt)) & valid;
+      crs += std::popcount(mask(_mm_cmpeq_epi8(v, cr)) & valid);
       highs |= mask(v) & valid;
       for (unsigned d = mask(_mm_cmpeq_epi8(v, dl)) & valid; d; d &= d - 1)
         field_end(i + static_cast<std::size_t>(std::countr_zero(d)));
       if (found) break;
     }
-    field_end(len && p[len - 1] == '\r' ? len - 1 : len);
+    bool crlf = len && p[len - 1] == '\r';
+    field_end(crlf ? len - 1 : len);
     nf_out = static_cast<int>(nf);
-    quote = quotes != 0;
+    quote = quotes != 0 || crs > (crlf ? 1 : 0);
     high = highs != 0;
     return len;
   }
@@ -688,53 +693,6 @@ class Scanner {
     for (char c : row)
       if (c != delim_ && c != ' ' && c != '\t' && c != '\r') return false;
     return true;
-  }
-
-  int split(std::string_view row, bool quoted) {
-    int n = 0;
-    std::size_t keep = fields_.size();
-    if (!quoted) {
-      std::size_t pos = 0;
-      for (;;) {
-        const char* p = static_cast<const char*>(std::memchr(row.data() + pos, delim_, row.size() - pos));
-        std::size_t e = p ? static_cast<std::size_t>(p - row.data()) : row.size();
-        if (static_cast<std::size_t>(n) < keep) fields_[static_cast<std::size_t>(n)] = row.substr(pos, e - pos);
-        ++n;
-        if (!p) break;
-        pos = e + 1;
-      }
-      return n;
-    }
-    // RFC 4180: unquote into scratch (reserved first so views stay valid).
-    scratch_.clear();
-    scratch_.reserve(row.size());
-    std::size_t k = 0;
-    for (;;) {
-      std::size_t from = scratch_.size();
-      if (k < row.size() && row[k] == '"') {
-        ++k;
-        while (k < row.size()) {
-          if (row[k] == '"') {
-            if (k + 1 < row.size() && row[k + 1] == '"') {
-              scratch_ += '"';
-              k += 2;
-              continue;
-            }
-            ++k;
-            break;
-          }
-          scratch_ += row[k++];
-        }
-        while (k < row.size() && row[k] != delim_) scratch_ += row[k++];  // text after the closing quote
-      } else {
-        while (k < row.size() && row[k] != delim_) scratch_ += row[k++];
-      }
-      if (static_cast<std::size_t>(n) < keep) fields_[static_cast<std::size_t>(n)] = std::string_view(scratch_).substr(from);
-      ++n;
-      if (k >= row.size()) break;
-      ++k;  // the delimiter
-    }
-    return n;
   }
 
   const Fd& fd_;
@@ -793,16 +751,8 @@ Head read_head(const Fd& fd, std::int64_t size, const Mapping& m, const std::str
     if (sample[pos] == '\n') ++line;
     ++pos;
   }
-  std::size_t end = pos;
-  bool q = false;
   int breaks = 0;
-  for (; end < sample.size(); ++end) {
-    if (sample[end] == '"') q = !q;
-    else if (sample[end] == '\n') {
-      if (!q) break;
-      ++breaks;
-    }
-  }
+  std::size_t end = csv_record_end(sample, pos, breaks);
   if (pos >= sample.size())
     throw InputError(file, 1, "", m3("empty file: expected a header row", "tyhjä tiedosto", "tom fil"));
   std::string_view header(sample.data() + pos, end - pos);
@@ -826,27 +776,15 @@ Head read_head(const Fd& fd, std::int64_t size, const Mapping& m, const std::str
     }
   }
   h.format.delim = delim;
-  // Split the header (quotes allowed) and convert to UTF-8.
+  // Split the header by the rule of every row and convert to UTF-8.
+  std::string scratch;
+  std::vector<std::string_view> views(header.size() + 1);
+  CsvSplit sp = split_csv_record(header, delim, scratch, views.data(), views.size());
+  if (sp.fault != CsvFault::none)
+    throw InputError(file, static_cast<int>(line + std::count(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(sp.at), '\n')),
+                     "", csv_fault_message(sp.fault));
   std::vector<std::string> names;
-  std::string cur;
-  bool inq = false;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    char c = header[i];
-    if (c == '"') {
-      if (inq && i + 1 < header.size() && header[i + 1] == '"') {
-        cur += '"';
-        ++i;
-      } else {
-        inq = !inq;
-      }
-    } else if (c == delim && !inq) {
-      names.push_back(to_utf8(cur, h.format.enc));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  names.push_back(to_utf8(cur, h.format.enc));
+  for (int k = 0; k < sp.count; ++k) names.push_back(to_utf8(views[static_cast<std::size_t>(k)], h.format.enc));
   h.format.cols = resolve_columns(names, m, file, static_cast<int>(line));
   h.data_start = static_cast<std::int64_t>(std::min(end + 1, sample.size()));
   h.first_line = line + 1 + breaks;
@@ -977,6 +915,11 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
       c.errors.push_back({r.line, column, std::move(message)});
       return static_cast<int>(c.errors.size()) < kMaxErrors;
     };
+    if (r.fault.fault != CsvFault::none) {
+      std::int64_t below = std::count(r.bytes.begin(), r.bytes.begin() + static_cast<std::ptrdiff_t>(r.fault.at), '\n');
+      c.errors.push_back({r.line + below, r.fault.field, csv_fault_message(r.fault.fault)});
+      return static_cast<int>(c.errors.size()) < kMaxErrors;
+    }
     if (r.high) {
       std::size_t bad = f.enc == Encoding::utf8 ? invalid_utf8_at(r.bytes) : invalid_cp1252_at(r.bytes);
       if (bad != std::string_view::npos)
@@ -1021,6 +964,14 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
   throw InputError(file, static_cast<int>(e.line), col(e.column), msg);
 }
 
+// A file of a header alone (or blank rows after it) would replace nothing yet look imported.
+void need_rows(const Agg& agg, const std::string& file, std::int64_t line) {
+  if (agg.rows == 0)
+    throw InputError(file, static_cast<int>(line), "",
+                     m3("no rows after the header: expected at least one booking", "otsikkorivin jälkeen ei ole yhtään riviä: odotettiin kirjauksia",
+                        "inga rader efter rubrikraden: minst en kontering förväntades"));
+}
+
 void collect(FileResult& out, Agg& agg, const Target& t) {
   out.rows = agg.rows;
   out.skipped_rows = agg.skipped_rows;
@@ -1051,25 +1002,29 @@ bool is_xlsx(const std::string& path) {
 // XLSX: the first sheet, rows read whole (an .xlsx holds at most about a million rows).
 struct Sheet {
   Format format;
+  int header_row = 1;
   std::vector<xlsx::SheetRow> rows;  // data rows
 };
 
 Sheet read_sheet(const std::string& path, const Mapping& m, const std::string& file) {
-  xlsx::Sheet s;
-  try {
-    s = xlsx::read_first_sheet(path);
-  } catch (const xlsx::XlsxError& e) {
-    throw InputError(file, 0, "", e.what());
-  }
+  xlsx::Sheet s = read_input_sheet(path);
   if (s.rows.empty()) throw InputError(file, 1, "", m3("empty sheet: expected a header row", "tyhjä taulukko", "tomt blad"));
   Sheet out;
   out.format.xlsx = true;
-  out.format.cols = resolve_columns(s.rows.front().cells, m, file, s.rows.front().row);
+  const xlsx::SheetRow& head = s.rows.front();
+  out.format.cols = resolve_columns(head.dense(head.width()), m, file, head.row);
+  out.header_row = s.rows.front().row;
   out.rows.assign(std::make_move_iterator(s.rows.begin() + 1), std::make_move_iterator(s.rows.end()));
   return out;
 }
 
-std::string join_cells(const std::vector<std::string>& cells) {
+// A sheet row as the drill-down shows it: its cells joined by ';', the date column's Excel serial
+// day number (as spreadsheets store dates) shown as the date it stands for: "45962" → "1.11.2025".
+std::string join_cells(const Format& f, const xlsx::SheetRow& r) {
+  std::vector<std::string> cells = r.dense(std::min(r.width(), f.cols.count));
+  auto dc = static_cast<std::size_t>(f.cols.at[f_date]);
+  if (f.cols.has(f_date) && dc < cells.size())
+    if (auto d = parse_ledger_date(cells[dc], true)) cells[dc] = to_display(*d);
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? ";" : "") + csv_field(cells[i], ';');
   return out;
@@ -1082,8 +1037,9 @@ void each_sheet_row(const Sheet& s, std::int64_t from, std::int64_t to, OnRow&& 
   for (std::int64_t i = from; i < to && i < static_cast<std::int64_t>(s.rows.size()); ++i) {
     const auto& r = s.rows[static_cast<std::size_t>(i)];
     std::fill(f.begin(), f.end(), std::string_view());
-    for (std::size_t k = 0; k < r.cells.size() && k < f.size(); ++k) f[k] = r.cells[k];
-    int n = std::max(static_cast<int>(r.cells.size()), s.format.cols.count);
+    for (const auto& c : r.cells)
+      if (static_cast<std::size_t>(c.column) <= f.size()) f[static_cast<std::size_t>(c.column - 1)] = c.text;
+    int n = std::max(r.width(), s.format.cols.count);
     if (!on_row(i, r, f.data(), n)) break;
   }
 }
@@ -1114,6 +1070,7 @@ FileResult read_xlsx(const std::string& path, const Target& t, const ReadOptions
     return true;
   });
   if (!errors.empty()) throw_errors(path, errors, s.format.cols.names);
+  need_rows(agg, path, s.header_row + 1);
   collect(out, agg, t);
   return out;
 }
@@ -1193,6 +1150,7 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   for (unsigned i = 1; i < chunks.size(); ++i)
     if (!all.merge(*chunks[i].agg))
       throw InputError(path, 0, "", m3("the sum of amounts overflows 64 bits", "summa ylittää lukualueen", "summan är för stor"));
+  need_rows(all, path, head.first_line);
   collect(out, all, t);
   out.sha256 = hasher.result();
   return out;
@@ -1217,7 +1175,7 @@ std::vector<SourceRow> read_ledger_rows(const std::string& stored_path, const st
       std::int64_t from = static_cast<std::int64_t>(b) * block_size;
       each_sheet_row(s, from, from + block_size, [&](std::int64_t, const xlsx::SheetRow& r, const std::string_view* f, int) {
         classify(t, s.format, f, cl);
-        if (keep()) out.push_back({r.row, join_cells(r.cells), cl.amount});
+        if (keep()) out.push_back({r.row, join_cells(s.format, r), cl.amount});
         return true;
       });
     }
@@ -1231,7 +1189,7 @@ std::vector<SourceRow> read_ledger_rows(const std::string& stored_path, const st
     if (!wanted(static_cast<std::int64_t>(b)) || blocks[b].offset < 0) continue;
     std::int64_t base = blocks[b].line;
     sc.scan(blocks[b].offset, static_cast<std::int64_t>(b + 1) * block_size, [&](const RowRef& r) {
-      if (r.nfields != head.format.cols.count) return true;
+      if (r.fault.fault != CsvFault::none || r.nfields != head.format.cols.count) return true;
       classify(t, head.format, r.fields, cl);
       if (keep()) out.push_back({base + r.line, to_utf8(r.bytes, head.format.enc), cl.amount});
       return true;

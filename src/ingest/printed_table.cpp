@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "ingest/csv.h"
-#include "ingest/xlsx/xlsx_reader.h"
+#include "ingest/xlsx_input.h"
 
 namespace toteuma {
 
@@ -85,6 +85,7 @@ PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
     if (recs[i].fields.size() > 1) r.cells.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
     // Trailing empty cells beyond the headings are the spreadsheet's, not the author's.
     while (r.cells.size() > t.headings.size() && blank_cell(r.cells.back())) r.cells.pop_back();
+    r.width = r.cells.size();
     bool all_blank = r.label.empty() && std::all_of(r.cells.begin(), r.cells.end(), blank_cell);
     if (!all_blank) t.rows.push_back(std::move(r));
   }
@@ -97,19 +98,37 @@ PrintedTable read_printed_table(const std::string& path) {
   PrintedTable t;
   t.file = path;
   if (ends_with(path, ".xlsx")) {
-    xlsx::Sheet sheet;
-    try {
-      sheet = xlsx::read_first_sheet(path);
-    } catch (const std::exception& e) {
-      throw InputError(path, 0, "", e.what());
-    }
+    xlsx::Sheet sheet = read_input_sheet(path);
+    // The heading row sets the table's width; a data row's cells are taken up to it (one more
+    // column shows a cell beyond it), so memory follows the headings, not a stray cell at XFD.
+    std::size_t meta = 0;
+    while (meta < sheet.rows.size() && !sheet.rows[meta].cells.empty() && sheet.rows[meta].cells.front().column == 1 &&
+           sheet.rows[meta].cells.front().text.starts_with('#'))
+      ++meta;
+    int columns = meta < sheet.rows.size() ? sheet.rows[meta].width() : 0;
+    if (columns > kMaxPrintedColumns + 1)
+      throw InputError(path, sheet.rows[meta].row, xlsx::column_letters(columns) + std::to_string(sheet.rows[meta].row),
+                       fmt::format("a heading in column {} is beyond the {} columns a printed table may have / "
+                                   "otsikko sarakkeessa {} on taulukon enimmäisleveyden ({} saraketta) ulkopuolella / "
+                                   "rubriken i kolumn {} ligger utanför tabellens högst {} kolumner",
+                                   xlsx::column_letters(columns), kMaxPrintedColumns, xlsx::column_letters(columns),
+                                   kMaxPrintedColumns, xlsx::column_letters(columns), kMaxPrintedColumns));
     std::vector<CsvRecord> recs;
-    for (auto& r : sheet.rows) recs.push_back({r.row, std::move(r.cells)});
+    std::vector<int> widths;
+    for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
+      const auto& r = sheet.rows[i];
+      recs.push_back({r.row, r.dense(i < meta ? 1 : i == meta ? columns : std::max(columns, 1))});
+      widths.push_back(r.width());
+    }
     PrintedTable out = from_rows(std::move(t), std::move(recs));
     // A spreadsheet row has every column: cells after its last filled one are empty, not
-    // missing, so XLSX rows cannot be ragged.
-    for (auto& r : out.rows)
+    // missing, so XLSX rows are ragged only by a cell beyond the headings.
+    std::size_t k = meta + 1;
+    for (auto& r : out.rows) {
+      while (k < sheet.rows.size() && sheet.rows[k].row != r.line) ++k;
+      r.width = std::max(static_cast<std::size_t>(std::max(widths[k] - 1, 0)), out.headings.size());
       if (r.cells.size() < out.headings.size()) r.cells.resize(out.headings.size());
+    }
     return out;
   }
   int first_line = 1;

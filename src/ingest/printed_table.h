@@ -13,8 +13,13 @@ namespace toteuma {
 struct PrintedRow {
   int line = 0;  // file line (CSV) or sheet row (XLSX)
   std::string label;
-  std::vector<std::string> cells;  // as printed; may be ragged (checked later)
+  std::vector<std::string> cells;  // as printed, at most one per heading from an .xlsx
+  std::size_t width = 0;           // value columns up to the last filled one: ≠ headings is ragged (checked later)
 };
+
+// The widest table read from an .xlsx: a heading further right is refused (an InputError
+// naming the cell) rather than making every row that wide.
+inline constexpr int kMaxPrintedColumns = 1024;
 
 struct PrintedTable {
   std::string file;

@@ -2,12 +2,17 @@
 // months it covers (figures, index, suspense), and the kept source files beside the database.
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <bit>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string_view>
+
+#include <signal.h>
 
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -110,6 +115,7 @@ class SqliteLedgerStore final : public LedgerStore {
     std::int64_t batch = 0;
     {
       sqlite::Transaction tx(db_);
+      remove_leftovers();
       {
         auto st = db_.prepare("SELECT COALESCE(MAX(batch), 0) + 1, COALESCE(MAX(id), 0) FROM ledger_import");
         st.step();
@@ -263,6 +269,32 @@ class SqliteLedgerStore final : public LedgerStore {
         .run();
     insert_audit(db_, {0, at, by.user, "ledger_close", std::to_string(year), before, std::to_string(through_month), "", by.via});
     tx.commit();
+  }
+
+  // What killed imports left beside the database: copies being read (".incoming-<pid>-<n>" of a
+  // process that is gone) and kept files no source names (moved into place by a transaction that
+  // never committed, or left when a process died between its commit and their removal). Runs in
+  // the import's write transaction, so no other import is between moving a file and committing.
+  void remove_leftovers() {
+    fs::path dir = path_ + ".ledger";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return;
+    std::set<std::string> known;
+    for (auto st = db_.prepare("SELECT sha256 FROM ledger_source"); st.step();) known.insert(st.text(0));
+    auto is_hash = [](const std::string& n) {
+      return n.size() == 64 && std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    };
+    std::vector<fs::path> gone;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string name = e.path().filename().string();
+      if (name.starts_with(".incoming-")) {
+        long pid = std::strtol(name.c_str() + 10, nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) gone.push_back(e.path());
+      } else if (is_hash(name) && !known.count(name)) {
+        gone.push_back(e.path());
+      }
+    }
+    for (const auto& p : gone) fs::remove(p, ec);
   }
 
   std::vector<LedgerImportRecord> imports() override {

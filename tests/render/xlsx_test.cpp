@@ -293,12 +293,12 @@ TEST(Xlsx, ContentsSheetListsTablesWithLinksToTheirSheets) {
   xlsx::Sheet first = xlsx::read_first_sheet((dir.path() / "doc.xlsx").string());
   EXPECT_EQ(first.name, "Sisällys");
   std::vector<xlsx::SheetRow> expected = {
-      {1, {"Talousarvio 2025"}},   {2, {"Loviisan kaupunki – Keskushallinto"}},
-      {3, {"Laadittu 22.11.2026"}}, {5, {"Talous"}},
-      {6, {"Käyttötalous: tulot/menot [€]"}}, {7, {"Henkilöstö"}},
-      {8, {kLong}},                {9, {kLong}},
-      {10, {"Liitteet"}},          {11, {"Taulukkoliite"}},
-      {12, {"Sisällys"}},
+      {1, {{1, "Talousarvio 2025"}}},   {2, {{1, "Loviisan kaupunki – Keskushallinto"}}},
+      {3, {{1, "Laadittu 22.11.2026"}}}, {5, {{1, "Talous"}}},
+      {6, {{1, "Käyttötalous: tulot/menot [€]"}}}, {7, {{1, "Henkilöstö"}}},
+      {8, {{1, kLong}}},                {9, {{1, kLong}}},
+      {10, {{1, "Liitteet"}}},          {11, {{1, "Taulukkoliite"}}},
+      {12, {{1, "Sisällys"}}},
   };
   EXPECT_EQ(first.rows, expected);  // narrative-only "Lopuksi" is not listed
 }

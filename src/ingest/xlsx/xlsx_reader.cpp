@@ -6,6 +6,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -16,14 +17,23 @@
 
 namespace toteuma::xlsx {
 
-XlsxError::XlsxError(std::string file_, const std::string& message)
-    : std::runtime_error(file_ + ": " + message), file(std::move(file_)) {}
+XlsxError::XlsxError(std::string file_, const std::string& message, int row_, std::string cell_)
+    : std::runtime_error(file_ + ": " + message), file(std::move(file_)), row(row_), cell(std::move(cell_)) {}
+
+std::string column_letters(int column) {
+  std::string letters;
+  for (int n = column; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return letters;
+}
+
+std::vector<std::string> SheetRow::dense(int columns) const {
+  std::vector<std::string> out(static_cast<std::size_t>(std::min(std::max(columns, 0), width())));
+  for (const auto& c : cells)
+    if (c.column <= static_cast<int>(out.size())) out[static_cast<std::size_t>(c.column - 1)] = c.text;
+  return out;
+}
 
 namespace {
-
-// Excel's own sheet limits: a reference beyond them is corrupt, and must not make us allocate.
-constexpr int kMaxColumns = 16384;  // XFD
-constexpr int kMaxRows = 1048576;
 // Parts are inflated into memory whole; refuse a zip bomb instead of exhausting memory.
 constexpr zip_uint64_t kMaxPartSize = zip_uint64_t{1} << 30;
 
@@ -70,7 +80,9 @@ class Archive {
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  [[noreturn]] void fail(const std::string& message) const { throw XlsxError(path_, message); }
+  [[noreturn]] void fail(const std::string& message, int row = 0, const std::string& cell = "") const {
+    throw XlsxError(path_, message, row, cell);
+  }
 
   // Parses part `name` into `doc`; false when the archive has no such part.
   bool load(const std::string& name, pugi::xml_document& doc) const {
@@ -227,12 +239,13 @@ std::optional<std::string> decimal_text(std::string_view v) {
   return out;
 }
 
-// The column of a cell reference, "C5" -> 3, "AA1" -> 27; 0 when it is not a reference.
+// The column of a cell reference, "C5" -> 3, "AA1" -> 27; 0 when it is not a reference, and
+// kMaxColumns + 1 when it lies beyond XFD.
 int ref_column(std::string_view ref) {
   int col = 0;
   std::size_t i = 0;
   for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i)
-    if ((col = col * 26 + (ref[i] - 'A' + 1)) > kMaxColumns) return 0;
+    if ((col = col * 26 + (ref[i] - 'A' + 1)) > kMaxColumns) col = kMaxColumns + 1;
   if (i == 0 || i == ref.size()) return 0;
   for (; i < ref.size(); ++i)
     if (!is_digit(ref[i])) return 0;
@@ -255,9 +268,9 @@ class SheetReader {
       if (!is(row, "row")) continue;
       // Without r, a row follows the previous one (the attribute is optional in the schema).
       pugi::xml_attribute r = row.attribute("r");
-      row_number = r ? r.as_int() : row_number + 1;
-      if (row_number < 1 || row_number > kMaxRows)
-        zip_.fail(part_ + ": invalid row number '" + r.value() + "'");
+      row_number = r ? static_cast<int>(std::min<long long>(r.as_llong(), kMaxRows + 1LL)) : row_number + 1;
+      if (row_number > kMaxRows) beyond(row_number, std::string("row ") + r.value(), "", "row", "rivi", "rad");
+      if (row_number < 1) zip_.fail(part_ + ": invalid row number '" + r.value() + "'");
       SheetRow sr{row_number, {}};
       int col = 0;
       for (pugi::xml_node c : row.children()) {
@@ -265,12 +278,23 @@ class SheetReader {
         // Writers omit empty cells, so the reference, not the position, gives the column.
         pugi::xml_attribute ref = c.attribute("r");
         col = ref ? ref_column(ref.value()) : col + 1;
-        if (col < 1 || col > kMaxColumns)
-          zip_.fail(part_ + ": invalid cell reference '" + ref.value() + "' in row " + std::to_string(row_number));
+        if (col > kMaxColumns) {
+          std::string cell = ref ? ref.value() : "XFE" + std::to_string(row_number);
+          beyond(row_number, "cell " + cell, cell, "column", "sarake", "kolumn");
+        }
+        if (col < 1)
+          zip_.fail(part_ + ": invalid cell reference '" + ref.value() + "' in row " + std::to_string(row_number), row_number,
+                    ref.value());
         std::string text = cell_text(c, row_number, col);
         if (text.empty()) continue;  // styled but empty cells must not widen the row
-        if (sr.cells.size() < static_cast<std::size_t>(col)) sr.cells.resize(static_cast<std::size_t>(col));
-        sr.cells[static_cast<std::size_t>(col - 1)] = std::move(text);
+        // Cells come in column order; a writer that repeats or reorders them is followed.
+        if (sr.cells.empty() || sr.cells.back().column < col) {
+          sr.cells.push_back({col, std::move(text)});
+        } else {
+          auto at = std::lower_bound(sr.cells.begin(), sr.cells.end(), col, [](const SheetCell& x, int k) { return x.column < k; });
+          if (at != sr.cells.end() && at->column == col) at->text = std::move(text);
+          else sr.cells.insert(at, {col, std::move(text)});
+        }
       }
       if (!sr.cells.empty()) out.push_back(std::move(sr));
     }
@@ -308,9 +332,18 @@ class SheetReader {
   }
 
   [[noreturn]] void bad(int row, int col, const std::string& message) const {
-    std::string letters;
-    for (int n = col; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
-    zip_.fail(part_ + ": cell " + letters + std::to_string(row) + ": " + message);
+    std::string ref = column_letters(col) + std::to_string(row);
+    zip_.fail(part_ + ": cell " + ref + ": " + message, row, ref);
+  }
+
+  // A row or column beyond the sheet's limits: a corrupt or hostile file, refused before
+  // anything is sized by it.
+  [[noreturn]] void beyond(int row, const std::string& what, const std::string& ref, const char* en, const char* fi,
+                           const char* sv) const {
+    zip_.fail(part_ + ": " + what + ": " + en + " beyond the limits of a sheet: expected at most column XFD and row 1048576 / " + fi +
+                  " taulukon rajojen ulkopuolella: odotettiin enintään saraketta XFD ja riviä 1048576 / " + sv +
+                  " utanför bladets gränser: högst kolumn XFD och rad 1048576 förväntades",
+              std::min(row, kMaxRows + 1), ref);
   }
 
   const Archive& zip_;

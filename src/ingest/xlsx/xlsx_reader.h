@@ -11,16 +11,37 @@ namespace toteuma::xlsx {
 
 // A file that cannot be read as an .xlsx workbook. `what()` is "<file>: <message>"; for
 // problems inside the workbook the message names the part (e.g. "xl/worksheets/sheet1.xml").
+// An error about one cell also says which: its row and reference ("XFE7").
 struct XlsxError : std::runtime_error {
-  XlsxError(std::string file, const std::string& message);
+  XlsxError(std::string file, const std::string& message, int row = 0, std::string cell = "");
   std::string file;
+  int row = 0;       // 0 when not about one cell
+  std::string cell;  // "" when not about one cell
 };
 
-struct SheetRow {
-  int row = 0;                     // 1-based spreadsheet row number
-  std::vector<std::string> cells;  // from column A on, "" for empty; trailing empty cells dropped
-  bool operator==(const SheetRow&) const = default;
+struct SheetCell {
+  int column = 0;  // 1-based: A = 1
+  std::string text;
+  bool operator==(const SheetCell&) const = default;
 };
+
+// A row holds only the cells present, so memory follows the cells in the file, not the width
+// of the sheet: one cell at column XFD is one cell, not 16 384.
+struct SheetRow {
+  int row = 0;                   // 1-based spreadsheet row number
+  std::vector<SheetCell> cells;  // the non-empty cells, in column order
+  bool operator==(const SheetRow&) const = default;
+  // The column of the last cell (0 for none).
+  int width() const { return cells.empty() ? 0 : cells.back().column; }
+  // The texts of columns A.. up to `columns`, "" where empty; cells further right left out.
+  std::vector<std::string> dense(int columns) const;
+};
+
+// Excel's own limits of a sheet (XFD, 1 048 576): a reference beyond them is an error.
+inline constexpr int kMaxColumns = 16384;
+inline constexpr int kMaxRows = 1048576;
+// "A", "Z", "AA", … "XFD".
+std::string column_letters(int column);
 
 struct Sheet {
   std::string name;            // the tab name, e.g. "Tuloslaskelma"

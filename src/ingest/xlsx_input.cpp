@@ -1,0 +1,13 @@
+#include "ingest/xlsx_input.h"
+
+namespace toteuma {
+
+xlsx::Sheet read_input_sheet(const std::string& path) {
+  try {
+    return xlsx::read_first_sheet(path);
+  } catch (const xlsx::XlsxError& e) {
+    throw InputError(path, e.row, e.cell, e.what());
+  }
+}
+
+}  // namespace toteuma
