@@ -13,6 +13,7 @@
 #include "core/ledger.h"
 #include "document/builder.h"
 #include "document/commentary.h"
+#include "ingest/csv.h"
 #include "render/document_output.h"
 #include "store/store.h"
 
@@ -93,11 +94,7 @@ int cmd_narrative_set(const DocumentOptions& o, std::ostream& out) {
   if (o.file == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
-    std::ifstream f(o.file, std::ios::binary);
-    if (!f) throw std::runtime_error(o.file + ": cannot read");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    text = ss.str();
+    text = read_file(o.file);  // InputError (exit 2) when missing
   }
   auto store = open_sqlite_store(o.db);
   Dataset d = read_db(o.db);

@@ -203,9 +203,13 @@ void CsvTable::fail(const CsvRecord& row, const std::string& column, const std::
   throw InputError(file_, row.line, column, message);
 }
 
+InputError unreadable_file(const std::string& path) {
+  return InputError(path, 0, "", "cannot read file / tiedostoa ei voi lukea / filen kan inte läsas");
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "cannot read file / tiedostoa ei voi lukea / filen kan inte läsas");
+  if (!in) throw unreadable_file(path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

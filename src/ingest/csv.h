@@ -79,6 +79,8 @@ class CsvTable {
   std::vector<CsvRecord> rows_;
 };
 
+// A file that cannot be opened (missing, unreadable): the same words wherever one is read.
+InputError unreadable_file(const std::string& path);
 std::string read_file(const std::string& path);
 
 }  // namespace toteuma

@@ -509,7 +509,7 @@ struct Agg {
 class Fd {
  public:
   explicit Fd(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
-    if (fd_ < 0) throw InputError(path, 0, "", "cannot read file / tiedostoa ei voi lukea / filen kan inte läsas");
+    if (fd_ < 0) throw unreadable_file(path);
   }
   ~Fd() {
     if (fd_ >= 0) ::close(fd_);
