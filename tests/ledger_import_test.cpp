@@ -90,6 +90,28 @@ struct Fixture {
     return out.str();
   }
   std::string path(const char* name) const { return (tmp.path() / name).string(); }
+  // Imports hand.csv, then expects `o` (reading `file`) to be refused at `line` and `column`
+  // with the database and the kept files as they were.
+  void expect_refused(const LedgerOptions& o, const std::string& file, int line, const std::string& column) const {
+    import({fixture("hand.csv").string()});  // something to keep
+    Dataset before = open_sqlite_store(db)->read();
+    auto imports_before = open_sqlite_ledger_store(db)->imports().size();
+    auto kept_before = kept_files();
+    Actuals actuals_before = actuals(db);
+    std::ostringstream out;
+    try {
+      cmd_import_ledger(o, out);
+      ADD_FAILURE() << "expected an error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.file, file);
+      EXPECT_EQ(e.line, line) << e.what();
+      EXPECT_EQ(e.column, column) << e.what();
+    }
+    EXPECT_EQ(open_sqlite_store(db)->read(), before);
+    EXPECT_EQ(actuals(db), actuals_before);
+    EXPECT_EQ(open_sqlite_ledger_store(db)->imports().size(), imports_before);
+    EXPECT_EQ(kept_files(), kept_before);  // no half-kept copy either
+  }
   std::vector<std::string> kept_files() const {
     std::vector<std::string> out;
     if (fs::exists(db + ".ledger"))
@@ -182,30 +204,12 @@ class LedgerBadInput : public ::testing::TestWithParam<BadRow> {};
 TEST_P(LedgerBadInput, IsLocatedAndChangesNothing) {
   const BadRow& b = GetParam();
   Fixture f;
-  f.import({fixture("hand.csv").string()});  // something to keep
-  Dataset before = open_sqlite_store(f.db)->read();
-  auto imports_before = open_sqlite_ledger_store(f.db)->imports().size();
-  auto kept_before = f.kept_files();
-  Actuals actuals_before = actuals(f.db);
-
   std::string file = f.path("bad.csv");
   testing::spit(file, std::string(b.bom ? "\xEF\xBB\xBF" : "") + "Tositepvm;Tosite;Tili;Kustannuspaikka;Summa;Selite\n" +
                           "2.4.2025;2001;4000;1110;-1,00;hyvä rivi\n" + b.row + "\n" + "3.4.2025;2003;4000;1120;-2,00;hyvä rivi\n");
   LedgerOptions o = f.opts({file});
   o.encoding = b.encoding;
-  std::ostringstream out;
-  try {
-    cmd_import_ledger(o, out);
-    FAIL() << "expected an error";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.file, file);
-    EXPECT_EQ(e.line, 3) << e.what();
-    EXPECT_EQ(e.column, b.column) << e.what();
-  }
-  EXPECT_EQ(open_sqlite_store(f.db)->read(), before);
-  EXPECT_EQ(actuals(f.db), actuals_before);
-  EXPECT_EQ(open_sqlite_ledger_store(f.db)->imports().size(), imports_before);
-  EXPECT_EQ(f.kept_files(), kept_before);  // no half-kept copy either
+  f.expect_refused(o, file, 3, b.column);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -244,9 +248,6 @@ class LedgerBadFile : public ::testing::TestWithParam<BadFile> {};
 TEST_P(LedgerBadFile, IsLocatedAndChangesNothing) {
   const BadFile& b = GetParam();
   Fixture f;
-  f.import({fixture("hand.csv").string()});
-  Actuals actuals_before = actuals(f.db);
-  auto imports_before = open_sqlite_ledger_store(f.db)->imports().size();
   std::string file = f.path("bad.csv");
   testing::spit(file, b.text);
   LedgerOptions o = f.opts({file});
@@ -254,17 +255,7 @@ TEST_P(LedgerBadFile, IsLocatedAndChangesNothing) {
     o.mapping = f.path("mapping.toml");
     testing::spit(o.mapping, testing::slurp(fixture("mapping.toml")) + "\n[columns]\n" + b.mapping_columns);
   }
-  std::ostringstream out;
-  try {
-    cmd_import_ledger(o, out);
-    FAIL() << "expected an error";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.file, file);
-    EXPECT_EQ(e.line, b.line) << e.what();
-    EXPECT_EQ(e.column, b.column) << e.what();
-  }
-  EXPECT_EQ(actuals(f.db), actuals_before);
-  EXPECT_EQ(open_sqlite_ledger_store(f.db)->imports().size(), imports_before);
+  f.expect_refused(o, file, b.line, b.column);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -289,6 +280,30 @@ INSTANTIATE_TEST_SUITE_P(
         BadFile{"one_column_mapped_to_two_fields", "Pvm;Tili;Kp;Euro\n1.4.2025;4000;1110;-1,00\n", 1, "Euro",
                 "date = \"Pvm\"\naccount = \"Tili\"\ncost_center = \"Kp\"\namount = \"Euro\"\ndebit = \"Euro\"\n"}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// A spreadsheet export is held to the same: a header alone is no import, and a stray cell far to
+// the right (column XFD: one cell, not 16 384 of them) makes its row one of the wrong width.
+TEST(LedgerImport, XlsxWithoutRowsOrWithAStrayCellIsRefused) {
+  for (bool stray : {false, true}) {
+    Fixture f;
+    std::string xlsx = f.path(stray ? "stray.xlsx" : "header.xlsx");
+    lxw_workbook* wb = workbook_new(xlsx.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+    const char* head[] = {"Tositepvm", "Tili", "Kustannuspaikka", "Summa"};
+    for (int c = 0; c < 4; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head[c], nullptr);
+    if (stray)
+      for (lxw_row_t r = 1; r <= 3; ++r) {
+        worksheet_write_number(ws, r, 0, 45748, nullptr);  // 1.4.2025
+        worksheet_write_number(ws, r, 1, 4000, nullptr);
+        worksheet_write_string(ws, r, 2, "1110", nullptr);
+        worksheet_write_number(ws, r, 3, -1, nullptr);
+        if (r == 3) worksheet_write_string(ws, r, 16383, "x", nullptr);
+      }
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    // Sheet row 4 holds the stray cell; without rows, the error is at the row after the header.
+    f.expect_refused(f.opts({xlsx}), xlsx, stray ? 4 : 2, "");
+  }
+}
 
 // A killed import leaves the copy it was making (".incoming-<pid>-<n>") and files moved into
 // place by a transaction that never committed; the next import removes them, and only them.
