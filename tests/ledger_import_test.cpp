@@ -438,7 +438,7 @@ TEST(LedgerImport, FollowUpTableOfTheHandMadeLedger) {
                            "Ennusteen poikkeama\n"),
             std::string::npos) << out.str();
   EXPECT_NE(out.str().find("\nToimintakate ulkoinen;-4165639;-17161;-31741;-190449;3975190\n"), std::string::npos) << out.str();
-  EXPECT_NE(out.str().find("\nToimintakate ulkoinen;0.8;4.6\n"), std::string::npos) << out.str();  // 190 448,64 / 4 165 639
+  EXPECT_NE(out.str().find("\nToimintakate ulkoinen;0,8;4,6\n"), std::string::npos) << out.str();  // 190 448,64 / 4 165 639
   EXPECT_NE(out.str().find("\nToimintakate ulkoinen;-14581;-17161;-31741\n"), std::string::npos) << out.str();  // January 120,00 − 14 700,50
 }
 

@@ -9,6 +9,7 @@
 #include "check/rounding.h"
 #include "core/fixed.h"
 #include "core/format.h"
+#include "core/i18n.h"
 #include "core/ledger.h"
 #include "core/personnel_tables.h"
 
@@ -273,8 +274,8 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
       if (v.metric == mt.id && v.date <= end && end_index - (v.date.year * 12 + v.date.month) < months) fresh = true;
     if (!fresh)
       add("goals.metric_stale", x, x->unit, mt.id, x->year,
-          fmt::format("Mittaria \"{}\" ei ole päivitetty ({}) ennen {}", name, mt.frequency, to_display(end)),
-          fmt::format("Mätaren \"{}\" har inte uppdaterats ({}) före {}", name, mt.frequency, to_display(end)),
+          fmt::format("Mittaria \"{}\" ei ole päivitetty ({}) ennen {}", name, tr("freq." + (mt.frequency.empty() ? std::string("year") : mt.frequency), Lang::fi), to_display(end)),
+          fmt::format("Mätaren \"{}\" har inte uppdaterats ({}) före {}", name, tr("freq." + (mt.frequency.empty() ? std::string("year") : mt.frequency), Lang::sv), to_display(end)),
           fmt::format("Metric \"{}\" has no value within its frequency ({}) before {}", name, mt.frequency, to_display(end)));
   }
 }

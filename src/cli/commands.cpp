@@ -18,6 +18,7 @@
 #include "core/follow_up.h"
 #include "core/i18n.h"
 #include "core/report_table.h"
+#include "core/text.h"
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"
 #include "core/format.h"
@@ -104,7 +105,7 @@ int cmd_table(const CommandOptions& o, std::ostream& out) {
   Ledger ledger(d);
   FigureTable t = build_table(ledger, o.unit, o.year, *parse_table_kind(o.kind), lang_or_primary(o, d));
   if (o.format == "csv")
-    out << render_csv(t);
+    out << kUtf8Bom << render_csv(t);
   else if (o.format == "html")
     out << render_html_page(t);
   else
@@ -204,6 +205,7 @@ int cmd_personnel(const CommandOptions& o, std::ostream& out) {
       if (u.id == o.unit) unit_name = u.name.shown(lang);
     out << render_html_document(lang, unit_name, tr("web.personnel", lang) + " " + std::to_string(o.year), "", body);
   } else {
+    if (o.format == "csv") out << kUtf8Bom;
     if (!none.empty()) out << (o.format == "csv" ? "# " : "") << none << "\n";
     for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
   }
@@ -220,7 +222,7 @@ int cmd_goals(const CommandOptions& o, std::ostream& out) {
   require_unit(d, o.unit, lang);
   GoalReport r = build_goal_report(d, o.unit, o.year, lang);
   if (o.format == "csv")
-    out << render_goals_csv(r);
+    out << kUtf8Bom << render_goals_csv(r);
   else if (o.format == "html")
     out << render_html_document(lang, r.unit_name, r.title, "", render_goals_html(r));
   else

@@ -325,7 +325,7 @@ int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
   std::string status = fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, o.year)
                                  : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), o.year);
   if (o.format == "csv") {
-    out << render_csv(fu.summary) << "\n" << render_simple_csv(fu.forecast_parts) << "\n" << render_simple_csv(fu.realisation)
+    out << kUtf8Bom << render_csv(fu.summary) << "\n" << render_simple_csv(fu.forecast_parts) << "\n" << render_simple_csv(fu.realisation)
         << "\n" << render_csv(fu.monthly);
   } else if (o.format == "html") {
     out << render_html_document(lang, fu.summary.unit_name, fu.summary.title, fu.summary.responsible,

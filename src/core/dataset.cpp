@@ -1,6 +1,8 @@
 #include "core/dataset.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 namespace toteuma {
@@ -43,6 +45,28 @@ OrgView Dataset::org_on(const Date& on) const {
   for (const auto& m : municipalities) ids.push_back(m.id);
   org.prefer_roots(ids);
   return org;
+}
+
+bool scenario_serves(const Dataset& d, const Scenario& s, const std::string& unit) {
+  return !s.municipality || s.municipality->empty() || *s.municipality == d.municipality_of(unit).id;
+}
+
+void infer_scenario_municipalities(Dataset& d) {
+  std::map<std::string, std::set<std::string>> holders;  // scenario → municipalities of its figures' units
+  std::map<std::string, std::string> muni_of;
+  bool any = false;
+  for (const auto& s : d.scenarios) any = any || !s.municipality;
+  if (!any) return;
+  for (const auto& f : d.figures) {
+    auto it = muni_of.find(f.unit);
+    if (it == muni_of.end()) it = muni_of.emplace(f.unit, d.municipality_of(f.unit).id).first;
+    holders[f.scenario].insert(it->second);
+  }
+  for (auto& s : d.scenarios) {
+    if (s.municipality) continue;
+    const auto& h = holders[s.id];
+    s.municipality = h.size() == 1 ? *h.begin() : h.empty() ? d.primary().id : "";
+  }
 }
 
 void canonicalize(Dataset& d) {

@@ -59,6 +59,14 @@ struct Dataset {
   bool operator==(const Dataset&) const = default;
 };
 
+// Whether unit `unit` may use scenario `s`: a scenario of the unit's municipality or a common one.
+// Pages, the API and documents offer a unit only these; its figures are only in these.
+bool scenario_serves(const Dataset& d, const Scenario& s, const std::string& unit);
+// Gives every scenario recorded without a municipality (datasets and databases from before the
+// field) the one municipality whose units hold its figures; "" (common) when several do; the
+// primary municipality when none does.
+void infer_scenario_municipalities(Dataset& d);
+
 // Sorts every list into its canonical order (units by id and validity, figures by key, ...), so
 // that equal data compares equal and dumps are stable for diffing. Chart lines keep their order.
 void canonicalize(Dataset& d);

@@ -222,14 +222,14 @@ void mark_projections(Explanation& e, const FollowUpData& fd, const OrgView& org
 }
 
 Date checked_on(const Dataset& d, const FollowUpInput& in, const std::string& unit, int year, int month, Lang lang) {
-  if (month < 1 || month > 12) throw TableError(tf("followup.bad_month", lang, month));
+  if (month < 1 || month > 12) throw TableError(msg("followup.bad_month", month), lang);
   auto months = ledger_months(in.actuals, year);
-  if (months.empty()) throw TableError(tf("followup.no_ledger", lang, year));
-  if (month > months.back()) throw TableError(tf("followup.month_missing", lang, month, year, months.back(), year));
+  if (months.empty()) throw TableError(msg("followup.no_ledger", year), lang);
+  if (month > months.back()) throw TableError(msg("followup.month_missing", month, year, months.back(), year), lang);
   Date on = last_day(year, month);
   OrgView org(d.units, on);
   if (!org.find(unit))
-    throw TableError(d.has_unit(unit) ? tf("err.unit_not_valid", lang, unit, to_display(on)) : tf("err.unknown_unit", lang, unit));
+    throw TableError(d.has_unit(unit) ? msg("err.unit_not_valid", unit, to_display(on)) : msg("err.unknown_unit", unit), lang);
   return on;
 }
 

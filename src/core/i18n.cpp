@@ -1,11 +1,14 @@
 #include "core/i18n.h"
 
+#include <fmt/args.h>
+
 #include <map>
 #include <vector>
 
 namespace toteuma {
 
 const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue();  // i18n_workplace.cpp
+const std::vector<std::pair<std::string_view, Text>>& message_catalogue();    // i18n_messages.cpp
 
 namespace {
 const std::map<std::string_view, Text>& base_catalogue() {
@@ -238,6 +241,7 @@ const std::map<std::string_view, Text>& catalogue() {
   static const std::map<std::string_view, Text> c = [] {
     auto all = base_catalogue();
     for (const auto& [k, v] : workplace_catalogue()) all.emplace(k, v);
+    for (const auto& [k, v] : message_catalogue()) all.emplace(k, v);
     return all;
   }();
   return c;
@@ -255,6 +259,20 @@ bool tr_complete(std::string_view key) {
   auto it = catalogue().find(key);
   return it != catalogue().end() && !it->second.fi.empty() && !it->second.sv.empty();
 }
+
+std::string Msg::in(Lang lang) const {
+  const std::string& pattern = tr(key, lang);
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args) store.push_back(a);
+  try {
+    return fmt::vformat(pattern, store);
+  } catch (const fmt::format_error&) {
+    return pattern;  // arguments that do not fit the pattern: a programming error the tests catch
+  }
+}
+
+MsgError::MsgError(Msg m) : std::runtime_error(m.in(Lang::fi) + " / " + m.in(Lang::sv)), message(std::move(m)) {}
+MsgError::MsgError(Msg m, const std::string& detail) : std::runtime_error(detail), message(std::move(m)) {}
 
 std::vector<std::string_view> tr_keys() {
   std::vector<std::string_view> out;

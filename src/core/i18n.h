@@ -1,6 +1,9 @@
 // The message catalogue: every user-visible string of the program in Finnish and Swedish.
 // Strings with {} take fmt-style arguments.
 #pragma once
+#include <fmt/format.h>
+
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +19,27 @@ const std::string& tr(std::string_view key, Lang lang);
 bool tr_complete(std::string_view key);
 // All keys (used by tests to verify both languages exist for each).
 std::vector<std::string_view> tr_keys();
+
+// A message for a person: a catalogue key and its arguments (ids, numbers, names already in the
+// reader's language), rendered when the reader's language is known. Every error a page or the
+// API can show carries one instead of text, so no English can reach the Finnish or Swedish interface.
+struct Msg {
+  std::string key;
+  std::vector<std::string> args;
+  std::string in(Lang lang) const;
+  bool operator==(const Msg&) const = default;
+};
+template <class... A>
+Msg msg(std::string key, const A&... args) {
+  return Msg{std::move(key), {fmt::format("{}", args)...}};
+}
+
+// An error whose reader-facing text is `msg`. what() is the Finnish and the Swedish text (for the
+// CLI and logs), or `detail` for internal failures whose details are not for the reader.
+struct MsgError : std::runtime_error {
+  explicit MsgError(Msg m);
+  MsgError(Msg m, const std::string& detail);
+  Msg message;
+};
 
 }  // namespace toteuma

@@ -176,7 +176,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"audit.count.months", {"kuukaudet {}", "månader {}"}},
       {"audit.count.schema", {"tietokantaversio {}", "databasversion {}"}},
       {"audit.count.ledger_files", {"{} pääkirjatiedostoa", "{} huvudboksfiler"}},
-      {"web.when", {"Aika (UTC)", "Tid (UTC)"}},
+      {"web.when", {"Aika", "Tid"}},
       {"web.who", {"Kuka", "Vem"}},
       {"web.what", {"Mitä", "Vad"}},
       {"web.old_value", {"Ennen", "Före"}},

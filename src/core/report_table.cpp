@@ -56,9 +56,7 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
   if (!u) {
     bool exists = false;
     for (const auto& v : d.units) exists = exists || v.id == unit;
-    throw TableError(exists ? fmt::format(fmt::runtime(tr("err.unit_not_valid", lang)), unit,
-                                          to_display(on))
-                            : fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), unit));
+    throw TableError(exists ? msg("err.unit_not_valid", unit, to_display(on)) : msg("err.unknown_unit", unit), lang);
   }
 
   FigureTable t;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/ledger.h"
 
 namespace toteuma {
@@ -35,8 +36,10 @@ struct FigureTable {
   std::vector<TableRow> rows;
 };
 
-struct TableError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A table that cannot be built (unknown unit, ...): what() in the table's language, `msg` for a
+// reader of another (the API's messages follow the request).
+struct TableError : MsgError {
+  TableError(Msg m, Lang lang) : MsgError(m, m.in(lang)) {}
 };
 
 // Annual report Y: TA Y | TA-muutokset | TA Y muutosten jälkeen | TP Y | Poikkeama.

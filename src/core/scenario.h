@@ -21,6 +21,10 @@ struct Scenario {
   Text name;
   std::string decision_ref;      // council decision (required for amendments)
   std::optional<Date> decision_date;
+  // The municipality whose column this is (a council decides its own amendments); "" for a column
+  // common to all the dataset's municipalities (the demo's budgets and actuals). nullopt only
+  // until infer_scenario_municipalities (core/dataset.h) fills data recorded without the field.
+  std::optional<std::string> municipality = std::nullopt;
   bool operator==(const Scenario&) const = default;
 };
 

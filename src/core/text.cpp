@@ -17,6 +17,12 @@ std::vector<std::string> split_nonempty(std::string_view s, char sep) {
   return out;
 }
 
+std::string decimal_comma(std::string plain) {
+  for (char& c : plain)
+    if (c == '.') c = ',';
+  return plain;
+}
+
 std::string csv_field(const std::string& s, char delim) {
   if (s.find_first_of(std::string("\"\n\r") + delim) == std::string::npos) return s;
   std::string q = "\"";

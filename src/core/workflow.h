@@ -19,8 +19,9 @@ namespace toteuma {
 //   "metric_value" metric/YYYY-MM-DD             "tenths;source" e.g. "590;Kuntapulssi 2024"
 //   "realisation"  goal/year/lang                the realisation text in that language
 //   "goal"         goal/lang                     the goal's text in that language
-//   "scenario"     id                            "kind;year;decision_ref;decision_date(ISO or '');name_fi;name_sv"
-//                                                (amendments and forecasts created on the web)
+//   "scenario"     id                            "kind;year;decision_ref;decision_date(ISO or '');name_fi;name_sv;municipality"
+//                                                (amendments and forecasts created on the web; municipality
+//                                                "" = common; without it the primary's, or kept on update)
 // `after` nullopt deletes the value.
 struct Change {
   std::string entity, key;

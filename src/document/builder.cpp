@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "check/dataset_checks.h"
@@ -55,6 +56,13 @@ class Assembler {
         for (auto [u, level] : units) add_section(out, spec, *u, std::min(level, 2));
       }
     }
+    // A municipality that publishes in one language only (Heinola: Finnish): the other language's
+    // document is built (headings and tables translate) but says first that its texts do not exist.
+    const Municipality& m = d_.municipality_of(unit->id);
+    if (!m.languages.empty() && std::find(m.languages.begin(), m.languages.end(), lang_) == m.languages.end() &&
+        !out.sections.empty())
+      out.sections.front().blocks.insert(out.sections.front().blocks.begin(),
+                                         doc::Notice{msg("doc.only_other_language", m.name.shown(lang_)).in(lang_)});
     return out;
   }
 

@@ -69,6 +69,8 @@ class CsvTable {
   const std::vector<CsvRecord>& rows() const { return rows_; }
   // The field of column `name` in `row` ("" when the column is absent from the file).
   const std::string& get(const CsvRecord& row, const std::string& name) const;
+  // Whether the header names column `name` (an optional column may be absent).
+  bool has(const std::string& name) const { return col_.count(name) > 0; }
   [[noreturn]] void fail(const CsvRecord& row, const std::string& column,
                          const std::string& message) const;
   const std::string& file() const { return file_; }

@@ -221,10 +221,12 @@ std::vector<UnitVersion> parse_units(const std::string& text, const std::string&
   return out;
 }
 
-std::vector<Scenario> parse_scenarios(const std::string& text, const std::string& file) {
-  CsvTable t(text, file, {"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"});
+std::vector<Scenario> parse_scenarios(const std::string& text, const std::string& file,
+                                      const std::vector<Municipality>& municipalities) {
+  CsvTable t(text, file, {"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"},
+             {"municipality"});
   std::vector<Scenario> out;
-  std::set<std::tuple<ScenarioKind, int, int>> singles;
+  std::set<std::tuple<std::string, ScenarioKind, int, int>> singles;
   for (const auto& r : t.rows()) {
     Scenario s;
     s.id = need_id(t, r, "id");
@@ -243,10 +245,19 @@ std::vector<Scenario> parse_scenarios(const std::string& text, const std::string
     s.name = {t.get(r, "name_fi"), t.get(r, "name_sv")};
     s.decision_ref = t.get(r, "decision_ref");
     s.decision_date = opt_date(t, r, "decision_date");
-    // One original budget, actual and forecast per year, one plan per year and base year;
-    // amendments are many.
+    // Without the column (datasets before it) the municipality is inferred from the figures.
+    if (t.has("municipality")) {
+      s.municipality = t.get(r, "municipality");
+      bool known = s.municipality->empty();
+      for (const auto& m : municipalities) known = known || m.id == *s.municipality;
+      if (!known)
+        t.fail(r, "municipality", m3(fmt::format("expected a municipality id of municipality.toml or nothing (common), found \"{}\"", *s.municipality),
+                                     "tuntematon kunta", "okänd kommun"));
+    }
+    // One original budget, actual and forecast per year (and municipality), one plan per year and
+    // base year; amendments are many.
     if (s.kind != ScenarioKind::amendment &&
-        !singles.insert({s.kind, s.year, s.base_year.value_or(0)}).second)
+        !singles.insert({s.municipality.value_or(""), s.kind, s.year, s.base_year.value_or(0)}).second)
       t.fail(r, "kind", m3(fmt::format("a second {} scenario for {}", to_string(s.kind), s.year), "toinen samanlainen skenaario samalle vuodelle", "ett andra likadant scenario för samma år"));
     out.push_back(std::move(s));
   }
@@ -381,6 +392,22 @@ std::vector<CalendarItem> parse_calendar(const std::string& text, const std::str
   return out;
 }
 
+// A municipality's scenario holds figures of that municipality's units only.
+void check_scenario_municipalities(const Dataset& d, const std::vector<int>& lines, const std::string& file) {
+  for (std::size_t i = 0; i < d.figures.size(); ++i) {
+    const Figure& f = d.figures[i];
+    const Scenario* s = d.scenario(f.scenario);
+    if (s && !scenario_serves(d, *s, f.unit))
+      throw InputError(file, lines[i], "scenario",
+                       m3(fmt::format("scenario \"{}\" belongs to municipality \"{}\", unit \"{}\" to \"{}\"", s->id,
+                                      *s->municipality, f.unit, d.municipality_of(f.unit).id),
+                          fmt::format("skenaario {} kuuluu kuntaan {}, yksikkö {} kuntaan {}", s->id, *s->municipality, f.unit,
+                                      d.municipality_of(f.unit).id),
+                          fmt::format("scenariot {} hör till kommunen {}, enheten {} till kommunen {}", s->id, *s->municipality,
+                                      f.unit, d.municipality_of(f.unit).id)));
+  }
+}
+
 }  // namespace
 
 Chart default_chart() {
@@ -403,10 +430,12 @@ Dataset load_dataset_dir(const fs::path& dir) {
                                     : default_accounts();
   fs::path units = dir / "units.csv", scen = dir / "scenarios.csv", figs = dir / "figures.csv";
   d.units = parse_units(read_file(units.string()), units.string(), d.municipalities, d.chart);
-  d.scenarios = parse_scenarios(read_file(scen.string()), scen.string());
+  d.scenarios = parse_scenarios(read_file(scen.string()), scen.string(), d.municipalities);
   std::vector<int> fig_lines;
   d.figures = parse_figures(read_file(figs.string()), figs.string(), d.chart, d.units, d.scenarios, fig_lines);
   check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
+  infer_scenario_municipalities(d);
+  check_scenario_municipalities(d, fig_lines, figs.string());
   load_personnel(dir, d);
   load_goals(dir, d);
   load_narratives(dir, d);
@@ -461,10 +490,11 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
               u.name.fi, u.name.sv, u.responsible.fi, u.responsible.sv, u.binding_line});
   write_text(dir / "units.csv", s);
 
-  s = row({"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"});
+  s = row({"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date", "municipality"});
   for (const auto& sc : d.scenarios)
     s += row({sc.id, to_string(sc.kind), std::to_string(sc.year), sc.base_year ? std::to_string(*sc.base_year) : "",
-              sc.name.fi, sc.name.sv, sc.decision_ref, sc.decision_date ? to_iso(*sc.decision_date) : ""});
+              sc.name.fi, sc.name.sv, sc.decision_ref, sc.decision_date ? to_iso(*sc.decision_date) : "",
+              sc.municipality.value_or("")});
   write_text(dir / "scenarios.csv", s);
 
   s = row({"unit", "line", "scenario", "amount"});

@@ -17,6 +17,18 @@ std::string m3(const std::string& en, const std::string& fi, const std::string& 
   return en + " / " + fi + " / " + sv;
 }
 
+std::optional<Text> m3_reader_parts(const std::string& message) {
+  std::vector<std::string> parts;
+  for (std::size_t from = 0;;) {
+    std::size_t at = message.find(" / ", from);
+    parts.push_back(message.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + 3;
+  }
+  if (parts.size() != 3) return std::nullopt;
+  return Text{parts[1], parts[2]};
+}
+
 bool valid_id(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s)

@@ -7,11 +7,15 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/lang.h"
 #include "ingest/csv.h"
 
 namespace toteuma::fields {
 
 std::string m3(const std::string& en, const std::string& fi, const std::string& sv);
+// The Finnish and Swedish parts of an m3 message, for a reader of one language (the web); nullopt
+// for a message not made by m3.
+std::optional<Text> m3_reader_parts(const std::string& message);
 bool valid_id(const std::string& s);
 std::string need_id(const CsvTable& t, const CsvRecord& r, const std::string& col, bool allow_empty = false);
 Date need_date(const CsvTable& t, const CsvRecord& r, const std::string& col);

@@ -64,7 +64,7 @@ std::string render_simple_csv(const SimpleTable& t) {
   out += "\n";
   for (const auto& r : t.rows) {
     out += csv_field(r.label);
-    for (const auto& v : r.cells) out += ";" + (v ? fixed_to_plain(*v, t.decimals) : "");
+    for (const auto& v : r.cells) out += ";" + (v ? decimal_comma(fixed_to_plain(*v, t.decimals)) : "");
     out += "\n";
   }
   return out;

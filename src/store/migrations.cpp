@@ -224,6 +224,11 @@ CREATE INDEX login_failure_by_time ON login_failure (first_at);
       {12, R"sql(
 ALTER TABLE audit_entry ADD COLUMN via TEXT NOT NULL DEFAULT 'web' CHECK (via IN ('web', 'cli'));
 )sql"},
+      // 13: a scenario's municipality (issue 13): '' = common to all; NULL = recorded before the
+      // column, inferred from its figures on reading (infer_scenario_municipalities).
+      {13, R"sql(
+ALTER TABLE scenario ADD COLUMN municipality_id TEXT;
+)sql"},
   };
   return m;
 }

@@ -105,7 +105,7 @@ class SqliteStore final : public Store {
     }
     {
       auto st = db_.prepare(
-          "SELECT id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date FROM scenario");
+          "SELECT id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date, municipality_id FROM scenario");
       while (st.step()) {
         Scenario s;
         s.id = st.text(0);
@@ -115,6 +115,7 @@ class SqliteStore final : public Store {
         s.name = {st.text(4), st.text(5)};
         s.decision_ref = st.text(6);
         if (auto t = st.opt_text(7)) s.decision_date = date_of(*t);
+        s.municipality = st.opt_text(8);
         d.scenarios.push_back(std::move(s));
       }
     }
@@ -128,6 +129,7 @@ class SqliteStore final : public Store {
     read_calendar(d);
     read_phasing(d);
     tx.commit();
+    infer_scenario_municipalities(d);
     canonicalize(d);
     return d;
   }
@@ -204,7 +206,9 @@ class SqliteStore final : public Store {
             .run();
     }
     {
-      auto st = db_.prepare("INSERT INTO scenario VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      auto st = db_.prepare(
+          "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date, municipality_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (const auto& s : d.scenarios)
         st.bind(1, s.id)
             .bind(2, to_string(s.kind))
@@ -214,6 +218,7 @@ class SqliteStore final : public Store {
             .bind(6, s.name.sv)
             .bind(7, s.decision_ref)
             .bind(8, s.decision_date ? std::optional<std::string>(to_iso(*s.decision_date)) : std::nullopt)
+            .bind(9, s.municipality)
             .run();
     }
     {

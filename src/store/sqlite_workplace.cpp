@@ -18,7 +18,7 @@
 namespace toteuma {
 
 StaleChange::StaleChange(Change c, std::optional<std::string> now)
-    : StoreError("stale change: " + c.entity + " " + c.key + " was changed meanwhile"),
+    : StoreError(msg("err.store.stale", c.entity, c.key)),
       change(std::move(c)),
       current(std::move(now)) {}
 
@@ -52,12 +52,12 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 
 int parse_year(const std::string& s) {
   if (s.size() != 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw StoreError("invalid year: " + s);
+    throw StoreError(msg("err.store.year", s));
   return std::stoi(s);
 }
 
 std::string parse_lang_part(const std::string& s) {
-  if (s != "fi" && s != "sv") throw StoreError("invalid language: " + s);
+  if (s != "fi" && s != "sv") throw StoreError(msg("err.store.lang", s));
   return s;
 }
 
@@ -294,7 +294,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   void require_version(std::int64_t id) {
     if (!db_.prepare("SELECT 1 FROM document_version WHERE id = ?").bind(1, id).step())
-      throw StoreError(fmt::format("unknown document version {}", id));
+      throw StoreError(msg("err.store.unknown_version", id));
   }
 
   // Bytes as a BLOB (the wrapper binds text only; a file's bytes need not be UTF-8).
@@ -346,12 +346,31 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   bool exists(const char* sql, const std::string& id) { return db_.prepare(sql).bind(1, id).step(); }
 
   void require_unit(const std::string& id) {
-    if (!exists("SELECT 1 FROM unit_version WHERE id = ?", id)) throw StoreError("unknown unit: " + id);
+    if (!exists("SELECT 1 FROM unit_version WHERE id = ?", id)) throw StoreError(msg("err.unknown_unit", id));
+  }
+
+  // The municipality of a unit: the id of its root (dataset.h's municipality_of, in SQL).
+  std::string unit_municipality(const std::string& unit) {
+    std::string id = unit;
+    for (int guard = 0; guard < 64; ++guard) {
+      auto st = db_.prepare("SELECT parent_id FROM unit_version WHERE id = ? AND parent_id IS NOT NULL AND parent_id <> '' LIMIT 1");
+      if (!st.bind(1, id).step()) break;
+      id = st.text(0);
+    }
+    return id;
+  }
+
+  // A figure of a municipality's scenario belongs to one of that municipality's units.
+  void require_scenario_serves(const std::string& scenario, const std::string& unit) {
+    auto st = db_.prepare("SELECT municipality_id FROM scenario WHERE id = ?");
+    if (!st.bind(1, scenario).step()) return;
+    std::string m = st.opt_text(0).value_or("");
+    if (!m.empty() && unit_municipality(unit) != m) throw StoreError(msg("err.store.scenario_municipality", unit, scenario, m));
   }
 
   std::string goal_unit(const std::string& goal) {
     auto st = db_.prepare("SELECT unit_id FROM goal WHERE id = ?");
-    if (!st.bind(1, goal).step()) throw StoreError("unknown goal: " + goal);
+    if (!st.bind(1, goal).step()) throw StoreError(msg("err.store.unknown_goal", goal));
     return st.text(0);
   }
 
@@ -360,17 +379,18 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"metric_value", {Entity::metric_value, 2}},
         {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
-    if (kind == kinds.end()) throw StoreError("unknown entity: " + entity);
+    if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
     if (t.parts.size() != kind->second.second ||
         std::any_of(t.parts.begin(), t.parts.end(), [](const std::string& p) { return p.empty(); }))
-      throw StoreError("malformed " + entity + " key: " + key);
+      throw StoreError(msg("err.store.bad_key", entity, key));
     const auto& p = t.parts;
     switch (t.entity) {
       case Entity::figure:
         require_unit(p[0]);
-        if (!exists("SELECT 1 FROM chart_line WHERE id = ?", p[1])) throw StoreError("unknown line: " + p[1]);
-        if (!exists("SELECT 1 FROM scenario WHERE id = ?", p[2])) throw StoreError("unknown scenario: " + p[2]);
+        if (!exists("SELECT 1 FROM chart_line WHERE id = ?", p[1])) throw StoreError(msg("err.store.unknown_line", p[1]));
+        if (!exists("SELECT 1 FROM scenario WHERE id = ?", p[2])) throw StoreError(msg("err.store.unknown_scenario", p[2]));
+        require_scenario_serves(p[2], p[0]);
         t.unit = p[0];
         break;
       case Entity::narrative:
@@ -380,9 +400,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         t.unit = p[0];
         break;
       case Entity::metric_value: {
-        if (!parse_iso_date(p[1])) throw StoreError("invalid date: " + p[1]);
+        if (!parse_iso_date(p[1])) throw StoreError(msg("err.store.bad_date", p[1]));
         auto st = db_.prepare("SELECT g.unit_id FROM metric m JOIN goal g ON g.id = m.goal_id WHERE m.id = ?");
-        if (!st.bind(1, p[0]).step()) throw StoreError("unknown metric: " + p[0]);
+        if (!st.bind(1, p[0]).step()) throw StoreError(msg("err.unknown_metric", p[0]));
         t.unit = st.text(0);
         break;
       }
@@ -405,25 +425,26 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   static void check_value(const Target& t, const std::string& v) {
     if (t.entity == Entity::figure) {
       auto cents = parse_int(v);
-      if (!cents) throw StoreError("invalid amount (integer cents): " + v);
-      if (!within_entry_limit(*cents)) throw StoreError("amount beyond the limit of ±999 999 999 999,99 €: " + v);
+      if (!cents) throw StoreError(msg("err.store.bad_amount", v));
+      if (!within_entry_limit(*cents)) throw StoreError(msg("err.store.amount_limit", v));
     }
     if (t.entity == Entity::metric_value) {
       auto f = split(v, ';', 2);
-      if (f.size() != 2 || !parse_int(f[0])) throw StoreError("invalid metric value (\"tenths;source\"): " + v);
+      if (f.size() != 2 || !parse_int(f[0])) throw StoreError(msg("err.store.bad_metric_value", v));
     }
     if (t.entity == Entity::scenario) scenario_fields(v);
   }
 
-  // kind;year;decision_ref;decision_date;name_fi;name_sv (the last takes any further ';')
+  // kind;year;decision_ref;decision_date;name_fi;name_sv;municipality. Without the last field (the
+  // encoding before it) a new scenario is the primary municipality's and an existing one keeps its own.
   static std::vector<std::string> scenario_fields(const std::string& v) {
-    auto f = split(v, ';', 6);
-    if (f.size() != 6) throw StoreError("invalid scenario (kind;year;decision_ref;decision_date;name_fi;name_sv): " + v);
+    auto f = split(v, ';', 7);
+    if (f.size() != 6 && f.size() != 7) throw StoreError(msg("err.store.bad_scenario", v));
     auto kind = parse_scenario_kind(f[0]);
-    if (!kind) throw StoreError("invalid scenario kind: " + f[0]);
+    if (!kind) throw StoreError(msg("err.store.bad_scenario_kind", f[0]));
     parse_year(f[1]);
-    if (*kind == ScenarioKind::amendment && f[2].empty()) throw StoreError("an amendment needs a decision reference");
-    if (!f[3].empty() && !parse_iso_date(f[3])) throw StoreError("invalid decision date: " + f[3]);
+    if (*kind == ScenarioKind::amendment && f[2].empty()) throw StoreError(msg("err.store.amendment_decision"));
+    if (!f[3].empty() && !parse_iso_date(f[3])) throw StoreError(msg("err.store.bad_decision_date", f[3]));
     return f;
   }
 
@@ -461,10 +482,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return nonempty(st.text(0));
       }
       case Entity::scenario: {
-        auto st = db_.prepare("SELECT kind, year, decision_ref, decision_date, name_fi, name_sv FROM scenario WHERE id = ?");
+        auto st = db_.prepare(
+            "SELECT kind, year, decision_ref, decision_date, name_fi, name_sv, municipality_id FROM scenario WHERE id = ?");
         if (!st.bind(1, p[0]).step()) return std::nullopt;
-        return fmt::format("{};{};{};{};{};{}", st.text(0), st.int64(1), st.text(2), st.opt_text(3).value_or(""), st.text(4),
-                           st.text(5));
+        return fmt::format("{};{};{};{};{};{};{}", st.text(0), st.int64(1), st.text(2), st.opt_text(3).value_or(""), st.text(4),
+                           st.text(5), st.opt_text(6).value_or(""));
       }
     }
     return std::nullopt;
@@ -481,7 +503,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         }
         {
           auto amount = parse_int(*after);
-          if (!amount) throw StoreError("invalid amount (integer cents): " + *after);
+          if (!amount) throw StoreError(msg("err.store.bad_amount", *after));
           db_.prepare(
                  "INSERT INTO figure (unit_id, line_id, scenario_id, amount_cents) VALUES (?, ?, ?, ?) "
                  "ON CONFLICT (unit_id, line_id, scenario_id) DO UPDATE SET amount_cents = excluded.amount_cents")
@@ -508,7 +530,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {
           auto v = split(*after, ';', 2);
           auto tenths = v.size() == 2 ? parse_int(v[0]) : std::nullopt;
-          if (!tenths) throw StoreError("invalid metric value (\"tenths;source\"): " + *after);
+          if (!tenths) throw StoreError(msg("err.store.bad_metric_value", *after));
           db_.prepare(
                  "INSERT INTO metric_value (metric_id, on_date, value_tenths, source) VALUES (?, ?, ?, ?) "
                  "ON CONFLICT (metric_id, on_date) DO UPDATE SET value_tenths = excluded.value_tenths, source = excluded.source")
@@ -540,16 +562,30 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   void write_scenario(const std::string& id, const std::optional<std::string>& after) {
     if (!after) {
       if (exists("SELECT 1 FROM figure WHERE scenario_id = ?", id))
-        throw StoreError("scenario " + id + " still has figures");
+        throw StoreError(msg("err.store.scenario_has_figures", id));
       db_.prepare("DELETE FROM scenario WHERE id = ?").bind(1, id).run();
       return;
     }
     auto f = scenario_fields(*after);
+    std::optional<std::string> muni;
+    if (f.size() == 7) {
+      muni = f[6];
+      if (!muni->empty() && !exists("SELECT 1 FROM municipality WHERE id = ?", *muni))
+        throw StoreError(msg("err.store.unknown_municipality", *muni));
+      // Its figures stay with their municipality.
+      auto st = db_.prepare("SELECT DISTINCT unit_id FROM figure WHERE scenario_id = ?");
+      st.bind(1, id);
+      while (!muni->empty() && st.step())
+        if (unit_municipality(st.text(0)) != *muni) throw StoreError(msg("err.store.scenario_municipality", st.text(0), id, *muni));
+    } else if (!exists("SELECT 1 FROM scenario WHERE id = ?", id)) {
+      auto st = db_.prepare("SELECT id FROM municipality ORDER BY position LIMIT 1");
+      if (st.step()) muni = st.text(0);
+    }
     db_.prepare(
-           "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date) "
-           "VALUES (?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year, "
+           "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date, municipality_id) "
+           "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year, "
            "name_fi = excluded.name_fi, name_sv = excluded.name_sv, decision_ref = excluded.decision_ref, "
-           "decision_date = excluded.decision_date")
+           "decision_date = excluded.decision_date, municipality_id = COALESCE(?, municipality_id)")
         .bind(1, id)
         .bind(2, f[0])
         .bind(3, std::int64_t{parse_year(f[1])})
@@ -557,6 +593,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         .bind(5, f[5])
         .bind(6, f[2])
         .bind(7, f[3].empty() ? std::nullopt : std::optional<std::string>(f[3]))
+        .bind(8, muni)
+        .bind(9, muni)
         .run();
   }
 

@@ -8,12 +8,16 @@
 
 #include "core/dataset.h"
 #include "core/follow_up.h"
+#include "core/i18n.h"
 #include "core/workflow.h"
 
 namespace toteuma {
 
-struct StoreError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A refused or failed write. Refusals a person can correct carry a catalogue message; an internal
+// failure (SQL, a corrupt row) shows the reader err.store.internal and keeps its detail in what().
+struct StoreError : MsgError {
+  explicit StoreError(Msg m) : MsgError(std::move(m)) {}
+  explicit StoreError(const std::string& detail) : MsgError(msg("err.store.internal"), detail) {}
 };
 
 class Store {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ingest/dataset_files.h"
+#include "ingest/fields.h"
 
 #include <algorithm>
 #include <mutex>
@@ -81,7 +82,9 @@ void check_as_loaded(const Dataset& d) {
   try {
     validate_as_loaded(d);
   } catch (const InputError& e) {
-    throw StoreError(fmt::format("{} / {}: {}", tr("web.invalid_state", Lang::fi), tr("web.invalid_state", Lang::sv), e.what()));
+    // The loader speaks three languages at once; the reader gets theirs ({3} Finnish, {4} Swedish).
+    Text says = fields::m3_reader_parts(e.message).value_or(Text{e.message, e.message});
+    throw StoreError(msg("err.invalid_state_at", e.file, e.line, e.column, says.fi, says.sv));
   }
 }
 
@@ -89,7 +92,7 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
   std::lock_guard write(state.write_mutex());
   auto snap = state.snapshot();
   for (const Change& ch : changes)
-    if (!may_apply(snap->d, u, ch)) return {Outcome::forbidden, "", ch, std::nullopt};
+    if (!may_apply(snap->d, u, ch)) return {Outcome::forbidden, {}, ch, std::nullopt};
   try {
     state.with_workplace([&](WorkplaceStore& w) {
       w.apply(u.id, changes, check_as_loaded);
@@ -109,9 +112,9 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
       }
     });
   } catch (const StaleChange& e) {
-    return {Outcome::stale, e.what(), e.change, e.current};
+    return {Outcome::stale, e.message, e.change, e.current};
   } catch (const StoreError& e) {
-    return {Outcome::invalid, e.what(), {}, std::nullopt};
+    return {Outcome::invalid, e.message, {}, std::nullopt};
   }
   state.reload();
   return {};
@@ -166,20 +169,20 @@ ActionResult set_section_state(AppState& state, const User& u, const std::vector
   const ReviewSection* sec = nullptr;
   for (const auto& s : sections)
     if (s.id == section) sec = &s;
-  if (!sec) return {Outcome::invalid, "no such section: " + section, {}, std::nullopt};
+  if (!sec) return {Outcome::invalid, msg("err.no_section", section), {}, std::nullopt};
   bool allowed = to == SectionState::approved || sec->state == SectionState::approved
                      ? may_approve(u) : may_mark_ready(u, state.snapshot()->d, unit, year);
-  if (!allowed) return {Outcome::forbidden, "", {}, std::nullopt};
+  if (!allowed) return {Outcome::forbidden, {}, {}, std::nullopt};
   state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, ""}); });
   return {};
 }
 
 ActionResult freeze_version(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
                             const std::string& unit, int year, DocumentVersion* frozen) {
-  if (!may_approve(u)) return {Outcome::forbidden, "", {}, std::nullopt};
+  if (!may_approve(u)) return {Outcome::forbidden, {}, {}, std::nullopt};
   for (const auto& s : sections)
     if (s.state != SectionState::approved)
-      return {Outcome::not_approved, "section " + s.id + " is not approved", {}, std::nullopt};
+      return {Outcome::not_approved, msg("api.not_approved", s.id), {}, std::nullopt};
   std::lock_guard write(state.write_mutex());  // no edit slips in between render and freeze
   auto snap = state.snapshot();
   auto files = render_version(*snap, kind, unit, year);
@@ -189,11 +192,11 @@ ActionResult freeze_version(AppState& state, const User& u, const std::vector<Re
 }
 
 ActionResult publish_version(AppState& state, const User& u, std::int64_t version_id) {
-  if (!may_approve(u)) return {Outcome::forbidden, "", {}, std::nullopt};
+  if (!may_approve(u)) return {Outcome::forbidden, {}, {}, std::nullopt};
   try {
     state.with_workplace([&](WorkplaceStore& w) { w.publish(u.id, version_id); });
   } catch (const StoreError& e) {
-    return {Outcome::invalid, e.what(), {}, std::nullopt};
+    return {Outcome::invalid, e.message, {}, std::nullopt};
   }
   return {};
 }

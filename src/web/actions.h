@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/lang.h"
 #include "core/workflow.h"
 #include "web/app_state.h"
@@ -16,7 +17,7 @@ enum class Outcome { ok, forbidden, stale, invalid, not_approved };
 
 struct ActionResult {
   Outcome outcome = Outcome::ok;
-  std::string message;                 // for invalid: what was wrong (English, from the store)
+  Msg message;                         // invalid, not_approved: what was wrong, shown in the reader's language
   Change refused;                      // stale: the change as sent
   std::optional<std::string> current;  // stale: the value stored now
 };

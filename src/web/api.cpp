@@ -32,10 +32,22 @@ http::Response reply(int status, const json& j) {
   return {status, "application/json; charset=utf-8", j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n", {}};
 }
 
-http::Response error(int status, const std::string& code, const std::string& message, json extra = json::object()) {
+// `message` in the reader's language (reply_lang); `code` is the stable, language-neutral part.
+http::Response error(Lang lang, int status, const std::string& code, const Msg& message, json extra = json::object()) {
   extra["error"] = code;
-  extra["message"] = message;
+  extra["message"] = message.in(lang);
   return reply(status, extra);
+}
+
+// The language of a reply's messages: ?lang=, else the Accept-Language header's first language
+// when it is Finnish or Swedish, else the dataset's primary language.
+Lang reply_lang(const http::Request& req, const Dataset& d) {
+  auto it = req.query.find("lang");
+  if (it != req.query.end())
+    if (auto l = parse_lang(it->second)) return *l;
+  std::string accept = req.header("accept-language");
+  if (auto l = parse_lang(accept.substr(0, std::min<std::size_t>(2, accept.size())))) return *l;
+  return d.primary().primary;
 }
 
 json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
@@ -61,6 +73,7 @@ struct Call {
   const http::Request& req;
   std::shared_ptr<const Snapshot> snap;
   Viewer viewer;
+  Lang lang = Lang::fi;  // of messages (reply_lang)
   const Dataset& d() const { return snap->d; }
   std::string q(const char* key, const std::string& fallback = "") const {
     auto it = req.query.find(key);
@@ -69,18 +82,18 @@ struct Call {
 };
 
 // The JSON object of a request body; nullopt (and the reply in `bad`) when it is not one.
-std::optional<json> body_object(const http::Request& req, http::Response& bad) {
+std::optional<json> body_object(const http::Request& req, Lang lang, http::Response& bad) {
   std::string type = req.header("content-type");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.pop_back();
   std::transform(type.begin(), type.end(), type.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   if (type != "application/json") {
-    bad = error(415, "unsupported_media_type", "the body must be JSON (Content-Type: application/json)");
+    bad = error(lang, 415, "unsupported_media_type", msg("api.json_type"));
     return std::nullopt;
   }
   json j = json::parse(req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    bad = error(400, "invalid", "the body is not a JSON object");
+    bad = error(lang, 400, "invalid", msg("api.not_object"));
     return std::nullopt;
   }
   return j;
@@ -125,17 +138,17 @@ json version_json(const DocumentVersion& v) {
 
 http::Response login(Call& c) {
   http::Response bad;
-  auto body = body_object(c.req, bad);
+  auto body = body_object(c.req, c.lang, bad);
   if (!body) return bad;
   auto user = str(*body, "user"), password = str(*body, "password");
-  if (!user || !password) return error(400, "invalid", "\"user\" and \"password\" must be strings");
+  if (!user || !password) return error(c.lang, 400, "invalid", msg("api.login_fields"));
   std::string token, csrf;
   std::int64_t retry_after = 0;
   switch (log_in(c.state, c.limiter, c.req, *user, *password, token, csrf, retry_after)) {
     case LoginResult::ok: break;
-    case LoginResult::wrong: return error(401, "login_failed", "wrong user name or password");
+    case LoginResult::wrong: return error(c.lang, 401, "login_failed", msg("web.login_wrong"));
     case LoginResult::locked: {
-      auto r = error(429, "locked", "too many failed logins; try again later");
+      auto r = error(c.lang, 429, "locked", msg("web.login_locked"));
       r.headers.emplace_back("Retry-After", std::to_string(retry_after));
       return r;
     }
@@ -157,7 +170,7 @@ http::Response logout(Call& c) {
 
 http::Response units(Call& c) {
   auto year = year_param(c.req, c.snap->default_year);
-  if (!year) return error(400, "invalid", "year must be a year such as 2024");
+  if (!year) return error(c.lang, 400, "invalid", msg("api.bad_year", 2024));
   json out = json::array();
   for (const auto& [u, depth] : c.d().org_on(Date::last_of_year(*year)).tree())
     out.push_back({{"id", u->id}, {"parent", non_empty(u->parent)}, {"name", text(u->name)}, {"kind", to_string(u->kind)}});
@@ -168,12 +181,12 @@ http::Response table(Call& c, const std::string& unit) {
   auto year = year_param(c.req, c.snap->default_year);
   auto kind = parse_table_kind(c.q("kind", "annual-report"));
   auto lang = lang_param(c);
-  if (!year || !kind || !lang) return error(400, "invalid", "year, kind (annual-report | budget) or lang (fi | sv) is malformed");
+  if (!year || !kind || !lang) return error(c.lang, 400, "invalid", msg("api.bad_table_query"));
   FigureTable t;
   try {
     t = build_table(c.snap->ledger, unit, *year, *kind, *lang);
   } catch (const TableError& e) {
-    return error(404, "not_found", e.what());
+    return error(c.lang, 404, "not_found", e.message);
   }
   json cols = json::array(), rows = json::array();
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -201,8 +214,8 @@ http::Response table(Call& c, const std::string& unit) {
 
 http::Response narratives(Call& c, const std::string& unit) {
   auto year = year_param(c.req, c.snap->default_year);
-  if (!year) return error(400, "invalid", "year must be a year such as 2024");
-  if (!c.d().has_unit(unit)) return error(404, "not_found", "no such unit: " + unit);
+  if (!year) return error(c.lang, 400, "invalid", msg("api.bad_year", 2024));
+  if (!c.d().has_unit(unit)) return error(c.lang, 404, "not_found", msg("err.unknown_unit", unit));
   json out = json::array();
   for (const Narrative& n : c.d().narratives)
     if (n.unit == unit && n.year == *year)
@@ -213,9 +226,9 @@ http::Response narratives(Call& c, const std::string& unit) {
 
 http::Response goals(Call& c, const std::string& unit) {
   auto year = year_param(c.req, c.snap->default_year);
-  if (!year) return error(400, "invalid", "year must be a year such as 2024");
+  if (!year) return error(c.lang, 400, "invalid", msg("api.bad_year", 2024));
   const Goals& g = c.d().goals;
-  if (!c.d().has_unit(unit)) return error(404, "not_found", "no such unit: " + unit);
+  if (!c.d().has_unit(unit)) return error(c.lang, 404, "not_found", msg("err.unknown_unit", unit));
   std::vector<const Goal*> mine;
   for (const Goal& goal : g.goals)
     if (goal.unit == unit && goal.year == *year) mine.push_back(&goal);
@@ -265,11 +278,11 @@ http::Response goals(Call& c, const std::string& unit) {
 
 http::Response value(Call& c) {
   std::string entity = c.q("entity"), key = c.q("key");
-  if (entity.empty() || key.empty()) return error(400, "invalid", "entity and key are required");
+  if (entity.empty() || key.empty()) return error(c.lang, 400, "invalid", msg("api.entity_key"));
   try {
     return reply(200, {{"entity", entity}, {"key", key}, {"value", opt(current_value(c.state, entity, key))}});
   } catch (const StoreError& e) {
-    return error(400, "invalid", e.what());
+    return error(c.lang, 400, "invalid", e.message);
   }
 }
 
@@ -278,7 +291,7 @@ http::Response audit(Call& c) {
   std::string l = c.q("limit");
   if (!l.empty()) {
     if (l.size() > 4 || l.find_first_not_of("0123456789") != std::string::npos || std::stoi(l) < 1 || std::stoi(l) > max_audit)
-      return error(400, "invalid", fmt::format("limit must be 1 to {}", max_audit));
+      return error(c.lang, 400, "invalid", msg("api.bad_limit", max_audit));
     limit = std::stoi(l);
   }
   json out = json::array();
@@ -291,7 +304,7 @@ http::Response audit(Call& c) {
 http::Response calendar(Call& c) {
   std::string muni = c.q("municipality", c.d().primary().id);
   auto year = year_param(c.req, today().year);
-  if (!year) return error(400, "invalid", "year must be a year such as 2025");
+  if (!year) return error(c.lang, 400, "invalid", msg("api.bad_year", 2025));
   json out = json::array();
   for (const CalendarItem* i : calendar_of(c.d().calendar, muni, *year))
     out.push_back({{"id", i->id},
@@ -312,11 +325,11 @@ http::Response calendar(Call& c) {
 
 http::Response changes(Call& c) {
   http::Response bad;
-  auto body = body_object(c.req, bad);
+  auto body = body_object(c.req, c.lang, bad);
   if (!body) return bad;
   auto list = body->find("changes");
   if (list == body->end() || !list->is_array() || list->empty() || list->size() > max_changes)
-    return error(400, "invalid", fmt::format("\"changes\" must be an array of 1 to {} changes", max_changes));
+    return error(c.lang, 400, "invalid", msg("api.bad_changes", max_changes));
   std::vector<Change> batch;
   std::size_t applied = 0;
   for (const json& ch : *list) {
@@ -330,7 +343,7 @@ http::Response changes(Call& c) {
     auto entity = ch.is_object() ? str(ch, "entity") : std::nullopt;
     auto key = ch.is_object() ? str(ch, "key") : std::nullopt;
     if (!entity || !key || !nullable("before", x.before) || !nullable("after", x.after))
-      return error(400, "invalid", "each change needs \"entity\" and \"key\" (strings) and \"before\" and \"after\" (string or null)");
+      return error(c.lang, 400, "invalid", msg("api.bad_change"));
     x.entity = *entity;
     x.key = *key;
     if (x.before != x.after) ++applied;  // the store skips a change to the same value
@@ -340,14 +353,14 @@ http::Response changes(Call& c) {
   switch (r.outcome) {
     case Outcome::ok: return reply(200, {{"applied", applied}});
     case Outcome::forbidden:
-      return error(403, "forbidden", "you may not make this change", {{"entity", r.refused.entity}, {"key", r.refused.key}});
+      return error(c.lang, 403, "forbidden", msg("api.forbidden_change"), {{"entity", r.refused.entity}, {"key", r.refused.key}});
     case Outcome::stale:
-      return error(409, "stale", "the value was changed by someone else after you read it; nothing was saved",
+      return error(c.lang, 409, "stale", msg("api.stale"),
                    {{"entity", r.refused.entity}, {"key", r.refused.key}, {"current", opt(r.current)}});
     case Outcome::invalid:
     case Outcome::not_approved: break;
   }
-  return error(400, "invalid", r.message);
+  return error(c.lang, 400, "invalid", r.message);
 }
 
 // ---- review and publication ----------------------------------------------------------------------
@@ -364,10 +377,10 @@ std::optional<http::Response> review_target(const Call& c, const std::string& un
   auto year = parse_year(c.q("year"));
   auto lang = lang_param(c);
   if (!year || !lang || !known_document_kind(t.kind))
-    return error(400, "invalid", "doc (annual-report | budget-book | service-plan | personnel-plan), year or lang is malformed");
+    return error(c.lang, 400, "invalid", msg("api.bad_review_query"));
   t.year = *year;
   t.lang = *lang;
-  if (!c.d().has_unit(unit) || !c.d().org_on(Date{t.year, 1, 1}).find(unit)) return error(404, "not_found", "no such unit in that year: " + unit);
+  if (!c.d().has_unit(unit) || !c.d().org_on(Date{t.year, 1, 1}).find(unit)) return error(c.lang, 404, "not_found", msg("api.unit_not_in_year", unit, t.year));
   return std::nullopt;
 }
 
@@ -391,34 +404,34 @@ http::Response review(Call& c, const std::string& unit) {
   if (c.req.method == "GET") return reply(200, review_json(c, t, sections, title));
 
   http::Response bad;
-  auto body = body_object(c.req, bad);
+  auto body = body_object(c.req, c.lang, bad);
   if (!body) return bad;
   json extra = json::object();
   if (auto action = str(*body, "action")) {
-    if (*action != "freeze" && *action != "publish") return error(400, "invalid", "action must be \"freeze\" or \"publish\"");
-    if (!may_approve(me)) return error(403, "forbidden", "only an approver may freeze or publish");
+    if (*action != "freeze" && *action != "publish") return error(c.lang, 400, "invalid", msg("api.bad_action"));
+    if (!may_approve(me)) return error(c.lang, 403, "forbidden", msg("api.approver_only"));
     if (*action == "freeze") {
       DocumentVersion v;
       ActionResult r = freeze_version(c.state, me, sections, t.kind, t.unit, t.year, &v);
-      if (r.outcome == Outcome::not_approved) return error(409, "not_approved", "every section must be approved first: " + r.message);
+      if (r.outcome == Outcome::not_approved) return error(c.lang, 409, "not_approved", r.message);
       extra["frozen"] = version_json(v);
     } else {
       auto it = body->find("version");
-      if (it == body->end() || !it->is_number_integer()) return error(400, "invalid", "\"version\" must be the version's id (integer)");
+      if (it == body->end() || !it->is_number_integer()) return error(c.lang, 400, "invalid", msg("api.bad_version"));
       auto id = it->get<std::int64_t>();
       auto v = c.state.with_workplace([&](WorkplaceStore& w) { return w.version(id); });
       if (!v || v->doc != t.kind || v->unit != t.unit || v->year != t.year)
-        return error(404, "not_found", "no such version of this document");
+        return error(c.lang, 404, "not_found", msg("api.no_version"));
       ActionResult r = publish_version(c.state, me, id);
-      if (r.outcome != Outcome::ok) return error(400, "invalid", r.message);
+      if (r.outcome != Outcome::ok) return error(c.lang, 400, "invalid", r.message);
     }
   } else {
     auto section = str(*body, "section"), state = str(*body, "state");
     auto to = state ? parse_section_state(*state) : std::nullopt;
-    if (!section || !to) return error(400, "invalid", "the body must be {\"section\", \"state\": draft | ready | approved} or {\"action\"}");
+    if (!section || !to) return error(c.lang, 400, "invalid", msg("api.bad_section_body"));
     ActionResult r = set_section_state(c.state, me, sections, t.kind, t.unit, t.year, *section, *to);
-    if (r.outcome == Outcome::invalid) return error(400, "invalid", r.message);
-    if (r.outcome == Outcome::forbidden) return error(403, "forbidden", "you may not move this section to " + *state);
+    if (r.outcome == Outcome::invalid) return error(c.lang, 400, "invalid", r.message);
+    if (r.outcome == Outcome::forbidden) return error(c.lang, 403, "forbidden", msg("api.section_forbidden"));
   }
   sections = review_sections(c.state, *c.state.snapshot(), t.kind, t.unit, t.year, t.lang, &title);
   json out = review_json(c, t, sections, title);
@@ -441,13 +454,13 @@ http::Response public_list(Call& c) {
 
 http::Response public_file(Call& c, const std::string& id_s) {
   if (id_s.empty() || id_s.size() > 18 || id_s.find_first_not_of("0123456789") != std::string::npos)
-    return error(404, "not_found", "no such published version");
+    return error(c.lang, 404, "not_found", msg("api.no_published"));
   std::int64_t id = std::stoll(id_s);
   std::string text = c.q("text", std::string(lang_code(c.d().primary().primary))), format = c.q("format", "html");
   if (!parse_lang(text) || !is_document_format(format))
-    return error(400, "invalid", "text must be fi or sv and format html, pdf, docx or xlsx");
+    return error(c.lang, 400, "invalid", msg("api.bad_public_query"));
   auto file = version_file(c.state, id, text, format, true);
-  if (!file) return error(404, "not_found", "no such published version or file");
+  if (!file) return error(c.lang, 404, "not_found", msg("api.no_published"));
   const DocumentVersion& v = file->version;
   http::Response r{200, document_media_type(format), std::move(file->bytes), {}};
   r.headers.emplace_back("X-Content-Hash", v.content_hash);
@@ -501,16 +514,18 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
   const ApiRoute* found = nullptr;
   for (const ApiRoute& r : api_table())
     if (matches(r.spec, parts)) found = found ? found : &r;
-  if (!found) return error(404, "not_found", "no such API route");
+  auto snap = state.snapshot();
+  Lang lang = reply_lang(req, snap->d);
+  if (!found) return error(lang, 404, "not_found", msg("api.no_route"));
   if (!allows(found->spec, req.method)) {
     std::string allowed(found->spec.methods);
-    auto r = error(405, "method_not_allowed", "use " + allowed);
+    auto r = error(lang, 405, "method_not_allowed", msg("api.method", allowed));
     r.headers.emplace_back("Allow", allowed);
     return r;
   }
   Route route = found->route;
   std::string id = parts.size() >= 4 ? parts[3] : "";  // the {id} of /api/v1/units/{id}/… and /api/v1/public/{id}
-  Call c{state, limiter, req, state.snapshot(), {}};
+  Call c{state, limiter, req, snap, {}, lang};
   switch (route) {
     case Route::openapi: return {200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
     case Route::public_list: return public_list(c);
@@ -519,9 +534,9 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
     default: break;
   }
   c.viewer = resolve_viewer(state, req);
-  if (!c.viewer.logged_in()) return error(401, "unauthorized", "log in first (POST /api/v1/login)");
+  if (!c.viewer.logged_in()) return error(c.lang, 401, "unauthorized", msg("api.login_first"));
   if (req.method == "POST" && !csrf_ok(c.viewer, req, {}))
-    return error(403, "csrf", "the X-CSRF-Token header must carry the session's CSRF token");
+    return error(c.lang, 403, "csrf", msg("api.csrf"));
   switch (route) {
     case Route::logout: return logout(c);
     case Route::session: return reply(200, session_json(*c.viewer.user, c.viewer.csrf));
@@ -536,7 +551,7 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
     case Route::calendar: return calendar(c);
     default: break;
   }
-  return error(404, "not_found", "no such API route");
+  return error(c.lang, 404, "not_found", msg("api.no_route"));
 }
 
 }  // namespace toteuma::web

@@ -88,12 +88,6 @@ std::map<std::string, std::string> form_fields(const http::Request& req) {
   return form;
 }
 
-std::string display_time(const std::string& iso) {
-  // YYYY-MM-DDTHH:MM...; anything else is shown as it is.
-  auto date = iso.size() >= 16 && iso[10] == 'T' ? parse_iso_date(iso.substr(0, 10)) : std::nullopt;
-  return date ? fmt::format("{} {}.{} UTC", to_display(*date), iso.substr(11, 2), iso.substr(14, 2)) : iso;
-}
-
 std::optional<int> parse_year(const std::string& s) {
   if (s.size() != 4) return std::nullopt;
   for (char ch : s)

@@ -9,6 +9,7 @@
 
 #include "core/access.h"
 #include "core/lang.h"
+#include "render/local_time.h"
 #include "web/app_state.h"
 #include "web/http/server.h"
 
@@ -45,8 +46,8 @@ std::string render(std::string_view tpl, const mstch::map& ctx);
 // The request's form fields with line breaks as "\n": browsers send a textarea's (and a hidden
 // field's) line breaks as CRLF, texts are stored with LF, and a `before` must compare equal.
 std::map<std::string, std::string> form_fields(const http::Request& req);
-// An ISO UTC time stamp "2026-11-22T18:40:00Z" as people read it: "22.11.2026 18.40 UTC".
-std::string display_time(const std::string& iso);
+// Time stamps are shown in Helsinki time by toteuma::display_time (render/local_time.h).
+using toteuma::display_time;
 
 std::optional<int> parse_year(const std::string& s);
 // The ?year= of a request, `fallback` without one; nullopt for a malformed year.

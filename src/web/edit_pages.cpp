@@ -37,9 +37,7 @@ std::optional<std::string> before_from(std::map<std::string, std::string>& form,
 }
 // Tenths as a Finnish/Swedish decimal: "3,2", "59".
 std::string decimal_text(std::int64_t tenths) {
-  std::string s = fixed_to_plain(tenths, 1);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  return decimal_comma(fixed_to_plain(tenths, 1));
 }
 std::string csrf_field(const Ctx& c) { return "<input type=\"hidden\" name=\"csrf\" value=\"" + e(c.viewer.csrf) + "\">"; }
 
@@ -52,7 +50,7 @@ std::string stale_html(const Ctx& c, const ActionResult& r) {
 http::Response outcome_page(const Ctx& c, const ActionResult& r, const std::string& back) {
   if (r.outcome == Outcome::forbidden) return forbidden(c);
   std::string body = "<h1>" + e(tr(r.outcome == Outcome::stale ? "web.stale_heading" : "web.invalid", c.lang)) + "</h1>\n";
-  body += r.outcome == Outcome::stale ? stale_html(c, r) : "<p class=\"error\" role=\"alert\">" + e(r.message) + "</p>\n";
+  body += r.outcome == Outcome::stale ? stale_html(c, r) : "<p class=\"error\" role=\"alert\">" + e(r.message.in(c.lang)) + "</p>\n";
   body += fmt::format("<p><a href=\"{}\">{}</a></p>", e(back), e(tr("web.return", c.lang)));
   return page(c, tr("web.edit", c.lang), body, "/" + lc(c.other()) + "/", r.outcome == Outcome::stale ? 409 : 400);
 }
@@ -264,8 +262,8 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     ActionResult r = apply_changes(c.state, me, changes);
     // A new value on a date that has one already is not someone else's edit: say what it is.
     if (r.outcome == Outcome::stale && what == "metric_value" && form["h_value"] != "1")
-      return outcome_page(c, {Outcome::invalid, fmt::format(fmt::runtime(tr("web.value_exists", c.lang)),
-                                                          to_display(parse_iso_date(form["date"]).value_or(Date{}))), {}, {}}, self);
+      return outcome_page(c, {Outcome::invalid, msg("web.value_exists", to_display(parse_iso_date(form["date"]).value_or(Date{}))), {}, {}},
+                          self);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved") + "#" + id);
   }
@@ -357,6 +355,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
   if (!may_edit_figures(me)) return forbidden(c);
   std::string sc_id = c.q("scenario");
   const Scenario* sc = d.scenario(sc_id);
+  if (sc && !scenario_serves(d, *sc, unit)) sc = nullptr;  // another municipality's column: not offered here
   std::string self = fmt::format("/{}/unit/{}/figures?scenario={}", lc(c.lang), unit, http::url_encode(sc_id));
   if (sc && c.req.method == "POST") {
     auto form = form_fields(c.req);
@@ -368,7 +367,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
       if (!in.empty()) {
         auto cents = ledger::parse_amount(in);
         if (!cents) {
-          ActionResult bad{Outcome::invalid, fmt::format("{}: {} \"{}\"", l.name.shown(c.lang), tr("web.bad_amount", c.lang), in), {}, {}};
+          ActionResult bad{Outcome::invalid, msg("web.bad_amount_in", l.name.shown(c.lang), in), {}, {}};
           return outcome_page(c, bad, self);
         }
         after = std::to_string(*cents);
@@ -383,7 +382,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{}</h2>\n<form class=\"choose\" method=\"get\" action=\"/{}/unit/{}/figures\"><label for=\"scenario\">{}</label> <select id=\"scenario\" name=\"scenario\">",
                                  e(u->name.shown(c.lang)), e(tr("web.figures", c.lang)), lc(c.lang), e(unit), e(tr("web.scenario", c.lang)));
   for (const Scenario& s : d.scenarios)
-    if (s.kind != ScenarioKind::actual)
+    if (s.kind != ScenarioKind::actual && scenario_serves(d, s, unit))
       body += fmt::format("<option value=\"{}\"{}>{} ({})</option>", e(s.id), s.id == sc_id ? " selected" : "",
                           e(s.name.shown(c.lang).empty() ? s.id : s.name.shown(c.lang)), s.year);
   body += fmt::format("</select> <button type=\"submit\">{}</button></form>\n<p><a href=\"/{}/scenarios\">{}</a></p>\n", e(tr("web.show", c.lang)),
@@ -418,22 +417,31 @@ http::Response scenarios_page(const Ctx& c) {
     std::optional<Date> date;
     if (!form["decision_date"].empty()) date = parse_iso_date(form["decision_date"]);
     bool semicolon = false;
-    for (const char* f : {"id", "decision_ref", "name_fi", "name_sv"}) semicolon = semicolon || form[f].find(';') != std::string::npos;
+    for (const char* f : {"id", "decision_ref", "name_fi", "name_sv", "municipality"}) semicolon = semicolon || form[f].find(';') != std::string::npos;
     if (!year || (kind != "amendment" && kind != "forecast") || form["id"].empty() || semicolon ||
         (!form["decision_date"].empty() && !date))
-      return outcome_page(c, {Outcome::invalid, tr("web.bad_scenario", c.lang), {}, {}}, self);
-    std::string value = fmt::format("{};{};{};{};{};{}", kind, *year, form["decision_ref"], date ? to_iso(*date) : "", form["name_fi"], form["name_sv"]);
+      return outcome_page(c, {Outcome::invalid, msg("web.bad_scenario"), {}, {}}, self);
+    // Without a municipality (a form from before the field) the store gives a new one the primary's.
+    std::string value = fmt::format("{};{};{};{};{};{}", kind, *year, form["decision_ref"], date ? to_iso(*date) : "", form["name_fi"],
+                                    form["name_sv"]);
+    if (!form["municipality"].empty()) value += ";" + form["municipality"];
     ActionResult r = apply_changes(c.state, me, {Change{"scenario", form["id"], std::nullopt, value}});
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved"));
   }
   std::string body = "<h1>" + e(tr("web.scenarios", c.lang)) + "</h1>\n";
-  body += fmt::format("<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+  auto muni_name = [&](const std::optional<std::string>& id) {
+    for (const Municipality& m : d.municipalities)
+      if (id && m.id == *id) return m.name.shown(c.lang);
+    return tr("web.all_municipalities", c.lang);
+  };
+  body += fmt::format("<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
                       e(tr("web.scenarios", c.lang)), "id", e(tr("web.kind", c.lang)), e(tr("web.year", c.lang)), e(tr("web.name", c.lang)),
-                      e(tr("web.decision", c.lang)));
+                      e(tr("web.municipality", c.lang)), e(tr("web.decision", c.lang)));
   for (const Scenario& s : d.scenarios)
-    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>\n", e(s.id), e(tr("scenario." + to_string(s.kind), c.lang)),
-                        s.year, e(s.name.shown(c.lang)), e(s.decision_ref), s.decision_date ? " " + to_display(*s.decision_date) : "");
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>\n", e(s.id), e(tr("scenario." + to_string(s.kind), c.lang)),
+                        s.year, e(s.name.shown(c.lang)), e(muni_name(s.municipality)), e(s.decision_ref),
+                        s.decision_date ? " " + to_display(*s.decision_date) : "");
   body += "</tbody></table>\n";
   if (may_edit_figures(me)) {
     auto field = [&](const char* name, const std::string& label, const char* type = "text") {
@@ -442,6 +450,10 @@ http::Response scenarios_page(const Ctx& c) {
     body += fmt::format("<h2>{}</h2>\n<form class=\"edit\" method=\"post\" action=\"{}\">{}<p><label for=\"sc-kind\">{}</label><br><select id=\"sc-kind\" name=\"kind\"><option value=\"amendment\">{}</option><option value=\"forecast\">{}</option></select></p>",
                         e(tr("web.new_scenario", c.lang)), e(self), csrf_field(c), e(tr("web.kind", c.lang)),
                         e(tr("scenario.amendment", c.lang)), e(tr("scenario.forecast", c.lang)));
+    std::string munis;
+    for (const Municipality& m : d.municipalities) munis += fmt::format("<option value=\"{}\">{}</option>", e(m.id), e(m.name.shown(c.lang)));
+    body += fmt::format("<p><label for=\"sc-municipality\">{}</label><br><select id=\"sc-municipality\" name=\"municipality\">{}</select></p>",
+                        e(tr("web.municipality", c.lang)), munis);
     body += field("id", "id") + field("year", tr("web.year", c.lang)) + field("name_fi", tr("web.name", c.lang) + " (fi)") +
             field("name_sv", tr("web.name", c.lang) + " (sv)") + field("decision_ref", tr("web.decision", c.lang)) +
             field("decision_date", tr("web.decision_date", c.lang), "date");

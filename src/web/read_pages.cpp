@@ -131,7 +131,7 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
     }
     if (csv) {
       http::Response r{200, "text/csv; charset=utf-8",
-                       render_csv(fu.summary) + "\n" + render_simple_csv(fu.forecast_parts) + "\n" +
+                       std::string(kUtf8Bom) + render_csv(fu.summary) + "\n" + render_simple_csv(fu.forecast_parts) + "\n" +
                            render_simple_csv(fu.realisation) + "\n" + render_csv(fu.monthly),
                        {}};
       r.headers.emplace_back("Content-Disposition",
@@ -241,7 +241,7 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
   }
   std::string query = fmt::format("?year={}&kind={}", year, kind_s);
   if (csv) {
-    http::Response r{200, "text/csv; charset=utf-8", render_csv(t), {}};
+    http::Response r{200, "text/csv; charset=utf-8", std::string(kUtf8Bom) + render_csv(t), {}};
     r.headers.emplace_back("Content-Disposition",
                            fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit, kind_s, year, lang_code(lang)));
     return r;

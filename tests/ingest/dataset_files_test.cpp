@@ -81,6 +81,8 @@ std::vector<Breakage> breakages() {
        "kanslia;sales;ta2024;20500\nkanslia;sales;ta2024;1", "amount"},
       {"bad_kind", "scenarios.csv", "ta2024;budget;2024", "ta2024;budjetti;2024", "kind"},
       {"plan_without_base", "scenarios.csv", "ts2026;plan;2026;2025", "ts2026;plan;2026;", "base_year"},
+      {"unknown_scenario_municipality", "scenarios.csv", "ta2023;budget;2023;;Talousarvio 2023;Budget 2023;;;",
+       "ta2023;budget;2023;;Talousarvio 2023;Budget 2023;;;naantali", "municipality"},
       {"bad_date", "units.csv", "talous;2023-01-01", "talous;2023-02-30", "valid_from"},
       {"unknown_parent", "units.csv", ";kanslia;area;Talous", ";kansla;area;Talous", "parent"},
       {"unknown_binding_line", "units.csv", "stadsdirektören;operating_margin", "stadsdirektören;toimintakate", "binding_line"},

@@ -186,7 +186,7 @@ TEST_F(ServerTest, HandlerExceptionGives500WithoutLeak) {
   Client c(server_->port());
   const Res res = c.request(make(bhttp::verb::get, "/throw"));
   EXPECT_EQ(res.result_int(), 500);
-  EXPECT_EQ(res.body(), "Internal Server Error\n");
+  EXPECT_EQ(res.body(), "Sisäinen virhe / Internt fel\n");  // no English, no detail
   EXPECT_EQ(std::string(res.body()).find("secret"), std::string::npos);
   EXPECT_EQ(str(res["X-Frame-Options"]), "DENY");
   // The connection survives a failing handler.

@@ -18,6 +18,8 @@
 #pragma GCC diagnostic pop
 #include <fmt/core.h>
 
+#include "core/i18n.h"
+
 namespace toteuma::http::detail {
 
 namespace beast = boost::beast;
@@ -77,6 +79,9 @@ Response plain(int status, std::string body) {
   return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
 }
 
+// The transport's own refusals: the reader's language is not known here, so both.
+std::string both(std::string_view key) { return tr(key, Lang::fi) + " / " + tr(key, Lang::sv) + "\n"; }
+
 Response call_handler(const Handler& handler, const Request& req) {
   try {
     Response res = handler(req);
@@ -90,7 +95,7 @@ Response call_handler(const Handler& handler, const Request& req) {
     fmt::print(stderr, "toteuma http: {} {:?}: handler failed\n", req.method, req.path);
   }
   // Generic on purpose: exception texts can reveal paths, SQL or data.
-  return plain(500, "Internal Server Error\n");
+  return plain(500, both("http.internal"));
 }
 
 BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool head) {
@@ -173,11 +178,11 @@ class Session : public std::enable_shared_from_this<Session> {
     // Returning without a new operation drops the last reference: the socket closes.
     if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return;
     if (ec == bhttp::error::body_limit)
-      return write(to_beast(plain(413, "Payload Too Large\n"), 11, false, false));
+      return write(to_beast(plain(413, both("http.too_large")), 11, false, false));
     if (ec == bhttp::error::header_limit)
-      return write(to_beast(plain(431, "Request Header Fields Too Large\n"), 11, false, false));
+      return write(to_beast(plain(431, both("http.headers_too_large")), 11, false, false));
     if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
-      return write(to_beast(plain(400, "Bad Request\n"), 11, false, false));
+      return write(to_beast(plain(400, both("http.bad_request")), 11, false, false));
     // Timeouts, resets: nobody to answer.
   }
 

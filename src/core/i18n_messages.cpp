@@ -1,0 +1,101 @@
+// The messages of refusals and errors a page or the API can return (issue 13: no English in the
+// Finnish or Swedish interface), each a key of core/i18n.h's `Msg`. Merged into the one catalogue.
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/lang.h"
+
+namespace toteuma {
+
+const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
+  static const std::vector<std::pair<std::string_view, Text>> c = {
+      // the workplace store's refusals of a change (store/sqlite_workplace.cpp); {} the value sent
+      {"err.store.internal", {"Tallennus epäonnistui sisäisen virheen vuoksi. Mitään ei muutettu.",
+                              "Sparandet misslyckades på grund av ett internt fel. Inget ändrades."}},
+      {"err.store.stale", {"Tietoa {} {} muutettiin sillä välin.", "Uppgiften {} {} ändrades under tiden."}},
+      {"err.store.year", {"Virheellinen vuosi: {}", "Ogiltigt år: {}"}},
+      {"err.store.lang", {"Virheellinen kieli: {} (fi tai sv)", "Ogiltigt språk: {} (fi eller sv)"}},
+      {"err.store.unknown_goal", {"Tuntematon tavoite: {}", "Okänt mål: {}"}},
+      {"err.store.unknown_entity", {"Tuntematon tietolaji: {}", "Okänd uppgiftstyp: {}"}},
+      {"err.store.bad_key", {"Virheellinen tunniste tietolajille {}: {}", "Ogiltig nyckel för uppgiftstypen {}: {}"}},
+      {"err.store.unknown_line", {"Tuntematon rivi: {}", "Okänd rad: {}"}},
+      {"err.store.unknown_scenario", {"Tuntematon sarake: {}", "Okänd kolumn: {}"}},
+      {"err.store.bad_date", {"Virheellinen päivämäärä: {}", "Ogiltigt datum: {}"}},
+      {"err.store.bad_amount", {"Virheellinen summa (kokonaisina sentteinä): {}", "Ogiltigt belopp (i hela cent): {}"}},
+      {"err.store.amount_limit", {"Summa ylittää rajan ±999 999 999 999,99 €: {}", "Beloppet överskrider gränsen ±999 999 999 999,99 €: {}"}},
+      // what an edit would leave fails the loader's validation (web/actions.cpp): {0} file, {1} line,
+      // {2} column, {3} the loader's Finnish message, {4} its Swedish one
+      {"err.invalid_state_at", {"Muutosta ei tallennettu, koska aineisto ei sen jälkeen läpäisisi latauksen tarkistusta: {3} ({0}, rivi {1}, sarake {2})",
+                                "Ändringen sparades inte, eftersom datat efter den inte skulle klara inläsningens kontroll: {4} ({0}, rad {1}, kolumn {2})"}},
+      {"err.store.bad_metric_value", {"Virheellinen mittarin arvo (kymmenyksinä;lähde): {}", "Ogiltigt mätarvärde (tiondelar;källa): {}"}},
+      {"err.store.bad_scenario", {"Virheellinen sarake (laji;vuosi;päätös;päätöspäivä;nimi_fi;nimi_sv;kunta): {}",
+                                  "Ogiltig kolumn (typ;år;beslut;beslutsdatum;namn_fi;namn_sv;kommun): {}"}},
+      {"err.store.bad_scenario_kind", {"Tuntematon sarakkeen laji: {}", "Okänd kolumntyp: {}"}},
+      {"err.store.amendment_decision", {"Talousarviomuutokselle on annettava päätöksen viite.",
+                                        "En budgetändring behöver en hänvisning till beslutet."}},
+      {"err.store.bad_decision_date", {"Virheellinen päätöspäivä: {}", "Ogiltigt beslutsdatum: {}"}},
+      {"err.store.scenario_has_figures", {"Sarakkeella {} on vielä lukuja.", "Kolumnen {} har fortfarande siffror."}},
+      {"err.store.unknown_version", {"Tuntematon asiakirjaversio {}", "Okänd dokumentversion {}"}},
+      {"err.store.unknown_municipality", {"Tuntematon kunta: {}", "Okänd kommun: {}"}},
+      {"err.store.scenario_municipality", {"Yksikkö {} ei kuulu sarakkeen {} kuntaan ({}).",
+                                           "Enheten {} hör inte till kolumnens {} kommun ({})."}},
+      {"err.no_section", {"Asiakirjassa ei ole osiota {}.", "Dokumentet har inget avsnitt {}."}},
+      // the JSON API (web/api.cpp)
+      {"api.json_type", {"Pyynnön sisällön on oltava JSON:ia (Content-Type: application/json).",
+                         "Begärans innehåll måste vara JSON (Content-Type: application/json)."}},
+      {"api.not_object", {"Pyynnön sisältö ei ole JSON-olio.", "Begärans innehåll är inte ett JSON-objekt."}},
+      {"api.login_fields", {"Kenttien \"user\" ja \"password\" on oltava merkkijonoja.", "Fälten \"user\" och \"password\" måste vara strängar."}},
+      {"api.bad_year", {"Vuoden on oltava vuosiluku, esimerkiksi {}.", "Året måste vara ett årtal, till exempel {}."}},
+      {"api.bad_table_query", {"Vuosi, taulukko (annual-report tai budget) tai kieli (fi tai sv) on virheellinen.",
+                               "År, tabell (annual-report eller budget) eller språk (fi eller sv) är felaktigt."}},
+      {"api.entity_key", {"Kentät entity ja key on annettava.", "Fälten entity och key måste anges."}},
+      {"api.bad_limit", {"Kentän limit on oltava luku 1–{}.", "Fältet limit måste vara ett tal 1–{}."}},
+      {"api.bad_changes", {"Kentän \"changes\" on oltava luettelo, jossa on 1–{} muutosta.",
+                           "Fältet \"changes\" måste vara en lista med 1–{} ändringar."}},
+      {"api.bad_change", {"Jokaisella muutoksella on oltava \"entity\" ja \"key\" (merkkijonoja) sekä \"before\" ja \"after\" (merkkijono tai null).",
+                          "Varje ändring behöver \"entity\" och \"key\" (strängar) samt \"before\" och \"after\" (sträng eller null)."}},
+      {"api.forbidden_change", {"Sinulla ei ole oikeutta tähän muutokseen.", "Du har inte behörighet till denna ändring."}},
+      {"api.stale", {"Joku muu muutti tietoa sen jälkeen, kun luit sen. Mitään ei tallennettu.",
+                     "Någon annan ändrade uppgiften efter att du läste den. Inget sparades."}},
+      {"api.bad_review_query", {"Asiakirja (annual-report, budget-book, service-plan tai personnel-plan), vuosi tai kieli on virheellinen.",
+                                "Dokument (annual-report, budget-book, service-plan eller personnel-plan), år eller språk är felaktigt."}},
+      {"api.unit_not_in_year", {"Yksikköä {} ei ole vuonna {}.", "Enheten {} finns inte år {}."}},
+      {"api.bad_action", {"Toiminnon (action) on oltava freeze tai publish.", "Åtgärden (action) måste vara freeze eller publish."}},
+      {"api.approver_only", {"Vain hyväksyjä voi jäädyttää tai julkaista.", "Endast en godkännare kan låsa eller publicera."}},
+      {"api.not_approved", {"Kaikki osiot on hyväksyttävä ensin; osio {} ei ole hyväksytty.",
+                            "Alla avsnitt måste godkännas först; avsnittet {} är inte godkänt."}},
+      {"api.bad_version", {"Kentän \"version\" on oltava version tunniste (kokonaisluku).", "Fältet \"version\" måste vara versionens id (heltal)."}},
+      {"api.no_version", {"Asiakirjalla ei ole tällaista versiota.", "Dokumentet har ingen sådan version."}},
+      {"api.bad_section_body", {"Sisällön on oltava {{\"section\", \"state\": draft, ready tai approved}} tai {{\"action\"}}.",
+                                "Innehållet måste vara {{\"section\", \"state\": draft, ready eller approved}} eller {{\"action\"}}."}},
+      {"api.section_forbidden", {"Sinulla ei ole oikeutta siirtää osiota tähän tilaan.", "Du har inte behörighet att flytta avsnittet till denna status."}},
+      {"api.no_published", {"Julkaistua versiota tai tiedostoa ei ole.", "Det finns ingen sådan publicerad version eller fil."}},
+      {"api.bad_public_query", {"Kielen (text) on oltava fi tai sv ja muodon (format) html, pdf, docx tai xlsx.",
+                                "Språket (text) måste vara fi eller sv och formatet (format) html, pdf, docx eller xlsx."}},
+      {"api.no_route", {"Rajapinnassa ei ole tällaista osoitetta.", "Gränssnittet har ingen sådan adress."}},
+      {"api.method", {"Käytä menetelmää {}.", "Använd metoden {}."}},
+      {"api.login_first", {"Kirjaudu ensin sisään (POST /api/v1/login).", "Logga in först (POST /api/v1/login)."}},
+      {"api.csrf", {"Otsakkeessa X-CSRF-Token on oltava istunnon CSRF-tunniste.", "Rubriken X-CSRF-Token måste innehålla sessionens CSRF-token."}},
+      // pages (web/edit_pages.cpp)
+      {"web.bad_amount_in", {"{}: \"{}\" ei ole euromäärä", "{}: \"{}\" är inte ett eurobelopp"}},
+      {"web.municipality", {"Kunta", "Kommun"}},
+      {"web.all_municipalities", {"kaikki kunnat", "alla kommuner"}},
+      // the HTTP layer's own refusals (web/http), both languages at once: the language is not known there
+      {"http.internal", {"Sisäinen virhe", "Internt fel"}},
+      {"http.too_large", {"Pyyntö on liian suuri", "Begäran är för stor"}},
+      {"http.headers_too_large", {"Pyynnön otsakkeet ovat liian suuret", "Begärans rubriker är för stora"}},
+      {"http.bad_request", {"Virheellinen pyyntö", "Felaktig begäran"}},
+      // check findings: how often a metric is measured (goals/metrics.csv frequency)
+      {"freq.month", {"kuukausittain", "månadsvis"}},
+      {"freq.quarter", {"neljännesvuosittain", "kvartalsvis"}},
+      {"freq.half-year", {"puolivuosittain", "halvårsvis"}},
+      {"freq.year", {"vuosittain", "årligen"}},
+      // documents of a municipality that publishes in one language only; {} the municipality
+      {"doc.only_other_language", {"{} julkaisee tekstinsä vain ruotsiksi. Otsikot ja taulukot ovat suomeksi; tekstit ja nimet näkyvät ruotsiksi tai puuttuvat.",
+                                   "{} publicerar sina texter endast på finska. Rubrikerna och tabellerna är på svenska; texterna och namnen visas på finska eller saknas."}},
+  };
+  return c;
+}
+
+}  // namespace toteuma
