@@ -24,6 +24,9 @@ std::vector<std::string_view> tr_keys();
 // reader's language), rendered when the reader's language is known. Every error a page or the
 // API can show carries one instead of text, so no English can reach the Finnish or Swedish interface.
 struct Msg {
+  Msg() = default;
+  // Explicit and not an aggregate: a plain string never turns into a Msg, not even by brace elision.
+  explicit Msg(std::string k, std::vector<std::string> a = {}) : key(std::move(k)), args(std::move(a)) {}
   std::string key;
   std::vector<std::string> args;
   std::string in(Lang lang) const;
@@ -31,7 +34,7 @@ struct Msg {
 };
 template <class... A>
 Msg msg(std::string key, const A&... args) {
-  return Msg{std::move(key), {fmt::format("{}", args)...}};
+  return Msg(std::move(key), {fmt::format("{}", args)...});
 }
 
 // An error whose reader-facing text is `msg`. what() is the Finnish and the Swedish text (for the

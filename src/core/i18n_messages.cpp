@@ -26,8 +26,8 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       {"err.store.amount_limit", {"Summa ylittää rajan ±999 999 999 999,99 €: {}", "Beloppet överskrider gränsen ±999 999 999 999,99 €: {}"}},
       // what an edit would leave fails the loader's validation (web/actions.cpp): {0} file, {1} line,
       // {2} column, {3} the loader's Finnish message, {4} its Swedish one
-      {"err.invalid_state_at", {"Muutosta ei tallennettu, koska aineisto ei sen jälkeen läpäisisi latauksen tarkistusta: {3} ({0}, rivi {1}, sarake {2})",
-                                "Ändringen sparades inte, eftersom datat efter den inte skulle klara inläsningens kontroll: {4} ({0}, rad {1}, kolumn {2})"}},
+      {"err.invalid_state_at", {"Muutosta ei tallennettu, koska aineisto ei sen jälkeen läpäisisi latauksen tarkistusta: {3} ({0}:{1} [{2}])",
+                                "Ändringen sparades inte, eftersom datat efter den inte skulle klara inläsningens kontroll: {4} ({0}:{1} [{2}])"}},
       {"err.store.bad_metric_value", {"Virheellinen mittarin arvo (kymmenyksinä;lähde): {}", "Ogiltigt mätarvärde (tiondelar;källa): {}"}},
       {"err.store.bad_scenario", {"Virheellinen sarake (laji;vuosi;päätös;päätöspäivä;nimi_fi;nimi_sv;kunta): {}",
                                   "Ogiltig kolumn (typ;år;beslut;beslutsdatum;namn_fi;namn_sv;kommun): {}"}},

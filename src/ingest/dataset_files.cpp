@@ -226,7 +226,6 @@ std::vector<Scenario> parse_scenarios(const std::string& text, const std::string
   CsvTable t(text, file, {"id", "kind", "year", "base_year", "name_fi", "name_sv", "decision_ref", "decision_date"},
              {"municipality"});
   std::vector<Scenario> out;
-  std::set<std::tuple<std::string, ScenarioKind, int, int>> singles;
   for (const auto& r : t.rows()) {
     Scenario s;
     s.id = need_id(t, r, "id");
@@ -256,8 +255,12 @@ std::vector<Scenario> parse_scenarios(const std::string& text, const std::string
     }
     // One original budget, actual and forecast per year (and municipality), one plan per year and
     // base year; amendments are many.
-    if (s.kind != ScenarioKind::amendment &&
-        !singles.insert({s.municipality.value_or(""), s.kind, s.year, s.base_year.value_or(0)}).second)
+    // A common scenario ("") is every municipality's, so it clashes with any other of its kind.
+    auto clashes = [&](const Scenario& o) {
+      std::string a = s.municipality.value_or(""), b = o.municipality.value_or("");
+      return o.kind == s.kind && o.year == s.year && o.base_year == s.base_year && (a.empty() || b.empty() || a == b);
+    };
+    if (s.kind != ScenarioKind::amendment && std::any_of(out.begin(), out.end(), clashes))
       t.fail(r, "kind", m3(fmt::format("a second {} scenario for {}", to_string(s.kind), s.year), "toinen samanlainen skenaario samalle vuodelle", "ett andra likadant scenario för samma år"));
     out.push_back(std::move(s));
   }

@@ -502,7 +502,7 @@ http::Response ledger_close_page(const Ctx& c) {
   const std::string& unit = form["unit"];
   std::string back = fmt::format("/{}/unit/{}?year={}&kind=follow-up", lc(c.lang), http::url_encode(unit), year.value_or(0));
   if (!year || month < 0 || month > 12 || !c.app().ledger_years.count(*year) || !c.app().d.has_unit(unit))
-    return outcome_page(c, {Outcome::invalid, tr("web.bad_close", c.lang), {}, {}}, back);
+    return outcome_page(c, {Outcome::invalid, msg("web.bad_close"), {}, {}}, back);
   {
     std::lock_guard lock(c.state.write_mutex());
     c.state.with_ledger([&](LedgerStore& l) { l.set_closed(Actor{me.id, "web"}, *year, month); });

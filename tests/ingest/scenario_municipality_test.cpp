@@ -78,6 +78,30 @@ TEST(ScenarioMunicipality, AFigureOfAnotherMunicipalityIsALocatedError) {
   }
 }
 
+// One budget per year and municipality: two municipalities' own budgets of a year live side by side,
+// a municipality's own beside a common one does not.
+TEST(ScenarioMunicipality, OneBudgetAYearPerMunicipality) {
+  struct Case {
+    const char* rows;
+    bool loads;
+  };
+  const Case cases[] = {
+      {"lov2026;budget;2026;;TA;Budget;;;loviisa\nhei2026;budget;2026;;TA;Budget;;;heinola\n", true},
+      {"lov2026;budget;2026;;TA;Budget;;;loviisa\nlov2026b;budget;2026;;TA;Budget;;;loviisa\n", false},
+      {"hei2025;budget;2025;;TA;Budget;;;heinola\n", false},  // ta2025 is common
+  };
+  for (const auto& c : cases) {
+    TempDir tmp;
+    fs::path dir = tmp.path() / "ds";
+    fs::copy(testing::demo_dir(), dir, fs::copy_options::recursive);
+    testing::spit(dir / "scenarios.csv", testing::slurp(dir / "scenarios.csv") + c.rows);
+    if (c.loads)
+      EXPECT_NO_THROW(load_dataset_dir(dir)) << c.rows;
+    else
+      EXPECT_THROW(load_dataset_dir(dir), InputError) << c.rows;
+  }
+}
+
 // A database from before migration 10 has no municipality on its scenarios: reading infers it.
 TEST(ScenarioMunicipality, AnOldDatabaseGetsItInferredOnReading) {
   TempDir tmp;
