@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/ledger_commands.h"
+#include "core/text.h"
 #include "ingest/csv.h"
 #include "demo_db.h"
 #include "test_util.h"
@@ -30,7 +31,10 @@ struct Command {
 // CSV output holds one or more tables, separated by blank lines (outside quotes), each with an
 // optional "# title" line: every table must parse (RFC 4180, ';', UTF-8) with the same number of
 // fields in every record.
-void expect_well_formed_csv(const std::string& out, const std::string& where) {
+void expect_well_formed_csv(const std::string& csv, const std::string& where) {
+  // Spreadsheet CSV starts with a UTF-8 byte order mark (so Finnish Excel reads it as UTF-8).
+  EXPECT_EQ(csv.rfind(kUtf8Bom, 0), 0u) << where;
+  const std::string out = csv.rfind(kUtf8Bom, 0) == 0 ? csv.substr(kUtf8Bom.size()) : csv;
   std::vector<std::string> blocks(1);
   bool quoted = false;
   std::istringstream lines(out);

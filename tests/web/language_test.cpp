@@ -161,8 +161,7 @@ TEST(SpreadsheetCsv, PersonnelCsvHasTheBomAndDecimalCommas) {
   // Heinola's htv 2025 is 659,7 (personnel_test); as a CSV cell "659,7", never "659.7".
   SimpleTable t{"Henkilötyövuodet (htv)", "Yksikkö", {"2025"}, 1, 1, {{"Heinola", 0, true, false, -1, {6597}}, {"x", 0, false, false, -1, {-5}}}};
   EXPECT_EQ(render_simple_csv(t), "# Henkilötyövuodet (htv)\nYksikkö;2025\nHeinola;659,7\nx;-0,5\n");
-  // The command writes the byte order mark first (kanslia: Heinola's personnel CSV fails on the
-  // demo for another reason, issue 13 item 3).
+  // The command writes the byte order mark first.
   testing::TempDir tmp;
   CommandOptions o;
   o.db = testing::load_demo_db(tmp);
