@@ -47,4 +47,57 @@ std::string format_value(std::int64_t v, int scale, int shown, const std::string
   return s;
 }
 
+namespace {
+
+// Fields end with \x1f, records with \x1e: neither occurs in printed text, so the text is unambiguous.
+struct Canonical {
+  std::string out;
+  Canonical& f(const std::string& s) { return out += s, out += '\x1f', *this; }
+  Canonical& f(std::int64_t v) { return f(std::to_string(v)); }
+  Canonical& f(const std::optional<std::int64_t>& v) { return v ? f(*v) : f(std::string("-")); }
+  void end() { out += '\x1e'; }
+
+  void add(const Paragraph& p) {
+    f("p").f(static_cast<std::int64_t>(p.kind)).f(p.level);
+    for (const auto& r : p.runs) f(r.text).f(r.bold).f(r.italic).f(r.link);
+    end();
+  }
+  void add(const Grid& g) {  // not g.id: a table's anchor is not what it prints
+    f("t").f(g.caption).f(g.note);
+    for (const auto& h : g.headings) f(h);
+    end();
+    for (const auto& r : g.rows) {
+      f("r").f(r.level).f(r.total).f(r.note);
+      for (auto i : r.parts) f(static_cast<std::int64_t>(i));
+      for (const auto& c : r.cells) f(c.text).f(c.number).f(c.scale).f(c.shown).f(c.percent);
+      end();
+    }
+  }
+  void add(const Chart& c) {
+    f("c").f(static_cast<std::int64_t>(c.kind)).f(c.title).f(c.alt).f(c.unit).f(c.scale);
+    for (const auto& x : c.categories) f(x);
+    end();
+    for (const auto& s : c.series) {
+      f("s").f(s.name).f(s.dashed);
+      for (const auto& v : s.values) f(v);
+      end();
+    }
+  }
+  void add(const Notice& n) { f("n").f(n.text).f(n.draft).end(); }
+};
+
+}  // namespace
+
+std::vector<ReviewPart> review_parts(const Document& d) {
+  std::vector<ReviewPart> out;
+  for (const auto& s : d.sections) {
+    if (s.level <= 2 || out.empty()) out.push_back({s.id, s.heading, ""});
+    Canonical c;
+    c.f("h").f(s.level).f(s.heading).end();
+    for (const auto& b : s.blocks) std::visit([&](const auto& x) { c.add(x); }, b);
+    out.back().content += c.out;
+  }
+  return out;
+}
+
 }  // namespace toteuma::doc

@@ -79,15 +79,17 @@ struct Chart {
   std::vector<Series> series;
 };
 
-// A marked gap: e.g. the narrative exists in Finnish but not in Swedish. Rendered visibly.
+// A marked gap: e.g. the narrative exists in Finnish but not in Swedish, or a text Toteuma
+// drafted that no person has accepted yet. Rendered visibly.
 struct Notice {
   std::string text;
+  std::string draft = {};  // a drafted text awaiting a person: "unit/section kind"; "" = another notice
 };
 
 using Block = std::variant<Paragraph, Grid, Chart, Notice>;
 
 struct Section {
-  std::string id;       // stable anchor, e.g. "s3"
+  std::string id;       // stable anchor: template section id + unit (+ block), e.g. "unit-kanslia-risks"
   std::string heading;
   int level = 1;        // 1 = top-level section (h2 in HTML, Heading 1 in DOCX), 2 = subsection
   std::vector<Block> blocks;
@@ -104,6 +106,15 @@ struct Document {
   std::string generated;    // "Laadittu 22.11.2026" / "Upprättad 22.11.2026"
   std::vector<Section> sections;
 };
+
+// The parts a review approves: each section of level 1 or 2 with the level-3 sections under it,
+// and `content`, a canonical text of everything it prints (headings, paragraphs, cells, chart
+// data, notices; not the anchors of its tables and charts). Two builds whose part has the same
+// content print that part identically, so an edit that leaves it equal need not reopen it.
+struct ReviewPart {
+  std::string id, heading, content;
+};
+std::vector<ReviewPart> review_parts(const Document& d);
 
 // Formats a cell's number as published: "-1 935 039", "69,7 %", "12,5" (non-breaking spaces).
 std::string format_cell(const Cell& c);

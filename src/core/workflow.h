@@ -16,6 +16,8 @@ namespace toteuma {
 //   "figure"       unit/line/scenario            amount in cents, decimal ("-193503900")
 //   "narrative"    unit/year/section/lang        the Markdown (a person's text; a draft counts as
 //                                                its text for `before`, and is replaced)
+//   "narrative_origin" unit/year/section/lang    "draft" | "person": setting "person" accepts a
+//                                                drafted text as is (only that way round)
 //   "metric_value" metric/YYYY-MM-DD             "tenths;source" e.g. "590;Kuntapulssi 2024"
 //   "realisation"  goal/year/lang                the realisation text in that language
 //   "goal"         goal/lang                     the goal's text in that language
@@ -57,14 +59,23 @@ std::optional<SectionState> parse_section_state(const std::string& s);
 std::string to_string(SectionState s);
 
 // The review state of one section of one document (kind, unit, year). A section with no record
-// is a draft. Any change of a text or figure the section shows moves it back to draft.
+// is a draft. An edit that changes what the section prints moves it back to draft.
 struct SectionStatus {
   std::string doc, unit;
   int year = 0;
-  std::string section;  // the template section's id
+  std::string section;  // the built section's id (template section id + unit, doc::Section::id)
   SectionState state = SectionState::draft;
   std::string by, at;   // who set it and when
+  // Reopened by an edit: the changes that altered it ("entity key" lines); "" = set by a person.
+  std::string reopened_by = {};
   bool operator==(const SectionStatus&) const = default;
+};
+// A section an edit changed: back to draft, with the edit as the reason.
+struct SectionRef {
+  std::string doc, unit;
+  int year = 0;
+  std::string section;
+  bool operator==(const SectionRef&) const = default;
 };
 
 // A frozen document version: the approved document's bytes in each language and format, with
@@ -81,6 +92,10 @@ struct DocumentVersion {
   int number = 0;             // 1, 2, ... per (doc, unit, year)
   std::string content_hash;   // sha256 hex over the files in (lang, format) order
   std::string approved_by, approved_at;
+  // Frozen while the checks found errors in the document's units and year: how many, and the
+  // approver's reason for approving it anyway (required then).
+  int check_errors = 0;
+  std::string check_reason;
   std::string published_by, published_at;  // "" = not published
   std::vector<VersionFile> files;          // empty when listed without bytes
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "check/dataset_checks.h"
@@ -82,7 +83,8 @@ class Assembler {
   }
 
   void add_section(doc::Document& out, const SectionSpec& spec, const UnitVersion& unit, int level) {
-    doc::Section head{next_id("s"), fill(spec.heading.in(lang_), unit), level, {}};
+    const std::string id = section_id(spec.id + "-" + unit.id);
+    doc::Section head{id, fill(spec.heading.in(lang_), unit), level, {}};
     out.sections.push_back(std::move(head));
     std::size_t head_index = out.sections.size() - 1;
     for (const auto& b : spec.blocks) {
@@ -93,7 +95,7 @@ class Assembler {
         auto& target = out.sections.back().blocks;
         for (auto& x : blocks) target.push_back(std::move(x));
       } else {
-        out.sections.push_back({next_id("s"), fill(b.heading.in(lang_), unit), std::min(level + 1, 3), std::move(blocks)});
+        out.sections.push_back({section_id(id + "-" + block_key(b)), fill(b.heading.in(lang_), unit), std::min(level + 1, 3), std::move(blocks)});
       }
     }
     // A unit section with nothing at all (no texts, tables or sub-sections) is left out.
@@ -102,7 +104,25 @@ class Assembler {
 
   std::string next_id(const char* prefix) { return prefix + std::to_string(++ids_); }
 
+  // A section's id is its template section's, its unit's and its block's, so it is the same in
+  // every build whatever texts appear or vanish before it (review states are kept by it).
+  std::string section_id(const std::string& base) {
+    std::string id = base;
+    for (int n = 2; !section_ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    return id;
+  }
+  static std::string block_key(const BlockSpec& b) {
+    if (b.type == "narrative") return b.narrative;
+    if (b.type == "figure-table") return "table-" + b.table;
+    if (b.type == "chart") return b.chart;
+    return b.type;
+  }
+
   static doc::Paragraph para(std::string text) { return {doc::Paragraph::Kind::text, 0, {{std::move(text), false, false, ""}}}; }
+
+  doc::Notice draft_notice(const UnitVersion& unit, const std::string& section) const {
+    return {tr("doc.draft", lang_), unit.id + "/" + section};
+  }
 
   std::vector<doc::Block> narrative(const UnitVersion& unit, const std::string& section) {
     std::vector<doc::Block> out;
@@ -111,10 +131,10 @@ class Assembler {
       Lang other = lang_ == Lang::fi ? Lang::sv : Lang::fi;
       // Missing here but written in the other language: marked, never silently replaced.
       if (find_narrative(d_.narratives, unit.id, req_.year, section, other))
-        out.push_back(doc::Notice{tr("doc.missing_lang", lang_)});
+        out.push_back(doc::Notice{tr("doc.missing_lang", lang_), ""});
       return out;
     }
-    if (n->origin == NarrativeOrigin::draft) out.push_back(doc::Notice{tr("doc.draft", lang_)});
+    if (n->origin == NarrativeOrigin::draft) out.push_back(draft_notice(unit, section));
     for (auto& p : parse_markdown(n->markdown)) out.push_back(std::move(p));
     return out;
   }
@@ -145,7 +165,7 @@ class Assembler {
       if (out.empty()) {
         std::string draft = draft_commentary(ledger_, rules(), unit.id, req_.year, lang_);
         if (!draft.empty()) {
-          out.push_back(doc::Notice{tr("doc.draft", lang_)});
+          out.push_back(draft_notice(unit, "commentary"));
           for (auto& p : parse_markdown(draft)) out.push_back(std::move(p));
         }
       }
@@ -202,9 +222,7 @@ class Assembler {
   }
 
   void add_check_summary(std::vector<doc::Block>& out, const UnitVersion& unit) {
-    std::vector<Finding> mine;
-    for (auto& f : check_dataset(d_))
-      if (f.where.unit.empty() || f.where.unit == unit.id || org_.within(f.where.unit, unit.id)) mine.push_back(std::move(f));
+    std::vector<Finding> mine = findings_of_unit(check_dataset(d_), org_, unit.id);
     int counts[3] = {0, 0, 0};
     for (const auto& f : mine) ++counts[static_cast<int>(f.severity)];
     out.push_back(para(fmt::format(fmt::runtime(tr("doc.checks.intro", lang_)), counts[0], counts[1], counts[2])));
@@ -218,6 +236,7 @@ class Assembler {
   Lang lang_;
   OrgView org_;
   int ids_ = 0;
+  std::set<std::string> section_ids_;
   std::optional<GoalReport> goals_;
   std::string goals_unit_;
   std::optional<CommentaryRules> rules_;
@@ -227,6 +246,11 @@ class Assembler {
 
 doc::Document build_document(const Ledger& ledger, const DocTemplate& t, const DocumentRequest& req) {
   return Assembler(ledger, t, req).build();
+}
+
+std::vector<Finding> findings_of_unit(std::vector<Finding> all, const OrgView& org, const std::string& unit) {
+  std::erase_if(all, [&](const Finding& f) { return !f.where.unit.empty() && f.where.unit != unit && !org.within(f.where.unit, unit); });
+  return all;
 }
 
 }  // namespace toteuma

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "check/finding.h"
 #include "core/date.h"
 #include "core/document.h"
 #include "core/ledger.h"
@@ -19,5 +20,9 @@ struct DocumentRequest {
 
 // Throws std::invalid_argument for an unknown unit.
 doc::Document build_document(const Ledger& ledger, const DocTemplate& t, const DocumentRequest& req);
+
+// The findings a document of `unit` reports: the dataset's as a whole and those of the unit and
+// its sub-units in `org`.
+std::vector<Finding> findings_of_unit(std::vector<Finding> all, const OrgView& org, const std::string& unit);
 
 }  // namespace toteuma

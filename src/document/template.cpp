@@ -75,6 +75,11 @@ DocTemplate parse_template(const std::string& source, const std::string& origin)
     const toml::table* st = sn.as_table();
     if (!st) r.fail(&sn, "section", "expected a table");
     SectionSpec s;
+    s.id = r.str(*st, "id", {}, "s" + std::to_string(t.sections.size() + 1));
+    if (s.id.empty() || s.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+      r.fail(st->get("id"), "id", "expected lower-case letters, digits and _");
+    for (const auto& other : t.sections)
+      if (other.id == s.id) r.fail(st->get("id"), "id", "expected an id no other section has");
     s.heading = r.text(*st, "heading", true);
     s.units = r.str(*st, "units", {"unit", "each-subunit", "each-descendant"}, "unit");
     if (const toml::array* blocks = (*st)["block"].as_array()) {

@@ -21,6 +21,9 @@ struct BlockSpec {
 };
 
 struct SectionSpec {
+  // Names the section in its anchors and review states ("unit"): with the unit's id it is the
+  // section's id in every build, however the texts around it come and go. Default "s<n>" (position).
+  std::string id;
   Text heading;                // may hold {unit} {year} {next} {municipality}
   std::string units = "unit";  // unit | each-subunit | each-descendant
   std::vector<BlockSpec> blocks;

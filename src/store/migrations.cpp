@@ -229,6 +229,14 @@ ALTER TABLE audit_entry ADD COLUMN via TEXT NOT NULL DEFAULT 'web' CHECK (via IN
       {13, R"sql(
 ALTER TABLE scenario ADD COLUMN municipality_id TEXT;
 )sql"},
+      // 14: why a section went back to draft (the edit that changed it: "entity key" lines; NULL
+      // when a person set the state), and a version frozen despite check errors: how many and the
+      // approver's reason.
+      {14, R"sql(
+ALTER TABLE section_status ADD COLUMN reopened_by TEXT;
+ALTER TABLE document_version ADD COLUMN check_errors INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE document_version ADD COLUMN check_reason TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return m;
 }

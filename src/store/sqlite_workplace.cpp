@@ -61,7 +61,7 @@ std::string parse_lang_part(const std::string& s) {
   return s;
 }
 
-enum class Entity { figure, narrative, metric_value, realisation, goal, scenario };
+enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -106,10 +106,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   }
 
   std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes,
-                                  const StateCheck& check) override {
+                                  const StateCheck& check, const ChangedSections& changed) override {
     sqlite::Transaction tx(db_);
     const std::string at = utc_now_iso();
     std::vector<std::int64_t> ids;
+    std::string reason;  // the changes written, "entity key" a line
     for (const Change& sent : changes) {
       Target t = target(sent.entity, sent.key);
       Change c = sent;
@@ -123,8 +124,13 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       if (c.before == c.after) continue;
       write(t, c.after);
       ids.push_back(add_audit(at, user, c.entity, c.key, c.before, c.after, t.unit));
+      reason += (reason.empty() ? "" : "\n") + c.entity + " " + c.key;
     }
-    if (check && !ids.empty()) check(read_dataset(db_));  // throws to refuse: the transaction rolls back
+    if (!ids.empty() && (check || changed)) {
+      const Dataset written = read_dataset(db_);
+      if (check) check(written);  // throws to refuse: the transaction rolls back
+      if (changed) reopen(user, at, reason, changed, written);
+    }
     tx.commit();
     return ids;
   }
@@ -147,25 +153,17 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   std::vector<SectionStatus> section_statuses(const std::string& doc, const std::string& unit, int year) override {
     auto st = db_.prepare(
-        "SELECT section, state, set_by, set_at FROM section_status WHERE doc = ? AND unit_id = ? AND year = ? "
-        "ORDER BY section");
+        "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
+        "WHERE doc = ? AND unit_id = ? AND year = ? ORDER BY section");
     st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year});
-    std::vector<SectionStatus> out;
-    while (st.step())
-      out.push_back({doc, unit, year, st.text(0), parse_section_state(st.text(1)).value_or(SectionState::draft),
-                     st.text(2), st.text(3)});
-    return out;
+    return statuses_of(st);
   }
 
   std::vector<SectionStatus> reviewed_sections() override {
     auto st = db_.prepare(
-        "SELECT doc, unit_id, year, section, state, set_by, set_at FROM section_status WHERE state <> 'draft' "
-        "ORDER BY doc, unit_id, year, section");
-    std::vector<SectionStatus> out;
-    while (st.step())
-      out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
-                     parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6)});
-    return out;
+        "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
+        "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
+    return statuses_of(st);
   }
 
   void set_section_state(const std::string& user, const SectionStatus& s) override {
@@ -173,32 +171,15 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     sqlite::Transaction tx(db_);
     const std::string at = utc_now_iso();
     std::string before = state_of(s.doc, s.unit, s.year, s.section);
-    put_state(user, at, s.doc, s.unit, s.year, s.section, before, to_string(s.state));
-    tx.commit();
-  }
-
-  void reset_sections(const std::string& user, const std::string& unit, int year) override {
-    sqlite::Transaction tx(db_);
-    const std::string at = utc_now_iso();
-    std::vector<std::pair<std::string, std::string>> rows;  // doc, section
-    std::vector<std::string> states;
-    {
-      auto st = db_.prepare(
-          "SELECT doc, section, state FROM section_status WHERE unit_id = ? AND year = ? AND state <> 'draft' "
-          "ORDER BY doc, section");
-      st.bind(1, unit).bind(2, std::int64_t{year});
-      while (st.step()) {
-        rows.emplace_back(st.text(0), st.text(1));
-        states.push_back(st.text(2));
-      }
-    }
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      put_state(user, at, rows[i].first, unit, year, rows[i].second, states[i], "draft");
+    put_state(user, at, {s.doc, s.unit, s.year, s.section}, before, to_string(s.state), std::nullopt);
     tx.commit();
   }
 
   DocumentVersion freeze(const std::string& user, const std::string& doc, const std::string& unit, int year,
-                         std::vector<VersionFile> files) override {
+                         std::vector<VersionFile> files, int check_errors, const std::string& check_reason) override {
+    if (check_errors < 0) throw StoreError("negative check error count");
+    if (check_errors > 0 && check_reason.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw StoreError("a version frozen with check errors needs the approver's reason");
     for (std::size_t i = 0; i < files.size(); ++i)
       for (std::size_t j = i + 1; j < files.size(); ++j)
         if (files[i].lang == files[j].lang && files[i].format == files[j].format)
@@ -210,6 +191,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     v.content_hash = content_hash(files);
     v.approved_by = user;
     v.approved_at = utc_now_iso();
+    v.check_errors = check_errors;
+    v.check_reason = check_errors > 0 ? check_reason : "";
     sqlite::Transaction tx(db_);
     {
       auto st = db_.prepare(
@@ -218,8 +201,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       v.number = static_cast<int>(st.int64(0)) + 1;
     }
     db_.prepare(
-           "INSERT INTO document_version (doc, unit_id, year, number, content_hash, approved_by, approved_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+           "INSERT INTO document_version (doc, unit_id, year, number, content_hash, approved_by, approved_at, check_errors, "
+           "check_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, doc)
         .bind(2, unit)
         .bind(3, std::int64_t{year})
@@ -227,6 +210,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         .bind(5, v.content_hash)
         .bind(6, user)
         .bind(7, v.approved_at)
+        .bind(8, std::int64_t{v.check_errors})
+        .bind(9, v.check_reason)
         .run();
     v.id = sqlite3_last_insert_rowid(db_.handle());
     for (const auto& f : files) put_file(v.id, f);
@@ -274,8 +259,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
  private:
   static constexpr const char* kVersionColumns =
-      "SELECT id, doc, unit_id, year, number, content_hash, approved_by, approved_at, published_by, published_at "
-      "FROM document_version";
+      "SELECT id, doc, unit_id, year, number, content_hash, approved_by, approved_at, published_by, published_at, "
+      "check_errors, check_reason FROM document_version";
 
   static DocumentVersion version_of(sqlite::Stmt& st) {
     DocumentVersion v;
@@ -289,7 +274,29 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     v.approved_at = st.text(7);
     v.published_by = st.opt_text(8).value_or("");
     v.published_at = st.opt_text(9).value_or("");
+    v.check_errors = static_cast<int>(st.int64(10));
+    v.check_reason = st.text(11);
     return v;
+  }
+
+  static std::vector<SectionStatus> statuses_of(sqlite::Stmt& st) {
+    std::vector<SectionStatus> out;
+    while (st.step())
+      out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
+                     parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6),
+                     st.opt_text(7).value_or("")});
+    return out;
+  }
+
+  // Inside apply's transaction: the reviewed sections the written changes altered go back to draft.
+  void reopen(const std::string& user, const std::string& at, const std::string& reason, const ChangedSections& changed,
+              const Dataset& written) {
+    std::vector<SectionStatus> reviewed = reviewed_sections();
+    if (reviewed.empty()) return;
+    for (const SectionRef& r : changed(written, reviewed))
+      for (const SectionStatus& s : reviewed)
+        if (s.doc == r.doc && s.unit == r.unit && s.year == r.year && s.section == r.section)
+          put_state(user, at, r, to_string(s.state), "draft", reason);
   }
 
   void require_version(std::int64_t id) {
@@ -320,21 +327,22 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     return st.step() ? st.text(0) : std::string("draft");  // no record = draft
   }
 
-  void put_state(const std::string& user, const std::string& at, const std::string& doc, const std::string& unit, int year,
-                 const std::string& section, const std::string& before, const std::string& after) {
+  void put_state(const std::string& user, const std::string& at, const SectionRef& s, const std::string& before,
+                 const std::string& after, const std::optional<std::string>& reopened_by) {
     db_.prepare(
-           "INSERT INTO section_status (doc, unit_id, year, section, state, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-           "ON CONFLICT (doc, unit_id, year, section) DO UPDATE SET state = excluded.state, set_by = excluded.set_by, "
-           "set_at = excluded.set_at")
-        .bind(1, doc)
-        .bind(2, unit)
-        .bind(3, std::int64_t{year})
-        .bind(4, section)
+           "INSERT INTO section_status (doc, unit_id, year, section, state, set_by, set_at, reopened_by) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc, unit_id, year, section) DO UPDATE SET state = excluded.state, "
+           "set_by = excluded.set_by, set_at = excluded.set_at, reopened_by = excluded.reopened_by")
+        .bind(1, s.doc)
+        .bind(2, s.unit)
+        .bind(3, std::int64_t{s.year})
+        .bind(4, s.section)
         .bind(5, after)
         .bind(6, user)
         .bind(7, at)
+        .bind(8, reopened_by)
         .run();
-    add_audit(at, user, "section", fmt::format("{}/{}/{}/{}", doc, unit, year, section), before, after, unit);
+    add_audit(at, user, "section", fmt::format("{}/{}/{}/{}", s.doc, s.unit, s.year, s.section), before, after, s.unit);
   }
 
   std::int64_t add_audit(const std::string& at, const std::string& user, const std::string& entity, const std::string& key,
@@ -376,7 +384,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   Target target(const std::string& entity, const std::string& key) {
     static const std::vector<std::pair<std::string, std::pair<Entity, std::size_t>>> kinds = {
-        {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"metric_value", {Entity::metric_value, 2}},
+        {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"narrative_origin", {Entity::narrative_origin, 4}},
+        {"metric_value", {Entity::metric_value, 2}},
         {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
@@ -394,6 +403,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         t.unit = p[0];
         break;
       case Entity::narrative:
+      case Entity::narrative_origin:
         require_unit(p[0]);
         t.year = parse_year(p[1]);
         t.lang = parse_lang_part(p[3]);
@@ -433,6 +443,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       if (f.size() != 2 || !parse_int(f[0])) throw StoreError(msg("err.store.bad_metric_value", v));
     }
     if (t.entity == Entity::scenario) scenario_fields(v);
+    // A person accepts a draft; nobody turns a person's text into a draft.
+    if (t.entity == Entity::narrative_origin && v != "person") throw StoreError("a text's origin can only be set to \"person\": " + v);
   }
 
   // kind;year;decision_ref;decision_date;name_fi;name_sv;municipality. Without the last field (the
@@ -462,6 +474,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       }
       case Entity::narrative: {
         auto st = db_.prepare("SELECT markdown FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
+        if (!st.bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
+        return st.text(0);
+      }
+      case Entity::narrative_origin: {
+        auto st = db_.prepare("SELECT origin FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
         if (!st.bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
         return st.text(0);
       }
@@ -521,6 +538,14 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
                "INSERT INTO narrative (unit_id, year, section, lang, origin, markdown) VALUES (?, ?, ?, ?, 'person', ?) "
                "ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET origin = 'person', markdown = excluded.markdown")
             .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).bind(5, *after).run();
+        return;
+      case Entity::narrative_origin:
+        // Accepting a draft as is: the text stays, it is a person's from now on. The stale check
+        // has compared `before` with the stored origin, so a text exists unless before was null.
+        if (!after) throw StoreError("a text's origin cannot be deleted; delete the narrative");
+        if (!read(t)) throw StoreError("no text to accept: " + t.parts[0] + "/" + t.parts[1] + "/" + t.parts[2] + "/" + t.lang);
+        db_.prepare("UPDATE narrative SET origin = 'person' WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?")
+            .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).run();
         return;
       case Entity::metric_value:
         if (!after) {

@@ -19,18 +19,25 @@ struct StaleChange : StoreError {
   StaleChange(Change c, std::optional<std::string> now);
 };
 
+// Which reviewed sections an edit changed: given the dataset as written (read inside the edit's
+// transaction) and the sections that are ready or approved, the ones to move back to draft.
+using ChangedSections = std::function<std::vector<SectionRef>(const Dataset& written, const std::vector<SectionStatus>& reviewed)>;
+
 class WorkplaceStore {
  public:
   virtual ~WorkplaceStore() = default;
   // One transaction: checks every change's `before` against the stored value (StaleChange when
   // one differs), writes each `after`, and records an AuditEntry per change. A malformed key or
   // value (unknown unit/line/scenario/metric/goal, bad number or date) throws StoreError.
-  // Changes whose before == after are skipped (no audit row). Returns the audit ids written.
-  // `check`, when given, sees the whole dataset as the changes leave it, inside the transaction,
-  // and refuses the batch by throwing (StoreError): every door validates as the loader does.
+  // Changes whose before == after are skipped (no audit row). When something was written, the
+  // dataset as the changes leave it is read inside the transaction: `check`, when given, refuses
+  // the batch by throwing (StoreError; every door validates as the loader does); then, when
+  // sections are under review, `changed` names those the edit altered: they go back to draft in
+  // the same transaction, audited, with the edit as their reason (a crash leaves no approved
+  // section beside an edit). Returns the audit ids written.
   using StateCheck = std::function<void(const Dataset&)>;
   virtual std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes,
-                                          const StateCheck& check = {}) = 0;
+                                          const StateCheck& check = {}, const ChangedSections& changed = {}) = 0;
   // The stored value of an entity/key in the encoding of workflow.h, nullopt when absent.
   virtual std::optional<std::string> current(const std::string& entity, const std::string& key) = 0;
   // Newest first; unit "" = every unit.
@@ -41,12 +48,11 @@ class WorkplaceStore {
   virtual std::vector<SectionStatus> reviewed_sections() = 0;
   // Records the state (and an audit row, entity "section", key doc/unit/year/section).
   virtual void set_section_state(const std::string& user, const SectionStatus& s) = 0;
-  // Every section of (unit, year) of any document back to draft (after an edit); audited.
-  virtual void reset_sections(const std::string& user, const std::string& unit, int year) = 0;
 
-  // Stores a new frozen version (number = previous + 1, hash computed here); returns it without files.
+  // Stores a new frozen version (number = previous + 1, hash computed here) with the check
+  // errors it was approved with and the approver's reason; returns it without files.
   virtual DocumentVersion freeze(const std::string& user, const std::string& doc, const std::string& unit, int year,
-                                 std::vector<VersionFile> files) = 0;
+                                 std::vector<VersionFile> files, int check_errors = 0, const std::string& check_reason = "") = 0;
   virtual void publish(const std::string& user, std::int64_t version_id) = 0;
   // Without files; newest first. published_only for the public list.
   virtual std::vector<DocumentVersion> versions(bool published_only) = 0;

@@ -8,13 +8,18 @@
 #include <algorithm>
 #include <mutex>
 
+#include <fmt/format.h>
+
+#include "check/dataset_checks.h"
 #include "core/access.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "document/builder.h"
+#include "document/commentary.h"
 #include "document/template.h"
 #include "render/document_output.h"
 #include "render/pdf.h"
+#include "web/context.h"
 
 namespace toteuma::web {
 
@@ -45,7 +50,7 @@ ChangeScope scope_of(const Dataset& d, const Change& ch) {
     const Scenario* s = d.scenario(k[2]);
     return {k[0], s ? s->year : 0};
   }
-  if (ch.entity == "narrative" && k.size() == 4) return {k[0], int_or_zero(k[1])};
+  if ((ch.entity == "narrative" || ch.entity == "narrative_origin") && k.size() == 4) return {k[0], int_or_zero(k[1])};
   if (ch.entity == "realisation" && k.size() == 3) {
     const Goal* g = goal_of(d, k[0]);
     return {g ? g->unit : "", int_or_zero(k[1])};
@@ -67,7 +72,7 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');
-  if (ch.entity == "narrative" || ch.entity == "realisation") {
+  if (ch.entity == "narrative" || ch.entity == "narrative_origin" || ch.entity == "realisation") {
     auto lang = parse_lang(k.back());
     return lang && may_edit_text(u, d, sc.unit, sc.year, *lang);
   }
@@ -88,33 +93,63 @@ void check_as_loaded(const Dataset& d) {
   }
 }
 
+namespace {
+
+// What each review part of a document prints, in Finnish and Swedish together; nullopt when the
+// document cannot be built (its unit does not exist that year).
+std::optional<std::map<std::string, std::string>> printed_parts(const Ledger& ledger, const std::string& kind,
+                                                                const std::string& unit, int year) {
+  std::map<std::string, std::string> out;
+  try {
+    DocTemplate t = template_for(ledger.dataset(), kind);
+    for (Lang l : {Lang::fi, Lang::sv})
+      for (auto& p : doc::review_parts(build_document(ledger, t, {unit, year, l, today()}))) out[p.id] += p.content;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+// The reviewed sections whose printed content differs between the snapshot and the dataset as
+// written: exact for every kind of edit, as the documents' own builder decides what each shows.
+std::vector<SectionRef> changed_sections(const Snapshot& before, const Dataset& written, const std::vector<SectionStatus>& reviewed) {
+  Ledger after(written);
+  std::vector<SectionRef> out;
+  for (std::size_t i = 0; i < reviewed.size();) {
+    const SectionStatus& first = reviewed[i];  // sorted by doc, unit, year: one document at a time
+    auto old_parts = printed_parts(before.ledger, first.doc, first.unit, first.year);
+    auto new_parts = printed_parts(after, first.doc, first.unit, first.year);
+    for (; i < reviewed.size() && reviewed[i].doc == first.doc && reviewed[i].unit == first.unit && reviewed[i].year == first.year; ++i) {
+      const std::string& id = reviewed[i].section;
+      auto content = [&](const auto& parts) -> std::optional<std::string> {
+        if (!parts || !parts->count(id)) return std::nullopt;
+        return parts->at(id);
+      };
+      auto was = content(old_parts), is = content(new_parts);
+      if ((was || is) && was != is) out.push_back({first.doc, first.unit, first.year, id});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 ActionResult apply_changes(AppState& state, const User& u, const std::vector<Change>& changes) {
   std::lock_guard write(state.write_mutex());
   auto snap = state.snapshot();
   for (const Change& ch : changes)
-    if (!may_apply(snap->d, u, ch)) return {Outcome::forbidden, {}, ch, std::nullopt};
+    if (!may_apply(snap->d, u, ch)) return {Outcome::forbidden, {}, ch, std::nullopt, {}, 0};
   try {
+    // The sections the edit changed go back to draft in the edit's own transaction.
     state.with_workplace([&](WorkplaceStore& w) {
-      w.apply(u.id, changes, check_as_loaded);
-      // An edit reopens the documents it shows in: the unit's and every ancestor's of that year.
-      for (const Change& ch : changes) {
-        ChangeScope sc = scope_of(snap->d, ch);
-        if (sc.unit.empty() || sc.year == 0) continue;
-        for (int y : {sc.year - 1, sc.year, sc.year + 1}) {  // budget of Y+1 and report of Y both show year Y
-          OrgView org = snap->d.org_on(Date::last_of_year(y));
-          std::string unit = sc.unit;
-          for (int depth = 0; !unit.empty() && depth < 32; ++depth) {
-            w.reset_sections(u.id, unit, y);
-            const UnitVersion* v = org.find(unit);
-            unit = v ? v->parent : "";
-          }
-        }
-      }
+      w.apply(u.id, changes, check_as_loaded, [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
+        return changed_sections(*snap, written, reviewed);
+      });
     });
   } catch (const StaleChange& e) {
-    return {Outcome::stale, e.message, e.change, e.current};
+    return {Outcome::stale, e.message, e.change, e.current, {}, 0};
   } catch (const StoreError& e) {
-    return {Outcome::invalid, e.message, {}, std::nullopt};
+    return result(Outcome::invalid, e.message);
   }
   state.reload();
   return {};
@@ -128,17 +163,84 @@ std::optional<std::string> current_value(AppState& state, const std::string& ent
 
 namespace {
 
-// The document as it stands, in both languages and every format but PDF (printed on first request).
-std::vector<VersionFile> render_version(const Snapshot& s, const std::string& kind, const std::string& unit, int year) {
+// The document as it stands, in both languages.
+std::vector<doc::Document> build_both(const Snapshot& s, const std::string& kind, const std::string& unit, int year) {
+  std::vector<doc::Document> out;
+  DocTemplate t = template_for(s.d, kind);
+  for (Lang l : {Lang::fi, Lang::sv}) out.push_back(build_document(s.ledger, t, {unit, year, l, today()}));
+  return out;
+}
+
+// Every format but PDF (printed on first request).
+std::vector<VersionFile> render_version(const std::vector<doc::Document>& docs) {
   std::vector<VersionFile> files;
-  for (Lang l : {Lang::fi, Lang::sv}) {
-    doc::Document d = build_document(s.ledger, template_for(s.d, kind), {unit, year, l, today()});
-    for (const char* f : {"html", "docx", "xlsx"}) files.push_back({std::string(lang_code(l)), f, render_document(d, f)});
-  }
+  for (const auto& d : docs)
+    for (const char* f : {"html", "docx", "xlsx"}) files.push_back({std::string(lang_code(d.lang)), f, render_document(d, f)});
   return files;
 }
 
+// The drafted texts the documents show, each once with its languages; headings of the first
+// document's review sections.
+std::vector<DraftText> drafted_texts(const std::vector<doc::Document>& docs) {
+  std::vector<DraftText> out;
+  for (const auto& d : docs) {
+    std::string heading;
+    for (const auto& s : d.sections) {
+      if (s.level <= 2) heading = s.heading;
+      for (const auto& b : s.blocks) {
+        const auto* n = std::get_if<doc::Notice>(&b);
+        if (!n || n->draft.empty()) continue;
+        auto slash = n->draft.rfind('/');
+        DraftText t{n->draft.substr(0, slash), n->draft.substr(slash + 1), heading, {}};
+        auto same = std::find_if(out.begin(), out.end(), [&](const DraftText& x) { return x.unit == t.unit && x.section == t.section; });
+        if (same == out.end()) same = out.insert(out.end(), t);
+        if (std::find(same->langs.begin(), same->langs.end(), d.lang) == same->langs.end()) same->langs.push_back(d.lang);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+int document_check_errors(const Snapshot& snap, const std::string& kind, const std::string& unit, int year) {
+  DocTemplate t = template_for(snap.d, kind);
+  OrgView org = snap.d.org_on(t.org_date == "start" ? Date{year, 1, 1} : Date{year, 12, 31});
+  int n = 0;
+  for (const Finding& f : findings_of_unit(snap.findings, org, unit))
+    if (f.severity == Severity::error && (!f.where.year || *f.where.year == year)) ++n;
+  return n;
+}
+
+std::string narrative_name(const std::string& section, Lang lang) {
+  const std::string& t = tr("web.narrative." + section, lang);
+  return t == "[missing text]" ? section : t;
+}
+
+std::string drafts_list(const Dataset& d, const std::vector<DraftText>& drafts, Lang lang) {
+  std::string list;
+  for (const auto& t : drafts) {
+    const UnitVersion* u = latest_version(d, t.unit);
+    std::string langs;
+    for (Lang l : t.langs) langs += (langs.empty() ? "" : ", ") + std::string(lang_code(l));
+    list += fmt::format("{}{} – {} ({})", list.empty() ? "" : "; ", u ? u->name.shown(lang) : t.unit, narrative_name(t.section, lang), langs);
+  }
+  return list;
+}
+
+std::string drafts_message(const Dataset& d, const std::vector<DraftText>& drafts, Lang lang) {
+  return fmt::format(fmt::runtime(tr("web.freeze_drafts", lang)), drafts_list(d, drafts, lang));
+}
+
+std::string computed_draft(const Snapshot& snap, const std::string& unit, int year, const std::string& section, Lang lang) {
+  if (section != "commentary") return "";
+  return draft_commentary(snap.ledger, commentary_rules_for(snap.d), unit, year, lang);
+}
+
+std::vector<Change> accept_draft(const std::string& narrative_key, const std::string& markdown, bool stored) {
+  if (!stored) return {Change{"narrative", narrative_key, std::nullopt, markdown}};
+  return {Change{"narrative", narrative_key, markdown, markdown}, Change{"narrative_origin", narrative_key, "draft", "person"}};
+}
 
 bool known_document_kind(const std::string& kind) {
   return std::find(document_kinds().begin(), document_kinds().end(), kind) != document_kinds().end();
@@ -152,12 +254,13 @@ std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap
   std::vector<ReviewSection> out;
   for (const auto& s : docu.sections) {
     if (s.level > 2) continue;
-    ReviewSection r{s.id, s.heading, SectionState::draft, "", ""};
+    ReviewSection r{s.id, s.heading, SectionState::draft, "", "", ""};
     for (const auto& st : statuses)
       if (st.section == s.id) {
         r.state = st.state;
         r.by = st.by;
         r.at = st.at;
+        r.reopened_by = st.reopened_by;
       }
     out.push_back(std::move(r));
   }
@@ -169,34 +272,41 @@ ActionResult set_section_state(AppState& state, const User& u, const std::vector
   const ReviewSection* sec = nullptr;
   for (const auto& s : sections)
     if (s.id == section) sec = &s;
-  if (!sec) return {Outcome::invalid, msg("err.no_section", section), {}, std::nullopt};
+  if (!sec) return result(Outcome::invalid, msg("err.no_section", section));
   bool allowed = to == SectionState::approved || sec->state == SectionState::approved
                      ? may_approve(u) : may_mark_ready(u, state.snapshot()->d, unit, year);
-  if (!allowed) return {Outcome::forbidden, {}, {}, std::nullopt};
-  state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, ""}); });
+  if (!allowed) return result(Outcome::forbidden);
+  state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, "", ""}); });
   return {};
 }
 
 ActionResult freeze_version(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
-                            const std::string& unit, int year, DocumentVersion* frozen) {
-  if (!may_approve(u)) return {Outcome::forbidden, {}, {}, std::nullopt};
+                            const std::string& unit, int year, const std::string& reason, DocumentVersion* frozen) {
+  if (!may_approve(u)) return result(Outcome::forbidden);
   for (const auto& s : sections)
     if (s.state != SectionState::approved)
-      return {Outcome::not_approved, msg("api.not_approved", s.id), {}, std::nullopt};
+      return result(Outcome::not_approved, msg("api.not_approved", s.id));
   std::lock_guard write(state.write_mutex());  // no edit slips in between render and freeze
   auto snap = state.snapshot();
-  auto files = render_version(*snap, kind, unit, year);
-  DocumentVersion v = state.with_workplace([&](WorkplaceStore& w) { return w.freeze(u.id, kind, unit, year, std::move(files)); });
+  auto docs = build_both(*snap, kind, unit, year);
+  // Publishing means reviewed: no text goes out that only Toteuma wrote.
+  if (auto drafts = drafted_texts(docs); !drafts.empty()) return {Outcome::drafts, {}, {}, std::nullopt, std::move(drafts), 0};
+  int errors = document_check_errors(*snap, kind, unit, year);
+  bool blank = reason.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (errors > 0 && blank) return {Outcome::reason_required, {}, {}, std::nullopt, {}, errors};
+  auto files = render_version(docs);
+  DocumentVersion v = state.with_workplace(
+      [&](WorkplaceStore& w) { return w.freeze(u.id, kind, unit, year, std::move(files), errors, errors > 0 ? reason : ""); });
   if (frozen) *frozen = std::move(v);
   return {};
 }
 
 ActionResult publish_version(AppState& state, const User& u, std::int64_t version_id) {
-  if (!may_approve(u)) return {Outcome::forbidden, {}, {}, std::nullopt};
+  if (!may_approve(u)) return result(Outcome::forbidden);
   try {
     state.with_workplace([&](WorkplaceStore& w) { w.publish(u.id, version_id); });
   } catch (const StoreError& e) {
-    return {Outcome::invalid, e.message, {}, std::nullopt};
+    return result(Outcome::invalid, e.message);
   }
   return {};
 }

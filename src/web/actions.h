@@ -13,14 +13,27 @@
 
 namespace toteuma::web {
 
-enum class Outcome { ok, forbidden, stale, invalid, not_approved };
+// drafts: a freeze refused while a drafted text awaits a person; reason_required: a freeze with
+// check errors and no reason.
+enum class Outcome { ok, forbidden, stale, invalid, not_approved, drafts, reason_required };
+
+// A text Toteuma drafted that no person has accepted or edited, in a document.
+struct DraftText {
+  std::string unit, section;  // the narrative: unit and section kind ("commentary")
+  std::string heading;        // the reviewed section that shows it (in the asked language)
+  std::vector<Lang> langs;    // the languages in which it is still a draft
+};
 
 struct ActionResult {
   Outcome outcome = Outcome::ok;
   Msg message;                         // invalid, not_approved: what was wrong, shown in the reader's language
   Change refused;                      // stale: the change as sent
   std::optional<std::string> current;  // stale: the value stored now
+  std::vector<DraftText> drafts = {};  // drafts: the texts awaiting a person
+  int check_errors = 0;                // reason_required: how many
 };
+// An outcome with nothing but a message.
+inline ActionResult result(Outcome o, Msg message = {}) { return {o, std::move(message), {}, std::nullopt, {}, 0}; }
 
 // The unit and year a change concerns ("" / 0 when it names nothing known).
 struct ChangeScope {
@@ -45,6 +58,7 @@ struct ReviewSection {
   std::string id, heading;
   SectionState state = SectionState::draft;
   std::string by, at;  // who set the state and when ("" for a draft never touched)
+  std::string reopened_by;  // reopened by this edit ("entity key" lines; "" = set by a person)
 };
 bool known_document_kind(const std::string& kind);
 // The sections of document `kind` of (unit, year) with their review states, headings in `lang`.
@@ -54,10 +68,27 @@ std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap
 // reopening an approved section the approver's.
 ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
                                const std::string& unit, int year, const std::string& section, SectionState to);
-// Freezes the document as it stands as the next numbered version (approver only; not_approved
-// while any section is not approved). `frozen` receives the version (without files).
+// Freezes the document as it stands as the next numbered version (approver only). Refused with
+// not_approved while any section is not approved, drafts while it shows a drafted text no person
+// has accepted (fi or sv), reason_required when the checks find errors in it and `reason` is
+// blank; the errors and the reason are kept with the version. `frozen` receives it (without files).
 ActionResult freeze_version(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
-                            const std::string& unit, int year, DocumentVersion* frozen = nullptr);
+                            const std::string& unit, int year, const std::string& reason, DocumentVersion* frozen = nullptr);
+// The check errors (dataset checks) that concern a document: its unit and sub-units, its year.
+int document_check_errors(const Snapshot& snap, const std::string& kind, const std::string& unit, int year);
+// A narrative section kind's name for people ("Riskianalyysi"); the kind itself when it has none.
+std::string narrative_name(const std::string& section, Lang lang);
+// "Luonnoksia, joita kukaan ei ole hyväksynyt: …" naming each text and its languages, in `lang`.
+// The drafted texts as a list in `lang` ("Unit – Section (fi, sv); ...").
+std::string drafts_list(const Dataset& d, const std::vector<DraftText>& drafts, Lang lang);
+std::string drafts_message(const Dataset& d, const std::vector<DraftText>& drafts, Lang lang);
+// The draft a document shows for a commentary nobody has stored ("" for other texts, or when
+// the unit has no figures to comment on).
+std::string computed_draft(const Snapshot& snap, const std::string& unit, int year, const std::string& section, Lang lang);
+// The changes that accept a drafted text as is: a stored draft keeps its text (sent as before and
+// after, so a text redrafted meanwhile is stale) and becomes a person's; a draft computed for the
+// document and not stored is stored as a person's text.
+std::vector<Change> accept_draft(const std::string& narrative_key, const std::string& markdown, bool stored);
 // Approver only; invalid for an unknown version.
 ActionResult publish_version(AppState& state, const User& u, std::int64_t version_id);
 

@@ -11,6 +11,7 @@
 #include "core/access.h"
 #include "core/calendar.h"
 #include "core/goals.h"
+#include "core/i18n.h"
 #include "core/narratives.h"
 #include "core/report_table.h"
 #include "core/text.h"
@@ -130,6 +131,8 @@ json version_json(const DocumentVersion& v) {
           {"content_hash", v.content_hash},
           {"approved_by", v.approved_by},
           {"approved_at", v.approved_at},
+          {"check_errors", v.check_errors},
+          {"check_reason", non_empty(v.check_reason)},
           {"published_by", non_empty(v.published_by)},
           {"published_at", non_empty(v.published_at)}};
 }
@@ -220,7 +223,12 @@ http::Response narratives(Call& c, const std::string& unit) {
   for (const Narrative& n : c.d().narratives)
     if (n.unit == unit && n.year == *year)
       out.push_back({{"section", n.section}, {"lang", lang_code(n.lang)},
-                     {"origin", n.origin == NarrativeOrigin::draft ? "draft" : "person"}, {"markdown", n.markdown}});
+                     {"origin", n.origin == NarrativeOrigin::draft ? "draft" : "person"}, {"markdown", n.markdown}, {"stored", true}});
+  // The commentary a document drafts when none is stored: accepted by storing it as is.
+  for (Lang l : {Lang::fi, Lang::sv})
+    if (!find_narrative(c.d().narratives, unit, *year, "commentary", l))
+      if (auto draft = computed_draft(*c.snap, unit, *year, "commentary", l); !draft.empty())
+        out.push_back({{"section", "commentary"}, {"lang", lang_code(l)}, {"origin", "draft"}, {"markdown", draft}, {"stored", false}});
   return reply(200, out);
 }
 
@@ -358,7 +366,9 @@ http::Response changes(Call& c) {
       return error(c.lang, 409, "stale", msg("api.stale"),
                    {{"entity", r.refused.entity}, {"key", r.refused.key}, {"current", opt(r.current)}});
     case Outcome::invalid:
-    case Outcome::not_approved: break;
+    case Outcome::not_approved:
+    case Outcome::drafts:
+    case Outcome::reason_required: break;
   }
   return error(c.lang, 400, "invalid", r.message);
 }
@@ -388,7 +398,12 @@ json review_json(Call& c, const ReviewTarget& t, const std::vector<ReviewSection
   const User& me = *c.viewer.user;
   json secs = json::array(), versions = json::array();
   for (const auto& s : sections)
-    secs.push_back({{"id", s.id}, {"heading", s.heading}, {"state", to_string(s.state)}, {"by", non_empty(s.by)}, {"at", non_empty(s.at)}});
+    secs.push_back({{"id", s.id},
+                    {"heading", s.heading},
+                    {"state", to_string(s.state)},
+                    {"by", non_empty(s.by)},
+                    {"at", non_empty(s.at)},
+                    {"reopened_by", s.reopened_by.empty() ? json(nullptr) : json(split_nonempty(s.reopened_by, '\n'))}});
   for (const auto& v : c.state.with_workplace([&](WorkplaceStore& w) { return w.versions(false); }))
     if (v.doc == t.kind && v.unit == t.unit && v.year == t.year) versions.push_back(version_json(v));
   return {{"doc", t.kind}, {"unit", t.unit}, {"year", t.year}, {"title", title}, {"sections", secs}, {"versions", versions},
@@ -412,8 +427,21 @@ http::Response review(Call& c, const std::string& unit) {
     if (!may_approve(me)) return error(c.lang, 403, "forbidden", msg("api.approver_only"));
     if (*action == "freeze") {
       DocumentVersion v;
-      ActionResult r = freeze_version(c.state, me, sections, t.kind, t.unit, t.year, &v);
+      auto reason = str(*body, "reason");
+      ActionResult r = freeze_version(c.state, me, sections, t.kind, t.unit, t.year, reason.value_or(""), &v);
       if (r.outcome == Outcome::not_approved) return error(c.lang, 409, "not_approved", r.message);
+      if (r.outcome == Outcome::drafts) {
+        json drafts = json::array();
+        for (const auto& d : r.drafts) {
+          json langs = json::array();
+          for (Lang l : d.langs) langs.push_back(lang_code(l));
+          drafts.push_back({{"unit", d.unit}, {"section", d.section}, {"heading", d.heading}, {"langs", langs}});
+        }
+        return error(c.lang, 409, "drafts", msg("web.freeze_drafts", drafts_list(c.d(), r.drafts, c.lang)), {{"drafts", drafts}});
+      }
+      if (r.outcome == Outcome::reason_required)
+        return error(c.lang, 400, "reason_required", msg("web.freeze_reason_required", r.check_errors),
+                     {{"check_errors", r.check_errors}});
       extra["frozen"] = version_json(v);
     } else {
       auto it = body->find("version");

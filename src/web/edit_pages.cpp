@@ -67,14 +67,18 @@ std::string with_notice(const std::string& href, const std::string& notice) {
 
 int doc_year_for(const std::string& kind, int year) { return kind == "annual-report" ? year : year + 1; }
 
-// The narrative section kinds a document template asks for, in template order.
+// The narrative section kinds a document template asks for, in template order; the drafted
+// commentary is a narrative ("commentary") like the others.
 std::vector<std::string> narrative_kinds(const Dataset& d, const std::string& kind) {
   std::vector<std::string> out;
   for (const auto& s : template_for(d, kind).sections)
-    for (const auto& b : s.blocks)
-      if (b.type == "narrative" && std::find(out.begin(), out.end(), b.narrative) == out.end()) out.push_back(b.narrative);
+    for (const auto& b : s.blocks) {
+      std::string k = b.type == "narrative" ? b.narrative : b.type == "commentary" ? "commentary" : "";
+      if (!k.empty() && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    }
   return out;
 }
+
 
 // "14.6.2024 (unit proposals 2025, heads of areas)", or "Deadline 14.6.2024 (…)" with `label`.
 std::string deadline_text(const Ctx& c, const std::string& unit, const std::string& doc, const std::string& section, int year,
@@ -120,16 +124,17 @@ http::Response texts_page(const Ctx& c, const std::string& unit) {
     body += fmt::format("<table class=\"texts\">\n<caption>{} {}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">suomi</th><th scope=\"col\" lang=\"sv\">svenska</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
                         e(tr("doc.kind." + kind, c.lang)), y, e(tr("web.section", c.lang)), e(tr("web.deadline_col", c.lang)));
     for (const auto& sec : kinds) {
-      body += "<tr><th scope=\"row\">" + e(section_name(sec, c.lang)) + "</th>";
+      body += "<tr><th scope=\"row\">" + e(narrative_name(sec, c.lang)) + "</th>";
       for (Lang l : {Lang::fi, Lang::sv}) {
         const Narrative* n = find_narrative(d.narratives, unit, y, sec, l);
-        std::string state = !n ? tr("web.text_missing", c.lang) : n->origin == NarrativeOrigin::draft ? tr("web.text_draft", c.lang) : tr("web.text_written", c.lang);
+        bool draft = n ? n->origin == NarrativeOrigin::draft : !computed_draft(c.app(), unit, y, sec, l).empty();
+        std::string state = draft ? tr("web.text_draft", c.lang) : n ? tr("web.text_written", c.lang) : tr("web.text_missing", c.lang);
         std::string href = fmt::format("/{}/unit/{}/narrative?doc={}&amp;year={}&amp;section={}&amp;text={}", lc(c.lang), e(unit), kind, y,
                                        e(sec), lc(l));
         body += "<td>" + e(state);
         if (may_edit_text(me, d, unit, y, l))
           body += fmt::format(" <a href=\"{}\">{}<span class=\"visually-hidden\"> {} {}</span></a>", href, e(tr("web.edit", c.lang)),
-                              e(section_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
+                              e(narrative_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
         body += "</td>";
       }
       body += "<td>" + e(deadline_text(c, unit, kind, sec, y, false)) + "</td></tr>\n";
@@ -158,7 +163,11 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
   std::string key = fmt::format("{}/{}/{}/{}", unit, *year, section, lang_code(*text_lang));
   std::string self = fmt::format("/{}/unit/{}/narrative{}", lc(c.lang), unit, query_string(c.req));
   std::optional<std::string> before = current_value(c.state, "narrative", key);
-  std::string markdown = before.value_or("");
+  // A draft (stored, or computed as the document shows it) awaits a person: edit it or accept it.
+  const Narrative* stored = find_narrative(d.narratives, unit, *year, section, *text_lang);
+  std::string computed = before ? "" : computed_draft(c.app(), unit, *year, section, *text_lang);
+  bool is_draft = (stored && stored->origin == NarrativeOrigin::draft) || !computed.empty();
+  std::string markdown = before.value_or(computed);
   bool preview = false, stale = false;
   std::optional<std::string> stale_current;
   int status = 200;
@@ -166,7 +175,16 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
     auto form = form_fields(c.req);
     markdown = form["markdown"];
     before = form["had_before"] == "1" ? std::optional<std::string>(form["before"]) : std::nullopt;
-    if (form["action"] == "save") {
+    if (form["action"] == "accept") {
+      // Accepts the draft the page showed (carried in the form), never one drafted since.
+      ActionResult r = apply_changes(c.state, me, accept_draft(key, form["draft"], form["had_before"] == "1"));
+      if (r.outcome == Outcome::ok) return redirect(with_notice(self, "accepted"));
+      if (r.outcome != Outcome::stale) return outcome_page(c, r, self);
+      stale = true;
+      stale_current = r.current;
+      before = r.current;
+      status = 409;
+    } else if (form["action"] == "save") {
       std::optional<std::string> after = markdown.empty() ? std::nullopt : std::optional<std::string>(markdown);
       ActionResult r = apply_changes(c.state, me, {Change{"narrative", key, before, after}});
       if (r.outcome == Outcome::ok) return redirect(with_notice(self, "saved"));
@@ -186,7 +204,7 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
   };
   Lang other = *text_lang == Lang::fi ? Lang::sv : Lang::fi;
   const Narrative* source = find_narrative(d.narratives, unit, *year, section, other);
-  std::string sec_name = section_name(section, c.lang);
+  std::string sec_name = narrative_name(section, c.lang);
   mstch::map ctx{
       {"unit_name", u->name.shown(c.lang)},
       {"heading", fmt::format("{} {} – {} ({})", tr("doc.kind." + doc, c.lang), *year, sec_name, lang_code(*text_lang))},
@@ -197,7 +215,11 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
       {"stale_text", tr("web.stale", c.lang)},
       {"current_label", tr("web.stale_current", c.lang)},
       {"current", stale_current.value_or("—")},
-      {"saved", c.q("notice") == "saved" ? tr("web.notice.saved", c.lang) : std::string()},
+      {"saved", c.q("notice") == "saved" || c.q("notice") == "accepted" ? tr("web.notice." + c.q("notice"), c.lang) : std::string()},
+      {"is_draft", is_draft && !stale},
+      {"draft_hint", tr("web.draft_hint", c.lang)},
+      {"draft", before.value_or(computed)},
+      {"accept_label", tr("web.accept_draft", c.lang)},
       {"action", self},
       {"csrf", c.viewer.csrf},
       {"before", before.value_or("")},
@@ -262,7 +284,7 @@ http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
     ActionResult r = apply_changes(c.state, me, changes);
     // A new value on a date that has one already is not someone else's edit: say what it is.
     if (r.outcome == Outcome::stale && what == "metric_value" && form["h_value"] != "1")
-      return outcome_page(c, {Outcome::invalid, msg("web.value_exists", to_display(parse_iso_date(form["date"]).value_or(Date{}))), {}, {}},
+      return outcome_page(c, result(Outcome::invalid, msg("web.value_exists", to_display(parse_iso_date(form["date"]).value_or(Date{})))),
                           self);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     return redirect(with_notice(self, "saved") + "#" + id);
@@ -367,7 +389,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
       if (!in.empty()) {
         auto cents = ledger::parse_amount(in);
         if (!cents) {
-          ActionResult bad{Outcome::invalid, msg("web.bad_amount_in", l.name.shown(c.lang), in), {}, {}};
+          ActionResult bad = result(Outcome::invalid, msg("web.bad_amount_in", l.name.shown(c.lang), in));
           return outcome_page(c, bad, self);
         }
         after = std::to_string(*cents);
@@ -420,7 +442,7 @@ http::Response scenarios_page(const Ctx& c) {
     for (const char* f : {"id", "decision_ref", "name_fi", "name_sv", "municipality"}) semicolon = semicolon || form[f].find(';') != std::string::npos;
     if (!year || (kind != "amendment" && kind != "forecast") || form["id"].empty() || semicolon ||
         (!form["decision_date"].empty() && !date))
-      return outcome_page(c, {Outcome::invalid, msg("web.bad_scenario"), {}, {}}, self);
+      return outcome_page(c, result(Outcome::invalid, msg("web.bad_scenario")), self);
     // Without a municipality (a form from before the field) the store gives a new one the primary's.
     std::string value = fmt::format("{};{};{};{};{};{}", kind, *year, form["decision_ref"], date ? to_iso(*date) : "", form["name_fi"],
                                     form["name_sv"]);
@@ -502,7 +524,7 @@ http::Response ledger_close_page(const Ctx& c) {
   const std::string& unit = form["unit"];
   std::string back = fmt::format("/{}/unit/{}?year={}&kind=follow-up", lc(c.lang), http::url_encode(unit), year.value_or(0));
   if (!year || month < 0 || month > 12 || !c.app().ledger_years.count(*year) || !c.app().d.has_unit(unit))
-    return outcome_page(c, {Outcome::invalid, msg("web.bad_close"), {}, {}}, back);
+    return outcome_page(c, result(Outcome::invalid, msg("web.bad_close")), back);
   {
     std::lock_guard lock(c.state.write_mutex());
     c.state.with_ledger([&](LedgerStore& l) { l.set_closed(Actor{me.id, "web"}, *year, month); });

@@ -38,20 +38,64 @@ std::string version_links(const Ctx& c, const DocumentVersion& v, const std::str
 std::string versions_table(const Ctx& c, const std::vector<DocumentVersion>& vs, const std::string& base, bool with_publish,
                            const std::string& action) {
   const Dataset& d = c.app().d;
-  std::string out = fmt::format("<table class=\"versions\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+  std::string out = fmt::format("<table class=\"versions\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
                                 e(tr("web.versions", c.lang)), e(tr("web.document", c.lang)), e(tr("web.version", c.lang)), e(tr("web.approved", c.lang)),
-                                e(tr("web.published", c.lang)), e(tr("web.content_hash", c.lang)), e(tr("web.downloads", c.lang)));
+                                e(tr("web.check_errors", c.lang)), e(tr("web.published", c.lang)), e(tr("web.content_hash", c.lang)),
+                                e(tr("web.downloads", c.lang)));
   for (const auto& v : vs) {
     bool people = c.viewer.logged_in();
     std::string published = v.published_at.empty() ? "—" : e(display_time(v.published_at)) + (people ? " " + e(v.published_by) : "");
     if (v.published_at.empty() && with_publish)
       published = fmt::format("<form method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"publish\"><input type=\"hidden\" name=\"version\" value=\"{}\"><button type=\"submit\">{}</button></form>",
                               e(action), csrf_field(c), v.id, e(tr("web.publish", c.lang)));
-    out += fmt::format("<tr><td>{} {} – {}</td><td>{}</td><td>{} {}</td><td>{}</td><td><code title=\"{}\">{}</code></td><td>{}</td></tr>\n",
+    // Approved despite check errors: the count and the approver's reason, for every reader.
+    std::string checks = v.check_errors == 0 ? tr("web.no_check_errors", c.lang)
+                                             : fmt::format(fmt::runtime(tr("web.check_errors_ack", c.lang)), v.check_errors, v.check_reason);
+    out += fmt::format("<tr><td>{} {} – {}</td><td>{}</td><td>{} {}</td><td class=\"checks\">{}</td><td>{}</td><td><code title=\"{}\">{}</code></td><td>{}</td></tr>\n",
                        e(tr("doc.kind." + v.doc, c.lang)), v.year, e(unit_name(d, v.unit, c.lang)), v.number, e(display_time(v.approved_at)), people ? e(v.approved_by) : "",
-                       published, e(v.content_hash), e(v.content_hash.substr(0, 12)), version_links(c, v, base));
+                       e(checks), published, e(v.content_hash), e(v.content_hash.substr(0, 12)), version_links(c, v, base));
   }
   return out + "</tbody></table>\n";
+}
+
+// "Avautui uudelleen muutoksesta: teksti kanslia/2024/risks/fi" (the edit's changes, one a line).
+std::string reopened_text(const std::string& changes, Lang lang) {
+  std::string list;
+  for (const auto& line : split_nonempty(changes, '\n')) {
+    auto space = line.find(' ');
+    std::string entity = line.substr(0, space);
+    list += (list.empty() ? "" : ", ") + tr("web.change." + entity, lang) + (space == std::string::npos ? "" : line.substr(space));
+  }
+  return fmt::format(fmt::runtime(tr("web.reopened_by", lang)), list);
+}
+
+// The approver's freeze button; with check errors in the document, a required reason first.
+std::string freeze_form(const Ctx& c, const std::string& self, int check_errors) {
+  std::string reason;
+  if (check_errors > 0)
+    reason = fmt::format("<p>{}</p><p><label for=\"freeze-reason\">{}</label><br><textarea id=\"freeze-reason\" name=\"reason\" rows=\"3\" cols=\"70\" required></textarea></p>",
+                         e(fmt::format(fmt::runtime(tr("web.freeze_reason_required", c.lang)), check_errors)), e(tr("web.freeze_reason", c.lang)));
+  return fmt::format("<form method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"freeze\">{}<p><button type=\"submit\">{}</button></p></form>\n",
+                     e(self), csrf_field(c), reason, e(tr("web.freeze", c.lang)));
+}
+
+// Why the freeze was refused: the drafts to accept (with links to them) or the missing reason.
+http::Response freeze_refused(const Ctx& c, const ActionResult& r, const std::string& back) {
+  const Dataset& d = c.app().d;
+  std::string body = "<h1>" + e(tr("web.freeze_refused", c.lang)) + "</h1>\n<div class=\"error\" role=\"alert\"><p>";
+  if (r.outcome == Outcome::drafts) {
+    body += e(drafts_message(d, r.drafts, c.lang)) + "</p><ul>";
+    for (const auto& t : r.drafts)
+      for (Lang l : t.langs)
+        body += fmt::format("<li><a href=\"/{}/unit/{}/narrative?doc={}&amp;year={}&amp;section={}&amp;text={}\">{} – {} ({})</a></li>", lc(c.lang),
+                            e(t.unit), e(c.q("doc", "annual-report")), e(c.q("year")), e(t.section), lc(l), e(unit_name(d, t.unit, c.lang)),
+                            e(narrative_name(t.section, c.lang)), lc(l));
+    body += "</ul>";
+  } else {
+    body += e(fmt::format(fmt::runtime(tr("web.freeze_reason_required", c.lang)), r.check_errors)) + "</p>";
+  }
+  body += fmt::format("</div>\n<p><a href=\"{}\">{}</a></p>\n", e(back), e(tr("web.return", c.lang)));
+  return page(c, tr("web.freeze_refused", c.lang), body, "/" + lc(c.other()) + "/", r.outcome == Outcome::drafts ? 409 : 400);
 }
 
 http::Response review_page(const Ctx& c, const std::string& unit) {
@@ -88,8 +132,9 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
         if (publish_version(c.state, me, id).outcome != Outcome::ok) return bad_request(c.lang);
         return redirect(self + "&notice=published");
       }
-      if (freeze_version(c.state, me, sections, kind, unit, *year).outcome == Outcome::not_approved)
-        return redirect(self + "&notice=not_approved");
+      ActionResult r = freeze_version(c.state, me, sections, kind, unit, *year, form["reason"]);
+      if (r.outcome == Outcome::not_approved) return redirect(self + "&notice=not_approved");
+      if (r.outcome == Outcome::drafts || r.outcome == Outcome::reason_required) return freeze_refused(c, r, self);
       return redirect(self + "&notice=frozen");
     }
     return bad_request(c.lang);
@@ -115,9 +160,10 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
     if (st == SectionState::ready && may_approve(me)) button(SectionState::approved, tr("web.approve", c.lang));
     if (st == SectionState::ready && may_mark_ready(me, d, unit, *year)) button(SectionState::draft, tr("web.back_to_draft", c.lang));
     if (st == SectionState::approved && may_approve(me)) button(SectionState::draft, tr("web.reopen", c.lang));
-    std::string who = s.by.empty() && s.at.empty() ? "" : s.by + " " + display_time(s.at);
+    std::string who = s.by.empty() && s.at.empty() ? "" : e(s.by + " " + display_time(s.at));
+    if (!s.reopened_by.empty()) who += "<br><span class=\"reopened\">" + e(reopened_text(s.reopened_by, c.lang)) + "</span>";
     body += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/document?doc={}&amp;year={}&amp;format=html#{}\">{}</a></th><td class=\"state-{}\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                        lc(c.lang), e(unit), kind, *year, e(s.id), e(s.heading), to_string(st), e(state_name(st, c.lang)), e(who), buttons);
+                        lc(c.lang), e(unit), kind, *year, e(s.id), e(s.heading), to_string(st), e(state_name(st, c.lang)), who, buttons);
   }
   body += "</tbody></table>\n";
   auto all = c.state.with_workplace([&](WorkplaceStore& w) { return w.versions(false); });
@@ -130,8 +176,7 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
   if (frozen && all_approved)
     body += "<p>" + e(fmt::format(fmt::runtime(tr("web.frozen_current", c.lang)), mine.front().number)) + "</p>\n";
   else if (may_approve(me) && all_approved)
-    body += fmt::format("<form method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"freeze\"><p><button type=\"submit\">{}</button></p></form>\n",
-                        e(self), csrf_field(c), e(tr("web.freeze", c.lang)));
+    body += freeze_form(c, self, document_check_errors(c.app(), kind, unit, *year));
   else if (may_approve(me))
     body += "<p>" + e(tr("web.freeze_needs_approval", c.lang)) + "</p>\n";
   if (!mine.empty()) body += versions_table(c, mine, "/" + lc(c.lang) + "/versions", may_approve(me), self);

@@ -112,7 +112,7 @@ doc::Document sample(Lang lang = Lang::fi) {
   g.rows.push_back(row({text("Luvut euroina")}, 0, false, true));
   g.note = "Sitova taso: toimintakate";
   s1.blocks.push_back(g);
-  s1.blocks.push_back(doc::Notice{"Ruotsinkielinen teksti puuttuu."});
+  s1.blocks.push_back(doc::Notice{"Ruotsinkielinen teksti puuttuu.", ""});
 
   doc::Section s2;
   s2.id = "s2";

@@ -105,7 +105,7 @@ doc::Document sample(Lang lang = Lang::fi) {
       {.id = "s2", .heading = "Henkilöstö", .level = 1, .blocks = {para, staff, chart, wide}},
       {.id = "s3", .heading = "Liitteet", .level = 1, .blocks = {para}},
       {.id = "s3a", .heading = "Taulukkoliite", .level = 2, .blocks = {clash}},
-      {.id = "s4", .heading = "Lopuksi", .level = 1, .blocks = {para, doc::Notice{"Puuttuu"}}},
+      {.id = "s4", .heading = "Lopuksi", .level = 1, .blocks = {para, doc::Notice{"Puuttuu", ""}}},
   };
   return d;
 }

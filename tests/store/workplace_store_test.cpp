@@ -236,8 +236,8 @@ TEST_F(Workplace, MalformedKeysAndValuesAreRefused) {
 
 TEST_F(Workplace, LoadingTheDatasetAgainKeepsTheWorkplace) {
   ws->apply("anna", {{"figure", kFigure, opt("2740000"), opt("1")}});
-  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", ""});
-  auto v = ws->freeze("anna", "annual_report", "kanslia", 2024, {{"fi", "html", "<p>x</p>"}});
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", "", ""});
+  auto v = ws->freeze("anna", "annual_report", "kanslia", 2024, {{"fi", "html", "<p>x</p>"}}, 0, "");
   auto rows = ws->audit("", 0).size();
   CommandOptions o;  // over web work only with --replace (tests/store/load_guard_test.cpp)
   o.db = db;
@@ -253,12 +253,12 @@ TEST_F(Workplace, LoadingTheDatasetAgainKeepsTheWorkplace) {
   EXPECT_TRUE(ws->version(v.id).has_value());
 }
 
-TEST_F(Workplace, SectionStatesAndReset) {
+TEST_F(Workplace, SectionStates) {
   EXPECT_TRUE(ws->section_statuses("annual_report", "kanslia", 2024).empty());
-  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", ""});
-  ws->set_section_state("pekka", {"annual_report", "kanslia", 2024, "economy", SectionState::approved, "", ""});
-  ws->set_section_state("anna", {"budget", "kanslia", 2024, "goals", SectionState::ready, "", ""});
-  ws->set_section_state("anna", {"annual_report", "kanslia", 2025, "economy", SectionState::approved, "", ""});
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2024, "economy", SectionState::ready, "", "", ""});
+  ws->set_section_state("pekka", {"annual_report", "kanslia", 2024, "economy", SectionState::approved, "", "", ""});
+  ws->set_section_state("anna", {"budget", "kanslia", 2024, "goals", SectionState::ready, "", "", ""});
+  ws->set_section_state("anna", {"annual_report", "kanslia", 2025, "economy", SectionState::approved, "", "", ""});
   auto s = ws->section_statuses("annual_report", "kanslia", 2024);
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(s[0].section, "economy");
@@ -274,22 +274,78 @@ TEST_F(Workplace, SectionStatesAndReset) {
   EXPECT_EQ(trail[2].before, opt("ready"));
   EXPECT_EQ(trail[2].after, opt("approved"));
 
-  ws->reset_sections("ville", "kanslia", 2024);
-  EXPECT_EQ(ws->section_statuses("annual_report", "kanslia", 2024).at(0).state, SectionState::draft);
-  EXPECT_EQ(ws->section_statuses("budget", "kanslia", 2024).at(0).state, SectionState::draft);
-  EXPECT_EQ(ws->section_statuses("annual_report", "kanslia", 2025).at(0).state, SectionState::approved);  // other year
-  EXPECT_EQ(ws->audit("kanslia", 0).size(), 6u);
-  EXPECT_EQ(ws->audit("kanslia", 1).at(0).user, "ville");
-  EXPECT_EQ(ws->audit("kanslia", 1).at(0).after, opt("draft"));
-  ws->reset_sections("ville", "kanslia", 2024);  // nothing left to reset
-  EXPECT_EQ(ws->audit("kanslia", 0).size(), 6u);
+}
+
+// An edit reopens, in its own transaction, exactly the reviewed sections the caller says it
+// changed, with the edit as the reason; the rest keep their state.
+TEST_F(Workplace, AnEditReopensTheSectionsItChangedInItsTransaction) {
+  ws->set_section_state("pekka", {"annual-report", "kanslia", 2024, "unit-kanslia-risks", SectionState::approved, "", "", ""});
+  ws->set_section_state("pekka", {"budget-book", "kanslia", 2025, "unit-kanslia-risks", SectionState::approved, "", "", ""});
+  ws->set_section_state("anna", {"annual-report", "kanslia", 2024, "unit-kanslia", SectionState::ready, "", "", ""});
+  std::size_t trail = ws->audit("", 0).size();
+  std::vector<SectionStatus> seen;
+  std::optional<std::int64_t> written;
+  ws->apply("ville", {{"figure", kFigure, opt("2740000"), opt("2750000")}}, {}, [&](const Dataset& d, const std::vector<SectionStatus>& reviewed) {
+    seen = reviewed;
+    written = find_figure(d, "kanslia", "sales", "ta2023")->amount;
+    return std::vector<SectionRef>{{"annual-report", "kanslia", 2024, "unit-kanslia-risks"}};
+  });
+  EXPECT_EQ(written, std::optional<std::int64_t>(2750000));  // the dataset as written, before the commit
+  EXPECT_EQ(seen.size(), 3u);                                // every section under review
+  auto ar = ws->section_statuses("annual-report", "kanslia", 2024);
+  ASSERT_EQ(ar.size(), 2u);
+  EXPECT_EQ(ar[0].section, "unit-kanslia");
+  EXPECT_EQ(ar[0].state, SectionState::ready);
+  EXPECT_EQ(ar[1].state, SectionState::draft);
+  EXPECT_EQ(ar[1].by, "ville");
+  EXPECT_EQ(ar[1].reopened_by, "figure " + kFigure);
+  EXPECT_EQ(ws->section_statuses("budget-book", "kanslia", 2025).at(0).state, SectionState::approved);
+  EXPECT_EQ(ws->audit("", 0).size(), trail + 2);  // the figure and the reopened section
+  EXPECT_EQ(ws->audit("", 1).at(0).key, "annual-report/kanslia/2024/unit-kanslia-risks");
+
+  // When finding the sections fails, the edit is not written either: one transaction.
+  EXPECT_THROW(ws->apply("ville", {{"figure", kFigure, opt("2750000"), opt("1")}}, {},
+                         [](const Dataset&, const std::vector<SectionStatus>&) -> std::vector<SectionRef> { throw StoreError("crash"); }),
+               StoreError);
+  EXPECT_EQ(ws->current("figure", kFigure), opt("2750000"));
+  EXPECT_EQ(ws->section_statuses("budget-book", "kanslia", 2025).at(0).state, SectionState::approved);
+  // A person setting a state clears the reason.
+  ws->set_section_state("anna", {"annual-report", "kanslia", 2024, "unit-kanslia-risks", SectionState::ready, "", "", ""});
+  EXPECT_EQ(ws->section_statuses("annual-report", "kanslia", 2024).at(1).reopened_by, "");
+}
+
+// A drafted text becomes a person's by accepting it as is; never the other way round.
+TEST_F(Workplace, AcceptingADraftMakesItAPersonsText) {
+  open_sqlite_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
+  EXPECT_EQ(ws->current("narrative_origin", "ict/2024/commentary/fi"), opt("draft"));
+  EXPECT_THROW(ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/fi", opt("draft"), opt("draft")}}), StoreError);
+  EXPECT_THROW(ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/fi", opt("draft"), std::nullopt}}), StoreError);
+  EXPECT_THROW(ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/sv", std::nullopt, opt("person")}}), StoreError);
+  ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/fi", opt("draft"), opt("person")}});
+  EXPECT_EQ(ws->current("narrative_origin", "ict/2024/commentary/fi"), opt("person"));
+  EXPECT_EQ(ws->current("narrative", "ict/2024/commentary/fi"), opt("Luonnos."));
+  EXPECT_EQ(ws->audit("ict", 1).at(0).entity, "narrative_origin");
+  // A drafting run no longer replaces it.
+  open_sqlite_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Uusi."}});
+  EXPECT_EQ(ws->current("narrative", "ict/2024/commentary/fi"), opt("Luonnos."));
+}
+
+// A version frozen with check errors keeps their count and the approver's reason, which it needs.
+TEST_F(Workplace, FreezingWithCheckErrorsNeedsAndKeepsTheReason) {
+  EXPECT_THROW(ws->freeze("pekka", "annual-report", "kanslia", 2024, {}, 2, " \n"), StoreError);
+  EXPECT_TRUE(ws->versions(false).empty());
+  auto v = ws->freeze("pekka", "annual-report", "kanslia", 2024, {}, 2, "Erot selvitetty tilintarkastajan kanssa.");
+  auto back = ws->version(v.id);
+  EXPECT_EQ(back->check_errors, 2);
+  EXPECT_EQ(back->check_reason, "Erot selvitetty tilintarkastajan kanssa.");
+  EXPECT_EQ(ws->freeze("pekka", "annual-report", "kanslia", 2024, {}, 0, "ei käytetä").check_reason, "");
 }
 
 TEST_F(Workplace, FrozenVersionsNumberHashAndPublish) {
   // Given out of order: the hash sorts by (lang, format). Expected from the documented layout:
   //   printf 'fi\0html\0002\0abfi\0pdf\0003\0%%PDsv\0html\0001\0c' | sha256sum
   std::vector<VersionFile> files = {{"sv", "html", "c"}, {"fi", "pdf", "%PD"}, {"fi", "html", "ab"}};
-  auto v1 = ws->freeze("pekka", "annual_report", "kanslia", 2024, files);
+  auto v1 = ws->freeze("pekka", "annual_report", "kanslia", 2024, files, 0, "");
   EXPECT_EQ(v1.content_hash, "cb5593537eae2fc767a3034d6f01a797340f017de24c6006c88548a5b9553cbc");
   EXPECT_EQ(v1.number, 1);
   EXPECT_EQ(v1.approved_by, "pekka");
@@ -298,9 +354,9 @@ TEST_F(Workplace, FrozenVersionsNumberHashAndPublish) {
 
   // Bytes that are not text (a NUL, invalid UTF-8) come back as they were.
   const std::string binary("PK\0\x03\xff\xfe", 6);
-  auto v2 = ws->freeze("pekka", "annual_report", "kanslia", 2024, {{"fi", "docx", binary}});
+  auto v2 = ws->freeze("pekka", "annual_report", "kanslia", 2024, {{"fi", "docx", binary}}, 0, "");
   EXPECT_EQ(v2.number, 2);
-  auto other = ws->freeze("pekka", "annual_report", "ict", 2024, {});
+  auto other = ws->freeze("pekka", "annual_report", "ict", 2024, {}, 0, "");
   EXPECT_EQ(other.number, 1);
   EXPECT_EQ(other.content_hash, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");  // SHA-256 of nothing
 
