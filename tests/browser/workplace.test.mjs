@@ -217,8 +217,15 @@ test('editor cannot edit another unit: refused on the page and through the API',
 });
 
 test('approver approves every section, freezes and publishes; an anonymous visitor reads it', async () => {
-  // The editor says each section is ready.
+  // Publishing means reviewed: the editor accepts the drafted commentaries (kanslia and its three
+  // areas, fi and sv) as they are, then says each section is ready.
   const { page: ed } = await asEditor();
+  for (const unit of ['kanslia', 'ict', 'kansliapalvelut', 'talous']) {
+    for (const lang of ['fi', 'sv']) {
+      await t.goto(ed, `/fi/unit/${unit}/narrative?doc=annual-report&year=2024&section=commentary&text=${lang}`);
+      await Promise.all([ed.waitForURL(/notice=accepted/), ed.getByRole('button', { name: 'Hyväksy luonnos sellaisenaan' }).click()]);
+    }
+  }
   await t.goto(ed, REVIEW);
   const ready = ed.locator('table.review form.inline:has(input[name=state][value=ready]) button');
   const sections = await ready.count();
@@ -242,6 +249,8 @@ test('approver approves every section, freezes and publishes; an anonymous visit
   assert.equal(await page.locator('table.review td.state-approved').count(), sections);
   await screenshot(page, 'review-approved-fi.png');
 
+  // The demo's one check error (kanslia's depreciation 2024 against its areas) needs the approver's reason.
+  await page.getByLabel('Hyväksyjän perustelu tarkistusvirheistä huolimatta').fill('Poistojen ero selvitetty.');
   await Promise.all([page.waitForURL(/notice=frozen/), page.getByRole('button', { name: 'Hyväksy asiakirja ja jäädytä versio' }).click()]);
   assert.equal(norm(await page.textContent('p.notice')), 'Asiakirja hyväksytty ja versio jäädytetty.');
   const versions = page.locator('table.versions tbody tr');
@@ -258,6 +267,7 @@ test('approver approves every section, freezes and publishes; an anonymous visit
   const row = pub.locator('table.versions tbody tr');
   assert.equal(await row.count(), 1, 'the public list does not show the published version');
   assert.ok(norm(await row.textContent()).includes('Toimintakertomus 2024 – Kaupunginkansliakeskus'));
+  assert.ok(norm(await row.textContent()).includes('1 virhettä kuitattu: Poistojen ero selvitetty.'));
   const [doc] = await Promise.all([pub.waitForNavigation(), row.getByRole('link', { name: 'HTML fi' }).click()]);
   assert.equal(doc.status(), 200);
   const text = norm(await pub.textContent('body'));

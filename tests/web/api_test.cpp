@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "demo_db.h"
 #include "store/store.h"
@@ -310,11 +311,52 @@ TEST(ApiReview, FreezePublishAndReadPubliclyWithoutLogin) {
   EXPECT_EQ(ed.json("POST", review, json{{"section", sections[0]["id"]}, {"state", "approved"}}.dump(), q).status, 403);
   EXPECT_EQ(ed.json("POST", review, R"({"action":"freeze"})", q).status, 403);
   EXPECT_EQ(ap.json("POST", review, R"({"section":"no-such","state":"ready"})", q).status, 400);
-  for (const auto& s : sections)
-    ASSERT_EQ(ap.json("POST", review, json{{"section", s["id"]}, {"state", "approved"}}.dump(), q).status, 200);
-  auto frozen = ap.json("POST", review, R"({"action":"freeze"})", q);
+  auto approve_all = [&] {
+    json now = body(ap.get(review, q));
+    for (const auto& s : now["sections"]) {
+      if (s["state"] == "approved") continue;
+      ASSERT_EQ(ap.json("POST", review, json{{"section", s["id"]}, {"state", "approved"}}.dump(), q).status, 200);
+    }
+  };
+  approve_all();
+  // Publishing means reviewed: the four drafted commentaries (kanslia and its three areas, fi and
+  // sv) are named, and nothing is frozen.
+  auto drafts = ap.json("POST", review, R"({"action":"freeze"})", q);
+  ASSERT_EQ(drafts.status, 409) << drafts.body;
+  EXPECT_EQ(body(drafts)["error"], "drafts") << drafts.body;
+  json named = body(drafts)["drafts"];
+  ASSERT_EQ(named.size(), 4u);
+  std::set<std::string> units;
+  for (const auto& d : named) {
+    units.insert(d["unit"].get<std::string>());
+    EXPECT_EQ(d["section"], "commentary");
+    EXPECT_EQ(d["langs"], json::array({"fi", "sv"}));
+  }
+  EXPECT_EQ(units, (std::set<std::string>{"kanslia", "ict", "kansliapalvelut", "talous"}));
+  EXPECT_NE(body(drafts)["message"].get<std::string>().find("Kaupunginkansliakeskus – Talousarvion toteutumisen arvio (fi, sv)"), std::string::npos);
+  // The editor accepts each as is: the narratives list shows the computed draft, stored as a person's.
+  for (const auto& unit : units) {
+    json texts = body(ed.get("/api/v1/units/" + unit + "/narratives", {{"year", "2024"}}));
+    for (const auto& n : texts) {
+      if (n["section"] != "commentary") continue;
+      EXPECT_EQ(n["origin"], "draft");
+      EXPECT_EQ(n["stored"], false);
+      std::string key = unit + "/2024/commentary/" + n["lang"].get<std::string>();
+      ASSERT_EQ(ed.json("POST", "/api/v1/changes", change("narrative", key, nullptr, n["markdown"]).dump()).status, 200) << key;
+    }
+  }
+  approve_all();
+  // kanslia's depreciation tp2024 (-44 594) is not its areas' sum (-38 655): one check error,
+  // so the approver's reason is required and kept with the version.
+  auto no_reason = ap.json("POST", review, R"({"action":"freeze"})", q);
+  ASSERT_EQ(no_reason.status, 400) << no_reason.body;
+  EXPECT_EQ(body(no_reason)["error"], "reason_required");
+  EXPECT_EQ(body(no_reason)["check_errors"], 1);
+  auto frozen = ap.json("POST", review, R"({"action":"freeze","reason":"Poistojen ero selvitetty."})", q);
   ASSERT_EQ(frozen.status, 200) << frozen.body;
   json v = body(frozen)["frozen"];
+  EXPECT_EQ(v["check_errors"], 1);
+  EXPECT_EQ(v["check_reason"], "Poistojen ero selvitetty.");
   EXPECT_EQ(v["number"], 1);
   EXPECT_EQ(v["content_hash"].get<std::string>().size(), 64u);
   EXPECT_TRUE(v["published_at"].is_null());
@@ -343,6 +385,7 @@ TEST(ApiReview, FreezePublishAndReadPubliclyWithoutLogin) {
   ASSERT_EQ(file.status, 200);
   EXPECT_EQ(file.content_type, "text/html; charset=utf-8");
   EXPECT_NE(file.body.find("API:n julkaisema teksti."), std::string::npos);
+  EXPECT_EQ(file.body.find("Luonnos: Toteuman laatima vakioteksti"), std::string::npos);
   EXPECT_EQ(Client::header(file, "X-Content-Hash"), v["content_hash"]);
   auto docx = anon.get("/api/v1/public/" + std::to_string(id), {{"text", "sv"}, {"format", "docx"}});
   EXPECT_EQ(docx.status, 200);

@@ -1,5 +1,5 @@
 // The shared workplace end to end through the handler: login, CSRF, rate limit, authorisation,
-// stale edits, verbatim storage with escaped output, review, freezing and publishing.
+// stale edits, verbatim storage with escaped output. Review, freezing and publishing: review_test.cpp.
 #include <gtest/gtest.h>
 
 #include "demo_db.h"
@@ -270,62 +270,6 @@ TEST(WebWorkplace, EveryChangeIsInTheAuditTrailWithOldAndNewValue) {
   // Names and euros, not the key and cents (issue 13).
   EXPECT_NE(page.body.find("<td>Luku: Kaupunginkansliakeskus · Palvelujen ostot · Talousarvio 2025</td>"), std::string::npos);
   EXPECT_NE(page.body.find("-123\u00a0456,50\u00a0€"), std::string::npos);
-}
-
-TEST(WebWorkplace, ApproveFreezePublishAndReadWithoutLogin) {
-  Workplace w;
-  Client ed = w.logged_in("kanslia");
-  Client ap = w.logged_in("hyvaksyja");
-  const std::string review = "/fi/unit/kanslia/review";
-  std::map<std::string, std::string> q{{"doc", "annual-report"}, {"year", "2024"}};
-  ASSERT_EQ(save_events(ed, w.narrative("kanslia", 2024, "events", Lang::fi), "Julkaistava teksti 2024.").status, 303);
-  auto page = ap.get(review, q);
-  ASSERT_EQ(page.status, 200);
-  // Sections s1... of the document: the editor marks each ready, the approver approves it.
-  std::vector<std::string> sections;
-  const std::string needle = "name=\"section\" value=\"";
-  for (std::size_t at = 0; (at = page.body.find(needle, at)) != std::string::npos;) {
-    at += needle.size();
-    std::string id = page.body.substr(at, page.body.find('"', at) - at);
-    if (std::find(sections.begin(), sections.end(), id) == sections.end()) sections.push_back(id);
-  }
-  ASSERT_GE(sections.size(), 2u);
-  // Freezing before every section is approved is refused.
-  EXPECT_EQ(Client::header(ap.post(review, {{"what", "freeze"}}, q), "Location").find("not_approved") != std::string::npos, true);
-  for (const auto& s : sections) {
-    EXPECT_EQ(ap.post(review, {{"what", "state"}, {"section", s}, {"state", "approved"}}, q).status, 303);
-  }
-  // An editor cannot approve.
-  EXPECT_EQ(ed.post(review, {{"what", "state"}, {"section", sections[0]}, {"state", "approved"}}, q).status, 403);
-  EXPECT_EQ(ed.post(review, {{"what", "freeze"}}, q).status, 403);
-  auto frozen = ap.post(review, {{"what", "freeze"}}, q);
-  EXPECT_NE(Client::header(frozen, "Location").find("frozen"), std::string::npos);
-  auto versions = open_sqlite_workplace_store(w.db)->versions(false);
-  ASSERT_EQ(versions.size(), 1u);
-  EXPECT_EQ(versions[0].number, 1);
-  EXPECT_EQ(versions[0].content_hash.size(), 64u);
-  std::string id = std::to_string(versions[0].id);
-  // Not yet published: not public.
-  Client anon = w.client();
-  EXPECT_EQ(anon.get("/fi/public/" + id, {{"text", "fi"}, {"format", "html"}}).status, 404);
-  EXPECT_EQ(ap.post(review, {{"what", "publish"}, {"version", id}}, q).status, 303);
-  auto pub = anon.get("/fi/public/" + id, {{"text", "fi"}, {"format", "html"}});
-  ASSERT_EQ(pub.status, 200);
-  EXPECT_NE(pub.body.find("Julkaistava teksti 2024."), std::string::npos);
-  EXPECT_EQ(Client::header(pub, "X-Content-Hash"), versions[0].content_hash);
-  EXPECT_EQ(anon.get("/sv/public/" + id, {{"text", "sv"}, {"format", "docx"}}).status, 200);
-  EXPECT_NE(anon.get("/fi/public").body.find(versions[0].content_hash.substr(0, 12)), std::string::npos);
-  // A later edit reopens the sections: the published version stays as it was, the next is 2.
-  ASSERT_EQ(save_events(ed, "Julkaistava teksti 2024.", "Korjattu teksti.").status, 303);
-  page = ap.get(review, q);
-  EXPECT_EQ(page.body.find("class=\"state-approved\""), std::string::npos);
-  EXPECT_NE(anon.get("/fi/public/" + id, {{"text", "fi"}, {"format", "html"}}).body.find("Julkaistava teksti 2024."), std::string::npos);
-  for (const auto& s : sections) ap.post(review, {{"what", "state"}, {"section", s}, {"state", "approved"}}, q);
-  ap.post(review, {{"what", "freeze"}}, q);
-  versions = open_sqlite_workplace_store(w.db)->versions(false);
-  ASSERT_EQ(versions.size(), 2u);
-  EXPECT_EQ(versions[0].number, 2);
-  EXPECT_NE(versions[0].content_hash, versions[1].content_hash);
 }
 
 }  // namespace
