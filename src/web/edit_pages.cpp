@@ -175,22 +175,17 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
     auto form = form_fields(c.req);
     markdown = form["markdown"];
     before = form["had_before"] == "1" ? std::optional<std::string>(form["before"]) : std::nullopt;
-    if (form["action"] == "accept") {
-      // Accepts the draft the page showed (carried in the form), never one drafted since.
-      ActionResult r = apply_changes(c.state, me, accept_draft(key, form["draft"], form["had_before"] == "1"));
-      if (r.outcome == Outcome::ok) return redirect(with_notice(self, "accepted"));
-      if (r.outcome != Outcome::stale) return outcome_page(c, r, self);
-      stale = true;
-      stale_current = r.current;
-      before = r.current;
-      status = 409;
-    } else if (form["action"] == "save") {
+    if (form["action"] == "save" || form["action"] == "accept") {
+      // Accepting takes the draft the page showed (carried in the form), never one drafted since.
+      bool accept = form["action"] == "accept";
       std::optional<std::string> after = markdown.empty() ? std::nullopt : std::optional<std::string>(markdown);
-      ActionResult r = apply_changes(c.state, me, {Change{"narrative", key, before, after}});
-      if (r.outcome == Outcome::ok) return redirect(with_notice(self, "saved"));
+      ActionResult r = apply_changes(c.state, me, accept ? accept_draft(key, form["draft"], before.has_value())
+                                                         : std::vector<Change>{{"narrative", key, before, after}});
+      if (r.outcome == Outcome::ok) return redirect(with_notice(self, accept ? "accepted" : "saved"));
       if (r.outcome != Outcome::stale) return outcome_page(c, r, self);
       // Nothing is lost: the user's text stays in the form, the stored one is shown beside it,
       // and saving again now replaces the stored text knowingly.
+      if (accept) markdown = r.current.value_or("");
       stale = true;
       stale_current = r.current;
       before = r.current;
