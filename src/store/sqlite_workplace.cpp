@@ -179,7 +179,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
                          std::vector<VersionFile> files, int check_errors, const std::string& check_reason) override {
     if (check_errors < 0) throw StoreError("negative check error count");
     if (check_errors > 0 && check_reason.find_first_not_of(" \t\r\n") == std::string::npos)
-      throw StoreError("a version frozen with check errors needs the approver's reason");
+      throw StoreError(msg("err.store.reason_required"));
     for (std::size_t i = 0; i < files.size(); ++i)
       for (std::size_t j = i + 1; j < files.size(); ++j)
         if (files[i].lang == files[j].lang && files[i].format == files[j].format)
@@ -444,7 +444,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     }
     if (t.entity == Entity::scenario) scenario_fields(v);
     // A person accepts a draft; nobody turns a person's text into a draft.
-    if (t.entity == Entity::narrative_origin && v != "person") throw StoreError("a text's origin can only be set to \"person\": " + v);
+    if (t.entity == Entity::narrative_origin && v != "person") throw StoreError(msg("err.store.origin_person", v));
   }
 
   // kind;year;decision_ref;decision_date;name_fi;name_sv;municipality. Without the last field (the
@@ -542,8 +542,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       case Entity::narrative_origin:
         // Accepting a draft as is: the text stays, it is a person's from now on. The stale check
         // has compared `before` with the stored origin, so a text exists unless before was null.
-        if (!after) throw StoreError("a text's origin cannot be deleted; delete the narrative");
-        if (!read(t)) throw StoreError("no text to accept: " + t.parts[0] + "/" + t.parts[1] + "/" + t.parts[2] + "/" + t.lang);
+        if (!after) throw StoreError(msg("err.store.origin_delete"));
+        if (!read(t)) throw StoreError(msg("err.store.no_text_to_accept", t.parts[0] + "/" + t.parts[1] + "/" + t.parts[2] + "/" + t.lang));
         db_.prepare("UPDATE narrative SET origin = 'person' WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?")
             .bind(1, p[0]).bind(2, std::int64_t{t.year}).bind(3, p[2]).bind(4, t.lang).run();
         return;
