@@ -96,6 +96,19 @@ TEST(LedgerWeb, FinanceClosesMonthsOnThePage) {
   EXPECT_EQ(audit[0].after, std::optional<std::string>("6"));
 }
 
+// A month closed (or a ledger imported) from the command line while the server runs shows on
+// the next request, without a restart.
+TEST(LedgerWeb, CommandLineWritesShowWithoutARestart) {
+  Served s;
+  auto csv = [&] { return Served::get(s.with, "/fi/unit/kansliapalvelut/table.csv", {{"kind", "follow-up"}, {"month", "9"}}).body; };
+  EXPECT_NE(csv().find("\nPalkat ja palkkiot;;-32000;-297600;-396800;\n"), std::string::npos);
+  LedgerOptions o;
+  o.db = s.db, o.year = 2025, o.month = "6";
+  std::ostringstream sink;
+  ASSERT_EQ(cmd_ledger_close(o, sink), 0);
+  EXPECT_NE(csv().find("\nPalkat ja palkkiot;;-32000;-297600;-416000;\n"), std::string::npos) << csv();
+}
+
 TEST(LedgerWeb, OtherPagesAreAsWithoutTheLedger) {
   Served s;
   for (const char* path : {"/fi/", "/fi/unit/kanslia", "/sv/unit/ict", "/fi/checks", "/fi/unit/heinola/personnel"}) {

@@ -29,6 +29,7 @@ struct Served {
 };
 
 http::Response handle(Served& s, const http::Request& req) {
+  s.state.reload_if_changed();
   auto snap = s.state.snapshot();
   Lang primary = snap->d.primary().primary;
   auto parts = split_nonempty(req.path, '/');

@@ -39,10 +39,21 @@ void AppState::reload() {
   std::shared_ptr<const Snapshot> fresh;
   {
     std::lock_guard lock(store_mu_);
+    // The id first: a write that lands while reading makes the next request read again.
+    snap_audit_ = store_->last_audit_id();
     fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0), ledger_->closed_months());
   }
   std::lock_guard lock(snap_mu_);
   snap_ = std::move(fresh);
+}
+
+void AppState::reload_if_changed() {
+  {
+    std::lock_guard lock(store_mu_);
+    if (store_->last_audit_id() == snap_audit_) return;
+  }
+  std::lock_guard write(write_mu_);  // not while a web edit is between its write and its reload
+  reload();
 }
 
 }  // namespace toteuma::web

@@ -51,6 +51,9 @@ class AppState {
   std::shared_ptr<const Snapshot> snapshot() const;
   // Re-reads the dataset after a write and swaps the snapshot.
   void reload();
+  // Reloads when someone else wrote since (the command line: a ledger import, a closed month, a
+  // load, a restore): every write leaves an audit row, so the newest audit id tells. Called per request.
+  void reload_if_changed();
 
   // The stores share one SQLite file; each connection is used by one thread at a time.
   template <class F>
@@ -83,6 +86,7 @@ class AppState {
   mutable std::mutex snap_mu_;
   std::mutex users_mu_, workplace_mu_, write_mu_, store_mu_;
   std::shared_ptr<const Snapshot> snap_;
+  std::int64_t snap_audit_ = -1;  // the newest audit id when snap_ was read (under store_mu_)
 };
 
 }  // namespace toteuma::web
