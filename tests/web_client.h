@@ -2,6 +2,7 @@
 // login form, and finds the CSRF token on a page. No sockets: the handler is called directly.
 #pragma once
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -71,6 +72,12 @@ class Client {
     if (!csrf.empty()) r.headers["x-csrf-token"] = csrf;
     r.body = body;
     return send(r);
+  }
+  // Through the API's login; sets `csrf` from its answer.
+  http::Response api_login(const std::string& user, const std::string& password) {
+    auto r = json("POST", "/api/v1/login", nlohmann::json{{"user", user}, {"password", password}}.dump());
+    if (r.status == 200) csrf = nlohmann::json::parse(r.body).value("csrf", "");
+    return r;
   }
   // Through the login form; returns the response of the POST. Sets `csrf` from the next page.
   http::Response login(const std::string& user, const std::string& password) {

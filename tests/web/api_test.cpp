@@ -29,9 +29,8 @@ struct Api : testing::DemoWorkplace {
   // Logged in through the API; `csrf` taken from the login's answer.
   Client logged_in(const std::string& user) {
     Client c(app);
-    auto r = c.json("POST", "/api/v1/login", json{{"user", user}, {"password", kPassword}}.dump());
+    auto r = c.api_login(user, kPassword);
     EXPECT_EQ(r.status, 200) << r.body;
-    c.csrf = json::parse(r.body).value("csrf", "");
     EXPECT_FALSE(c.csrf.empty());
     return c;
   }
