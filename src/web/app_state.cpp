@@ -48,12 +48,13 @@ void AppState::reload() {
 }
 
 void AppState::reload_if_changed() {
-  {
+  auto current = [&] {
     std::lock_guard lock(store_mu_);
-    if (store_->last_audit_id() == snap_audit_) return;
-  }
+    return store_->last_audit_id() == snap_audit_;
+  };
+  if (current()) return;
   std::lock_guard write(write_mu_);  // not while a web edit is between its write and its reload
-  reload();
+  if (!current()) reload();          // that edit may have reloaded meanwhile
 }
 
 }  // namespace toteuma::web
