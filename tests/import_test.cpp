@@ -106,6 +106,7 @@ TEST(ImportTrainings, DaysEligibleDaysAndTheCap) {
 namespace toteuma {
 namespace {
 
+const TrainingFigure* training_of(const Dataset&&, const std::string&, int) = delete;  // would dangle
 const TrainingFigure* training_of(const Dataset& d, const std::string& unit, int year) {
   for (const auto& t : d.personnel.training)
     if (t.unit == unit && t.year == year) return &t;
@@ -131,7 +132,8 @@ TEST(ImportTrainings, CompensationFromTheGivenWageSumAndTheEnteredHtv) {
     o.wage_sums = given;
     std::ostringstream out;
     ASSERT_EQ(cmd_import_trainings(o, out), 0);
-    const TrainingFigure* t = training_of(open_sqlite_store(db)->read(), "hei-lupa", 2023);
+    Dataset stored = open_sqlite_store(db)->read();  // kept: t points into it
+    const TrainingFigure* t = training_of(stored, "hei-lupa", 2023);
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->eligible_hundredths, 300);
     EXPECT_EQ(t->compensation, expected) << (given.empty() ? "no wage sum" : given[0]);
