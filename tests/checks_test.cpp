@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "check/table_checks.h"
-#include "core/explain.h"
+#include "core/finance/explain.h"
 #include "cli/commands.h"
 #include "ingest/dataset_files.h"
 #include "ingest/printed_table.h"

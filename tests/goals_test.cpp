@@ -5,7 +5,7 @@
 #include <map>
 
 #include "check/dataset_checks.h"
-#include "core/goals.h"
+#include "core/goals/goals.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
 #include "demo_db.h"

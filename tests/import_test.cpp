@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "core/ledger.h"
-#include "core/personnel_tables.h"
+#include "core/finance/ledger.h"
+#include "core/personnel/personnel_tables.h"
 #include "ingest/csv.h"
 #include "store/store.h"
 #include "demo_db.h"

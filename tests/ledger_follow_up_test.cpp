@@ -3,7 +3,7 @@
 // on the forecast; the table in both languages.
 #include <gtest/gtest.h>
 
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 #include "core/i18n.h"
 #include "render/explain_render.h"
 #include "render/table_render.h"

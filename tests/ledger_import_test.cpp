@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "cli/ledger_commands.h"
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 #include "ingest/csv.h"
 #include "ingest/ledger_reader.h"
 #include "store/store.h"

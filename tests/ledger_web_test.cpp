@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/ledger_commands.h"
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
 #include "web/app.h"

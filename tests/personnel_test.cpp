@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "core/personnel_tables.h"
+#include "core/personnel/personnel_tables.h"
 #include "ingest/dataset_files.h"
 #include "demo_db.h"
 #include "test_util.h"

@@ -118,7 +118,7 @@ TEST(TableErrors, UnknownUnitIsAnError) {
 }  // namespace
 }  // namespace toteuma
 
-#include "core/report_table.h"
+#include "core/finance/report_table.h"
 #include "ingest/dataset_files.h"
 
 namespace toteuma {

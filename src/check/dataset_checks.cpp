@@ -10,8 +10,8 @@
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
-#include "core/ledger.h"
-#include "core/personnel_tables.h"
+#include "core/finance/ledger.h"
+#include "core/personnel/personnel_tables.h"
 
 namespace toteuma {
 

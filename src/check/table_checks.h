@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "check/finding.h"
-#include "core/chart.h"
-#include "core/ledger.h"
+#include "core/finance/chart.h"
+#include "core/finance/ledger.h"
 #include "ingest/printed_table.h"
 
 namespace toteuma {

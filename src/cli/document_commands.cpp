@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "core/i18n.h"
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 #include "document/builder.h"
 #include "document/commentary.h"
 #include "ingest/csv.h"

@@ -14,10 +14,10 @@
 #include <set>
 #include <stdexcept>
 
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 #include "core/format.h"
 #include "core/i18n.h"
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 #include "core/text.h"
 #include "ingest/csv.h"
 #include "ingest/ledger_reader.h"

@@ -7,7 +7,7 @@
 
 #include "auth/password.h"
 #include "cli/commands.h"
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "store/user_store.h"
 
 namespace toteuma {

@@ -4,15 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
-#include "core/chart.h"
-#include "core/goals.h"
+#include "core/workplace/calendar.h"
+#include "core/finance/chart.h"
+#include "core/goals/goals.h"
 #include "core/money.h"
-#include "core/narratives.h"
-#include "core/org.h"
-#include "core/personnel.h"
-#include "core/phasing.h"
-#include "core/scenario.h"
+#include "core/documents/narratives.h"
+#include "core/finance/org.h"
+#include "core/personnel/personnel.h"
+#include "core/finance/phasing.h"
+#include "core/finance/scenario.h"
 
 namespace toteuma {
 
@@ -41,13 +41,13 @@ struct Dataset {
   std::vector<AccountRange> accounts;
   std::vector<Scenario> scenarios;
   std::vector<Figure> figures;
-  std::vector<Phasing> phasing;  // the budget's monthly phasing (core/phasing.h), none = even
+  std::vector<Phasing> phasing;  // the budget's monthly phasing (core/finance/phasing.h), none = even
   Personnel personnel;
   std::vector<Restructuring> restructurings;
   Goals goals;
   std::vector<Narrative> narratives;
   std::vector<TemplateSource> templates;
-  std::vector<CalendarItem> calendar;  // the annual clocks (core/calendar.h)
+  std::vector<CalendarItem> calendar;  // the annual clocks (core/workplace/calendar.h)
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

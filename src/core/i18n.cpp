@@ -117,7 +117,7 @@ const std::map<std::string_view, Text>& base_catalogue() {
       // errors
       {"err.unknown_unit", {"Tuntematon yksikkö: {}", "Okänd enhet: {}"}},
       {"err.unit_not_valid", {"Yksikkö {} ei ole voimassa {}", "Enheten {} är inte i kraft {}"}},
-      // general ledger and in-year follow-up (core/follow_up, cli/ledger_commands); {} month, year
+      // general ledger and in-year follow-up (core/finance/follow_up, cli/ledger_commands); {} month, year
       {"followup.scenario", {"Toteuma {}/{} (pääkirja)", "Utfall {}/{} (huvudbok)"}},
       {"followup.title", {"Talousarvion seuranta 1–{}/{}", "Budgetuppföljning 1–{}/{}"}},
       {"followup.col.month", {"Toteuma {}/{}", "Utfall {}/{}"}},
@@ -168,7 +168,7 @@ const std::map<std::string_view, Text>& base_catalogue() {
                                  "Obs. radernas summa avviker från siffran: data eller mappning har ändrats efter importen"}},
       {"ledger.no_month", {"Kuukaudelle {} ei ole tuotu pääkirjan toteumaa", "Inget utfall från huvudboken har importerats för {}"}},
       {"ledger.source_missing", {"Lähdetiedosto {} puuttuu ({})", "Källfilen {} saknas ({})"}},
-      // charts (core/document_charts); {} as in the code
+      // charts (core/documents/document_charts); {} as in the code
       {"chart.bva.title", {"{}: talousarvio ja toteutuma {}", "{}: budget och utfall {}"}},
       {"chart.bva.alt", {"{} vuonna {} yksiköittäin: talousarvio muutosten jälkeen ja toteutuma.",
                          "{} år {} per enhet: budget inkl. ändringar och utfall."}},

@@ -7,11 +7,11 @@
 #include <stdexcept>
 
 #include "check/dataset_checks.h"
-#include "core/document_charts.h"
-#include "core/goal_report.h"
+#include "core/documents/document_charts.h"
+#include "core/goals/goal_report.h"
 #include "core/i18n.h"
-#include "core/personnel_tables.h"
-#include "core/report_table.h"
+#include "core/personnel/personnel_tables.h"
+#include "core/finance/report_table.h"
 #include "document/commentary.h"
 #include "document/grids.h"
 #include "document/markdown.h"

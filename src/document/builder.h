@@ -1,12 +1,12 @@
-// Assembles a document (core/document.h) from the dataset and a template: for a unit, a year
+// Assembles a document (core/documents/document.h) from the dataset and a template: for a unit, a year
 // and a language. The only place that knows which table, chart or text a section holds.
 #pragma once
 #include <string>
 
 #include "check/finding.h"
 #include "core/date.h"
-#include "core/document.h"
-#include "core/ledger.h"
+#include "core/documents/document.h"
+#include "core/finance/ledger.h"
 #include "document/template.h"
 
 namespace toteuma {

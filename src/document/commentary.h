@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "check/finding.h"
-#include "core/document.h"
-#include "core/goal_report.h"
-#include "core/report_table.h"
+#include "core/documents/document.h"
+#include "core/goals/goal_report.h"
+#include "core/finance/report_table.h"
 #include "core/simple_table.h"
 
 namespace toteuma {

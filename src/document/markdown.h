@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document.h"
+#include "core/documents/document.h"
 
 namespace toteuma {
 

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/date.h"
-#include "core/htv.h"
-#include "core/org.h"
-#include "core/training.h"
+#include "core/personnel/htv.h"
+#include "core/finance/org.h"
+#include "core/personnel/training.h"
 
 namespace toteuma {
 

@@ -1,10 +1,10 @@
-// The annual clock (core/calendar.h) drawn for people: a wheel (SVG) and a list (HTML table).
+// The annual clock (core/workplace/calendar.h) drawn for people: a wheel (SVG) and a list (HTML table).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
+#include "core/workplace/calendar.h"
 
 namespace toteuma {
 

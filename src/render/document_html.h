@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "core/document.h"
+#include "core/documents/document.h"
 
 namespace toteuma {
 

@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "core/explain.h"
+#include "core/finance/explain.h"
 
 namespace toteuma {
 

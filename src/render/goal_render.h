@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "core/goal_report.h"
+#include "core/goals/goal_report.h"
 
 namespace toteuma {
 

@@ -7,7 +7,7 @@
 #pragma once
 #include <string>
 
-#include "core/document.h"
+#include "core/documents/document.h"
 
 namespace toteuma {
 

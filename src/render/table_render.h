@@ -3,7 +3,7 @@
 #include <functional>
 #include <string>
 
-#include "core/report_table.h"
+#include "core/finance/report_table.h"
 
 namespace toteuma {
 

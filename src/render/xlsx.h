@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "core/document.h"
+#include "core/documents/document.h"
 
 namespace toteuma {
 

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 #include "store/store.h"
 
 namespace toteuma {

@@ -191,7 +191,7 @@ CREATE TABLE version_file (
   version_id INTEGER NOT NULL REFERENCES document_version(id), lang TEXT NOT NULL, format TEXT NOT NULL,
   bytes BLOB NOT NULL, PRIMARY KEY (version_id, lang, format));
 )sql"},
-      // 9: the annual clock (vuosikello / årsklocka, core/calendar.h): dated items per municipality
+      // 9: the annual clock (vuosikello / årsklocka, core/workplace/calendar.h): dated items per municipality
       // and year; `sections` holds "doc/section" pairs separated by spaces.
       {9, R"sql(
 CREATE TABLE calendar_item (

@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 #include "store/sqlite_db.h"
 
 namespace toteuma {

@@ -8,7 +8,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "core/scenario.h"
+#include "core/finance/scenario.h"
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"

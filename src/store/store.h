@@ -7,9 +7,9 @@
 #include <string>
 
 #include "core/dataset.h"
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 #include "core/i18n.h"
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 
 namespace toteuma {
 
@@ -114,7 +114,7 @@ class LedgerStore {
   virtual std::vector<LedgerSuspenseEntry> suspense(const std::string& month) = 0;
   virtual std::optional<LedgerSource> source(const std::string& sha256) = 0;
   // The last closed month of each year that has one (finance closes months; the follow-up
-  // projects the year from closed months only, core/follow_up.h).
+  // projects the year from closed months only, core/finance/follow_up.h).
   virtual std::map<int, int> closed_months() = 0;
   // Sets the last closed month of `year` (0 = none closed) with its audit row, in one transaction.
   virtual void set_closed(const Actor& by, int year, int through_month) = 0;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "store/store.h"
 
 namespace toteuma {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/dataset.h"
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 #include "store/store.h"
 
 namespace toteuma {

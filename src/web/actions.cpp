@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "check/dataset_checks.h"
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "document/builder.h"

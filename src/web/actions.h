@@ -8,7 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/lang.h"
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 #include "web/app_state.h"
 
 namespace toteuma::web {
@@ -42,7 +42,7 @@ struct ChangeScope {
 };
 ChangeScope scope_of(const Dataset& d, const Change& ch);
 
-// Whether `u` may make the change (entity rules of core/access.h).
+// Whether `u` may make the change (entity rules of core/workplace/access.h).
 bool may_apply(const Dataset& d, const User& u, const Change& ch);
 
 // All or nothing: every change must be allowed, then the batch is applied in one transaction.

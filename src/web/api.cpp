@@ -8,12 +8,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/access.h"
-#include "core/calendar.h"
-#include "core/goals.h"
+#include "core/workplace/access.h"
+#include "core/workplace/calendar.h"
+#include "core/goals/goals.h"
 #include "core/i18n.h"
-#include "core/narratives.h"
-#include "core/report_table.h"
+#include "core/documents/narratives.h"
+#include "core/finance/report_table.h"
 #include "core/text.h"
 #include "render/document_output.h"
 #include "web/actions.h"

@@ -11,8 +11,8 @@
 
 #include "check/finding.h"
 #include "core/dataset.h"
-#include "core/follow_up.h"
-#include "core/ledger.h"
+#include "core/finance/follow_up.h"
+#include "core/finance/ledger.h"
 #include "store/store.h"
 #include "store/user_store.h"
 #include "store/workplace_store.h"

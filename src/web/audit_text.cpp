@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "core/date.h"
 #include "core/fixed.h"
 #include "core/format.h"

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/dataset.h"
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 
 namespace toteuma::web {
 

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/calendar.h"
+#include "core/workplace/calendar.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"

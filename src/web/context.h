@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "core/lang.h"
 #include "render/local_time.h"
 #include "web/app_state.h"

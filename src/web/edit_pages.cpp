@@ -5,12 +5,12 @@
 
 #include <set>
 
-#include "core/access.h"
-#include "core/calendar.h"
+#include "core/workplace/access.h"
+#include "core/workplace/calendar.h"
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
-#include "core/narratives.h"
+#include "core/documents/narratives.h"
 #include "core/text.h"
 #include "document/markdown.h"
 #include "document/template.h"

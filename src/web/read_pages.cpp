@@ -7,13 +7,13 @@
 
 #include <mstch/mstch.hpp>
 
-#include "core/access.h"
-#include "core/explain.h"
-#include "core/follow_up.h"
-#include "core/goal_report.h"
+#include "core/workplace/access.h"
+#include "core/finance/explain.h"
+#include "core/finance/follow_up.h"
+#include "core/goals/goal_report.h"
 #include "core/i18n.h"
-#include "core/personnel_tables.h"
-#include "core/report_table.h"
+#include "core/personnel/personnel_tables.h"
+#include "core/finance/report_table.h"
 #include "core/text.h"
 #include "document/builder.h"
 #include "document/template.h"
@@ -82,7 +82,7 @@ mstch::array kind_options(const Ctx& c, const std::string& kind_s) {
   return kinds;
 }
 
-// The summary's forecast column (core/follow_up.h: TA | month | to date | forecast | deviation).
+// The summary's forecast column (core/finance/follow_up.h: TA | month | to date | forecast | deviation).
 constexpr std::size_t kFollowUpForecastColumn = 3;
 
 // Finance closes the months of a year up to one (or reopens them by choosing an earlier one).

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "render/document_output.h"

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "core/access.h"
+#include "core/workplace/access.h"
 #include "ingest/dataset_files.h"
 #include "test_util.h"
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "core/calendar.h"
+#include "core/workplace/calendar.h"
 #include "ingest/csv.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"

@@ -3,7 +3,7 @@
 // personnel_test.cpp) and the staff-survey metrics of data/demo/goals/.
 #include <gtest/gtest.h>
 
-#include "core/document_charts.h"
+#include "core/documents/document_charts.h"
 #include "demo_db.h"
 #include "store/store.h"
 

@@ -3,7 +3,7 @@
 // away from zero, per (unit, year).
 #include <gtest/gtest.h>
 
-#include "core/htv.h"
+#include "core/personnel/htv.h"
 #include "ingest/employment_records.h"
 #include "test_util.h"
 

@@ -1,7 +1,7 @@
 // Ledger computations against hand-computed expectations on a small made-up organisation.
 #include <gtest/gtest.h>
 
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 #include "ingest/dataset_files.h"
 
 namespace toteuma {

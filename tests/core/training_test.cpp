@@ -3,7 +3,7 @@
 // days = Σ hours_tenths · 100 / hours_per_day_tenths per (unit, year), rounded half away from zero.
 #include <gtest/gtest.h>
 
-#include "core/training.h"
+#include "core/personnel/training.h"
 
 namespace toteuma {
 namespace {

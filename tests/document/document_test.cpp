@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "cli/document_commands.h"
-#include "core/document.h"
-#include "core/goal_report.h"
-#include "core/ledger.h"
+#include "core/documents/document.h"
+#include "core/goals/goal_report.h"
+#include "core/finance/ledger.h"
 #include "demo_db.h"
 #include "document/builder.h"
 #include "document/commentary.h"

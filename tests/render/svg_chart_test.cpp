@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/document_charts.h"
+#include "core/documents/document_charts.h"
 #include "demo_db.h"
 #include "render/chart_png.h"
 #include "render/svg_chart.h"

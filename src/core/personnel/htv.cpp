@@ -1,4 +1,4 @@
-#include "core/htv.h"
+#include "core/personnel/htv.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "core/document_charts.h"
+#include "core/documents/document_charts.h"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,8 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
-#include "core/personnel_tables.h"
-#include "core/report_table.h"
+#include "core/personnel/personnel_tables.h"
+#include "core/finance/report_table.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "core/scenario.h"
+#include "core/finance/scenario.h"
 
 namespace toteuma {
 

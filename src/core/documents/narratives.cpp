@@ -1,4 +1,4 @@
-#include "core/narratives.h"
+#include "core/documents/narratives.h"
 
 #include <algorithm>
 #include <tuple>

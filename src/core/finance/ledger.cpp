@@ -1,4 +1,4 @@
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/chart.h"
+#include "core/finance/chart.h"
 #include "core/money.h"
-#include "core/org.h"
+#include "core/finance/org.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "core/follow_up.h"
+#include "core/finance/follow_up.h"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/dataset.h"
-#include "core/document.h"
-#include "core/ledger.h"
+#include "core/documents/document.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "core/workflow.h"
+#include "core/workplace/workflow.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "core/document.h"
+#include "core/documents/document.h"
 
 #include "core/format.h"
 

@@ -1,4 +1,4 @@
-#include "core/personnel.h"
+#include "core/personnel/personnel.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "core/phasing.h"
+#include "core/finance/phasing.h"
 
 namespace toteuma {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 #include "core/simple_table.h"
 
 namespace toteuma {

@@ -1,4 +1,4 @@
-#include "core/calendar.h"
+#include "core/workplace/calendar.h"
 
 #include <algorithm>
 #include <tuple>

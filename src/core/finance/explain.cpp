@@ -1,4 +1,4 @@
-#include "core/explain.h"
+#include "core/finance/explain.h"
 
 #include <fmt/format.h>
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
-#include "core/htv.h"
+#include "core/personnel/htv.h"
 #include "core/money.h"
 
 namespace toteuma {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 
@@ -15,7 +15,7 @@ enum class Step {
   children,   // the sum of the sub-units
   scenarios,  // the sum of scenarios (budget + amendments, ...)
   difference, // deviation = actual − budget after amendments
-  projected,  // a follow-up projection from the ledger's closed months (core/follow_up.h)
+  projected,  // a follow-up projection from the ledger's closed months (core/finance/follow_up.h)
   absent      // nothing to show
 };
 

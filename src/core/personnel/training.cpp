@@ -1,4 +1,4 @@
-#include "core/training.h"
+#include "core/personnel/training.h"
 
 #include <algorithm>
 #include <limits>

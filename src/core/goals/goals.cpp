@@ -1,4 +1,4 @@
-#include "core/goals.h"
+#include "core/goals/goals.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,11 +1,11 @@
-#include "core/goal_report.h"
+#include "core/goals/goal_report.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "core/fixed.h"
-#include "core/document.h"
+#include "core/documents/document.h"
 #include "core/i18n.h"
 
 namespace toteuma {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/i18n.h"
-#include "core/ledger.h"
+#include "core/finance/ledger.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "core/personnel_tables.h"
+#include "core/personnel/personnel_tables.h"
 
 #include <fmt/format.h>
 

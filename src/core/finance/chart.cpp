@@ -1,4 +1,4 @@
-#include "core/chart.h"
+#include "core/finance/chart.h"
 
 #include <sstream>
 

@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "core/dataset.h"
-#include "core/explain.h"
-#include "core/phasing.h"
-#include "core/report_table.h"
+#include "core/finance/explain.h"
+#include "core/finance/phasing.h"
+#include "core/finance/report_table.h"
 #include "core/simple_table.h"
 
 namespace toteuma {
@@ -46,7 +46,7 @@ std::vector<MonthlyActual> detach_ledger_months(Dataset& d);
 // How the follow-up's forecast of a line came about, by its parts: each entered forecast line
 // (a forecast scenario of the year, at a unit) replaces the projection of that line at that unit
 // — and of the line's parts there — and every other line with a ledger actual is projected from
-// the closed months (core/phasing.h). Totals and parents roll up from those parts as usual.
+// the closed months (core/finance/phasing.h). Totals and parents roll up from those parts as usual.
 enum class ForecastBasis { none, entered, projected, mixed };
 
 struct FollowUp {

@@ -1,4 +1,4 @@
-#include "core/org.h"
+#include "core/finance/org.h"
 
 #include <algorithm>
 #include <functional>

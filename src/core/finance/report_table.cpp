@@ -1,4 +1,4 @@
-#include "core/report_table.h"
+#include "core/finance/report_table.h"
 
 #include <fmt/format.h>
 

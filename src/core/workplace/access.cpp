@@ -1,4 +1,4 @@
-#include "core/access.h"
+#include "core/workplace/access.h"
 
 #include <algorithm>
 #include <array>
