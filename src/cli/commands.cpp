@@ -103,7 +103,10 @@ int cmd_units(const CommandOptions& o, std::ostream& out) {
 int cmd_table(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Ledger ledger(d);
-  FigureTable t = build_table(ledger, o.unit, o.year, *parse_table_kind(o.kind), lang_or_primary(o, d));
+  // annual-report / budget: the operating part in those columns; a statutory part in --layout's.
+  std::optional<Part> part = parse_table_part(o.kind);
+  TableKind layout = *parse_table_kind(part ? o.layout : o.kind);
+  FigureTable t = build_table(ledger, o.unit, o.year, layout, lang_or_primary(o, d), part.value_or(Part::operating));
   if (o.format == "csv")
     out << kUtf8Bom << render_csv(t);
   else if (o.format == "html")

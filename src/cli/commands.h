@@ -23,6 +23,7 @@ struct CommandOptions {
   std::string db, dir, unit, date;
   std::string lang;             // "" = the municipality's primary language
   std::string kind = "annual-report";
+  std::string layout = "budget";  // the columns of a statutory part's table (table --kind income-statement)
   std::string format = "text";
   int year = 0;
   int port = 8080;

@@ -52,7 +52,11 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget|follow-up")->check(CLI::IsMember({"annual-report", "budget", "follow-up"}));
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow")
+      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow"}));
+  table->add_option("--layout", o.layout,
+                    "income-statement, cash-flow: annual-report (TA, muutokset, TP, poikkeama) or budget (TP Y-2 … TS Y+2; default)")
+      ->check(CLI::IsMember({"annual-report", "budget"}));
   LedgerOptions lo;
   table->add_option("--month", lo.month, "follow-up: month 1–12 or YYYY-MM (default: the latest imported)");
   table->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));

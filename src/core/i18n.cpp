@@ -28,6 +28,11 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"table.budget", {"Talousarvio {} ja taloussuunnitelma {}–{}",
                         "Budget {} och ekonomiplan {}–{}"}},
       {"table.unit_note", {"Euroa", "Euro"}},
+      // the statutory parts' tables (core/finance/report_table.cpp); {} the part's name, years
+      {"part.income_statement", {"Tuloslaskelma", "Resultaträkning"}},
+      {"part.cash_flow", {"Rahoituslaskelma", "Finansieringsanalys"}},
+      {"table.part_annual_report", {"{}: talousarvion toteutuminen {}", "{}: budgetens utfall {}"}},
+      {"table.part_budget", {"{}: talousarvio {} ja taloussuunnitelma {}–{}", "{}: budget {} och ekonomiplan {}–{}"}},
       {"table.binding", {"Sitova taso: {}", "Bindande nivå: {}"}},
       {"table.overrun", {"Sitova määräraha ylittyi", "Det bindande anslaget överskreds"}},
       {"table.within", {"Sitova määräraha ei ylittynyt", "Det bindande anslaget överskreds inte"}},

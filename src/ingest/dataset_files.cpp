@@ -30,7 +30,7 @@ namespace {
 using namespace fields;
 
 Chart parse_lines(const std::string& text, const std::string& file) {
-  CsvTable t(text, file, {"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
+  CsvTable t(text, file, {"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"}, {"parts"});
   std::vector<Line> lines;
   std::set<std::string> seen;
   for (const auto& r : t.rows()) {
@@ -51,6 +51,12 @@ Chart parse_lines(const std::string& text, const std::string& file) {
     if (!ok) t.fail(r, "formula", m3("expected signed line ids such as \"+sales +fees\"", "odotettiin muotoa \"+sales +fees\"", "formen \"+sales +fees\" förväntades"));
     if ((l.kind == LineKind::total) != !l.formula.empty())
       t.fail(r, "formula", m3("a total needs a formula and only a total has one", "vain summarivillä on kaava", "endast en summarad har en formel"));
+    l.parts = parse_parts(t.get(r, "parts"), ok);
+    if (!ok)
+      t.fail(r, "parts", m3("expected words among operating, operating-note, income, cash-flow, balance",
+                            "odotettiin sanoja operating, operating-note, income, cash-flow, balance",
+                            "ord bland operating, operating-note, income, cash-flow, balance förväntades"));
+    if (l.parts == 0) l.parts = default_parts(l.kind);
     lines.push_back(std::move(l));
   }
   // Formula terms must name lines; no line may (indirectly) contain itself.
@@ -476,10 +482,10 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   }
   write_text(dir / "municipality.toml", toml_text);
 
-  std::string s = row({"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula"});
+  std::string s = row({"id", "kind", "show", "name_fi", "name_sv", "synonyms_fi", "synonyms_sv", "formula", "parts"});
   for (const auto& l : d.chart.lines())
     s += row({l.id, to_string(l.kind), to_string(l.show), l.name.fi, l.name.sv, join_bar(l.synonyms_fi),
-              join_bar(l.synonyms_sv), to_string(l.formula)});
+              join_bar(l.synonyms_sv), to_string(l.formula), parts_to_string(l.parts)});
   write_text(dir / "chart" / "lines.csv", s);
 
   s = row({"from", "to", "line"});

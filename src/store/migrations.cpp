@@ -237,6 +237,11 @@ ALTER TABLE section_status ADD COLUMN reopened_by TEXT;
 ALTER TABLE document_version ADD COLUMN check_errors INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE document_version ADD COLUMN check_reason TEXT NOT NULL DEFAULT '';
 )sql"},
+      // The statutory parts a chart line is printed in (core/finance/chart.h Part); '' = the
+      // operating part, as every line of a chart stored before the parts.
+      {15, R"sql(
+ALTER TABLE chart_line ADD COLUMN parts TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return m;
 }

@@ -66,7 +66,7 @@ class SqliteStore final : public Store {
     {
       std::vector<Line> lines;
       auto st = db_.prepare(
-          "SELECT id, kind, show, name_fi, name_sv, synonyms_fi, synonyms_sv, formula FROM chart_line ORDER BY position");
+          "SELECT id, kind, show, name_fi, name_sv, synonyms_fi, synonyms_sv, formula, parts FROM chart_line ORDER BY position");
       while (st.step()) {
         Line l;
         bool ok = true;
@@ -77,6 +77,8 @@ class SqliteStore final : public Store {
         l.synonyms_fi = split_nonempty(st.text(5), '|');
         l.synonyms_sv = split_nonempty(st.text(6), '|');
         l.formula = parse_formula(st.text(7), ok);
+        l.parts = parse_parts(st.text(8), ok);
+        if (l.parts == 0) l.parts = default_parts(l.kind);
         lines.push_back(std::move(l));
       }
       d.chart = Chart(std::move(lines));
@@ -171,7 +173,7 @@ class SqliteStore final : public Store {
       }
     }
     {
-      auto st = db_.prepare("INSERT INTO chart_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      auto st = db_.prepare("INSERT INTO chart_line (id, position, kind, show, name_fi, name_sv, synonyms_fi, synonyms_sv, formula, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       std::int64_t pos = 0;
       for (const auto& l : d.chart.lines())
         st.bind(1, l.id)
@@ -183,6 +185,7 @@ class SqliteStore final : public Store {
             .bind(7, fmt::format("{}", fmt::join(l.synonyms_fi, "|")))
             .bind(8, fmt::format("{}", fmt::join(l.synonyms_sv, "|")))
             .bind(9, to_string(l.formula))
+            .bind(10, parts_to_string(l.parts))
             .run();
     }
     {

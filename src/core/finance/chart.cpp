@@ -48,6 +48,37 @@ std::string to_string(LineKind k) {
 
 std::string to_string(LineShow s) { return s == LineShow::always ? "always" : "data"; }
 
+namespace {
+constexpr std::pair<Part, const char*> kPartNames[] = {{Part::operating, "operating"},
+                                                       {Part::operating_note, "operating-note"},
+                                                       {Part::income, "income"},
+                                                       {Part::cash_flow, "cash-flow"},
+                                                       {Part::balance, "balance"}};
+}  // namespace
+
+unsigned parse_parts(const std::string& s, bool& ok) {
+  ok = true;
+  unsigned bits = 0;
+  std::istringstream in(s);
+  std::string tok;
+  while (in >> tok) {
+    bool known = false;
+    for (const auto& [p, name] : kPartNames)
+      if (tok == name) bits |= static_cast<unsigned>(p), known = true;
+    if (!known) ok = false;
+  }
+  return bits;
+}
+
+std::string parts_to_string(unsigned parts) {
+  std::string s;
+  for (const auto& [p, name] : kPartNames)
+    if (parts & static_cast<unsigned>(p)) s += (s.empty() ? "" : " ") + std::string(name);
+  return s;
+}
+
+unsigned default_parts(LineKind) { return static_cast<unsigned>(Part::operating); }
+
 std::vector<FormulaTerm> parse_formula(const std::string& s, bool& ok) {
   ok = true;
   std::vector<FormulaTerm> out;

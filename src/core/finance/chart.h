@@ -12,6 +12,13 @@ namespace toteuma {
 enum class LineKind { detail, total, memo };
 enum class LineShow { always, data };
 
+// The statutory parts (Local Government Act 110 §) a line is printed in. A line may be in several
+// (Toimintakate closes the operating part and opens the income statement). `operating_note` is a
+// note row of the operating part printed after Toimintakate (Poistot ja arvonalentumiset, a total
+// in the income statement); `balance` holds the balance-sheet figures key figures need.
+enum class Part : unsigned { operating = 1, operating_note = 2, income = 4, cash_flow = 8, balance = 16 };
+constexpr unsigned operator|(Part a, Part b) { return static_cast<unsigned>(a) | static_cast<unsigned>(b); }
+
 struct FormulaTerm {
   int sign = 1;  // +1 or -1
   std::string line;
@@ -25,6 +32,8 @@ struct Line {
   Text name;
   std::vector<std::string> synonyms_fi, synonyms_sv;
   std::vector<FormulaTerm> formula;  // totals only
+  unsigned parts = 0;                 // Part bits; see default_parts
+  bool in(Part p) const { return (parts & static_cast<unsigned>(p)) != 0; }
   bool operator==(const Line&) const = default;
 };
 
@@ -54,6 +63,11 @@ LineKind parse_line_kind(const std::string& s, bool& ok);
 LineShow parse_line_show(const std::string& s, bool& ok);
 std::string to_string(LineKind k);
 std::string to_string(LineShow s);
+// "operating income" -> bits; ok=false on an unknown word. Empty text -> 0.
+unsigned parse_parts(const std::string& s, bool& ok);
+std::string parts_to_string(unsigned parts);
+// The parts of a line recorded without any (charts from before the parts): the operating part.
+unsigned default_parts(LineKind k);
 // "+a +b -c" -> terms; empty vector and ok=false on syntax error.
 std::vector<FormulaTerm> parse_formula(const std::string& s, bool& ok);
 std::string to_string(const std::vector<FormulaTerm>& f);

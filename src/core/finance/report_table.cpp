@@ -14,7 +14,30 @@ std::optional<TableKind> parse_table_kind(const std::string& s) {
   return std::nullopt;
 }
 
+std::optional<Part> parse_table_part(const std::string& s) {
+  if (s.empty() || s == "operating") return Part::operating;
+  if (s == "income-statement") return Part::income;
+  if (s == "cash-flow") return Part::cash_flow;
+  return std::nullopt;
+}
+
 namespace {
+
+// Whether a line is printed in the table of `part`; the operating part includes its note rows.
+bool in_table(const Line& l, Part part) {
+  return l.in(part) || (part == Part::operating && l.in(Part::operating_note));
+}
+
+std::string title(TableKind kind, Part part, int year, Lang lang) {
+  if (part == Part::operating)
+    return kind == TableKind::annual_report
+               ? fmt::format(fmt::runtime(tr("table.annual_report", lang)), year)
+               : fmt::format(fmt::runtime(tr("table.budget", lang)), year, year + 1, year + 2);
+  std::string name = tr(part == Part::income ? "part.income_statement" : "part.cash_flow", lang);
+  return kind == TableKind::annual_report
+             ? fmt::format(fmt::runtime(tr("table.part_annual_report", lang)), name, year)
+             : fmt::format(fmt::runtime(tr("table.part_budget", lang)), name, year, year + 1, year + 2);
+}
 
 std::string heading(const ColumnSpec& c, Lang lang) {
   switch (c.measure) {
@@ -48,7 +71,7 @@ bool shown(const Chart& chart, const Line& l, const std::map<std::string, bool>&
 }  // namespace
 
 FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
-                        Lang lang) {
+                        Lang lang, Part part) {
   const Dataset& d = ledger.dataset();
   Date on = kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(d.units, on);
@@ -61,6 +84,7 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
 
   FigureTable t;
   t.kind = kind;
+  t.part = part;
   t.lang = lang;
   t.year = year;
   t.unit = unit;
@@ -68,15 +92,13 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
   if (!u->responsible.in(lang).empty())
     t.responsible = fmt::format(fmt::runtime(tr("unit.responsible", lang)), u->responsible.in(lang));
   if (kind == TableKind::annual_report) {
-    t.title = fmt::format(fmt::runtime(tr("table.annual_report", lang)), year);
     t.columns = {{Measure::budget, year, 0},
                  {Measure::amendments, year, 0},
                  {Measure::budget_after, year, 0},
                  {Measure::actual, year, 0},
                  {Measure::deviation, year, 0}};
-    t.overrun = ledger.overrun(org, unit, year);
+    if (part == Part::operating) t.overrun = ledger.overrun(org, unit, year);
   } else {
-    t.title = fmt::format(fmt::runtime(tr("table.budget", lang)), year, year + 1, year + 2);
     t.columns = {{Measure::actual, year - 2, 0},
                  {Measure::budget_after, year - 1, 0},
                  {Measure::budget, year, 0}};
@@ -85,13 +107,18 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
       if (ledger.column_has_data(org, unit, c)) t.columns.push_back(c);
     }
   }
-  if (!u->binding_line.empty())
+  t.title = title(kind, part, year, lang);
+  if (part == Part::operating && !u->binding_line.empty())
     if (const Line* bl = d.chart.find(u->binding_line)) t.binding_line = bl->name.in(lang);
   for (const auto& c : t.columns) t.headings.push_back(heading(c, lang));
 
   std::map<std::string, bool> has_data;
   std::map<std::string, std::vector<std::optional<Cents>>> values;
-  for (const Line& l : d.chart.lines()) {
+  std::vector<Line> lines;  // the part's lines in chart order
+  for (const Line& l : d.chart.lines())
+    if (in_table(l, part)) lines.push_back(l);
+  const Chart chart(lines);
+  for (const Line& l : chart.lines()) {
     auto& vs = values[l.id];
     bool any = false;
     for (const auto& c : t.columns) {
@@ -101,9 +128,9 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
     has_data[l.id] = any;
   }
   std::set<std::string> shown_ids;
-  for (const Line& l : d.chart.lines())
-    if (shown(d.chart, l, has_data)) shown_ids.insert(l.id);
-  for (const Line& l : d.chart.lines()) {
+  for (const Line& l : chart.lines())
+    if (shown(chart, l, has_data)) shown_ids.insert(l.id);
+  for (const Line& l : chart.lines()) {
     if (!shown_ids.count(l.id)) continue;
     // A total whose parts are not printed (Henkilöstökulut held as one figure) reads as an
     // ordinary row, as in the seeds.
@@ -113,6 +140,7 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
       for (const auto& term : l.formula) parts_shown = parts_shown || shown_ids.count(term.line) > 0;
       if (!parts_shown) kind = LineKind::detail;
     }
+    if (part == Part::operating && !l.in(Part::operating)) kind = LineKind::memo;  // a note row
     t.rows.push_back({l.id, kind, l.name.in(lang), values[l.id]});
   }
   return t;

@@ -23,6 +23,7 @@ struct TableRow {
 
 struct FigureTable {
   TableKind kind = TableKind::annual_report;
+  Part part = Part::operating;  // which statutory part's lines
   Lang lang = Lang::fi;
   int year = 0;
   std::string unit;
@@ -46,7 +47,13 @@ struct TableError : MsgError {
 // Budget Y: TP Y-2 | TA Y-1 muutosten jälkeen | TA Y | TS Y+1 | TS Y+2 (plan columns without
 // any figure for the unit are left out). The organisation is taken as of 31.12.Y for the
 // annual report and 1.1.Y for the budget, so earlier years show in that year's structure.
+// `part` chooses the lines: the operating part (its note rows after Toimintakate printed as notes),
+// the income statement part or the financing part (cash flow) — the latter two for the
+// municipality, whose root unit holds taxes, financial items and financing, and whose operating
+// lines roll up from its sectors (internal items are not lines of the income statement).
 FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
-                        Lang lang);
+                        Lang lang, Part part = Part::operating);
+// "operating" (also ""), "income-statement", "cash-flow".
+std::optional<Part> parse_table_part(const std::string& s);
 
 }  // namespace toteuma
