@@ -73,12 +73,23 @@ void add_work_links(mstch::map& ctx, const Ctx& c, const std::string& unit, int 
   ctx["audit_label"] = tr("web.audit", c.lang);
 }
 
-mstch::array kind_options(const Ctx& c, const std::string& kind_s) {
+// The tables a unit page offers; a municipality's root also its income statement and financing
+// parts, in the annual report's and the budget's columns.
+mstch::array kind_options(const Ctx& c, const std::string& kind_s, const std::string& unit) {
   mstch::array kinds;
   for (auto [k, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"},
                         std::pair{"follow-up", "web.kind.follow_up"}})
     if (std::string(k) != "follow-up" || !c.app().ledger_years.empty())
       kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, c.lang)}, {"selected", kind_s == k}});
+  const UnitVersion* u = latest_version(c.app().d, unit);
+  if (u && u->parent.empty())
+    for (auto [part, part_key] : {std::pair{"income-statement", "part.income_statement"}, std::pair{"cash-flow", "part.cash_flow"}})
+      for (auto [layout, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"}}) {
+        std::string v = std::string(part) + ":" + layout;
+        kinds.push_back(mstch::map{{"value", v},
+                                   {"label", tr(part_key, c.lang) + " – " + tr(key, c.lang)},
+                                   {"selected", kind_s == v}});
+      }
   return kinds;
 }
 
@@ -168,7 +179,7 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
     children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)}, {"name", c->name.shown(lang)}});
   mstch::map ctx{{"lang", std::string(lang_code(lang))}, {"unit_id", unit}, {"unit_name", name}, {"responsible", responsible},
                  {"year_label", tr("web.year", lang)}, {"kind_label", tr("web.kind", lang)}, {"show_label", tr("web.show", lang)},
-                 {"years", years}, {"kinds", kind_options(c, "follow-up")}, {"table", body},
+                 {"years", years}, {"kinds", kind_options(c, "follow-up", unit)}, {"table", body},
                  {"explain_hint", std::string()},
                  {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
                  {"personnel_label", tr("web.personnel", lang)},
@@ -230,12 +241,13 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
   int year = *year_opt;
   std::string kind_s = "annual-report";
   if (auto it = req.query.find("kind"); it != req.query.end()) kind_s = it->second;
-  auto kind = parse_table_kind(kind_s);
-  if (!kind) return bad_request(lang);
+  auto view = parse_table_view(kind_s);
+  if (!view) return bad_request(lang);
+  const TableKind* kind = &view->layout;
 
   FigureTable t;
   try {
-    t = build_table(app.ledger, unit, year, *kind, lang);
+    t = build_table(app.ledger, unit, year, *kind, lang, view->part);
   } catch (const TableError&) {
     return not_found(c);
   }
@@ -243,18 +255,24 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
   if (csv) {
     http::Response r{200, "text/csv; charset=utf-8", std::string(kUtf8Bom) + render_csv(t), {}};
     r.headers.emplace_back("Content-Disposition",
-                           fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit, kind_s, year, lang_code(lang)));
+                           fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit,
+                                       view->part == Part::operating ? kind_s : t.kind == TableKind::budget
+                                           ? std::string(view->part == Part::income ? "income-statement-budget" : "cash-flow-budget")
+                                           : std::string(view->part == Part::income ? "income-statement" : "cash-flow"),
+                                       year, lang_code(lang)));
     return r;
   }
 
-  mstch::array years, kinds = kind_options(c, kind_s), children;
+  mstch::array years, kinds = kind_options(c, kind_s, unit), children;
   for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
   Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(app.d.units, on);
   auto kids = org.children(unit);
   sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
+  // Sub-units show their operating part (the statutory parts are the municipality's).
+  std::string child_query = fmt::format("?year={}&kind={}", year, *kind == TableKind::budget ? "budget" : "annual-report");
   for (const UnitVersion* c : kids)
-    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, query)},
+    children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, child_query)},
                                   {"name", c->name.shown(lang)}});
   mstch::map ctx{{"lang", std::string(lang_code(lang))},
                  {"unit_id", unit},
@@ -313,11 +331,12 @@ http::Response explain_page(const Ctx& c, const std::string& unit, const http::R
     }
     back += fmt::format("&month={}", month);
   } else {
-    auto kind = parse_table_kind(q("kind"));
-    if (!kind) return bad_request(lang);
+    auto view = parse_table_view(q("kind"));
+    if (!view) return bad_request(lang);
+    const TableKind* kind = &view->layout;
     FigureTable t;
     try {
-      t = build_table(app.ledger, unit, *year, *kind, lang);
+      t = build_table(app.ledger, unit, *year, *kind, lang, view->part);
     } catch (const TableError&) {
       return not_found(c);
     }

@@ -21,6 +21,16 @@ std::optional<Part> parse_table_part(const std::string& s) {
   return std::nullopt;
 }
 
+std::optional<TableView> parse_table_view(const std::string& s) {
+  if (auto k = parse_table_kind(s)) return TableView{*k, Part::operating};
+  auto colon = s.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  auto part = parse_table_part(s.substr(0, colon));
+  auto layout = parse_table_kind(s.substr(colon + 1));
+  if (!part || *part == Part::operating || !layout) return std::nullopt;
+  return TableView{*layout, *part};
+}
+
 namespace {
 
 // Whether a line is printed in the table of `part`; the operating part includes its note rows.

@@ -56,4 +56,12 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
 // "operating" (also ""), "income-statement", "cash-flow".
 std::optional<Part> parse_table_part(const std::string& s);
 
+// A table as the web names it: "annual-report" | "budget" (the operating part) or
+// "<part>:<layout>", e.g. "income-statement:budget", "cash-flow:annual-report".
+struct TableView {
+  TableKind layout = TableKind::annual_report;
+  Part part = Part::operating;
+};
+std::optional<TableView> parse_table_view(const std::string& s);
+
 }  // namespace toteuma
