@@ -378,7 +378,7 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
     auto form = form_fields(c.req);
     std::vector<Change> changes;
     for (const Line& l : d.chart.lines()) {
-      if (l.kind != LineKind::detail || !form.count("l_" + l.id)) continue;
+      if (l.kind != LineKind::detail || !unit_uses(l, u->parent.empty(), true) || !form.count("l_" + l.id)) continue;
       std::string in = form["l_" + l.id];
       std::optional<std::string> after;
       if (!in.empty()) {
@@ -409,7 +409,8 @@ http::Response figures_page(const Ctx& c, const std::string& unit) {
                         e(self), csrf_field(c), e(sc->name.shown(c.lang).empty() ? sc->id : sc->name.shown(c.lang)),
                         e(tr("table.unit_note", c.lang)), e(tr("col.label", c.lang)), e(tr("web.amount", c.lang)));
     for (const Line& l : d.chart.lines()) {
-      if (l.kind != LineKind::detail) continue;
+      // the unit's part of the chart (a municipality's root: also taxes, financial items, financing)
+      if (l.kind != LineKind::detail || !unit_uses(l, u->parent.empty(), true)) continue;
       auto cur = current_value(c.state, "figure", fmt::format("{}/{}/{}", unit, l.id, sc_id));
       std::string shown = cur ? plain_euros(std::stoll(*cur)) : "";
       body += fmt::format("<tr><th scope=\"row\"><label for=\"l-{0}\">{1}</label></th><td>{2}<input id=\"l-{0}\" name=\"l_{0}\" value=\"{3}\" inputmode=\"decimal\" size=\"14\"></td></tr>\n",

@@ -77,6 +77,12 @@ std::string parts_to_string(unsigned parts) {
   return s;
 }
 
+bool unit_uses(const Line& l, bool root, bool financing) {
+  if (l.in(Part::operating) || l.in(Part::operating_note)) return true;
+  if (!root) return false;
+  return l.in(Part::income) || (financing && (l.in(Part::cash_flow) || l.in(Part::balance)));
+}
+
 unsigned default_parts(LineKind) { return static_cast<unsigned>(Part::operating); }
 
 std::vector<FormulaTerm> parse_formula(const std::string& s, bool& ok) {

@@ -72,6 +72,11 @@ unsigned default_parts(LineKind k);
 std::vector<FormulaTerm> parse_formula(const std::string& s, bool& ok);
 std::string to_string(const std::vector<FormulaTerm>& f);
 
+// Whether a unit's own tables and forms use the line: the operating part with its notes; a
+// municipality's root (`root`) also the income statement part, and with `financing` the financing
+// part and the balance figures (entered at the root; not in the in-year follow-up).
+bool unit_uses(const Line& l, bool root, bool financing = false);
+
 // The account-range line for an account number, or nullptr.
 const AccountRange* map_account(const std::vector<AccountRange>& ranges, int account);
 

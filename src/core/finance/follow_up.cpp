@@ -283,7 +283,13 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
       if (parts[l.id].first) fu.forecast_entered = true;
     }
   }
-  auto shown = shown_lines(d.chart, has);
+  // The unit's part of the chart: the operating part; the municipality's root also its income
+  // statement (taxes, state transfers, financial items in the year's follow-up).
+  std::vector<Line> own_lines;
+  for (const Line& l : d.chart.lines())
+    if (unit_uses(l, u->parent.empty())) own_lines.push_back(l);
+  const Chart own_chart(own_lines);
+  auto shown = shown_lines(own_chart, has);
 
   std::string unit_name = u->name.shown(lang);
   std::string responsible = u->responsible.in(lang).empty() ? "" : tf("unit.responsible", lang, u->responsible.in(lang));
@@ -336,6 +342,7 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
 
   for (const Line* l : shown) {
     LineKind kind = shown_kind(*l, shown);
+    if (!u->parent.empty() && !l->in(Part::operating)) kind = LineKind::memo;  // a note after Toimintakate
     std::string label = l->name.in(lang);
     const auto& v = sums[l->id];
     fu.summary.rows.push_back({l->id, kind, label, v});
