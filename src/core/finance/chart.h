@@ -32,7 +32,7 @@ struct Line {
   Text name;
   std::vector<std::string> synonyms_fi, synonyms_sv;
   std::vector<FormulaTerm> formula;  // totals only
-  unsigned parts = 0;                 // Part bits; see default_parts
+  unsigned parts = static_cast<unsigned>(Part::operating);  // Part bits; see default_parts
   bool in(Part p) const { return (parts & static_cast<unsigned>(p)) != 0; }
   bool operator==(const Line&) const = default;
 };
