@@ -6,6 +6,7 @@
 #include <tuple>
 #include <set>
 
+#include "check/investment_checks.h"
 #include "check/rounding.h"
 #include "core/fixed.h"
 #include "core/format.h"
@@ -294,6 +295,7 @@ std::vector<Finding> check_dataset(const Dataset& d) {
   check_translations(d, out);
   check_training_cap(d, out);
   check_goals(d, out);
+  check_investments(d, out);
   sort_findings(out);
   return out;
 }

@@ -23,7 +23,7 @@ struct CommandOptions {
   std::string db, dir, unit, date;
   std::string lang;             // "" = the municipality's primary language
   std::string kind = "annual-report";
-  std::string layout = "budget";  // the columns of a statutory part's table (table --kind income-statement)
+  std::string layout = "budget";  // the columns of a statutory part's table (table --kind income-statement|cash-flow|investments)
   std::string format = "text";
   int year = 0;
   int port = 8080;
@@ -52,6 +52,8 @@ int cmd_units(const CommandOptions& o, std::ostream& out);
 // Serves the workplace until SIGINT/SIGTERM.
 int cmd_serve(const CommandOptions& o, std::ostream& out);
 int cmd_table(const CommandOptions& o, std::ostream& out);
+// table --kind investments --unit ROOT --year Y [--layout annual-report|budget]: the investment part.
+int cmd_table_investments(const CommandOptions& o, std::ostream& out);
 // Exit status: 0 no errors, 1 errors found, 2 unusable input.
 int cmd_check(const CommandOptions& o, std::ostream& out);
 int cmd_explain(const CommandOptions& o, std::ostream& out);

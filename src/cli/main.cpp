@@ -52,10 +52,10 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow")
-      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow"}));
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments")
+      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments"}));
   table->add_option("--layout", o.layout,
-                    "income-statement, cash-flow: annual-report (TA, muutokset, TP, poikkeama) or budget (TP Y-2 … TS Y+2; default)")
+                    "income-statement, cash-flow, investments: annual-report (TA, muutokset, TP, poikkeama) or budget (TP Y-2 … TS Y+2; default)")
       ->check(CLI::IsMember({"annual-report", "budget"}));
   LedgerOptions lo;
   table->add_option("--month", lo.month, "follow-up: month 1–12 or YYYY-MM (default: the latest imported)");
@@ -182,6 +182,7 @@ int main(int argc, char** argv) {
       lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;
       return cmd_table_follow_up(lo, std::cout);
     }
+    if (*table && o.kind == "investments") return cmd_table_investments(o, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);

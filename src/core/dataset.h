@@ -6,6 +6,7 @@
 
 #include "core/workplace/calendar.h"
 #include "core/finance/chart.h"
+#include "core/finance/investments.h"
 #include "core/goals/goals.h"
 #include "core/money.h"
 #include "core/documents/narratives.h"
@@ -48,6 +49,7 @@ struct Dataset {
   std::vector<Narrative> narratives;
   std::vector<TemplateSource> templates;
   std::vector<CalendarItem> calendar;  // the annual clocks (core/workplace/calendar.h)
+  Investments investments;             // the investment part (core/finance/investments.h)
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

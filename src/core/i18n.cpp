@@ -237,6 +237,22 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"clock.month.10", {"loka", "okt"}},
       {"clock.month.11", {"marras", "nov"}},
       {"clock.month.12", {"joulu", "dec"}},
+      // the investment part (issue 14, helper inv): core/finance/investment_table.cpp
+      {"inv.title.annual_report", {"Investointiosan toteutuminen {}", "Investeringsdelens utfall {}"}},
+      {"inv.title.budget", {"Investointiosa {} ja taloussuunnitelma {}–{}", "Investeringsdelen {} och ekonomiplan {}–{}"}},
+      {"inv.col.project", {"Hanke", "Projekt"}},
+      {"inv.col.carried_in", {"Siirtomäärärahat edelliseltä vuodelta", "Reservationer från föregående år"}},
+      {"inv.col.budget_after", {"TA {} muutosten ja siirtojen jälkeen", "Budget {} inkl. ändringar och reservationer"}},
+      {"inv.col.cost_estimate", {"Kustannusarvio", "Kostnadsförslag"}},
+      {"inv.col.later", {"Myöhemmin", "Senare"}},
+      {"inv.row.expenditure", {"Menot", "Utgifter"}},
+      {"inv.row.income", {"Tulot", "Inkomster"}},
+      {"inv.row.net", {"Netto", "Netto"}},
+      {"inv.row.group_total", {"{} yhteensä", "{} totalt"}},
+      {"inv.row.part_total", {"Investointiosa yhteensä", "Investeringsdelen totalt"}},
+      {"inv.legend.binding", {"* Valtuustoon nähden sitova taso (nettomääräraha)", "* Bindande nivå gentemot fullmäktige (nettoanslag)"}},
+      {"inv.legend.overrun", {"! Sitova määräraha ylittyi", "! Det bindande anslaget överskreds"}},
+      {"inv.none", {"{}: ei investointiosaa", "{}: ingen investeringsdel"}},
   };
   return c;
 }

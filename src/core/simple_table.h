@@ -28,6 +28,9 @@ struct SimpleTable {
   int shown_decimals = 0; // decimals printed
   std::vector<SimpleRow> rows;
   bool last_column_total = false;  // the last column is the sum of the others
+  // Decimals printed per column, overriding the row's and the table's (-1 = theirs); empty =
+  // none (the investment table's realisation % beside euros).
+  std::vector<int> column_shown_decimals = {};
 };
 
 }  // namespace toteuma

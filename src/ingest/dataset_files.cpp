@@ -2,6 +2,7 @@
 #include "core/text.h"
 #include "ingest/fields.h"
 #include "ingest/goal_files.h"
+#include "ingest/investment_files.h"
 #include "ingest/narrative_files.h"
 #include "ingest/personnel_files.h"
 
@@ -288,6 +289,11 @@ std::vector<Figure> parse_figures(const std::string& text, const std::string& fi
     f.unit = need_id(t, r, "unit");
     if (!unit_ids.count(f.unit)) t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", f.unit), "tuntematon yksikkö", "okänd enhet"));
     f.line = need_id(t, r, "line");
+    for (const char* from_investments : {kInvestmentExpenditureLine, kInvestmentGrantsLine, kAssetSalesLine})
+      if (f.line == from_investments)
+        t.fail(r, "line", m3(fmt::format("\"{}\" comes from the investment part (investments/figures.csv), it is not entered here", f.line),
+                             "rivi lasketaan investointiosasta (investments/figures.csv), sitä ei syötetä tähän",
+                             "raden beräknas från investeringsdelen (investments/figures.csv) och matas inte in här"));
     if (!chart.find(f.line)) t.fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", f.line), "tuntematon rivi", "okänd rad"));
     f.scenario = need_id(t, r, "scenario");
     if (!sc_ids.count(f.scenario)) t.fail(r, "scenario", m3(fmt::format("expected a scenario id of scenarios.csv, found \"{}\"", f.scenario), "tuntematon skenaario", "okänt scenario"));
@@ -445,6 +451,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   check_no_typed_totals(d.chart, d.figures, fig_lines, figs.string());
   infer_scenario_municipalities(d);
   check_scenario_municipalities(d, fig_lines, figs.string());
+  load_investments(dir, d);
   load_personnel(dir, d);
   load_goals(dir, d);
   load_narratives(dir, d);
@@ -516,6 +523,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
     for (const auto& ph : d.phasing) p += fmt::format("{};{};{};{}\n", ph.unit, ph.line, ph.year, fmt::join(ph.weights, ";"));
     write_text(dir / "phasing.csv", p);
   }
+  dump_investments(d, dir);
   dump_personnel(d, dir);
   dump_goals(d, dir);
   dump_narratives(d, dir);

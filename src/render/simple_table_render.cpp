@@ -28,9 +28,12 @@ std::string show(std::int64_t v, int decimals, int shown, const std::string& sep
   return out;
 }
 
-std::string cell(const SimpleTable& t, const SimpleRow& r, const std::optional<std::int64_t>& v, const std::string& sep) {
+std::string cell(const SimpleTable& t, const SimpleRow& r, std::size_t col, const std::string& sep) {
+  const auto& v = r.cells[col];
   if (!v) return "";
-  return show(*v, t.decimals, r.shown_decimals >= 0 ? r.shown_decimals : t.shown_decimals, sep);
+  int shown = r.shown_decimals >= 0 ? r.shown_decimals : t.shown_decimals;
+  if (col < t.column_shown_decimals.size() && t.column_shown_decimals[col] >= 0) shown = t.column_shown_decimals[col];
+  return show(*v, t.decimals, shown, sep);
 }
 
 }  // namespace
@@ -41,7 +44,7 @@ std::string render_simple_text(const SimpleTable& t) {
   for (const auto& h : t.headings) grid.back().push_back(h);
   for (const auto& r : t.rows) {
     grid.push_back({std::string(static_cast<std::size_t>(std::max(0, r.level)) * 2, ' ') + r.label});
-    for (const auto& v : r.cells) grid.back().push_back(cell(t, r, v, kNbsp));
+    for (std::size_t c = 0; c < r.cells.size(); ++c) grid.back().push_back(cell(t, r, c, kNbsp));
   }
   std::vector<std::size_t> w(grid.front().size(), 0);
   for (const auto& row : grid)
@@ -80,7 +83,7 @@ std::string render_simple_html(const SimpleTable& t) {
     out += "<tr class=\"" + cls + "\"><th scope=\"row\"" +
            (r.level > 0 ? " style=\"padding-left:" + std::to_string(1 + r.level) + "rem\"" : std::string()) + ">" +
            html_escape(r.label) + "</th>";
-    for (const auto& v : r.cells) out += "<td class=\"num\">" + cell(t, r, v, kNbsp) + "</td>";
+    for (std::size_t c = 0; c < r.cells.size(); ++c) out += "<td class=\"num\">" + cell(t, r, c, kNbsp) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";

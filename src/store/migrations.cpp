@@ -242,6 +242,25 @@ ALTER TABLE document_version ADD COLUMN check_reason TEXT NOT NULL DEFAULT '';
       {15, R"sql(
 ALTER TABLE chart_line ADD COLUMN parts TEXT NOT NULL DEFAULT '';
 )sql"},
+      // 16: the investment part (issue 14, core/finance/investments.h): project groups, projects,
+      // their amounts per scenario and kind, and carried-over appropriations. Amounts in cents,
+      // expenditure and carry-overs negative; decision_ref '' = the amendment scenario's.
+      {16, R"sql(
+CREATE TABLE investment_group (
+  id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,
+  binding INTEGER NOT NULL CHECK (binding IN (0, 1)));
+CREATE TABLE investment_project (
+  id TEXT PRIMARY KEY, group_id TEXT NOT NULL REFERENCES investment_group(id), name_fi TEXT NOT NULL,
+  name_sv TEXT NOT NULL, cost_estimate_cents BIGINT, binding INTEGER NOT NULL CHECK (binding IN (0, 1)),
+  start_year INTEGER, end_year INTEGER);
+CREATE TABLE investment_figure (
+  project_id TEXT NOT NULL REFERENCES investment_project(id), scenario_id TEXT NOT NULL REFERENCES scenario(id),
+  kind TEXT NOT NULL CHECK (kind IN ('expenditure', 'grants', 'asset_sales')), amount_cents BIGINT NOT NULL,
+  decision_ref TEXT NOT NULL, PRIMARY KEY (project_id, scenario_id, kind));
+CREATE TABLE investment_carry_over (
+  project_id TEXT NOT NULL REFERENCES investment_project(id), from_year INTEGER NOT NULL,
+  amount_cents BIGINT NOT NULL, decision_ref TEXT NOT NULL, PRIMARY KEY (project_id, from_year));
+)sql"},
   };
   return m;
 }

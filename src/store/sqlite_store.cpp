@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "store/migrations.h"
 #include "store/sqlite_dataset.h"
+#include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -130,6 +131,7 @@ class SqliteStore final : public Store {
     read_texts(d);
     read_calendar(d);
     read_phasing(d);
+    read_investments(db_, d.investments);
     tx.commit();
     infer_scenario_municipalities(d);
     canonicalize(d);
@@ -148,6 +150,7 @@ class SqliteStore final : public Store {
       throw StoreError(
           "the database was changed meanwhile (a web edit); nothing was loaded, run the command again / tietokantaa muutettiin "
           "samaan aikaan, mitään ei ladattu: aja komento uudelleen / databasen ändrades samtidigt, inget laddades: kör kommandot igen");
+    delete_investments(db_);  // before the scenarios its figures reference
     for (const char* t : {"phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
@@ -233,6 +236,7 @@ class SqliteStore final : public Store {
     write_texts(d);
     write_calendar(d);
     write_phasing(d);
+    replace_investments(db_, d.investments);
     if (how.audit) {
       insert_audit(db_, *how.audit);
       if (how.reopen_sections) reopen_all_sections(db_, {how.audit->user, how.audit->via});

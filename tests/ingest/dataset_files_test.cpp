@@ -23,7 +23,10 @@ TEST(DatasetFiles, DemoLoadsWithEveryPart) {
   EXPECT_EQ(d.primary().primary, Lang::fi);
   EXPECT_NE(d.chart.find("operating_margin"), nullptr);
   EXPECT_FALSE(d.accounts.empty());
-  EXPECT_EQ(d.scenarios.size(), 7u);
+  EXPECT_EQ(d.scenarios.size(), 8u);
+  EXPECT_EQ(d.investments.groups.size(), 4u);
+  EXPECT_EQ(d.investments.projects.size(), 12u);
+  EXPECT_EQ(d.investments.carry_overs.size(), 1u);
 }
 
 TEST(DatasetFiles, LoadDumpLoadIsIdentical) {
@@ -35,7 +38,8 @@ TEST(DatasetFiles, LoadDumpLoadIsIdentical) {
   // A second dump is byte-identical to the first: dumps are stable for diffing.
   dump_dataset_dir(second, tmp.path() / "out2");
   for (const char* f : {"municipality.toml", "units.csv", "scenarios.csv", "figures.csv", "chart/lines.csv",
-                        "chart/accounts.csv"})
+                        "chart/accounts.csv", "investments/groups.csv", "investments/projects.csv",
+                        "investments/figures.csv", "investments/carry_overs.csv"})
     EXPECT_EQ(testing::slurp(tmp.path() / "out" / f), testing::slurp(tmp.path() / "out2" / f)) << f;
 }
 
@@ -87,6 +91,19 @@ std::vector<Breakage> breakages() {
       {"unknown_parent", "units.csv", ";kanslia;area;Talous", ";kansla;area;Talous", "parent"},
       {"unknown_binding_line", "units.csv", "stadsdirektören;operating_margin", "stadsdirektören;toimintakate", "binding_line"},
       {"missing_swedish_name", "units.csv", ";Ekonomi- och personaltjänster;", ";;", "name_sv"},
+      // the investment part (issue 14): its cash-flow lines are not typed into figures.csv
+      {"investment_line_in_figures", "figures.csv", "kanslia;sales;ta2024;20500", "kanslia;investment_expenditure;ta2024;20500", "line"},
+      {"inv_group_unknown_unit", "investments/groups.csv", "1-talonrakennus;loviisa;", "1-talonrakennus;lovisa;", "unit"},
+      {"inv_group_bad_binding", "investments/groups.csv", ";Husbyggnad;no", ";Husbyggnad;maybe", "binding"},
+      {"inv_project_unknown_group", "investments/projects.csv", "p104-perusparannukset;1-talonrakennus", "p104-perusparannukset;9-muut", "group"},
+      {"inv_project_bad_estimate", "investments/projects.csv", "Idrottshall;8000000", "Idrottshall;8 000 000", "cost_estimate"},
+      {"inv_project_ends_before_start", "investments/projects.csv", ";yes;2026;2028", ";yes;2026;2025", "end_year"},
+      {"inv_figure_unknown_project", "investments/figures.csv", "p301-ict;ta2024;expenditure", "p399-ict;ta2024;expenditure", "project"},
+      {"inv_figure_unknown_scenario", "investments/figures.csv", "p301-ict;ta2024;expenditure", "p301-ict;ta2042;expenditure", "scenario"},
+      {"inv_figure_bad_kind", "investments/figures.csv", "p301-ict;ta2024;expenditure", "p301-ict;ta2024;menot", "kind"},
+      {"inv_budget_expenditure_positive", "investments/figures.csv", "p301-ict;ta2024;expenditure;-350000", "p301-ict;ta2024;expenditure;350000", "amount"},
+      {"inv_decision_on_budget_row", "investments/figures.csv", "p301-ict;ta2024;expenditure;-350000;", "p301-ict;ta2024;expenditure;-350000;Kv 1", "decision_ref"},
+      {"inv_carry_over_positive", "investments/carry_overs.csv", "2023;-100000", "2023;100000", "amount"},
   };
 }
 
