@@ -586,7 +586,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   void write_scenario(const std::string& id, const std::optional<std::string>& after) {
     if (!after) {
-      if (exists("SELECT 1 FROM figure WHERE scenario_id = ?", id))
+      if (exists("SELECT 1 FROM figure WHERE scenario_id = ?", id) ||
+          exists("SELECT 1 FROM investment_figure WHERE scenario_id = ?", id))
         throw StoreError(msg("err.store.scenario_has_figures", id));
       db_.prepare("DELETE FROM scenario WHERE id = ?").bind(1, id).run();
       return;

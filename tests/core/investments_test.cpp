@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "check/dataset_checks.h"
+#include "cli/commands.h"
 #include "core/finance/investment_table.h"
 #include "core/finance/investments.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
+#include "demo_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -277,6 +279,40 @@ TEST(Investments, DemoSumsAndRoundTrip) {
   EXPECT_FALSE(back.investments.empty());
   EXPECT_EQ(back.investments, d.investments);
   EXPECT_NO_THROW(validate_as_loaded(d));
+}
+
+// `table --kind investments` in every format and both layouts and languages (the CLI contract).
+TEST(Investments, TableCommandFormats) {
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = testing::load_demo_db(tmp);
+  o.unit = "loviisa";
+  o.year = 2024;
+  o.kind = "investments";
+  auto run = [&] {
+    std::ostringstream out;
+    EXPECT_EQ(cmd_table_investments(o, out), 0);
+    return out.str();
+  };
+  std::string text = run();
+  EXPECT_NE(text.find("Investointiosan toteutuminen 2024"), std::string::npos);
+  EXPECT_NE(text.find("-9\u00a0370\u00a0000"), std::string::npos);  // the part's net budget after amendments and carry-overs
+  EXPECT_NE(text.find("99,3"), std::string::npos);
+  o.format = "csv";
+  o.lang = "sv";
+  std::string csv = run();
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF# Investeringsdelens utfall 2024", 0), 0u) << csv.substr(0, 60);
+  EXPECT_NE(csv.find("\nNetto;-8820000;-450000;-100000;-9370000;-9300000;70000;99,3\n"), std::string::npos) << csv;
+  o.format = "html";
+  o.layout = "budget";
+  o.year = 2025;
+  std::string html = run();
+  EXPECT_NE(html.find("<caption>Investeringsdelen 2025 och ekonomiplan 2026–2027</caption>"), std::string::npos);
+  EXPECT_NE(html.find("Kostnadsförslag"), std::string::npos);
+  o.unit = "kanslia";  // owns no group: says so
+  o.format = "text";
+  o.lang = "fi";
+  EXPECT_EQ(run(), "kanslia: ei investointiosaa\n");
 }
 
 }  // namespace

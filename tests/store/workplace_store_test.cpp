@@ -206,6 +206,20 @@ TEST_F(Workplace, ScenarioCreatedOnTheWeb) {
   EXPECT_EQ(ws->current("scenario", "mta2024-1"), stored);
 }
 
+// The demo's amendment tam2024-1 holds investment figures only (issue 14): refused with the
+// catalogue message, not a failed foreign key.
+TEST_F(Workplace, ScenarioWithInvestmentFiguresIsNotDeleted) {
+  auto before = ws->current("scenario", "tam2024-1");
+  ASSERT_TRUE(before.has_value());
+  try {
+    ws->apply("finance", {{"scenario", "tam2024-1", before, std::nullopt}});
+    ADD_FAILURE() << "deleted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.message.key, "err.store.scenario_has_figures");
+  }
+  EXPECT_EQ(ws->current("scenario", "tam2024-1"), before);
+}
+
 TEST_F(Workplace, MalformedKeysAndValuesAreRefused) {
   // Each refusal is a catalogue message (shown to the reader in Finnish or Swedish).
   auto refused = [&](const std::string& entity, const std::string& key, const char* after, const std::string& says) {
