@@ -92,6 +92,18 @@ void write_text(const fs::path& p, const std::string& content) {
   if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
+std::optional<CsvTable> open_optional_csv(const fs::path& f, const std::vector<std::string>& required,
+                                          const std::vector<std::string>& optional) {
+  if (!fs::exists(f)) return std::nullopt;
+  return CsvTable(read_file(f.string()), f.string(), required, optional);
+}
+
+void write_rows_if_any(const fs::path& dir, const std::string& name, const std::string& head, const std::string& body) {
+  if (body.empty()) return;
+  fs::create_directories(dir);
+  write_text(dir / name, head + body);
+}
+
 std::string row(std::initializer_list<std::string> fields) {
   std::string s;
   bool first = true;

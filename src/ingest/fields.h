@@ -27,6 +27,12 @@ std::optional<std::int64_t> opt_fixed(const CsvTable& t, const CsvRecord& r, con
 std::vector<std::string> split_bar(const std::string& s);
 
 void write_text(const std::filesystem::path& p, const std::string& content);
+// An optional dataset file: the table when `f` exists, nullopt when it does not.
+std::optional<CsvTable> open_optional_csv(const std::filesystem::path& f, const std::vector<std::string>& required,
+                                          const std::vector<std::string>& optional = {});
+// Writes `head` + `body` to dir/name, creating dir; nothing when `body` (the rows) is empty.
+void write_rows_if_any(const std::filesystem::path& dir, const std::string& name, const std::string& head,
+                       const std::string& body);
 std::string row(std::initializer_list<std::string> fields);
 std::string join_bar(const std::vector<std::string>& v);
 

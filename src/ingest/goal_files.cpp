@@ -38,11 +38,6 @@ void unique(const CsvTable& t, const CsvRecord& r, std::set<std::string>& seen, 
   if (!seen.insert(key).second) t.fail(r, col, m3("a second row for the same key", "sama rivi kahdesti", "samma rad två gånger"));
 }
 
-std::optional<CsvTable> open(const fs::path& f, const std::vector<std::string>& cols) {
-  if (!fs::exists(f)) return std::nullopt;
-  return CsvTable(read_file(f.string()), f.string(), cols);
-}
-
 }  // namespace
 
 void load_goals(const fs::path& dir, Dataset& d) {
@@ -52,14 +47,14 @@ void load_goals(const fs::path& dir, Dataset& d) {
   for (const auto& u : d.units) units.insert(u.id);
   for (const auto& m : d.municipalities) municipalities.insert(m.id);
 
-  if (auto t = open(gd / "themes.csv", {"id", "valid_from", "valid_to", "name_fi", "name_sv"})) {
+  if (auto t = open_optional_csv(gd / "themes.csv", {"id", "valid_from", "valid_to", "name_fi", "name_sv"})) {
     for (const auto& r : t->rows()) {
       Theme x{need_id(*t, r, "id"), need_date(*t, r, "valid_from"), opt_date(*t, r, "valid_to"), text_of(*t, r, "name", true)};
       unique(*t, r, themes, x.id, "id");
       g.themes.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "theme_numbers.csv", {"theme", "year", "number"})) {
+  if (auto t = open_optional_csv(gd / "theme_numbers.csv", {"theme", "year", "number"})) {
     std::set<std::string> seen;
     for (const auto& r : t->rows()) {
       ThemeNumber x{ref(*t, r, "theme", themes, "a theme of goals/themes.csv"), need_year(*t, r, "year"), need_int(*t, r, "number")};
@@ -67,7 +62,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.theme_numbers.push_back(x);
     }
   }
-  if (auto t = open(gd / "goals.csv", {"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv",
+  if (auto t = open_optional_csv(gd / "goals.csv", {"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv",
                                        "responsible_fi", "responsible_sv"})) {
     for (const auto& r : t->rows()) goals.insert(t->get(r, "id"));
     std::set<std::string> seen;
@@ -89,12 +84,12 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.goals.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "actions.csv", {"goal", "position", "text_fi", "text_sv", "responsible_fi", "responsible_sv"})) {
+  if (auto t = open_optional_csv(gd / "actions.csv", {"goal", "position", "text_fi", "text_sv", "responsible_fi", "responsible_sv"})) {
     for (const auto& r : t->rows())
       g.actions.push_back({ref(*t, r, "goal", goals, "a goal of goals/goals.csv"), need_int(*t, r, "position"),
                            text_of(*t, r, "text", true), text_of(*t, r, "responsible", false)});
   }
-  if (auto t = open(gd / "metrics.csv", {"id", "goal", "name_fi", "name_sv", "unit", "direction", "target", "partly", "owner", "frequency"})) {
+  if (auto t = open_optional_csv(gd / "metrics.csv", {"id", "goal", "name_fi", "name_sv", "unit", "direction", "target", "partly", "owner", "frequency"})) {
     for (const auto& r : t->rows()) {
       Metric x;
       x.id = need_id(*t, r, "id");
@@ -117,7 +112,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.metrics.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "metric_values.csv", {"metric", "date", "value", "source"})) {
+  if (auto t = open_optional_csv(gd / "metric_values.csv", {"metric", "date", "value", "source"})) {
     std::set<std::string> seen;
     for (const auto& r : t->rows()) {
       MetricValue x{ref(*t, r, "metric", metrics, "a metric of goals/metrics.csv"), need_date(*t, r, "date"),
@@ -126,7 +121,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.values.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "realisations.csv", {"goal", "year", "status", "reason_fi", "reason_sv", "text_fi", "text_sv"})) {
+  if (auto t = open_optional_csv(gd / "realisations.csv", {"goal", "year", "status", "reason_fi", "reason_sv", "text_fi", "text_sv"})) {
     std::set<std::string> seen;
     for (const auto& r : t->rows()) {
       Realisation x;
@@ -142,14 +137,14 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.realisations.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "reviews.csv", {"id", "unit", "date", "title_fi", "title_sv"})) {
+  if (auto t = open_optional_csv(gd / "reviews.csv", {"id", "unit", "date", "title_fi", "title_sv"})) {
     for (const auto& r : t->rows()) {
       Review x{need_id(*t, r, "id"), ref(*t, r, "unit", units, "a unit"), need_date(*t, r, "date"), text_of(*t, r, "title", false)};
       unique(*t, r, reviews, x.id, "id");
       g.reviews.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "review_items.csv", {"review", "goal", "status", "text_fi", "text_sv"})) {
+  if (auto t = open_optional_csv(gd / "review_items.csv", {"review", "goal", "status", "text_fi", "text_sv"})) {
     std::set<std::string> seen;
     for (const auto& r : t->rows()) {
       ReviewItem x;
@@ -163,7 +158,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
       g.review_items.push_back(std::move(x));
     }
   }
-  if (auto t = open(gd / "rules.csv", {"rule", "municipality", "value"})) {
+  if (auto t = open_optional_csv(gd / "rules.csv", {"rule", "municipality", "value"})) {
     static const std::set<std::string> known = {"goals_per_theme_min", "goals_per_theme_max", "metric_required"};
     for (const auto& r : t->rows()) {
       GoalRule x{t->get(r, "rule"), ref(*t, r, "municipality", municipalities, "a municipality"), need_fixed(*t, r, "value", 0)};
@@ -177,11 +172,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
 void dump_goals(const Dataset& d, const fs::path& dir) {
   const Goals& g = d.goals;
   fs::path gd = dir / "goals";
-  auto put = [&](const char* name, const std::string& head, const std::string& body) {
-    if (body.empty()) return;
-    fs::create_directories(gd);
-    write_text(gd / name, head + body);
-  };
+  auto put = [&](const char* name, const std::string& head, const std::string& body) { write_rows_if_any(gd, name, head, body); };
   auto opt1 = [](const std::optional<std::int64_t>& v) { return v ? fixed_to_plain(*v, 1) : std::string(); };
   std::string b;
   for (const auto& x : g.themes)

@@ -15,12 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<CsvTable> open(const fs::path& f, const std::vector<std::string>& cols,
-                             const std::vector<std::string>& optional = {}) {
-  if (!fs::exists(f)) return std::nullopt;
-  return CsvTable(read_file(f.string()), f.string(), cols, optional);
-}
-
 bool need_yes_no(const CsvTable& t, const CsvRecord& r, const std::string& col) {
   const std::string& v = t.get(r, col);
   if (v == "yes") return true;
@@ -70,7 +64,7 @@ void load_investments(const fs::path& dir, Dataset& d) {
   Investments& inv = d.investments;
   fs::path id = dir / "investments";
   std::set<std::string> groups, projects;
-  if (auto t = open(id / "groups.csv", {"id", "unit", "name_fi", "name_sv", "binding"})) {
+  if (auto t = open_optional_csv(id / "groups.csv", {"id", "unit", "name_fi", "name_sv", "binding"})) {
     for (const auto& r : t->rows()) {
       ProjectGroup g;
       g.id = need_id(*t, r, "id");
@@ -83,7 +77,7 @@ void load_investments(const fs::path& dir, Dataset& d) {
       inv.groups.push_back(std::move(g));
     }
   }
-  if (auto t = open(id / "projects.csv", {"id", "group", "name_fi", "name_sv", "cost_estimate", "binding", "start_year", "end_year"})) {
+  if (auto t = open_optional_csv(id / "projects.csv", {"id", "group", "name_fi", "name_sv", "cost_estimate", "binding", "start_year", "end_year"})) {
     for (const auto& r : t->rows()) {
       InvestmentProject p;
       p.id = need_id(*t, r, "id");
@@ -110,7 +104,7 @@ void load_investments(const fs::path& dir, Dataset& d) {
       t.fail(r, "project", m3(fmt::format("expected a project id of investments/projects.csv, found \"{}\"", p), "tuntematon hanke", "okänt projekt"));
     return p;
   };
-  if (auto t = open(id / "figures.csv", {"project", "scenario", "kind", "amount"}, {"decision_ref"})) {
+  if (auto t = open_optional_csv(id / "figures.csv", {"project", "scenario", "kind", "amount"}, {"decision_ref"})) {
     std::set<std::tuple<std::string, std::string, InvestmentKind>> keys;
     for (const auto& r : t->rows()) {
       InvestmentFigure f;
@@ -138,7 +132,7 @@ void load_investments(const fs::path& dir, Dataset& d) {
       inv.figures.push_back(std::move(f));
     }
   }
-  if (auto t = open(id / "carry_overs.csv", {"project", "from_year", "amount", "decision_ref"})) {
+  if (auto t = open_optional_csv(id / "carry_overs.csv", {"project", "from_year", "amount", "decision_ref"})) {
     std::set<std::pair<std::string, int>> keys;
     for (const auto& r : t->rows()) {
       CarryOver c;
@@ -159,11 +153,7 @@ void load_investments(const fs::path& dir, Dataset& d) {
 void dump_investments(const Dataset& d, const fs::path& dir) {
   const Investments& inv = d.investments;
   fs::path id = dir / "investments";
-  auto put = [&](const char* name, const std::string& head, const std::string& body) {
-    if (body.empty()) return;
-    fs::create_directories(id);
-    write_text(id / name, head + body);
-  };
+  auto put = [&](const char* name, const std::string& head, const std::string& body) { write_rows_if_any(id, name, head, body); };
   auto yes = [](bool b) { return std::string(b ? "yes" : "no"); };
   auto year = [](const std::optional<int>& y) { return y ? std::to_string(*y) : std::string(); };
   std::string b;

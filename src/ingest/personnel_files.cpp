@@ -182,9 +182,7 @@ void dump_personnel(const Dataset& d, const fs::path& dir) {
   const Personnel& p = d.personnel;
   fs::path pd = dir / "personnel";
   auto put = [&](const fs::path& f, const std::string& head, const std::string& body) {
-    if (body.empty()) return;
-    fs::create_directories(f.parent_path());
-    write_text(f, head + body);
+    write_rows_if_any(f.parent_path(), f.filename().string(), head, body);
   };
   auto opt = [](const std::optional<std::int64_t>& v, int dec) { return v ? fixed_to_plain(*v, dec) : std::string(); };
   std::string b;
