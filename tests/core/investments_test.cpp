@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "core/finance/investment_table.h"
 #include "core/finance/investments.h"
+#include "core/finance/ledger.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
 #include "demo_db.h"
@@ -262,6 +263,11 @@ TEST(Investments, DemoSumsAndRoundTrip) {
       {{"ta2023", "investment_expenditure"}, -250'000 * E},
   };
   EXPECT_EQ(got, expected);
+  // The financing part rolls them up: investment cash flow TP 2024 = −10 005 000 + 70 000 + 635 000.
+  Ledger ledger(d);
+  OrgView org = d.org_on(Date{2024, 12, 31});
+  EXPECT_EQ(ledger.value(org, "loviisa", "investment_cash_flow", "tp2024"), -9'300'000 * E);
+  EXPECT_EQ(ledger.value(org, "loviisa", "asset_sales", "ta2025"), 500'000 * E);
   // Part total 2024: TA −8 820 000, muutokset −450 000, siirto −100 000 → −9 370 000; TP −9 300 000.
   SimpleTable t = investment_table(d, "loviisa", 2024, TableKind::annual_report, Lang::fi);
   const SimpleRow& net = t.rows[after(t, "Investointiosa yhteensä") + 2];
@@ -289,6 +295,7 @@ TEST(Investments, TableCommandFormats) {
   o.unit = "loviisa";
   o.year = 2024;
   o.kind = "investments";
+  o.layout = "annual-report";  // the default is budget, as for the other statutory parts
   auto run = [&] {
     std::ostringstream out;
     EXPECT_EQ(cmd_table_investments(o, out), 0);

@@ -12,6 +12,13 @@ Ledger::Ledger(const Dataset& d) : d_(d) {
     figures_[{f.unit, f.line, f.scenario}] = f.amount;
     holders_.insert({f.unit, f.scenario});
   }
+  // The financing part's investment lines are the investment part's sums (figures.csv refuses
+  // them), on a chart that has them.
+  for (const auto& f : investment_cash_flow_figures(d)) {
+    if (!d.chart.find(f.line)) continue;
+    figures_[{f.unit, f.line, f.scenario}] = f.amount;
+    holders_.insert({f.unit, f.scenario});
+  }
 }
 
 std::optional<Cents> Ledger::entered(const std::string& unit, const std::string& line,
