@@ -16,6 +16,7 @@
 #include "check/table_checks.h"
 #include "core/finance/explain.h"
 #include "core/finance/follow_up.h"
+#include "core/finance/key_figures.h"
 #include "core/i18n.h"
 #include "core/finance/report_table.h"
 #include "core/finance/investment_table.h"
@@ -101,7 +102,24 @@ int cmd_units(const CommandOptions& o, std::ostream& out) {
   return 0;
 }
 
+// table --kind key-figures: the municipality's key figures in the budget's or the annual
+// report's columns (--layout).
+int key_figures_table(const CommandOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Ledger ledger(d);
+  Lang lang = lang_or_primary(o, d);
+  SimpleTable t = key_figure_table(ledger, o.unit, o.year, *parse_table_kind(o.layout), lang);
+  if (o.format == "csv")
+    out << kUtf8Bom << render_simple_csv(t);
+  else if (o.format == "html")
+    out << render_html_document(lang, t.title, t.title, "", render_simple_html(t));
+  else
+    out << render_simple_text(t);
+  return 0;
+}
+
 int cmd_table(const CommandOptions& o, std::ostream& out) {
+  if (o.kind == "key-figures") return key_figures_table(o, out);
   Dataset d = read_db(o.db);
   Ledger ledger(d);
   // annual-report / budget: the operating part in those columns; a statutory part in --layout's.
@@ -154,9 +172,48 @@ int cmd_check(const CommandOptions& o, std::ostream& out) {
 
 namespace toteuma {
 
+namespace {
+
+ColumnSpec explain_column(const CommandOptions& o) {
+  static const std::map<std::string, Measure> measures = {
+      {"budget", Measure::budget},     {"amendments", Measure::amendments}, {"budget-after", Measure::budget_after},
+      {"actual", Measure::actual},     {"deviation", Measure::deviation},   {"forecast", Measure::forecast},
+      {"plan", Measure::plan}};
+  ColumnSpec col{measures.at(o.column), o.year, o.base_year};
+  if (col.measure == Measure::plan && col.base_year == 0) col.base_year = o.year - 1;
+  return col;
+}
+
+// The organisation on 31.12. of the year, holding the unit.
+OrgView explain_org(const CommandOptions& o, const Dataset& d, Lang lang) {
+  OrgView org(d.units, Date::last_of_year(o.year));
+  require_unit(d, o.unit, lang);
+  if (!org.find(o.unit))
+    throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unit_not_valid", lang)), o.unit, to_display(org.date())));
+  return org;
+}
+
+// explain --key-figure ID: the formula, every value substituted and the result.
+int explain_key_figure_command(const CommandOptions& o, const Dataset& d, Lang lang, std::ostream& out) {
+  const KeyFigure* k = find_key_figure(d, o.key_figure);
+  if (!k) throw std::runtime_error(msg("err.unknown_key_figure", o.key_figure).in(lang));
+  ColumnSpec col = explain_column(o);
+  if (col.measure == Measure::amendments || col.measure == Measure::deviation || col.measure == Measure::forecast)
+    throw std::runtime_error("--column: budget, budget-after, actual or plan for a key figure / tunnusluvulle / för ett nyckeltal");
+  OrgView org = explain_org(o, d, lang);
+  if (!org.find(o.unit)->parent.empty())
+    throw std::runtime_error(msg("err.key_figures_root", o.unit, d.municipality_of(o.unit).id).in(lang));
+  Ledger ledger(d);
+  out << render_key_figure_explanation_text(explain_key_figure(ledger, org, o.unit, *k, col, lang), lang);
+  return 0;
+}
+
+}  // namespace
+
 int cmd_explain(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_or_primary(o, d);
+  if (!o.key_figure.empty()) return explain_key_figure_command(o, d, lang, out);
   // The line by id or by its printed name in either language.
   std::string line;
   for (const Line& l : d.chart.lines())
@@ -164,16 +221,8 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
         normalize_label(l.name.sv) == normalize_label(o.line))
       line = l.id;
   if (line.empty()) throw std::runtime_error("unknown line / tuntematon rivi / okänd rad: " + o.line);
-  static const std::map<std::string, Measure> measures = {
-      {"budget", Measure::budget},     {"amendments", Measure::amendments}, {"budget-after", Measure::budget_after},
-      {"actual", Measure::actual},     {"deviation", Measure::deviation},   {"forecast", Measure::forecast},
-      {"plan", Measure::plan}};
-  ColumnSpec col{measures.at(o.column), o.year, o.base_year};
-  if (col.measure == Measure::plan && col.base_year == 0) col.base_year = o.year - 1;
-  OrgView org(d.units, Date::last_of_year(o.year));
-  require_unit(d, o.unit, lang);
-  if (!org.find(o.unit))
-    throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unit_not_valid", lang)), o.unit, to_display(org.date())));
+  ColumnSpec col = explain_column(o);
+  OrgView org = explain_org(o, d, lang);
   if (o.month) {  // the in-year follow-up's forecast: entered lines and projections from closed months
     if (col.measure != Measure::forecast || o.month < 1 || o.month > 12)
       throw std::runtime_error("--month: only with --column forecast, 1–12 / vain ennusteelle / endast för prognos");

@@ -23,7 +23,7 @@ struct CommandOptions {
   std::string db, dir, unit, date;
   std::string lang;             // "" = the municipality's primary language
   std::string kind = "annual-report";
-  std::string layout = "budget";  // the columns of a statutory part's table (table --kind income-statement|cash-flow|investments)
+  std::string layout = "budget";  // the columns of a statutory part's or the key figures' table (table --kind income-statement|cash-flow|investments|key-figures)
   std::string format = "text";
   int year = 0;
   int port = 8080;
@@ -32,6 +32,7 @@ struct CommandOptions {
   std::vector<std::string> trusted_proxies;  // serve --trusted-proxy
   std::vector<std::string> tables;  // check --table FILE...
   std::string line, column = "actual";  // explain
+  std::string key_figure;                 // explain --key-figure (instead of --line)
   int month = 0;                          // explain --column forecast: the follow-up's forecast at month's end
   int base_year = 0;
   bool replace = false;  // load: replace even work stored only in the database

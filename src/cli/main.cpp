@@ -52,10 +52,11 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments")
-      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments"}));
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments|key-figures")
+      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments", "key-figures"}));
   table->add_option("--layout", o.layout,
-                    "income-statement, cash-flow, investments: annual-report (TA, muutokset, TP, poikkeama) or budget (TP Y-2 … TS Y+2; default)")
+                    "income-statement, cash-flow, investments, key-figures: annual-report (TA, muutokset, TP, poikkeama; key figures: TA, TP) "
+                    "or budget (TP Y-2 … TS Y+2; default)")
       ->check(CLI::IsMember({"annual-report", "budget"}));
   LedgerOptions lo;
   table->add_option("--month", lo.month, "follow-up: month 1–12 or YYYY-MM (default: the latest imported)");
@@ -80,7 +81,10 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Show how a figure is computed / Näytä miten luku lasketaan / Visa hur en siffra beräknas");
   db_opt(explain);
   explain->add_option("--unit", o.unit, "unit id")->required();
-  explain->add_option("--line", o.line, "line id or name, e.g. operating_margin or \"Toimintakate ulkoinen\"")->required();
+  auto* explain_what = explain->add_option_group("what", "one of --line and --key-figure");
+  explain_what->add_option("--line", o.line, "line id or name, e.g. operating_margin or \"Toimintakate ulkoinen\"");
+  explain_what->add_option("--key-figure", o.key_figure, "key figure id, e.g. annual_margin_per_resident (at the municipality's root unit)");
+  explain_what->require_option(1);
   explain->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
   explain->add_option("--column", o.column, "budget|amendments|budget-after|actual|deviation|forecast|plan")
       ->check(CLI::IsMember({"budget", "amendments", "budget-after", "actual", "deviation", "forecast", "plan"}));

@@ -79,6 +79,9 @@ void canonicalize(Dataset& d) {
   std::sort(d.figures.begin(), d.figures.end(), [](const Figure& a, const Figure& b) {
     return std::tie(a.unit, a.scenario, a.line) < std::tie(b.unit, b.scenario, b.line);
   });
+  std::sort(d.municipality_years.begin(), d.municipality_years.end(), [](const MunicipalityYear& a, const MunicipalityYear& b) {
+    return std::tie(a.municipality, a.year) < std::tie(b.municipality, b.year);
+  });
   std::sort(d.phasing.begin(), d.phasing.end(), [](const Phasing& a, const Phasing& b) {
     return std::tie(a.year, a.unit, a.line) < std::tie(b.year, b.unit, b.line);
   });

@@ -7,6 +7,7 @@
 #include "core/workplace/calendar.h"
 #include "core/finance/chart.h"
 #include "core/finance/investments.h"
+#include "core/finance/key_figure.h"
 #include "core/goals/goals.h"
 #include "core/money.h"
 #include "core/documents/narratives.h"
@@ -40,6 +41,8 @@ struct Dataset {
   std::vector<UnitVersion> units;
   Chart chart;
   std::vector<AccountRange> accounts;
+  std::vector<KeyFigure> key_figures;  // display order (core/finance/key_figure.h)
+  std::vector<MunicipalityYear> municipality_years;  // population, tax rate
   std::vector<Scenario> scenarios;
   std::vector<Figure> figures;
   std::vector<Phasing> phasing;  // the budget's monthly phasing (core/finance/phasing.h), none = even

@@ -23,6 +23,16 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"col.plan", {"TS {}", "Ekonomiplan {}"}},
       {"col.realisation", {"Toteuma-%", "Utfall-%"}},
       {"col.label", {"Rivi", "Rad"}},
+      // key figures (issue 14, helper keys): table, explanation, refusal
+      {"col.key_figure", {"Tunnusluku", "Nyckeltal"}},
+      {"table.key_figures", {"{}: tunnusluvut {}", "{}: nyckeltal {}"}},
+      {"key.population", {"Asukasluku 31.12.{1}, {0}", "Invånarantal 31.12.{1}, {0}"}},
+      {"key.income_tax_rate", {"Tuloveroprosentti {1}, {0}", "Inkomstskattesats {1}, {0}"}},
+      {"key.formula", {"kaava", "formel"}},
+      {"key.source", {"asukas- ja veroprosenttitiedot", "invånar- och skattesatsuppgifter"}},
+      {"err.key_figures_root", {"Tunnusluvut lasketaan koko kunnalle: {} ei ole kunnan pääyksikkö (esim. {})",
+                                "Nyckeltalen beräknas för hela kommunen: {} är inte kommunens huvudenhet (t.ex. {})"}},
+      {"err.unknown_key_figure", {"Tuntematon tunnusluku: {}", "Okänt nyckeltal: {}"}},
       // table titles and notes
       {"table.annual_report", {"Talousarvion toteutuminen {}", "Budgetens utfall {}"}},
       {"table.budget", {"Talousarvio {} ja taloussuunnitelma {}–{}",

@@ -18,6 +18,7 @@ struct SimpleRow {
   // Index of the row this one is a part of (-1 = none): the parts of a row add up to it in
   // every column, absent counting as 0. Tests check it; renderers ignore it.
   int part_of = -1;
+  std::string suffix = "";  // shown after each number in text and HTML, e.g. "%" (CSV: the number only)
 };
 
 struct SimpleTable {

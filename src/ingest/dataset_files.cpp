@@ -3,6 +3,7 @@
 #include "ingest/fields.h"
 #include "ingest/goal_files.h"
 #include "ingest/investment_files.h"
+#include "ingest/key_figure_files.h"
 #include "ingest/narrative_files.h"
 #include "ingest/personnel_files.h"
 
@@ -452,6 +453,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   infer_scenario_municipalities(d);
   check_scenario_municipalities(d, fig_lines, figs.string());
   load_investments(dir, d);
+  load_key_figures(dir, d);
   load_personnel(dir, d);
   load_goals(dir, d);
   load_narratives(dir, d);
@@ -524,6 +526,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
     write_text(dir / "phasing.csv", p);
   }
   dump_investments(d, dir);
+  dump_key_figures(d, dir);
   dump_personnel(d, dir);
   dump_goals(d, dir);
   dump_narratives(d, dir);

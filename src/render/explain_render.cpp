@@ -1,6 +1,7 @@
 #include "render/explain_render.h"
 
 #include "core/format.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace toteuma {
@@ -64,6 +65,29 @@ std::string render_explanation_html(const Explanation& e, Lang lang) {
 std::string render_explanation_text(const Explanation& e, Lang lang) {
   std::string out;
   walk(e, lang, 0, true, out);
+  return out;
+}
+
+std::string render_key_figure_explanation_text(const KeyFigureExplanation& e, Lang lang) {
+  std::string out = e.what + " = " + (e.value ? format_key_value(*e.value, e.unit) : "–") + "  (" + tr("key.formula", lang) +
+                    ": " + e.formula + ")\n";
+  for (const auto& t : e.terms) {
+    out += "  " + t.name + ": ";
+    if (t.line) {
+      std::string tree = render_explanation_text(*t.line, lang);
+      // The line's tree, its first row after the name and the rest indented under it.
+      for (std::size_t at = 0, row = 0; at < tree.size(); ++row) {
+        std::size_t end = tree.find('\n', at);
+        out += (row == 0 ? "" : "    ") + tree.substr(at, end == std::string::npos ? end : end - at + 1);
+        at = end == std::string::npos ? tree.size() : end + 1;
+      }
+      continue;
+    }
+    bool rate = t.name == "income_tax_rate";
+    out += t.what + " = " +
+           (t.value ? (rate ? format_key_value(*t.value, KeyUnit::percent_2) : format_key_value(*t.value, KeyUnit::count)) : "–") +
+           "  (" + tr("key.source", lang) + ")\n";
+  }
   return out;
 }
 

@@ -33,7 +33,7 @@ std::string cell(const SimpleTable& t, const SimpleRow& r, std::size_t col, cons
   if (!v) return "";
   int shown = r.shown_decimals >= 0 ? r.shown_decimals : t.shown_decimals;
   if (col < t.column_shown_decimals.size() && t.column_shown_decimals[col] >= 0) shown = t.column_shown_decimals[col];
-  return show(*v, t.decimals, shown, sep);
+  return show(*v, t.decimals, shown, sep) + (r.suffix.empty() ? "" : kNbsp + r.suffix);
 }
 
 }  // namespace

@@ -261,6 +261,18 @@ CREATE TABLE investment_carry_over (
   project_id TEXT NOT NULL REFERENCES investment_project(id), from_year INTEGER NOT NULL,
   amount_cents BIGINT NOT NULL, decision_ref TEXT NOT NULL, PRIMARY KEY (project_id, from_year));
 )sql"},
+      // 17: key figures (issue 14): their definitions (formula as written, parsed on reading) and
+      // the municipality-year data they use: population 31.12. and income tax rate in hundredths
+      // of a percent (860 = 8,60 %); NULL = not known.
+      {17, R"sql(
+CREATE TABLE key_figure (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,
+  unit TEXT NOT NULL, formula TEXT NOT NULL);
+CREATE TABLE municipality_year (
+  municipality_id TEXT NOT NULL REFERENCES municipality(id), year INTEGER NOT NULL, population BIGINT,
+  income_tax_rate BIGINT, PRIMARY KEY (municipality_id, year),
+  CHECK (population IS NOT NULL OR income_tax_rate IS NOT NULL));
+)sql"},
   };
   return m;
 }

@@ -132,6 +132,7 @@ class SqliteStore final : public Store {
     read_calendar(d);
     read_phasing(d);
     read_investments(db_, d.investments);
+    read_key_figures(d);
     tx.commit();
     infer_scenario_municipalities(d);
     canonicalize(d);
@@ -151,7 +152,7 @@ class SqliteStore final : public Store {
           "the database was changed meanwhile (a web edit); nothing was loaded, run the command again / tietokantaa muutettiin "
           "samaan aikaan, mitään ei ladattu: aja komento uudelleen / databasen ändrades samtidigt, inget laddades: kör kommandot igen");
     delete_investments(db_);  // before the scenarios its figures reference
-    for (const char* t : {"phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
+    for (const char* t : {"key_figure", "municipality_year", "phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
                           "metric_value", "metric", "goal_action", "goal", "theme_number", "theme", "goal_rule",
@@ -237,6 +238,7 @@ class SqliteStore final : public Store {
     write_calendar(d);
     write_phasing(d);
     replace_investments(db_, d.investments);
+    write_key_figures(d);
     if (how.audit) {
       insert_audit(db_, *how.audit);
       if (how.reopen_sections) reopen_all_sections(db_, {how.audit->user, how.audit->via});
@@ -278,6 +280,28 @@ class SqliteStore final : public Store {
         .bind(4, lang_code(n.lang))
         .bind(5, n.origin == NarrativeOrigin::draft ? "draft" : "person")
         .bind(6, n.markdown);
+  }
+
+  void read_key_figures(Dataset& d) {
+    auto st = db_.prepare("SELECT id, name_fi, name_sv, unit, formula FROM key_figure ORDER BY position");
+    while (st.step()) {
+      KeyFigure k{st.text(0), {st.text(1), st.text(2)}, parse_key_unit(st.text(3)).value_or(KeyUnit::count), st.text(4), {}};
+      k.formula = parse_key_formula(k.formula_text).formula.value_or(KeyFormula{});  // stored only after the loader's check
+      d.key_figures.push_back(std::move(k));
+    }
+    auto years = db_.prepare("SELECT municipality_id, year, population, income_tax_rate FROM municipality_year");
+    while (years.step())
+      d.municipality_years.push_back({years.text(0), static_cast<int>(years.int64(1)), years.opt_int64(2), years.opt_int64(3)});
+  }
+
+  void write_key_figures(const Dataset& d) {
+    auto st = db_.prepare("INSERT INTO key_figure VALUES (?, ?, ?, ?, ?, ?)");
+    std::int64_t pos = 0;
+    for (const auto& k : d.key_figures)
+      st.bind(1, k.id).bind(2, pos++).bind(3, k.name.fi).bind(4, k.name.sv).bind(5, to_string(k.unit)).bind(6, k.formula_text).run();
+    auto years = db_.prepare("INSERT INTO municipality_year VALUES (?, ?, ?, ?)");
+    for (const auto& y : d.municipality_years)
+      years.bind(1, y.municipality).bind(2, std::int64_t{y.year}).bind(3, y.population).bind(4, y.income_tax_rate).run();
   }
 
   void read_phasing(Dataset& d) {

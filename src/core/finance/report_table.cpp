@@ -49,7 +49,9 @@ std::string title(TableKind kind, Part part, int year, Lang lang) {
              : fmt::format(fmt::runtime(tr("table.part_budget", lang)), name, year, year + 1, year + 2);
 }
 
-std::string heading(const ColumnSpec& c, Lang lang) {
+}  // namespace
+
+std::string column_heading(const ColumnSpec& c, Lang lang) {
   switch (c.measure) {
     case Measure::budget: return fmt::format(fmt::runtime(tr("col.budget", lang)), c.year);
     case Measure::amendments: return tr("col.amendments", lang);
@@ -62,6 +64,38 @@ std::string heading(const ColumnSpec& c, Lang lang) {
   }
   return {};
 }
+
+std::vector<ColumnSpec> table_columns(const Ledger& ledger, const OrgView& org, const std::string& unit, int year,
+                                      TableKind kind) {
+  if (kind == TableKind::annual_report)
+    return {{Measure::budget, year, 0},
+            {Measure::amendments, year, 0},
+            {Measure::budget_after, year, 0},
+            {Measure::actual, year, 0},
+            {Measure::deviation, year, 0}};
+  std::vector<ColumnSpec> out = {{Measure::actual, year - 2, 0}, {Measure::budget_after, year - 1, 0}, {Measure::budget, year, 0}};
+  for (int py : {year + 1, year + 2}) {
+    ColumnSpec c{Measure::plan, py, year};
+    if (ledger.column_has_data(org, unit, c)) out.push_back(c);
+  }
+  return out;
+}
+
+Date table_date(int year, TableKind kind) {
+  return kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
+}
+
+const UnitVersion& table_unit(const Dataset& d, const OrgView& org, const std::string& unit, Lang lang) {
+  const UnitVersion* u = org.find(unit);
+  if (!u) {
+    bool exists = false;
+    for (const auto& v : d.units) exists = exists || v.id == unit;
+    throw TableError(exists ? msg("err.unit_not_valid", unit, to_display(org.date())) : msg("err.unknown_unit", unit), lang);
+  }
+  return *u;
+}
+
+namespace {
 
 // A line is printed when the chart says always, when it has a figure in some column, or when
 // another detail part of the same total has one (so an empty Maksutuotot shows beside
@@ -83,14 +117,8 @@ bool shown(const Chart& chart, const Line& l, const std::map<std::string, bool>&
 FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
                         Lang lang, Part part) {
   const Dataset& d = ledger.dataset();
-  Date on = kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
-  OrgView org(d.units, on);
-  const UnitVersion* u = org.find(unit);
-  if (!u) {
-    bool exists = false;
-    for (const auto& v : d.units) exists = exists || v.id == unit;
-    throw TableError(exists ? msg("err.unit_not_valid", unit, to_display(on)) : msg("err.unknown_unit", unit), lang);
-  }
+  OrgView org(d.units, table_date(year, kind));
+  const UnitVersion* u = &table_unit(d, org, unit, lang);
 
   FigureTable t;
   t.kind = kind;
@@ -101,26 +129,12 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
   t.unit_name = u->name.shown(lang);
   if (!u->responsible.in(lang).empty())
     t.responsible = fmt::format(fmt::runtime(tr("unit.responsible", lang)), u->responsible.in(lang));
-  if (kind == TableKind::annual_report) {
-    t.columns = {{Measure::budget, year, 0},
-                 {Measure::amendments, year, 0},
-                 {Measure::budget_after, year, 0},
-                 {Measure::actual, year, 0},
-                 {Measure::deviation, year, 0}};
-    if (part == Part::operating) t.overrun = ledger.overrun(org, unit, year);
-  } else {
-    t.columns = {{Measure::actual, year - 2, 0},
-                 {Measure::budget_after, year - 1, 0},
-                 {Measure::budget, year, 0}};
-    for (int py : {year + 1, year + 2}) {
-      ColumnSpec c{Measure::plan, py, year};
-      if (ledger.column_has_data(org, unit, c)) t.columns.push_back(c);
-    }
-  }
+  if (kind == TableKind::annual_report && part == Part::operating) t.overrun = ledger.overrun(org, unit, year);
+  t.columns = table_columns(ledger, org, unit, year, kind);
   t.title = title(kind, part, year, lang);
   if (part == Part::operating && !u->binding_line.empty())
     if (const Line* bl = d.chart.find(u->binding_line)) t.binding_line = bl->name.in(lang);
-  for (const auto& c : t.columns) t.headings.push_back(heading(c, lang));
+  for (const auto& c : t.columns) t.headings.push_back(column_heading(c, lang));
 
   std::map<std::string, bool> has_data;
   std::map<std::string, std::vector<std::optional<Cents>>> values;

@@ -64,4 +64,13 @@ struct TableView {
 };
 std::optional<TableView> parse_table_view(const std::string& s);
 
+// The parts of build_table other tables of a unit share (the key figures): a column's heading
+// ("TA 2025"), the columns of a kind (plan years only where the unit has figures), the date of
+// the organisation the table uses, and the unit valid on it (TableError when there is none).
+std::string column_heading(const ColumnSpec& c, Lang lang);
+std::vector<ColumnSpec> table_columns(const Ledger& ledger, const OrgView& org, const std::string& unit, int year,
+                                      TableKind kind);
+Date table_date(int year, TableKind kind);
+const UnitVersion& table_unit(const Dataset& d, const OrgView& org, const std::string& unit, Lang lang);
+
 }  // namespace toteuma
