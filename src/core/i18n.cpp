@@ -30,8 +30,8 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"key.income_tax_rate", {"Tuloveroprosentti {1}, {0}", "Inkomstskattesats {1}, {0}"}},
       {"key.formula", {"kaava", "formel"}},
       {"key.source", {"asukas- ja veroprosenttitiedot", "invånar- och skattesatsuppgifter"}},
-      {"err.key_figures_root", {"Tunnusluvut lasketaan koko kunnalle: {} ei ole kunnan pääyksikkö (esim. {})",
-                                "Nyckeltalen beräknas för hela kommunen: {} är inte kommunens huvudenhet (t.ex. {})"}},
+      {"err.key_figures_root", {"Tunnusluvut lasketaan koko kunnalle: {} ei ole kunnan pääyksikkö ({})",
+                                "Nyckeltalen beräknas för hela kommunen: {} är inte kommunens huvudenhet ({})"}},
       {"err.unknown_key_figure", {"Tuntematon tunnusluku: {}", "Okänt nyckeltal: {}"}},
       // table titles and notes
       {"table.annual_report", {"Talousarvion toteutuminen {}", "Budgetens utfall {}"}},
