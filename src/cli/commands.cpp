@@ -64,6 +64,18 @@ Lang lang_or_primary(const CommandOptions& o, const Dataset& d) {
   return o.lang.empty() ? d.primary().primary : *parse_lang(o.lang);
 }
 
+// Writes a table-like output in o.format (text, csv with the byte order mark, or an html page);
+// only the one asked for is rendered.
+void write_formatted(const CommandOptions& o, std::ostream& out, const std::function<std::string()>& text,
+                     const std::function<std::string()>& csv, const std::function<std::string()>& html) {
+  if (o.format == "csv")
+    out << kUtf8Bom << csv();
+  else if (o.format == "html")
+    out << html();
+  else
+    out << text();
+}
+
 void require_unit(const Dataset& d, const std::string& unit, Lang lang) {
   if (!d.has_unit(unit)) throw std::runtime_error(fmt::format(fmt::runtime(tr("err.unknown_unit", lang)), unit));
 }
@@ -109,12 +121,9 @@ int key_figures_table(const CommandOptions& o, std::ostream& out) {
   Ledger ledger(d);
   Lang lang = lang_or_primary(o, d);
   SimpleTable t = key_figure_table(ledger, o.unit, o.year, *parse_table_kind(o.layout), lang);
-  if (o.format == "csv")
-    out << kUtf8Bom << render_simple_csv(t);
-  else if (o.format == "html")
-    out << render_html_document(lang, t.title, t.title, "", render_simple_html(t));
-  else
-    out << render_simple_text(t);
+  write_formatted(
+      o, out, [&] { return render_simple_text(t); }, [&] { return render_simple_csv(t); },
+      [&] { return render_html_document(lang, t.title, t.title, "", render_simple_html(t)); });
   return 0;
 }
 
@@ -126,12 +135,7 @@ int cmd_table(const CommandOptions& o, std::ostream& out) {
   std::optional<Part> part = parse_table_part(o.kind);
   TableKind layout = *parse_table_kind(part ? o.layout : o.kind);
   FigureTable t = build_table(ledger, o.unit, o.year, layout, lang_or_primary(o, d), part.value_or(Part::operating));
-  if (o.format == "csv")
-    out << kUtf8Bom << render_csv(t);
-  else if (o.format == "html")
-    out << render_html_page(t);
-  else
-    out << render_text(t);
+  write_formatted(o, out, [&] { return render_text(t); }, [&] { return render_csv(t); }, [&] { return render_html_page(t); });
   return 0;
 }
 
@@ -297,12 +301,9 @@ int cmd_goals(const CommandOptions& o, std::ostream& out) {
   Lang lang = lang_or_primary(o, d);
   require_unit(d, o.unit, lang);
   GoalReport r = build_goal_report(d, o.unit, o.year, lang);
-  if (o.format == "csv")
-    out << kUtf8Bom << render_goals_csv(r);
-  else if (o.format == "html")
-    out << render_html_document(lang, r.unit_name, r.title, "", render_goals_html(r));
-  else
-    out << render_goals_text(r);
+  write_formatted(
+      o, out, [&] { return render_goals_text(r); }, [&] { return render_goals_csv(r); },
+      [&] { return render_html_document(lang, r.unit_name, r.title, "", render_goals_html(r)); });
   return 0;
 }
 
