@@ -120,10 +120,14 @@ int key_figures_table(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Ledger ledger(d);
   Lang lang = lang_or_primary(o, d);
-  SimpleTable t = key_figure_table(ledger, o.unit, o.year, *parse_table_kind(o.layout), lang);
+  TableKind kind = *parse_table_kind(o.layout);
+  SimpleTable t = key_figure_table(ledger, o.unit, o.year, kind, lang);
   write_formatted(
       o, out, [&] { return render_simple_text(t); }, [&] { return render_simple_csv(t); },
-      [&] { return render_html_document(lang, t.title, t.title, "", render_simple_html(t)); });
+      [&] {
+        return render_html_document(lang, OrgView(d.units, table_date(o.year, kind)).find(o.unit)->name.shown(lang),
+                                    fmt::format(fmt::runtime(tr("table.key_figures", lang)), o.year), "", render_simple_html(t));
+      });
   return 0;
 }
 

@@ -25,7 +25,7 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"col.label", {"Rivi", "Rad"}},
       // key figures (issue 14, helper keys): table, explanation, refusal
       {"col.key_figure", {"Tunnusluku", "Nyckeltal"}},
-      {"table.key_figures", {"{}: tunnusluvut {}", "{}: nyckeltal {}"}},
+      {"table.key_figures", {"Tunnusluvut {}", "Nyckeltal {}"}},
       {"key.population", {"Asukasluku 31.12.{1}, {0}", "Invånarantal 31.12.{1}, {0}"}},
       {"key.income_tax_rate", {"Tuloveroprosentti {1}, {0}", "Inkomstskattesats {1}, {0}"}},
       {"key.formula", {"kaava", "formel"}},

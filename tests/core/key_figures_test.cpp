@@ -298,11 +298,11 @@ TEST(KeyFigures, BudgetTableInFinnishAndSwedish) {
   std::string text = render_simple_text(fi);
   const std::string nb = "\u00a0";
   for (const std::string& s : std::vector<std::string>{"Vuosikate / poistot, %", "125,0" + nb + "%", "-6,3" + nb + "%", "-13", "8,90" + nb + "%",
-                               "-5" + nb + "250" + nb + "000", "12" + nb + "000", "Testikunta: tunnusluvut 2025"})
+                               "-5" + nb + "250" + nb + "000", "12" + nb + "000", "Testikunta: Tunnusluvut 2025"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   SimpleTable sv = key_figure_table(ledger, "kunta", 2025, TableKind::budget, Lang::sv);
   std::string svt = render_simple_text(sv);
-  for (const std::string s : {"Årsbidrag, €/invånare", "Bokslut 2023", "Testkommun: nyckeltal 2025"})
+  for (const std::string s : {"Årsbidrag, €/invånare", "Bokslut 2023", "Testkommun: Nyckeltal 2025"})
     EXPECT_NE(svt.find(s), std::string::npos) << s << "\n" << svt;
   // The annual report's columns: TA after amendments and TP.
   SimpleTable ar = key_figure_table(ledger, "kunta", 2023, TableKind::annual_report, Lang::fi);
@@ -353,6 +353,13 @@ TEST(KeyFigures, Commands) {
   std::ostringstream csv;
   cmd_table(o, csv);
   EXPECT_NE(csv.str().find("Vuosikate, €/asukas;100;54;-13;;51\n"), std::string::npos) << csv.str();
+  o.format = "html";
+  o.layout = "annual-report";
+  o.year = 2023;
+  std::ostringstream html;
+  cmd_table(o, html);
+  EXPECT_NE(html.str().find("<title>Testikunta – Tunnusluvut 2023</title>"), std::string::npos) << html.str();
+  EXPECT_NE(html.str().find("125,0\u00a0%"), std::string::npos) << html.str();
   o.key_figure = "annual_margin_to_depreciation";
   o.column = "plan";
   o.year = 2026;

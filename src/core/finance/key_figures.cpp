@@ -184,7 +184,7 @@ SimpleTable key_figure_table(const Ledger& ledger, const std::string& unit, int 
   else
     cols = table_columns(ledger, org, unit, year, kind);
   SimpleTable t;
-  t.title = fmt::format(fmt::runtime(tr("table.key_figures", lang)), u.name.shown(lang), year);
+  t.title = u.name.shown(lang) + ": " + fmt::format(fmt::runtime(tr("table.key_figures", lang)), year);
   t.label_heading = tr("col.key_figure", lang);
   t.decimals = 2;  // the most any unit shows (percent_2); each row shows its own
   for (const auto& c : cols) t.headings.push_back(column_heading(c, lang));
