@@ -99,26 +99,19 @@ class Parser {
   }
   int binary(KeyOp o, int a, int b, int at) { return add({o, 0, "", a, b, at}); }
 
-  int expr() {
-    int left = term();
+  // One precedence level: operands of `next` joined left to right by its two operators.
+  int level(int (Parser::*next)(), char op1, KeyOp k1, char op2, KeyOp k2) {
+    int left = (this->*next)();
     while (!failed_) {
       int at = (skip(), at_);
-      if (accept('+')) left = binary(KeyOp::add, left, term(), at);
-      else if (accept('-')) left = binary(KeyOp::sub, left, term(), at);
+      if (accept(op1)) left = binary(k1, left, (this->*next)(), at);
+      else if (accept(op2)) left = binary(k2, left, (this->*next)(), at);
       else break;
     }
     return left;
   }
-  int term() {
-    int left = unary();
-    while (!failed_) {
-      int at = (skip(), at_);
-      if (accept('*')) left = binary(KeyOp::mul, left, unary(), at);
-      else if (accept('/')) left = binary(KeyOp::div, left, unary(), at);
-      else break;
-    }
-    return left;
-  }
+  int expr() { return level(&Parser::term, '+', KeyOp::add, '-', KeyOp::sub); }
+  int term() { return level(&Parser::unary, '*', KeyOp::mul, '/', KeyOp::div); }
   int unary() {
     if (failed_) return -1;
     int at = (skip(), at_);
