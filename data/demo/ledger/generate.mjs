@@ -94,6 +94,97 @@ for (let m = 0; m < MONTHS; m++) {
     }
   }
 }
+
+// The rest of the city (issue 14): the other three sectors on their own cost centers and the
+// city-level items (taxes, state transfers, financial items, an extraordinary gain) on the
+// financing cost center 1900 of the root unit. A random stream and voucher series of their own,
+// so the rows above stay byte for byte what they were. Annual amounts are signed (income +,
+// costs −) and are the demo's TA 2025 lines (data/demo/figures.csv); depreciation is booked on
+// the sectors' cost centers, since the city's depreciation is the sum of its sectors'.
+let seed2 = 434112;
+function rnd2() {  // mulberry32, second stream
+  seed2 = (seed2 + 0x6d2b79f5) | 0;
+  let t = seed2;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const uneven2 = (share) => {
+  const w = Array.from({ length: MONTHS }, (_, m) => (m === 6 ? 0.5 : 0.8 + 0.4 * rnd2()));
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (x / sum) * share);
+};
+const heating = [0.14, 0.13, 0.11, 0.08, 0.06, 0.04, 0.04, 0.05, 0.07];  // energy: winter-heavy, 72 % by September
+const schoolWages = [1, 1, 1, 1, 1, 1.6, 0.45, 0.75, 1].map((x) => x / 12.2);  // term pay, June bonus, summer break
+Object.assign(A, {
+  fees: [[3295, 'Maksutuotot']],
+  rents: [[3440, 'Maa- ja vesialueiden vuokrat'], [3530, 'Muut tuotot']],
+  plots: [[3510, 'Tonttien myyntivoitot']],
+  energy: [[4500, 'Aineet ja tarvikkeet'], [4530, 'Lämmitys ja sähkö']],
+  impairments: [[7230, 'Pysyvien vastaavien hyödykkeiden arvonalentumiset']],
+  muniTax: [[5000, 'Kunnan tulovero']], propertyTax: [[5100, 'Kiinteistövero']], corpTax: [[5200, 'Osuus yhteisöveron tuotosta']],
+  basicTransfer: [[5501, 'Peruspalvelujen valtionosuus']], equalisation: [[5502, 'Verotuloihin perustuva tasaus']],
+  interestIncome: [[6050, 'Muut korkotuotot']], dividends: [[6100, 'Osinkotuotot']],
+  interestCosts: [[6255, 'Korkokulut lainoista']], otherFinCosts: [[6380, 'Muut rahoituskulut']],
+  extraordinary: [[8000, 'Pysyvien vastaavien hyödykkeiden luovutusvoitot']],
+});
+// [cost center, { account group: [signed annual euros, monthly shares] }]
+const siv = (f) => ({  // Sivistys- ja hyvinvointikeskus: 3100 teaching and early education, 3200 culture and leisure
+  sales: [776600 * f, uneven2(0.74)], fees: [1812100 * f, even(0.667)], grants: [1294400 * f, lumps({ 3: 0.35, 9: 0.3 })],
+  rents: [431400 * f, uneven2(0.75)], wages: [-19057400 * f, schoolWages], side: [-4397900 * f, schoolWages],
+  services: [-7329800 * f, uneven2(0.73)], materials: [-2198900 * f, uneven2(0.7)], subsidies: [-1099500 * f, lumps({ 2: 0.4, 5: 0.3 })],
+  other: [-2565361 * f, uneven2(0.75)], depreciation: [-420000 * f, even(0.75)],
+});
+const eli = (f) => ({  // Elinkeino- ja infrastruktuurikeskus: 4100 properties, 4200 streets and planning
+  sales: [1500000 * f, uneven2(0.75)], fees: [440000 * f, uneven2(0.72)], grants: [120000 * f, lumps({ 6: 0.5 })],
+  rents: [5400000 * f, even(0.75)], plots: [400000 * f, lumps({ 5: 0.45, 8: 0.4 })],
+  wages: [-3080000 * f, wageProfile], side: [-677000 * f, wageProfile], services: [-4300000 * f, uneven2(0.71)],
+  energy: [-2300000 * f, heating], subsidies: [-185000 * f, lumps({ 1: 0.5 })], other: [-2000000 * f, uneven2(0.75)],
+  depreciation: [-6585405 * f, even(0.75)],
+});
+const city = [
+  ['1010', { grants: [60000, lumps({ 6: 1 })], rents: [15000, uneven2(0.7)], wages: [-445000, wageProfile],
+    side: [-97000, wageProfile], services: [-400000, uneven2(0.8)], materials: [-26000, uneven2(0.7)],
+    other: [-125000, uneven2(0.75)] }],  // Demokratiapalvelut: council, board, audit, the municipal elections of April 2025
+  ['3100', siv(0.85)], ['3200', siv(0.15)], ['4100', eli(0.6)], ['4200', eli(0.4)],
+  ['1900', {  // Rahoitus: the city's own income-statement items (TA 2025: 38 600 000 tax, 8 950 000 state transfers)
+    muniTax: [26300000, [0.085, 0.095, 0.07, 0.085, 0.08, 0.085, 0.075, 0.08, 0.085]],
+    corpTax: [5600000, [0.09, 0.1, 0.06, 0.09, 0.08, 0.09, 0.07, 0.08, 0.08]],
+    propertyTax: [6700000, lumps({ 1: 0.02, 9: 0.35 })],  // paid in the autumn
+    basicTransfer: [7400000, even(0.75)], equalisation: [1550000, even(0.75)],
+    interestIncome: [120000, lumps({ 3: 0.25, 6: 0.25, 9: 0.25 })], dividends: [1800000, lumps({ 5: 0.95 })],
+    interestCosts: [-1950000, lumps({ 3: 0.24, 6: 0.25, 9: 0.26 })], otherFinCosts: [-40000, lumps({ 2: 0.3, 8: 0.3 })],
+    extraordinary: [64000, lumps({ 6: 1 })],  // not budgeted: the gain on a sold plot of land
+  }],
+];
+const impairment = { m: 7, cc: '4100', cents: -18000000 };  // August: a closed school building written down (not budgeted)
+let voucher2 = 260001;
+const many = new Set(['services', 'energy', 'other']);
+for (let m = 0; m < MONTHS; m++) {
+  for (const [cc, lines] of city) {
+    for (const [group, [annual, shares]] of Object.entries(lines)) {
+      const target = Math.round(annual * shares[m] * 100);
+      if (target === 0) continue;
+      const accounts = A[group];
+      const n = many.has(group) ? 3 + Math.floor(rnd2() * 6) : group === 'materials' ? 1 + Math.floor(rnd2() * 3) : accounts.length;
+      const w = Array.from({ length: n }, () => 0.2 + rnd2());
+      const sum = w.reduce((a, b) => a + b, 0);
+      let left = target;
+      const last = [31, 28, 31, 30, 31, 30, 31, 31, 30][m];
+      for (let i = 0; i < n; i++) {
+        const cents = i === n - 1 ? left : Math.round((target * w[i]) / sum);
+        left -= cents;
+        const [account, text] = accounts[i % accounts.length];
+        const day = group === 'wages' || group === 'side' ? last : 1 + Math.floor(rnd2() * last);
+        rows.push({ date: `${day}.${m + 1}.2025`, sort: m * 100 + day, voucher: voucher2++, account, cc, cents, text });
+      }
+    }
+  }
+  if (m === impairment.m) {
+    const [account, text] = A.impairments[0];
+    rows.push({ date: `31.${m + 1}.2025`, sort: m * 100 + 31, voucher: voucher2++, account, cc: impairment.cc, cents: impairment.cents, text });
+  }
+}
 rows.sort((a, b) => a.sort - b.sort || a.voucher - b.voucher);
 
 // Finnish number format as ledger systems print it: "-12 345,67" (space-grouped, decimal comma).
