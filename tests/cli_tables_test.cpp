@@ -77,12 +77,7 @@ TEST(CliTables, EveryFormatOfEveryTableCommandOnTheDemo) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
   // The demo ledger (2025) for the follow-up tables.
-  LedgerOptions imp;
-  imp.db = db;
-  imp.files = {(testing::demo_dir() / "ledger" / "ledger-2025-01-09.csv").string()};
-  imp.mapping = (testing::demo_dir() / "ledger" / "mapping.toml").string();
-  std::ostringstream sink;
-  ASSERT_EQ(cmd_import_ledger(imp, sink), 0);
+  ASSERT_EQ(testing::import_demo_ledger(db), 0);
   Dataset d = read_db(db);
 
   auto table_of = [](const char* kind) {

@@ -6,12 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
-#include "cli/ledger_commands.h"
 #include "core/finance/follow_up.h"
 #include "core/finance/ledger.h"
 #include "ingest/dataset_files.h"
@@ -122,12 +120,7 @@ TEST(DemoCity, MeetsThePublishedFigures) {
 TEST(DemoCity, TheLedgerBooksTheCityLevelAccounts) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  LedgerOptions o;
-  o.db = db;
-  o.files = {(testing::demo_dir() / "ledger" / "ledger-2025-01-09.csv").string()};
-  o.mapping = (testing::demo_dir() / "ledger" / "mapping.toml").string();
-  std::ostringstream sink;
-  ASSERT_EQ(cmd_import_ledger(o, sink), 0) << sink.str();
+  ASSERT_EQ(testing::import_demo_ledger(db), 0);
   Dataset d = read_db(db);
   auto lstore = open_sqlite_ledger_store(db);
   attach_ledger_months(d, monthly_actuals(*lstore, 2025));

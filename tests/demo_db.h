@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/ledger_commands.h"
 #include "test_util.h"
 
 namespace toteuma::testing {
@@ -16,6 +17,17 @@ inline std::string load_demo_db(const TempDir& tmp) {
   std::ostringstream sink;
   cmd_load(o, sink);
   return o.db;
+}
+
+// Imports the demo ledger (data/demo/ledger, January–September 2025) into `db`, as
+// scripts/demo.sh does; returns the command's exit status.
+inline int import_demo_ledger(const std::string& db) {
+  LedgerOptions o;
+  o.db = db;
+  o.files = {(demo_dir() / "ledger" / "ledger-2025-01-09.csv").string()};
+  o.mapping = (demo_dir() / "ledger" / "mapping.toml").string();
+  std::ostringstream sink;
+  return cmd_import_ledger(o, sink);
 }
 
 }  // namespace toteuma::testing
