@@ -113,6 +113,11 @@ TEST(DemoCity, MeetsThePublishedFigures) {
   // The accumulated surplus of the actuals rolls forward by the year's surplus.
   EXPECT_EQ(v(org24, "accumulated_surplus", "tp2024") - v(org23, "accumulated_surplus", "tp2023"), eur(418000));
   EXPECT_EQ(v(org24, "loan_stock", "tp2024") - v(org23, "loan_stock", "tp2023"), eur(10000000 - 5500000 + 1000000));
+  // Cash rolls forward by the financing part's cash change, investments included: 2024 by hand
+  // 7 108 000 − 250 000 − 1 200 000 (operations) − 9 300 000 (investment part, TP 2024 net)
+  // + 50 000 + 10 000 000 − 5 500 000 + 1 000 000 − 300 000 (financing) = 1 608 000.
+  EXPECT_EQ(v(org24, "cash_change", "tp2024"), eur(1608000));
+  EXPECT_EQ(v(org24, "cash_assets", "tp2024") - v(org23, "cash_assets", "tp2023"), eur(1608000));
 }
 
 // The demo ledger of 2025 books the city's own income-statement accounts on the root's cost
