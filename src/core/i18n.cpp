@@ -219,6 +219,19 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"doc.col.message", {"Havainto", "Observation"}},
       {"doc.col.count", {"Lukumäärä", "Antal"}},
       {"doc.subtitle", {"{} – {}", "{} – {}"}},
+      // issue 14, documents (h-docs): the annual report's budget-vs-actual comparison of the
+      // operating part at the binding level (document/binding_comparison.cpp); {} year, unit
+      {"doc.binding.caption", {"Käyttötalousosan sitovien erien toteutuminen {}", "Utfallet av driftsekonomidelens bindande poster {}"}},
+      {"doc.binding.unit", {"Yksikkö", "Enhet"}},
+      {"doc.binding.line", {"Sitova erä", "Bindande post"}},
+      {"doc.binding.state", {"Sitova määräraha", "Bindande anslag"}},
+      {"doc.binding.overrun", {"ylittyi", "överskreds"}},
+      {"doc.binding.within", {"ei ylittynyt", "överskreds inte"}},
+      {"doc.binding.note", {"Kaikki taulukon erät ovat valtuustoon nähden sitovia. Ylitykset ja niiden perustelut alla.",
+                            "Alla poster i tabellen är bindande gentemot fullmäktige. Överskridningarna och deras motiveringar nedan."}},
+      {"doc.binding.none", {"Yhdelläkään yksiköllä ei ole sitovaa erää vuodelle {}.", "Ingen enhet har en bindande post för år {}."}},
+      {"doc.binding.explanation", {"{}: sitova määräraha ylittyi {} euroa.", "{}: det bindande anslaget överskreds med {} euro."}},
+      {"doc.binding.no_explanation", {"Ylitykselle ei ole kirjoitettu perustelua.", "Ingen motivering har skrivits för överskridningen."}},
       {"err.unknown_metric", {"Tuntematon mittari: {}", "Okänd mätare: {}"}},
       // the annual clock (render/annual_clock); {} a year, a date or a text
       {"clock.title", {"Vuosikello {}", "Årsklocka {}"}},

@@ -12,6 +12,8 @@
 #include "core/i18n.h"
 #include "core/personnel/personnel_tables.h"
 #include "core/finance/report_table.h"
+#include "core/format.h"
+#include "document/binding_comparison.h"
 #include "document/commentary.h"
 #include "document/grids.h"
 #include "document/markdown.h"
@@ -48,15 +50,11 @@ class Assembler {
                                unit->name.shown(lang_));
     out.toc_heading = tr("doc.toc", lang_);
     out.generated = fmt::format(fmt::runtime(tr("doc.generated", lang_)), to_display(req_.generated_on));
-    for (const auto& spec : t_.sections) {
-      if (spec.units == "unit") {
-        add_section(out, spec, *unit, 1);
-      } else {
-        std::vector<std::pair<const UnitVersion*, int>> units;
-        collect(unit->id, spec.units == "each-descendant", 2, units);
-        for (auto [u, level] : units) add_section(out, spec, *u, std::min(level, 2));
-      }
-    }
+    // The municipality's document (its root unit) has the sections that apply to a municipality,
+    // any other unit's those that apply to other units; both have those that apply to any.
+    const std::string applies = unit->parent.empty() ? "municipality" : "other";
+    for (const auto& spec : t_.sections)
+      if (spec.applies == "any" || spec.applies == applies) add_spec(out, spec, *unit);
     // A municipality that publishes in one language only (Heinola: Finnish): the other language's
     // document is built (headings and tables translate) but says first that its texts do not exist.
     const Municipality& m = d_.municipality_of(unit->id);
@@ -72,6 +70,22 @@ class Assembler {
     for (const auto* c : org_.children(id)) {
       out.push_back({c, level});
       if (deep) collect(c->id, deep, level + 1, out);
+    }
+  }
+
+  // `spec` for `unit` as the document's unit (or its sub-units, by `units`).
+  void add_spec(doc::Document& out, const SectionSpec& spec, const UnitVersion& unit) {
+    if (spec.units == "unit") return add_section(out, spec, unit, 1);
+    std::vector<std::pair<const UnitVersion*, int>> units;
+    collect(unit.id, spec.units == "each-descendant", 2, units);
+    for (auto [u, level] : units) {
+      if (spec.include.empty()) {
+        add_section(out, spec, *u, std::min(level, 2));
+        continue;
+      }
+      // Each sub-unit's part as its own document has it (a sector with its areas), same section ids.
+      for (const auto& inner : t_.sections)
+        if (inner.applies == spec.include && inner.include.empty()) add_spec(out, inner, *u);
     }
   }
 
@@ -173,12 +187,9 @@ class Assembler {
       for (const auto* c : org_.children(unit.id))
         out.push_back(doc::Paragraph{doc::Paragraph::Kind::bullet, 0, {{c->name.shown(lang_), false, false, ""}}});
     } else if (b.type == "figure-table") {
-      FigureTable t = build_table(ledger_, unit.id, req_.year,
-                                  b.table == "budget" ? TableKind::budget : TableKind::annual_report, lang_);
-      bool any = false;
-      for (const auto& r : t.rows)
-        for (const auto& v : r.values) any = any || v.has_value();
-      if (any) add_grid(out, figure_grid(t, b.columns));
+      if (auto g = figure_table(b, unit)) add_grid(out, std::move(*g));
+    } else if (b.type == "binding-comparison") {
+      add_binding_comparison(out, unit);
     } else if (b.type == "chart") {
       add_charts(out, b.chart, unit);
     } else if (b.type == "goal-tables") {
@@ -192,6 +203,39 @@ class Assembler {
       add_check_summary(out, unit);
     }
     return out;
+  }
+
+  // The one place that makes a figure-table block's table (template.h figure_table_names()):
+  // nullopt when it has no figure. Issue 14's `investments` and `key-figures` tables join here.
+  std::optional<doc::Grid> figure_table(const BlockSpec& b, const UnitVersion& unit) {
+    const Part part = b.table == "income-statement" ? Part::income
+                      : b.table == "cash-flow"      ? Part::cash_flow
+                                                    : Part::operating;
+    FigureTable t = build_table(ledger_, unit.id, req_.year,
+                                b.layout == "budget" ? TableKind::budget : TableKind::annual_report, lang_, part);
+    bool any = false;
+    for (const auto& r : t.rows)
+      for (const auto& v : r.values) any = any || v.has_value();
+    if (!any) return std::nullopt;
+    return figure_grid(t, b.columns);
+  }
+
+  // The comparison at the binding level, then each overrun with its unit's explanation: the
+  // unit's `overrun` text, else its `commentary`; a missing one is said plainly.
+  void add_binding_comparison(std::vector<doc::Block>& out, const UnitVersion& unit) {
+    BindingComparison c = binding_comparison(ledger_, org_, unit.id, req_.year, lang_);
+    if (c.grid.rows.empty()) return;
+    add_grid(out, std::move(c.grid));
+    for (const auto& [u, over] : c.overruns) {
+      out.push_back(doc::Paragraph{doc::Paragraph::Kind::text, 0,
+                                   {{fmt::format(fmt::runtime(tr("doc.binding.explanation", lang_)), u->name.shown(lang_),
+                                                 format_euros(over)),
+                                     true, false, ""}}});
+      std::vector<doc::Block> why = narrative(*u, "overrun");
+      if (why.empty()) why = narrative(*u, "commentary");
+      if (why.empty()) why.push_back(doc::Notice{tr("doc.binding.no_explanation", lang_), ""});
+      for (auto& x : why) out.push_back(std::move(x));
+    }
   }
 
   void add_charts(std::vector<doc::Block>& out, const std::string& kind, const UnitVersion& unit) {

@@ -80,8 +80,12 @@ DocTemplate parse_template(const std::string& source, const std::string& origin)
       r.fail(st->get("id"), "id", "expected lower-case letters, digits and _");
     for (const auto& other : t.sections)
       if (other.id == s.id) r.fail(st->get("id"), "id", "expected an id no other section has");
-    s.heading = r.text(*st, "heading", true);
+    s.applies = r.str(*st, "applies", {"municipality", "other", "any"}, "any");
+    if (st->get("include")) s.include = r.str(*st, "include", {"other"}, "");
+    s.heading = r.text(*st, "heading", s.include.empty());
     s.units = r.str(*st, "units", {"unit", "each-subunit", "each-descendant"}, "unit");
+    if (!s.include.empty() && (s.applies == "other" || s.units != "each-subunit" || st->get("block")))
+      r.fail(st->get("include"), "include", "expected include with units = \"each-subunit\", no blocks and applies other than \"other\"");
     if (const toml::array* blocks = (*st)["block"].as_array()) {
       for (const auto& bn : *blocks) {
         const toml::table* bt = bn.as_table();
@@ -89,12 +93,21 @@ DocTemplate parse_template(const std::string& source, const std::string& origin)
         BlockSpec b;
         b.type = r.str(*bt, "type",
                        {"responsible", "narrative", "figure-table", "chart", "goal-tables", "metric-table",
-                        "personnel-tables", "commentary", "check-summary", "subunit-list"},
+                        "personnel-tables", "commentary", "check-summary", "subunit-list", "binding-comparison"},
                        "");
         b.heading = r.text(*bt, "heading", false);
         if (b.type == "narrative") b.narrative = r.str(*bt, "narrative", {}, "");
         if (b.type == "narrative" && b.narrative.empty()) r.fail(bt, "narrative", "expected the narrative's section kind");
-        if (b.type == "figure-table") b.table = r.str(*bt, "table", {"annual-report", "budget"}, "");
+        if (b.type == "figure-table") {
+          const auto& names = figure_table_names();
+          b.table = r.str(*bt, "table", {names.begin(), names.end()}, "");
+          // The operating part's table names its layout; a statutory part takes the document's.
+          bool part = b.table != "annual-report" && b.table != "budget";
+          if (!part && bt->get("layout"))
+            r.fail(bt->get("layout"), "layout", "expected layout only with table = \"income-statement\" or \"cash-flow\"");
+          b.layout = part ? r.str(*bt, "layout", {"annual-report", "budget"}, t.kind == "annual-report" ? "annual-report" : "budget")
+                          : b.table;
+        }
         if (b.type == "chart")
           b.chart = r.str(*bt, "chart", {"budget-vs-actual", "plan-trend", "metric-trends", "htv-trend"}, "");
         if (const toml::array* cols = (*bt)["columns"].as_array())

@@ -15,7 +15,10 @@ struct BlockSpec {
   std::string type;
   Text heading;                // "" = no subsection of its own; may hold {unit} {year} {next}
   std::string narrative;       // narrative: the section kind ("events", "risks", …)
-  std::string table;           // figure-table: annual-report | budget
+  // figure-table: annual-report | budget (the operating part in that layout), or a statutory part of
+  // the municipality — income-statement | cash-flow — in `layout`.
+  std::string table;
+  std::string layout;          // figure-table: annual-report | budget; default: the document kind's
   std::vector<int> columns;    // figure-table: 1-based value columns to keep; empty = all
   std::string chart;           // chart: budget-vs-actual | plan-trend | metric-trends | htv-trend
 };
@@ -26,6 +29,13 @@ struct SectionSpec {
   std::string id;
   Text heading;                // may hold {unit} {year} {next} {municipality}
   std::string units = "unit";  // unit | each-subunit | each-descendant
+  // Whether the section is built for the document's unit: municipality (the root unit, whose book
+  // has the statutory parts), other (a sector or an area) or any.
+  std::string applies = "any";
+  // "other": no blocks of its own; for each unit of `units`, the template's `applies = "other"`
+  // sections as that unit's own document has them (the municipality's book: each sector's part
+  // with its areas, the same sections and ids as the sector's own book).
+  std::string include;
   std::vector<BlockSpec> blocks;
 };
 
@@ -35,6 +45,12 @@ struct DocTemplate {
   std::string org_date = "end";  // structure as of 31.12. (end) or 1.1. (start) of the year
   std::vector<SectionSpec> sections;
 };
+
+// The `table` names a figure-table block accepts (the builder's figure_table() makes each).
+inline const std::vector<std::string>& figure_table_names() {
+  static const std::vector<std::string> k = {"annual-report", "budget", "income-statement", "cash-flow"};
+  return k;
+}
 
 inline const std::vector<std::string>& document_kinds() {
   static const std::vector<std::string> k = {"budget-book", "annual-report", "service-plan", "personnel-plan"};
