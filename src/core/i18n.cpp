@@ -222,13 +222,14 @@ const std::map<std::string_view, Text>& base_catalogue() {
       // issue 14, documents (h-docs): the annual report's budget-vs-actual comparison of the
       // operating part at the binding level (document/binding_comparison.cpp); {} year, unit
       {"doc.binding.caption", {"Käyttötalousosan sitovien erien toteutuminen {}", "Utfallet av driftsekonomidelens bindande poster {}"}},
-      {"doc.binding.unit", {"Yksikkö", "Enhet"}},
-      {"doc.binding.line", {"Sitova erä", "Bindande post"}},
+      {"doc.binding.unit", {"Yksikkö – sitova erä", "Enhet – bindande post"}},
       {"doc.binding.state", {"Sitova määräraha", "Bindande anslag"}},
       {"doc.binding.overrun", {"ylittyi", "överskreds"}},
       {"doc.binding.within", {"ei ylittynyt", "överskreds inte"}},
       {"doc.binding.note", {"Kaikki taulukon erät ovat valtuustoon nähden sitovia. Ylitykset ja niiden perustelut alla.",
                             "Alla poster i tabellen är bindande gentemot fullmäktige. Överskridningarna och deras motiveringar nedan."}},
+      {"doc.binding.note_within", {"Kaikki taulukon erät ovat valtuustoon nähden sitovia. Yksikään sitova määräraha ei ylittynyt.",
+                                   "Alla poster i tabellen är bindande gentemot fullmäktige. Inget bindande anslag överskreds."}},
       {"doc.binding.none", {"Yhdelläkään yksiköllä ei ole sitovaa erää vuodelle {}.", "Ingen enhet har en bindande post för år {}."}},
       {"doc.binding.explanation", {"{}: sitova määräraha ylittyi {} euroa.", "{}: det bindande anslaget överskreds med {} euro."}},
       {"doc.binding.no_explanation", {"Ylitykselle ei ole kirjoitettu perustelua.", "Ingen motivering har skrivits för överskridningen."}},

@@ -30,12 +30,13 @@ BindingComparison binding_comparison(const Ledger& ledger, const OrgView& org, c
     // The unit's own annual-report table: the same columns, figures and overrun as its part shows.
     FigureTable t = build_table(ledger, u->id, year, TableKind::annual_report, lang);
     if (g.headings.empty()) {
-      g.headings = {tr("doc.binding.unit", lang), tr("doc.binding.line", lang)};
+      g.headings = {tr("doc.binding.unit", lang)};
       for (const auto& h : t.headings) g.headings.push_back(h);
       g.headings.push_back(tr("doc.binding.state", lang));
     }
     doc::Row r;
-    r.cells = {text(u->name.shown(lang)), text(t.binding_line)};
+    // Unit and binding line in one label: the table has the annual report's columns and fits a page.
+    r.cells = {text(u->name.shown(lang) + " – " + t.binding_line)};
     std::vector<std::optional<Cents>> values(t.columns.size());
     for (const auto& row : t.rows)
       if (row.line == u->binding_line) values = row.values;
@@ -45,7 +46,7 @@ BindingComparison binding_comparison(const Ledger& ledger, const OrgView& org, c
     // The deviation column (TP − TA after amendments) is negative by the amount overrun.
     if (t.overrun.value_or(false)) out.overruns.push_back({u, -values.back().value_or(0)});
   }
-  g.note = tr(g.rows.empty() ? "doc.binding.none" : "doc.binding.note", lang);
+  g.note = tr(g.rows.empty() ? "doc.binding.none" : out.overruns.empty() ? "doc.binding.note_within" : "doc.binding.note", lang);
   if (g.rows.empty()) g.note = fmt::format(fmt::runtime(g.note), year);
   return out;
 }

@@ -46,8 +46,10 @@ class Assembler {
     out.year = req_.year;
     out.unit = req_.unit;
     out.title = fill(t_.title.in(lang_), *unit);
-    out.subtitle = fmt::format(fmt::runtime(tr("doc.subtitle", lang_)), d_.municipality_of(unit->id).name.shown(lang_),
-                               unit->name.shown(lang_));
+    // The municipality's own document is subtitled with its name once ("Loviisa", not "Loviisa – Loviisan kaupunki").
+    out.subtitle = unit->parent.empty() ? d_.municipality_of(unit->id).name.shown(lang_)
+                                        : fmt::format(fmt::runtime(tr("doc.subtitle", lang_)),
+                                                      d_.municipality_of(unit->id).name.shown(lang_), unit->name.shown(lang_));
     out.toc_heading = tr("doc.toc", lang_);
     out.generated = fmt::format(fmt::runtime(tr("doc.generated", lang_)), to_display(req_.generated_on));
     // The municipality's document (its root unit) has the sections that apply to a municipality,

@@ -158,19 +158,19 @@ TEST(MunicipalityAnnualReport, ComparisonMarksBindingUnitsAndExplainsTheOverrun)
   doc::Document d = City().build("annual-report", "city", Lang::fi);
   const doc::Grid& g = grid_titled(d, "sitovien erien toteutuminen 2025");
   ASSERT_EQ(g.rows.size(), 2u);  // s1 and s2; the areas have no binding line
-  EXPECT_EQ(g.headings.front(), "Yksikkö");
+  EXPECT_EQ(g.headings.front(), "Yksikkö – sitova erä");
   struct Case {
     const char* unit;
     std::int64_t ta, tp, deviation;
     const char* state;
   };
-  for (const Case& c : {Case{"Yksikkö s1", -2800, -2720, 80, "ei ylittynyt"}, Case{"Yksikkö s2", -800, -950, -150, "ylittyi"}}) {
+  for (const Case& c : {Case{"Yksikkö s1 – Toimintakate ulkoinen", -2800, -2720, 80, "ei ylittynyt"},
+                        Case{"Yksikkö s2 – Toimintakate ulkoinen", -800, -950, -150, "ylittyi"}}) {
     EXPECT_EQ(cell(g, c.unit, column(g, "TA 2025")), c.ta * 100) << c.unit;
     EXPECT_EQ(cell(g, c.unit, column(g, "TP 2025")), c.tp * 100) << c.unit;
     EXPECT_EQ(cell(g, c.unit, column(g, "Poikkeama")), c.deviation * 100) << c.unit;
     for (const auto& r : g.rows)
       if (r.cells[0].text == c.unit) {
-        EXPECT_EQ(r.cells[1].text, "Toimintakate ulkoinen");
         EXPECT_EQ(r.cells.back().text, c.state);
       }
   }
@@ -181,6 +181,7 @@ TEST(MunicipalityAnnualReport, ComparisonMarksBindingUnitsAndExplainsTheOverrun)
       for (const auto& b : s.blocks)
         if (auto* p = std::get_if<doc::Paragraph>(&b))
           for (const auto& r : p->runs) text += r.text + "\n";
+  EXPECT_EQ(g.note, "Kaikki taulukon erät ovat valtuustoon nähden sitovia. Ylitykset ja niiden perustelut alla.");
   EXPECT_EQ(text, "Yksikkö s2: sitova määräraha ylittyi 150 euroa.\nYlitys johtui talvikunnossapidosta.\n");
   // The statutory parts in the annual-report layout: vuosikate TA 2 870, TP 2 900.
   const doc::Grid& is = grid_titled(d, "Tuloslaskelma: talousarvion toteutuminen 2025");
