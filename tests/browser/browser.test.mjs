@@ -161,12 +161,18 @@ test('goals page: Loviisa center goals 2024 with statuses and metrics, axe-clean
   }
 });
 
-test('generated documents: annual report 2024 (fi, sv) and budget book 2025 (sv) are accessible HTML', async () => {
+test('generated documents: annual report 2024 (fi, sv) and budget book 2025 (sv), the center\'s and the municipality\'s, are accessible HTML', async () => {
   const cases = [
     ['/fi/unit/kanslia/document?doc=annual-report&year=2024&format=html', 'fi', 'Toimintatuotot', ['300 500', '281 829', '-18 671']],
     ['/sv/unit/kanslia/document?doc=annual-report&year=2024&format=html', 'sv', 'Verksamhetens intäkter', ['300 500', '281 829', '-18 671']],
     // Seed 004 (Swedish budget book 2025): TA 2025 150 500, TS 2026 150 500.
     ['/sv/unit/kanslia/document?doc=budget-book&year=2025&format=html', 'sv', 'Verksamhetens intäkter', ['300 500', '150 500']],
+    // The whole municipality (issue 14): the annual report's comparison at the binding level holds the
+    // center's binding operating margin (seed 000: TA -3 942 834, TP -3 612 763); the budget book its
+    // income statement part (its figures follow the demo's root, so only the row is asserted).
+    ['/fi/unit/loviisa/document?doc=annual-report&year=2024&format=html', 'fi',
+      'Kaupunginkansliakeskus – Toimintakate ulkoinen', ['-3 942 834', '-3 612 763', 'ei ylittynyt']],
+    ['/sv/unit/loviisa/document?doc=budget-book&year=2025&format=html', 'sv', 'Årsbidrag', []],
   ];
   for (const [url, lang, label, figures] of cases) {
     const page = await open(url);
@@ -182,7 +188,8 @@ test('generated documents: annual report 2024 (fi, sv) and budget book 2025 (sv)
       // The table of contents links to every section heading.
       const toc = await page.$$eval('nav.toc a', (as) => as.map((a) => a.getAttribute('href')));
       for (const href of toc) assert.equal(await page.locator(href).count(), 1, `${url}: TOC target ${href}`);
-      await screenshot(page, `document-${lang}-${url.includes('budget') ? 'budget-book' : 'annual-report'}.png`);
+      const who = url.includes('/loviisa/') ? '-loviisa' : '';
+      await screenshot(page, `document-${lang}-${url.includes('budget') ? 'budget-book' : 'annual-report'}${who}.png`);
       await checkAxe(page, url);
     } finally {
       await page.close();
