@@ -1,5 +1,8 @@
 #include "document/builder.h"
 
+#include "core/finance/investment_table.h"
+#include "core/finance/key_figures.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -208,8 +211,20 @@ class Assembler {
   }
 
   // The one place that makes a figure-table block's table (template.h figure_table_names()):
-  // nullopt when it has no figure. Issue 14's `investments` and `key-figures` tables join here.
+  // nullopt when it has no figure (a unit without an investment part, key figures of a unit
+  // that is not a municipality's root).
   std::optional<doc::Grid> figure_table(const BlockSpec& b, const UnitVersion& unit) {
+    const TableKind layout = b.layout == "budget" ? TableKind::budget : TableKind::annual_report;
+    if (b.table == "investments" || b.table == "key-figures") {
+      try {
+        SimpleTable t = b.table == "investments" ? investment_table(d_, unit.id, req_.year, layout, lang_)
+                                                 : key_figure_table(ledger_, unit.id, req_.year, layout, lang_);
+        if (t.rows.empty()) return std::nullopt;
+        return simple_grid(t);
+      } catch (const TableError&) {
+        return std::nullopt;
+      }
+    }
     const Part part = b.table == "income-statement" ? Part::income
                       : b.table == "cash-flow"      ? Part::cash_flow
                                                     : Part::operating;

@@ -48,7 +48,8 @@ struct DocTemplate {
 
 // The `table` names a figure-table block accepts (the builder's figure_table() makes each).
 inline const std::vector<std::string>& figure_table_names() {
-  static const std::vector<std::string> k = {"annual-report", "budget", "income-statement", "cash-flow"};
+  static const std::vector<std::string> k = {"annual-report", "budget", "income-statement", "cash-flow",
+                                                 "investments", "key-figures"};
   return k;
 }
 
