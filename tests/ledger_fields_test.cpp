@@ -127,7 +127,8 @@ TEST(LedgerMapping, TomlRoundTripAndLocatedErrors) {
   Mapping m = parse_mapping(
       "preset = \"kuntadata\"\nencoding = \"windows-1252\"\ndelimiter = \"tab\"\ndecimal = \",\"\nsign = \"debit-positive\"\n"
       "account_digits = 4\n[columns]\namount = \"Euroa\"\n[accounts]\ninternal = [\"9700-9899\"]\nskip = [\"1000-2999\"]\n"
-      "[cost_centers]\n\"100\" = \"ict\"\n",
+      "[cost_centers]\n\"100\" = \"ict\"\n"
+      "[investments]\nexpenditure = [\"1000-1199\"]\ngrants = [\"1196\"]\n[projects]\n\"4711\" = \"p101\"\n",
       "m.toml");
   EXPECT_EQ(m.encoding, Encoding::cp1252);
   EXPECT_EQ(m.delimiter, '\t');
@@ -135,6 +136,10 @@ TEST(LedgerMapping, TomlRoundTripAndLocatedErrors) {
   EXPECT_EQ(m.columns[f_amount], "Euroa");
   EXPECT_EQ(m.internal_accounts, (std::vector<AccountSpan>{{9700, 9899}}));
   EXPECT_EQ(m.cost_centers.at("100"), "ict");
+  EXPECT_EQ(m.investment_accounts[0], (std::vector<AccountSpan>{{1000, 1199}}));
+  EXPECT_EQ(m.investment_accounts[1], (std::vector<AccountSpan>{{1196, 1196}}));
+  EXPECT_TRUE(m.investment_accounts[2].empty());
+  EXPECT_EQ(m.projects.at("4711"), "p101");
   Mapping again = parse_mapping(mapping_to_toml(m), "m.toml");
   EXPECT_EQ(again, m);
   try {
@@ -143,6 +148,13 @@ TEST(LedgerMapping, TomlRoundTripAndLocatedErrors) {
   } catch (const InputError& e) {
     EXPECT_EQ(e.line, 4);
     EXPECT_EQ(e.column, "skip");
+  }
+  try {
+    parse_mapping("[investments]\nexpenditure = [\"1000-1199\"]\nsales = [\"1101\"]\n", "bad.toml");
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line, 3);
+    EXPECT_EQ(e.column, "sales");
   }
 }
 

@@ -44,6 +44,36 @@ struct Served {
   }
 };
 
+// The investment part's follow-up from the ledger's project rows (issue 14): the demo's day-care
+// centre has booked 107,5 % of its binding −2 000 000 by September (data/demo/ledger/generate.mjs).
+TEST(LedgerWeb, InvestmentPartFollowUpFromTheLedger) {
+  Served s;
+  auto r = Served::get(s.with, "/fi/unit/loviisa", {{"year", "2025"}, {"kind", "investments:follow-up"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Investointiosan seuranta 1–9"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("Keskustan päiväkoti * !"), std::string::npos);
+  EXPECT_NE(r.body.find("107,5"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"investments:follow-up\" selected"), std::string::npos);
+  r = Served::get(s.with, "/sv/unit/loviisa/table.csv", {{"year", "2025"}, {"kind", "investments:follow-up"}, {"month", "3"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Uppföljning av investeringsdelen 1–3/2025"), std::string::npos);
+  EXPECT_EQ(Served::get(s.with, "/fi/unit/loviisa", {{"year", "2025"}, {"kind", "investments:follow-up"}, {"month", "13"}}).status,
+            400);
+  // Without a ledger: not offered, and refused when asked for; the other investment views stay.
+  r = Served::get(s.without, "/fi/unit/loviisa", {{"year", "2024"}, {"kind", "investments:annual-report"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Investointiosan toteutuminen 2024"), std::string::npos);
+  EXPECT_EQ(r.body.find("investments:follow-up"), std::string::npos);
+  EXPECT_EQ(Served::get(s.without, "/fi/unit/loviisa", {{"year", "2025"}, {"kind", "investments:follow-up"}}).status, 400);
+  r = Served::get(s.without, "/fi/unit/loviisa", {{"year", "2025"}, {"kind", "key-figures:budget"}});
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Vuosikate, €/asukas"), std::string::npos) << r.body;
+  // A sector owns no project groups and has no key figures of its own.
+  r = Served::get(s.without, "/fi/unit/kanslia", {{"year", "2025"}});
+  EXPECT_EQ(r.body.find("investments:"), std::string::npos);
+  EXPECT_EQ(r.body.find("key-figures:"), std::string::npos);
+}
+
 TEST(LedgerWeb, FollowUpViewByMonth) {
   Served s;
   auto r = Served::get(s.with, "/fi/unit/kanslia", {{"kind", "follow-up"}});

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/finance/follow_up.h"
+#include "core/finance/investment_table.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/finance/ledger.h"
@@ -167,6 +168,19 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
     imp.records.push_back({0, 0, r.file, r.sha256, when, who, fm, r.size, r.rows, r.skipped_rows, r.suspense_rows, r.total,
                            r.income, r.costs, r.skipped_total, r.suspense_total});
   }
+  std::map<std::tuple<int, int, int>, std::pair<Cents, std::int64_t>> projects;  // (ym, project, line), over the files
+  for (const auto& r : results)
+    for (const auto& i : r.investments) {
+      auto& [amount, rows] = projects[{i.ym, i.project, i.line}];
+      amount = checked_add(amount, i.amount);
+      rows += i.rows;
+    }
+  for (const auto& [key, sum] : projects) {
+    auto [ym, project, line] = key;
+    const std::string& line_id = target.line_ids()[static_cast<std::size_t>(line)];
+    std::string kind = line_id == kInvestmentGrantsLine ? "grants" : line_id == kAssetSalesLine ? "asset_sales" : "expenditure";
+    imp.investments.push_back({month_of[ym], target.project_ids()[static_cast<std::size_t>(project)], kind, sum.first, sum.second});
+  }
   for (const auto& [key, amount] : sums) {
     auto [ym, unit, line] = key;
     imp.actuals.push_back({month_of[ym], target.unit_ids()[static_cast<std::size_t>(unit)],
@@ -303,23 +317,54 @@ int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out) {
   return 0;
 }
 
+namespace {
+
+// The month of a follow-up: --month (1–12 or YYYY-MM of --year), else the latest imported.
+int follow_up_month(const LedgerOptions& o, const std::vector<MonthlyActual>& actuals) {
+  if (o.month.empty()) {
+    auto months = ledger_months(actuals, o.year);
+    return months.empty() ? 12 : months.back();
+  }
+  if (o.month.size() == 7) {
+    int ym = parse_month_arg(o.month);
+    if (ledger::ym_year(ym) != o.year) throw std::runtime_error("--month: not in --year / ei vuodelta / inte från året");
+    return ledger::ym_month(ym);
+  }
+  auto m = ledger::parse_month(o.month);
+  if (!m) throw std::runtime_error("--month: expected 1–12 or YYYY-MM / odotettiin 1–12 / 1–12 förväntades: " + o.month);
+  return *m;
+}
+
+}  // namespace
+
+int cmd_table_investment_follow_up(const LedgerOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  Lang lang = lang_of(o.lang, d);
+  auto store = open_sqlite_ledger_store(o.db);
+  int month = follow_up_month(o, monthly_actuals(*store, o.year));
+  SimpleTable t = investment_follow_up_table(d, monthly_investment_actuals(*store, o.year), o.unit, o.year, month, lang);
+  if (t.rows.empty()) {
+    out << fmt::format(fmt::runtime(tr("inv.none", lang)), o.unit) << "\n";
+    return 0;
+  }
+  if (o.format == "csv") {
+    out << kUtf8Bom << render_simple_csv(t);
+  } else if (o.format == "html") {
+    std::string unit_name;
+    for (const auto& u : d.units)
+      if (u.id == o.unit) unit_name = u.name.shown(lang);
+    out << render_html_document(lang, unit_name, t.title, "", render_simple_html(t));
+  } else {
+    out << render_simple_text(t);
+  }
+  return 0;
+}
+
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
   auto actuals = monthly_actuals(*open_sqlite_ledger_store(o.db), o.year);
-  int month = 0;
-  if (o.month.empty()) {
-    auto months = ledger_months(actuals, o.year);
-    month = months.empty() ? 12 : months.back();
-  } else if (o.month.size() == 7) {
-    int ym = parse_month_arg(o.month);
-    if (ledger::ym_year(ym) != o.year) throw std::runtime_error("--month: not in --year / ei vuodelta / inte från året");
-    month = ledger::ym_month(ym);
-  } else {
-    auto m = ledger::parse_month(o.month);
-    if (!m) throw std::runtime_error("--month: expected 1–12 or YYYY-MM / odotettiin 1–12 / 1–12 förväntades: " + o.month);
-    month = *m;
-  }
+  int month = follow_up_month(o, actuals);
   auto closed = open_sqlite_ledger_store(o.db)->closed_months();
   FollowUp fu = build_follow_up({d, actuals, closed.count(o.year) ? closed.at(o.year) : 0}, o.unit, o.year, month, lang);
   std::string status = fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, o.year)

@@ -26,6 +26,8 @@ int cmd_import_ledger(const LedgerOptions& o, std::ostream& out);
 int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out);
 int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out);
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out);
+// The investment part's in-year follow-up (table --kind investments --layout follow-up).
+int cmd_table_investment_follow_up(const LedgerOptions& o, std::ostream& out);
 // Closes the months 1..--month of --year (0 reopens all): the follow-up projects from them.
 int cmd_ledger_close(const LedgerOptions& o, std::ostream& out);
 // serve, with the ledger's monthly actuals for the web's follow-up view.

@@ -56,8 +56,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments", "key-figures"}));
   table->add_option("--layout", o.layout,
                     "income-statement, cash-flow, investments, key-figures: annual-report (TA, muutokset, TP, poikkeama; key figures: TA, TP) "
-                    "or budget (TP Y-2 … TS Y+2; default)")
-      ->check(CLI::IsMember({"annual-report", "budget"}));
+                    "or budget (TP Y-2 … TS Y+2; default); investments also follow-up (the ledger's months 1–--month)")
+      ->check(CLI::IsMember({"annual-report", "budget", "follow-up"}));
   LedgerOptions lo;
   table->add_option("--month", lo.month, "follow-up: month 1–12 or YYYY-MM (default: the latest imported)");
   table->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
@@ -185,6 +185,12 @@ int main(int argc, char** argv) {
     if (*table && o.kind == "follow-up") {
       lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;
       return cmd_table_follow_up(lo, std::cout);
+    }
+    if (*table && o.layout == "follow-up" && o.kind != "investments")
+      throw std::runtime_error("--layout follow-up: only with --kind investments (else --kind follow-up) / vain investoinneille / endast för investeringar");
+    if (*table && o.kind == "investments" && o.layout == "follow-up") {
+      lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;
+      return cmd_table_investment_follow_up(lo, std::cout);
     }
     if (*table && o.kind == "investments") return cmd_table_investments(o, std::cout);
     if (*table) return cmd_table(o, std::cout);

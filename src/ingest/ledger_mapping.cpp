@@ -18,7 +18,10 @@ namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
     "date", "period", "year", "month", "account", "cost_center", "amount", "debit", "credit",
-    "description", "voucher", "partner", "internal"};
+    "description", "voucher", "partner", "internal", "project"};
+
+// The keys of [investments], in the order of InvestmentKind (core/finance/investments.h).
+constexpr std::array<std::string_view, 3> kInvestmentKinds = {"expenditure", "grants", "asset_sales"};
 
 using NameLists = std::array<std::vector<std::string>, kFieldCount>;
 
@@ -50,6 +53,8 @@ NameLists kuntadata_names() {
   n[f_voucher] = {"tositenumero", "tapahtumanumero", "tosite", "verifikat", "verifikatnummer"};
   n[f_partner] = {"toimittajan nimi", "toimittaja", "toimittajanimi", "asiakas", "leverantör", "motpart"};
   n[f_internal] = {"sisäinen", "intern"};
+  n[f_project] = {"projekti", "projektinumero", "projekti_numero", "projektin numero", "investointiprojekti",
+                  "investointikohde", "hanke", "projekt", "projektnummer", "investeringsprojekt"};
   return n;
 }
 
@@ -245,6 +250,20 @@ Mapping parse_mapping(const std::string& text, const std::string& file) {
         else if (name == "skip") m.skip_accounts = parse_spans(av, name, file);
         else fail(av, name, "unknown key; expected internal or skip", "tuntematon avain", "okänd nyckel");
       }
+    } else if (key == "investments") {
+      auto* t = v.as_table();
+      if (!t) fail(v, key, "expected a table [investments]", "odotettiin taulukkoa", "en tabell förväntades");
+      for (auto&& [ik, iv] : *t) {
+        std::string name(ik.str());
+        auto it = std::find(kInvestmentKinds.begin(), kInvestmentKinds.end(), name);
+        if (it == kInvestmentKinds.end())
+          fail(iv, name, "unknown key; expected expenditure, grants or asset_sales", "tuntematon avain", "okänd nyckel");
+        m.investment_accounts[static_cast<std::size_t>(it - kInvestmentKinds.begin())] = parse_spans(iv, name, file);
+      }
+    } else if (key == "projects") {
+      auto* t = v.as_table();
+      if (!t) fail(v, key, "expected a table [projects]", "odotettiin taulukkoa", "en tabell förväntades");
+      for (auto&& [pk, pv] : *t) m.projects[std::string(pk.str())] = str(pv, std::string(pk.str()));
     } else if (key == "cost_centers") {
       auto* t = v.as_table();
       if (!t) fail(v, key, "expected a table [cost_centers]", "odotettiin taulukkoa", "en tabell förväntades");
@@ -270,6 +289,16 @@ std::string mapping_to_toml(const Mapping& m) {
   out += fmt::format("\n[accounts]\ninternal = {}\nskip = {}\n", span_text(m.internal_accounts), span_text(m.skip_accounts));
   out += "\n[cost_centers]\n";
   for (const auto& [code, unit] : m.cost_centers) out += fmt::format("{} = {}\n", quoted(code), quoted(unit));
+  // Only when used, so the text kept with earlier imports reads the same.
+  if (m.books_investments()) {
+    out += "\n[investments]\n";
+    for (std::size_t k = 0; k < kInvestmentKinds.size(); ++k)
+      out += fmt::format("{} = {}\n", kInvestmentKinds[k], span_text(m.investment_accounts[k]));
+  }
+  if (!m.projects.empty()) {
+    out += "\n[projects]\n";
+    for (const auto& [code, project] : m.projects) out += fmt::format("{} = {}\n", quoted(code), quoted(project));
+  }
   return out;
 }
 

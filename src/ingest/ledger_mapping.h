@@ -1,8 +1,9 @@
 // How a ledger export's columns are read: which header names hold the date (or period),
 // account, cost center and amount (or debit and credit), plus the optional description,
 // voucher, partner and internal flag; the encoding, delimiter, decimal mark and sign; which
-// cost center is which org unit; and which accounts are internal items or outside the
-// operating statement. A mapping is a small TOML file (docs/LEDGER.md); without one, the
+// cost center is which org unit; which accounts are internal items or outside the
+// statements; and which accounts of a row with a project are the investment part's
+// expenditure, grants or sales of assets. A mapping is a small TOML file (docs/LEDGER.md); without one, the
 // built-in presets recognise the column names Finnish municipalities publish.
 #pragma once
 #include <array>
@@ -20,7 +21,7 @@ namespace toteuma::ledger {
 // The fields a ledger row can have, in a fixed order.
 enum Field : int {
   f_date, f_period, f_year, f_month, f_account, f_cost_center, f_amount, f_debit, f_credit,
-  f_description, f_voucher, f_partner, f_internal, kFieldCount
+  f_description, f_voucher, f_partner, f_internal, f_project, kFieldCount
 };
 std::string_view field_name(Field f);  // "date", "cost_center", ...
 
@@ -43,6 +44,14 @@ struct Mapping {
   int account_digits = 0;  // > 0: map by the first N digits ("434200" → 4342)
   int year_only_month = 12;  // month of rows that carry a year only (an annual file)
   std::string source;        // file name of the mapping, for messages ("" = built in)
+  // [investments]: accounts whose rows with a project (the `project` column) book into the
+  // investment part, per kind (core/finance/investments.h: expenditure, grants, asset_sales);
+  // a later kind's range wins where ranges overlap. None: no row books into the investment part.
+  std::array<std::vector<AccountSpan>, 3> investment_accounts;
+  std::map<std::string, std::string> projects;  // [projects] code → project id; empty: the code is the id
+  bool books_investments() const {
+    return !investment_accounts[0].empty() || !investment_accounts[1].empty() || !investment_accounts[2].empty();
+  }
 
   bool operator==(const Mapping&) const = default;
 };

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/finance/investments.h"
 #include "core/text.h"
 #include "ingest/csv.h"
 #include "ingest/fields.h"
@@ -53,6 +54,24 @@ struct Target::Impl {
   std::vector<Span> spans;  // in precedence order, for accounts beyond the flat table
   int internal_line = -1;
   std::vector<std::vector<std::pair<int, int>>> validity;  // per unit: [from, to] day numbers
+  // The investment part: accounts per kind, project code → project index, each project's
+  // owning unit and each kind's cash-flow line (Target indexes).
+  std::array<std::vector<Span>, 3> investment_spans;
+  std::unordered_map<std::string, int> project_at;
+  std::vector<int> project_unit;
+  std::array<int, 3> investment_line{-1, -1, -1};
+
+  // The kind (index of InvestmentKind) of an account's rows that carry a project; -1 = none.
+  int investment_kind(long account) const {
+    for (int k = 2; k >= 0; --k)  // a later kind's range wins
+      for (const auto& sp : investment_spans[static_cast<std::size_t>(k)])
+        if (account >= sp.from && account <= sp.to) return k;
+    return -1;
+  }
+  int project_of(const std::string& code) const {
+    auto it = project_at.find(code);
+    return it == project_at.end() ? -1 : it->second;
+  }
 
   static bool pack(std::string_view code, std::uint64_t& key) {
     if (code.empty() || code.size() > 8) return false;
@@ -150,6 +169,47 @@ Target::Target(const Dataset& d, const Mapping& m) : m_(m), impl_(std::make_uniq
   x.internal_line = line(m.internal_line);
   for (const auto& s : m.internal_accounts) fill(s.from, s.to, static_cast<std::int16_t>(x.internal_line));
   for (const auto& s : m.skip_accounts) fill(s.from, s.to, kSkip);
+  if (m.books_investments()) add_investments(d);
+}
+
+void Target::add_investments(const Dataset& d) {
+  Impl& x = *impl_;
+  const std::string where = m_.source.empty() ? "mapping" : m_.source;
+  static constexpr std::array<const char*, 3> kLines = {kInvestmentExpenditureLine, kInvestmentGrantsLine, kAssetSalesLine};
+  for (std::size_t k = 0; k < 3; ++k) {
+    for (const auto& s : m_.investment_accounts[k]) x.investment_spans[k].push_back({s.from, s.to, 0});
+    if (m_.investment_accounts[k].empty()) continue;
+    if (!d.chart.find(kLines[k]))
+      throw InputError(where, 0, "investments",
+                       m3(fmt::format("the chart has no line \"{}\" for the investment part's rows", kLines[k]),
+                          "kaaviossa ei ole investointiosan riviä", "schemat saknar investeringsdelens rad"));
+    auto it = std::find(lines_.begin(), lines_.end(), kLines[k]);
+    if (it == lines_.end()) it = lines_.insert(lines_.end(), kLines[k]);
+    x.investment_line[k] = static_cast<int>(it - lines_.begin());
+  }
+  std::map<std::string, int> index;  // project id → index
+  for (const auto& p : d.investments.projects) {
+    std::string unit = owning_unit(d.investments, p.id);
+    int u = unit_index(unit);
+    if (u < 0) continue;  // a project of no known group: no row can book to it
+    index[p.id] = static_cast<int>(projects_.size());
+    projects_.push_back(p.id);
+    x.project_unit.push_back(u);
+  }
+  if (m_.projects.empty()) {
+    for (const auto& [id, i] : index) x.project_at[id] = i;
+    return;
+  }
+  for (const auto& [code, project] : m_.projects) {
+    auto it = index.find(project);
+    if (it == index.end())
+      throw InputError(where, 0, code,
+                       m3(fmt::format("project code {} is mapped to project \"{}\", which the dataset's investment part does not have",
+                                      code, project),
+                          "projektikoodi on kohdistettu tuntemattomaan investointihankkeeseen",
+                          "projektkoden är kopplad till ett okänt investeringsprojekt"));
+    x.project_at[code] = it->second;
+  }
 }
 
 Target::~Target() = default;
@@ -169,6 +229,7 @@ std::string_view to_string(Unmapped u) {
     case Unmapped::account: return "account";
     case Unmapped::cost_center: return "cost_center";
     case Unmapped::unit_not_valid: return "unit_not_valid";
+    case Unmapped::project: return "project";
   }
   return "";
 }
@@ -189,6 +250,7 @@ struct RowError {
 struct Classified {
   Outcome outcome = Outcome::ok;
   int unit = -1, line = -1, ym = 0;
+  int project = -1;  // a row of the investment part: its project (Target index)
   Cents amount = 0;
   Unmapped reason = Unmapped::account;
   std::string_view cost_center, account;  // for the suspense line
@@ -268,6 +330,7 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
   const Target::Impl& x = t.impl();
   const Mapping& m = t.mapping();
   const Columns& cols = fmt_.cols;
+  c.project = -1;  // the object is reused row after row
   auto fail = [&](Field field, std::string message) {
     c.outcome = Outcome::error;
     c.column = cols.at[field];
@@ -358,6 +421,31 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
       account = account * 10 + (ch - '0');
     }
   }
+  // A row with a project on an account of the investment part books there, on its project's
+  // owning unit; without a project the account is read as any other.
+  if (m.books_investments() && cols.has(f_project) && account >= 0) {
+    int kind = x.investment_kind(account);
+    std::string_view pc = kind >= 0 ? trim(at(f_project)) : std::string_view();
+    if (!pc.empty()) {
+      c.cost_center = trim(at(f_cost_center));
+      int project = x.project_of(fmt_.enc == Encoding::utf8 ? std::string(pc) : cp1252_to_utf8(pc));
+      if (project < 0) {
+        c.outcome = Outcome::suspense;
+        c.reason = Unmapped::project;
+        c.column = cols.at[f_project];
+        c.message = m3(fmt::format("project \"{}\" is no project of the investment part ([projects] in the mapping, or a project id "
+                                   "of investments/projects.csv)",
+                                   shown(pc, fmt_.enc)),
+                       "tuntematon investointihanke", "okänt investeringsprojekt");
+        return;
+      }
+      c.project = project;
+      c.unit = x.project_unit[static_cast<std::size_t>(project)];
+      c.line = x.investment_line[static_cast<std::size_t>(kind)];
+      c.outcome = Outcome::ok;
+      return;
+    }
+  }
   int line = account >= 0 ? x.line_of(account) : kUnknown;
   if (line == kSkip) {
     c.outcome = Outcome::skip;
@@ -430,6 +518,7 @@ struct Agg {
     auto operator<=>(const SKey&) const = default;
   };
   std::map<SKey, SuspenseAggregate> suspense;
+  std::map<std::tuple<int, int, int>, InvestmentAggregate> investments;  // (ym, project, line)
   std::int64_t rows = 0, skipped_rows = 0, suspense_rows = 0;
   Cents total = 0, income = 0, costs = 0, skipped_total = 0, suspense_total = 0;
 
@@ -465,6 +554,11 @@ struct Agg {
       s.blocks[static_cast<std::size_t>(block >> 6)] |= 1ull << (block & 63);
       return !__builtin_add_overflow(s.amount, c.amount, &s.amount);
     }
+    if (c.project >= 0) {
+      auto& i = investments[{c.ym, c.project, c.line}];
+      i = {c.project, c.line, c.ym, i.amount, i.rows + 1};
+      if (__builtin_add_overflow(i.amount, c.amount, &i.amount)) return false;
+    }
     Month& m = month(c.ym);
     std::size_t cell = static_cast<std::size_t>(c.unit) * static_cast<std::size_t>(nlines) + static_cast<std::size_t>(c.line);
     ++m.rows[cell];
@@ -497,6 +591,11 @@ struct Agg {
       t.rows += s.rows;
       ok = ok && !__builtin_add_overflow(t.amount, s.amount, &t.amount);
       for (std::size_t i = 0; i < t.blocks.size(); ++i) t.blocks[i] |= s.blocks[i];
+    }
+    for (const auto& [k, i] : o.investments) {
+      auto& t = investments[k];
+      t = {i.project, i.line, i.ym, t.amount, t.rows + i.rows};
+      ok = ok && !__builtin_add_overflow(t.amount, i.amount, &t.amount);
     }
     return ok;
   }
@@ -993,6 +1092,7 @@ void collect(FileResult& out, Agg& agg, const Target& t) {
                                                            m.bits.begin() + static_cast<std::ptrdiff_t>((cell + 1) * w))});
     }
   for (auto& [k, s] : agg.suspense) out.suspense.push_back(std::move(s));
+  for (const auto& [k, i] : agg.investments) out.investments.push_back(i);
 }
 
 bool is_xlsx(const std::string& path) {

@@ -39,6 +39,8 @@ class Target {
   const std::vector<std::string>& line_ids() const { return lines_; }
   int unit_index(const std::string& id) const;   // -1 if not a target
   int line_index(const std::string& id) const;   // -1 if not a target
+  // The investment part's projects a row can book to (mapping [investments]), in Target order.
+  const std::vector<std::string>& project_ids() const { return projects_; }
 
   // Implementation (for the reader): code → unit, account → line, validity.
   struct Impl;
@@ -46,12 +48,13 @@ class Target {
 
  private:
   Mapping m_;
-  std::vector<std::string> units_, lines_;
+  std::vector<std::string> units_, lines_, projects_;
   std::unique_ptr<Impl> impl_;
+  void add_investments(const Dataset& d);
 };
 
 // Why a row went to the suspense line.
-enum class Unmapped { account, cost_center, unit_not_valid };
+enum class Unmapped { account, cost_center, unit_not_valid, project };
 std::string_view to_string(Unmapped u);
 
 struct Aggregate {
@@ -60,6 +63,15 @@ struct Aggregate {
   Cents amount = 0;
   std::int64_t rows = 0;
   std::vector<std::uint64_t> blocks;  // bitset of the blocks holding its rows
+};
+
+// A project's rows of one month on one line of the investment part (expenditure, grants or
+// sales of assets); they also count in the Aggregate of (the project's owning unit, that line).
+struct InvestmentAggregate {
+  int project = 0, line = 0;  // Target indexes
+  int ym = 0;
+  Cents amount = 0;
+  std::int64_t rows = 0;
 };
 
 struct SuspenseAggregate {
@@ -95,6 +107,7 @@ struct FileResult {
   std::vector<BlockStart> blocks;
   std::vector<Aggregate> aggregates;  // sorted by (ym, unit, line)
   std::vector<SuspenseAggregate> suspense;
+  std::vector<InvestmentAggregate> investments;  // sorted by (ym, project, line)
 };
 
 // Reads one file (CSV or, by its .xlsx name, XLSX). Throws InputError on the first bad row.

@@ -273,6 +273,13 @@ CREATE TABLE municipality_year (
   income_tax_rate BIGINT, PRIMARY KEY (municipality_id, year),
   CHECK (population IS NOT NULL OR income_tax_rate IS NOT NULL));
 )sql"},
+      // The general ledger's rows of the investment part per project, kind and month (the same
+      // rows also count in ledger_actual on the owning unit's cash-flow line).
+      {18, R"sql(
+CREATE TABLE ledger_investment (
+  month TEXT NOT NULL, project_id TEXT NOT NULL, kind TEXT NOT NULL, amount_cents BIGINT NOT NULL,
+  row_count BIGINT NOT NULL, PRIMARY KEY (month, project_id, kind));
+)sql"},
   };
   return m;
 }

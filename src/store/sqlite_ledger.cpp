@@ -123,7 +123,7 @@ class SqliteLedgerStore final : public LedgerStore {
         next_id_ = st.int64(1);
       }
       for (const auto& month : imp.months)
-        for (const char* table : {"ledger_actual", "ledger_index", "ledger_suspense"})  // fixed names
+        for (const char* table : {"ledger_actual", "ledger_investment", "ledger_index", "ledger_suspense"})  // fixed names
           db_.prepare(std::string("DELETE FROM ") + table + " WHERE month = ?").bind(1, month).run();
       {
         // 64 rows a statement: SQLite's per-statement work is then paid once per 64 figures.
@@ -148,6 +148,12 @@ class SqliteLedgerStore final : public LedgerStore {
           const LedgerActual& a = imp.actuals[i];
           one.bind(1, a.month).bind(2, a.unit).bind(3, a.line).bind(4, a.amount).run();
         }
+      }
+      {
+        auto st = db_.prepare(
+            "INSERT INTO ledger_investment (month, project_id, kind, amount_cents, row_count) VALUES (?, ?, ?, ?, ?)");
+        for (const auto& i : imp.investments)
+          st.bind(1, i.month).bind(2, i.project).bind(3, i.kind).bind(4, i.amount).bind(5, i.rows).run();
       }
       {
         auto st = db_.prepare(
@@ -335,6 +341,16 @@ class SqliteLedgerStore final : public LedgerStore {
     return out;
   }
 
+  std::vector<LedgerInvestmentActual> investment_actuals(int year) override {
+    std::vector<LedgerInvestmentActual> out;
+    auto st = db_.prepare(
+        "SELECT month, project_id, kind, amount_cents, row_count FROM ledger_investment WHERE month >= ? AND month < ? "
+        "ORDER BY month, project_id, kind");
+    st.bind(1, year ? fmt::format("{:04}", year) : std::string()).bind(2, year ? fmt::format("{:04}", year + 1) : std::string("~"));
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)});
+    return out;
+  }
+
   std::vector<LedgerIndexEntry> index(const std::string& month) override {
     std::vector<LedgerIndexEntry> out;
     auto st = db_.prepare("SELECT month, sha256, entries FROM ledger_index WHERE month = ? ORDER BY sha256");
@@ -392,6 +408,14 @@ std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year) {
   std::vector<MonthlyActual> out;
   for (const auto& a : store.actuals(year))  // month is "YYYY-MM" as written by save_import
     out.push_back({a.unit, a.line, std::stoi(a.month.substr(0, 4)), std::stoi(a.month.substr(5, 2)), a.amount});
+  return out;
+}
+
+std::vector<MonthlyInvestmentActual> monthly_investment_actuals(LedgerStore& store, int year) {
+  std::vector<MonthlyInvestmentActual> out;
+  for (const auto& a : store.investment_actuals(year))
+    if (auto kind = parse_investment_kind(a.kind))
+      out.push_back({a.project, *kind, std::stoi(a.month.substr(0, 4)), std::stoi(a.month.substr(5, 2)), a.amount});
   return out;
 }
 

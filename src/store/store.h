@@ -61,6 +61,15 @@ struct LedgerActual {
   bool operator==(const LedgerActual&) const = default;
 };
 
+// A project's ledger rows of one month and kind of the investment part ("expenditure", "grants",
+// "asset_sales").
+struct LedgerInvestmentActual {
+  std::string month, project, kind;  // month "YYYY-MM"
+  std::int64_t amount = 0;           // cents
+  std::int64_t rows = 0;
+  bool operator==(const LedgerInvestmentActual&) const = default;
+};
+
 // A ledger file kept content-addressed beside the database, and how to read it again.
 struct LedgerSource {
   std::string sha256, file_name, format;  // format "csv" or "xlsx"
@@ -91,6 +100,7 @@ struct LedgerImportRecord {
 struct LedgerImport {
   std::vector<std::string> months;
   std::vector<LedgerActual> actuals;
+  std::vector<LedgerInvestmentActual> investments;
   std::vector<LedgerSource> sources;
   std::vector<std::string> source_copies;  // temporary copies of the sources, moved into place
   std::vector<LedgerIndexEntry> index;
@@ -110,6 +120,8 @@ class LedgerStore {
   virtual std::vector<LedgerImportRecord> imports() = 0;
   // The monthly actuals of a year (0 = every year), by month, unit and line.
   virtual std::vector<LedgerActual> actuals(int year = 0) = 0;
+  // The investment part's monthly actuals per project of a year (0 = every year).
+  virtual std::vector<LedgerInvestmentActual> investment_actuals(int year = 0) = 0;
   virtual std::vector<LedgerIndexEntry> index(const std::string& month) = 0;
   virtual std::vector<LedgerSuspenseEntry> suspense(const std::string& month) = 0;
   virtual std::optional<LedgerSource> source(const std::string& sha256) = 0;
@@ -124,5 +136,6 @@ std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);
 
 // The stored monthly actuals of a year (0 = every year) as the follow-up computes with them.
 std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year);
+std::vector<MonthlyInvestmentActual> monthly_investment_actuals(LedgerStore& store, int year);
 
 }  // namespace toteuma

@@ -4,8 +4,12 @@
 
 namespace toteuma::web {
 
-Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed)
-    : d(std::move(ds)), ledger_actuals(std::move(months)), closed_months(std::move(closed)) {
+Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed,
+                   std::vector<MonthlyInvestmentActual> investments)
+    : d(std::move(ds)),
+      ledger_actuals(std::move(months)),
+      ledger_investments(std::move(investments)),
+      closed_months(std::move(closed)) {
   findings = check_dataset(d);
   for (const auto& s : d.scenarios) {
     if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
@@ -41,7 +45,8 @@ void AppState::reload() {
     std::lock_guard lock(store_mu_);
     // The id first: a write that lands while reading makes the next request read again.
     snap_audit_ = store_->last_audit_id();
-    fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0), ledger_->closed_months());
+    fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0), ledger_->closed_months(),
+                                               monthly_investment_actuals(*ledger_, 0));
   }
   std::lock_guard lock(snap_mu_);
   snap_ = std::move(fresh);

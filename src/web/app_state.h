@@ -22,6 +22,7 @@ namespace toteuma::web {
 struct Snapshot {
   Dataset d;
   std::vector<MonthlyActual> ledger_actuals;  // the general ledger's months
+  std::vector<MonthlyInvestmentActual> ledger_investments;  // its months of the investment part, per project
   Ledger ledger{d};
   std::set<int> years;         // years with a budget or actual, for the year picker
   std::set<int> ledger_years;  // years with general-ledger months (the follow-up)
@@ -29,7 +30,8 @@ struct Snapshot {
   int default_year = 0;
   std::vector<Finding> findings;  // checked once per snapshot
 
-  Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed = {});
+  Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed = {},
+           std::vector<MonthlyInvestmentActual> investments = {});
   // What the follow-up of `year` computes from.
   FollowUpInput follow_up_input(int year) const;
   Snapshot(const Snapshot&) = delete;

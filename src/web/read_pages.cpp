@@ -10,6 +10,9 @@
 #include "core/workplace/access.h"
 #include "core/finance/explain.h"
 #include "core/finance/follow_up.h"
+#include "core/finance/investment_table.h"
+#include "core/finance/investments.h"
+#include "core/finance/key_figures.h"
 #include "core/goals/goal_report.h"
 #include "core/i18n.h"
 #include "core/personnel/personnel_tables.h"
@@ -82,14 +85,23 @@ mstch::array kind_options(const Ctx& c, const std::string& kind_s, const std::st
     if (std::string(k) != "follow-up" || !c.app().ledger_years.empty())
       kinds.push_back(mstch::map{{"value", std::string(k)}, {"label", tr(key, c.lang)}, {"selected", kind_s == k}});
   const UnitVersion* u = latest_version(c.app().d, unit);
-  if (u && u->parent.empty())
-    for (auto [part, part_key] : {std::pair{"income-statement", "part.income_statement"}, std::pair{"cash-flow", "part.cash_flow"}})
-      for (auto [layout, key] : {std::pair{"annual-report", "web.kind.annual_report"}, std::pair{"budget", "web.kind.budget"}}) {
-        std::string v = std::string(part) + ":" + layout;
-        kinds.push_back(mstch::map{{"value", v},
-                                   {"label", tr(part_key, c.lang) + " – " + tr(key, c.lang)},
-                                   {"selected", kind_s == v}});
-      }
+  auto offer = [&](const char* part, const char* part_key, std::initializer_list<std::pair<const char*, const char*>> layouts) {
+    for (auto [layout, key] : layouts) {
+      std::string v = std::string(part) + ":" + layout;
+      kinds.push_back(mstch::map{{"value", v}, {"label", tr(part_key, c.lang) + " – " + tr(key, c.lang)}, {"selected", kind_s == v}});
+    }
+  };
+  std::pair<const char*, const char*> annual{"annual-report", "web.kind.annual_report"}, budget{"budget", "web.kind.budget"},
+      follow{"follow-up", "web.kind.follow_up"};
+  if (u && u->parent.empty()) {
+    offer("income-statement", "part.income_statement", {annual, budget});
+    offer("cash-flow", "part.cash_flow", {annual, budget});
+  }
+  if (!groups_of(c.app().d, unit).empty()) {
+    if (c.app().ledger_years.empty()) offer("investments", "part.investments", {annual, budget});
+    else offer("investments", "part.investments", {annual, budget, follow});
+  }
+  if (u && u->parent.empty() && !c.app().d.key_figures.empty()) offer("key-figures", "part.key_figures", {annual, budget});
   return kinds;
 }
 
@@ -111,6 +123,16 @@ std::string close_form(const Ctx& c, const std::string& unit, int year, int last
       html_escape(tr("followup.close_button", lang)));
 }
 
+// ?month= (1–12), else `fallback`; nullopt for anything else.
+std::optional<int> month_param(const http::Request& req, int fallback) {
+  auto it = req.query.find("month");
+  if (it == req.query.end()) return fallback;
+  const std::string& m = it->second;
+  int month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; })
+                  ? std::stoi(m) : 0;
+  return month >= 1 && month <= 12 ? std::optional<int>(month) : std::nullopt;
+}
+
 // The in-year follow-up from the general ledger: ?year=&month=, by default the latest month
 // imported. The three tables (euros, realisation %, months) take the figure table's place.
 http::Response follow_up_page(const Ctx& c, const std::string& unit, const http::Request& req, bool csv) {
@@ -122,13 +144,9 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
   const UnitVersion* latest = latest_version(app.d, unit);
   if (!latest) return not_found(c);
   auto months = ledger_months(app.ledger_actuals, year);
-  int month = months.empty() ? 0 : months.back();
-  if (auto it = req.query.find("month"); it != req.query.end()) {
-    const std::string& m = it->second;
-    month = m.size() >= 1 && m.size() <= 2 && std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; })
-                ? std::stoi(m) : 0;
-    if (month < 1 || month > 12) return bad_request(lang);
-  }
+  auto month_opt = month_param(req, months.empty() ? 0 : months.back());
+  if (!month_opt) return bad_request(lang);
+  int month = *month_opt;
   std::string body = "<p>" + html_escape(fmt::format(fmt::runtime(tr("followup.no_ledger", lang)), year)) + "</p>\n";
   std::string name = latest->name.shown(lang), responsible;
   std::string query = fmt::format("?year={}&kind=follow-up", year) + (month ? fmt::format("&month={}", month) : "");
@@ -230,6 +248,29 @@ http::Response document_page(const Ctx& c, const std::string& unit, const http::
   return r;
 }
 
+// The investment part and the key figures print rows of their own (projects, key figures), not
+// chart lines: `kind` "investments:annual-report|budget|follow-up" or "key-figures:annual-report|budget".
+// nullopt for any other kind; throws BadView for a kind or month that names no table.
+struct BadView {};
+std::optional<SimpleTable> part_table(const Ctx& c, const std::string& unit, const std::string& kind, int year,
+                                      const http::Request& req) {
+  const Snapshot& app = c.app();
+  auto colon = kind.find(':');
+  std::string part = kind.substr(0, colon), layout = colon == std::string::npos ? "" : kind.substr(colon + 1);
+  if (part != "investments" && part != "key-figures") return std::nullopt;
+  if (part == "investments" && layout == "follow-up") {
+    auto months = ledger_months(app.ledger_actuals, year);
+    if (months.empty()) throw BadView{};
+    auto month = month_param(req, months.back());
+    if (!month) throw BadView{};
+    return investment_follow_up_table(app.d, app.ledger_investments, unit, year, *month, c.lang);
+  }
+  auto kind_of = parse_table_kind(layout);
+  if (!kind_of) throw BadView{};
+  if (part == "investments") return investment_table(app.d, unit, year, *kind_of, c.lang);
+  return key_figure_table(app.ledger, unit, year, *kind_of, c.lang);
+}
+
 http::Response unit_page(const Ctx& c, const std::string& unit, const http::Request& req,
                          bool csv) {
   const Snapshot& app = c.app();
@@ -241,25 +282,41 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
   int year = *year_opt;
   std::string kind_s = "annual-report";
   if (auto it = req.query.find("kind"); it != req.query.end()) kind_s = it->second;
-  auto view = parse_table_view(kind_s);
+  std::optional<SimpleTable> st;
+  try {
+    st = part_table(c, unit, kind_s, year, req);
+  } catch (const BadView&) {
+    return bad_request(lang);
+  } catch (const TableError&) {
+    return not_found(c);
+  }
+  if (st && !latest_version(app.d, unit)) return not_found(c);
+  bool annual = kind_s.find("annual-report") != std::string::npos;
+  auto view = st ? std::optional<TableView>(TableView{annual ? TableKind::annual_report : TableKind::budget, Part::operating})
+                 : parse_table_view(kind_s);
   if (!view) return bad_request(lang);
   const TableKind* kind = &view->layout;
 
   FigureTable t;
-  try {
-    t = build_table(app.ledger, unit, year, *kind, lang, view->part);
-  } catch (const TableError&) {
-    return not_found(c);
+  if (st) {
+    t.unit_name = latest_version(app.d, unit)->name.shown(lang);
+  } else {
+    try {
+      t = build_table(app.ledger, unit, year, *kind, lang, view->part);
+    } catch (const TableError&) {
+      return not_found(c);
+    }
   }
   std::string query = fmt::format("?year={}&kind={}", year, kind_s);
   if (csv) {
-    http::Response r{200, "text/csv; charset=utf-8", std::string(kUtf8Bom) + render_csv(t), {}};
-    r.headers.emplace_back("Content-Disposition",
-                           fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit,
-                                       view->part == Part::operating ? kind_s : t.kind == TableKind::budget
-                                           ? std::string(view->part == Part::income ? "income-statement-budget" : "cash-flow-budget")
-                                           : std::string(view->part == Part::income ? "income-statement" : "cash-flow"),
-                                       year, lang_code(lang)));
+    // The file is named after the view: "<unit>-income-statement-budget-2025-fi.csv".
+    std::string name = kind_s;
+    std::replace(name.begin(), name.end(), ':', '-');
+    if (name.size() > 14 && name.substr(name.size() - 14) == "-annual-report") name.resize(name.size() - 14);
+    http::Response r{200, "text/csv; charset=utf-8",
+                     std::string(kUtf8Bom) + (st ? render_simple_csv(*st) : render_csv(t)), {}};
+    r.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}-{}.csv\"", unit, name, year,
+                                                              lang_code(lang)));
     return r;
   }
 
@@ -283,11 +340,11 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
                  {"show_label", tr("web.show", lang)},
                  {"years", years},
                  {"kinds", kinds},
-                 {"table", render_html_table(t, [&](const TableRow& row, std::size_t c) {
+                 {"table", st ? render_simple_html(*st) : render_html_table(t, [&](const TableRow& row, std::size_t c) {
                     return fmt::format("/{}/unit/{}/explain?year={}&kind={}&line={}&col={}", lang_code(lang), unit, year,
                                        kind_s, row.line, c);
                   })},
-                 {"explain_hint", tr("web.explain_hint", lang)},
+                 {"explain_hint", st ? std::string() : tr("web.explain_hint", lang)},
                  {"personnel_href", fmt::format("/{}/unit/{}/personnel?year={}", lang_code(lang), unit, year)},
                  {"personnel_label", tr("web.personnel", lang)},
                  {"goals_href", fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year)},

@@ -185,6 +185,50 @@ for (let m = 0; m < MONTHS; m++) {
     rows.push({ date: `31.${m + 1}.2025`, sort: m * 100 + 31, voucher: voucher2++, account, cc: impairment.cc, cents: impairment.cents, text });
   }
 }
+// The investment part (issue 14): the projects' bookings on fixed-asset accounts, with the
+// project in the column Projekti (the mapping's [investments] sends them to the investment part
+// and, per owning unit, to the cash flow). A third random stream and voucher series, so the rows
+// above stay byte for byte what they were. [project, account, signed TA 2025 euros, share booked by
+// September, months (1-based) or null = spread]; the day-care centre runs 7.5 % over its
+// appropriation already (a binding project: the follow-up marks it), the land purchase waits.
+let seed3 = 434113;
+function rnd3() {  // mulberry32, third stream
+  seed3 = (seed3 + 0x6d2b79f5) | 0;
+  let t = seed3;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const projectRows = [
+  ['p101-kenraalinmaen-koulu', 1195, 'Keskeneräiset hankinnat', -4500000, 0.62, null],
+  ['p102-keskustan-paivakoti', 1116, 'Muut rakennukset', -2000000, 1.075, null],
+  ['p104-perusparannukset', 1116, 'Muut rakennukset', -900000, 0.55, null],
+  ['p201-katujen-peruskorjaus', 1130, 'Kiinteät rakenteet ja laitteet', -1300000, 0.7, [4, 5, 6, 7, 8, 9]],
+  ['p202-asuinalueiden-kadut', 1130, 'Kiinteät rakenteet ja laitteet', -600000, 0.45, [5, 6, 8, 9]],
+  ['p203-liikenneturvallisuus', 1130, 'Kiinteät rakenteet ja laitteet', -200000, 0.6, [6, 8]],
+  ['p203-liikenneturvallisuus', 1196, 'Rahoitusosuudet investointeihin', 80000, 0.5, [9]],
+  ['p204-puistot', 1130, 'Kiinteät rakenteet ja laitteet', -250000, 0.8, [5, 6, 7, 8]],
+  ['p301-ict', 1165, 'Tietokonelaitteet', -300000, 0.4, null],
+  ['p302-kalusto', 1170, 'Muut koneet ja kalusto', -250000, 0.65, null],
+  ['p401-maanhankinta', 1100, 'Maa- ja vesialueet', -300000, 0.3, [4]],
+  ['p402-maan-myynti', 1101, 'Maa-alueiden luovutustulot', 500000, 0.6, [5, 8]],
+];
+let voucher3 = 270001;
+for (const [project, account, annual, share, months, text] of projectRows.map(([p, a, t, y, s, m]) => [p, a, y, s, m, t])) {
+  const target = Math.round(annual * share * 100);
+  const ms = months ?? Array.from({ length: MONTHS }, (_, m) => m + 1);
+  const w = ms.map(() => 0.5 + rnd3());
+  const sum = w.reduce((a, b) => a + b, 0);
+  let left = target;
+  ms.forEach((month, i) => {
+    const cents = i === ms.length - 1 ? left : Math.round((target * w[i]) / sum);
+    left -= cents;
+    const last = [31, 28, 31, 30, 31, 30, 31, 31, 30][month - 1];
+    const day = 1 + Math.floor(rnd3() * last);
+    rows.push({ date: `${day}.${month}.2025`, sort: (month - 1) * 100 + day, voucher: voucher3++, account, cc: '4100', cents, text, project });
+  });
+}
+
 rows.sort((a, b) => a.sort - b.sort || a.voucher - b.voucher);
 
 // Finnish number format as ledger systems print it: "-12 345,67" (space-grouped, decimal comma).
@@ -193,7 +237,7 @@ const money = (c) => {
   const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${c < 0 ? '-' : ''}${euros},${String(abs % 100).padStart(2, '0')}`;
 };
-let out = '\ufeffTositepvm;Tositenumero;Tili;Kustannuspaikka;Summa;Selite\n';
-for (const r of rows) out += `${r.date};${r.voucher};${r.account};${r.cc};${money(r.cents)};${r.text} ${r.date.split('.').slice(1).join('/')}\n`;
+let out = '\ufeffTositepvm;Tositenumero;Tili;Kustannuspaikka;Summa;Selite;Projekti\n';
+for (const r of rows) out += `${r.date};${r.voucher};${r.account};${r.cc};${money(r.cents)};${r.text} ${r.date.split('.').slice(1).join('/')};${r.project ?? ''}\n`;
 fs.writeFileSync(path.join(here, 'ledger-2025-01-09.csv'), out);
 console.log(`${rows.length} rows`);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "core/finance/investments.h"
 #include "core/finance/ledger.h"
 #include "core/i18n.h"
@@ -105,6 +108,8 @@ struct Builder {
   }
 };
 
+SimpleTable fill(const Builder& b, SimpleTable t, const std::string& unit, bool annual);
+
 }  // namespace
 
 SimpleTable investment_table(const Dataset& d, const std::string& unit, int year, TableKind layout, Lang lang) {
@@ -128,7 +133,17 @@ SimpleTable investment_table(const Dataset& d, const std::string& unit, int year
                   fmt1("inv.col.budget_after", lang, year - 1), fmt1("col.budget", lang, year),
                   fmt1("col.plan", lang, year + 1), fmt1("col.plan", lang, year + 2), tr("inv.col.later", lang)};
   }
-  bool annual = layout == TableKind::annual_report, any_binding = false, any_overrun = false;
+  return fill(b, std::move(t), unit, layout == TableKind::annual_report);
+}
+
+namespace {
+
+// The rows of the table for `unit` in the columns `b` has; overruns marked when `annual`.
+SimpleTable fill(const Builder& b, SimpleTable t, const std::string& unit, bool annual) {
+  const Dataset& d = b.d;
+  const Lang lang = b.lang;
+  const int year = b.year;
+  bool any_binding = false, any_overrun = false;
   auto marks = [&](bool binding, std::optional<bool> overrun) {
     std::string m;
     if (binding) m += " *", any_binding = true;
@@ -165,6 +180,43 @@ SimpleTable investment_table(const Dataset& d, const std::string& unit, int year
   if (any_binding) legend("inv.legend.binding");
   if (any_overrun) legend("inv.legend.overrun");
   return t;
+}
+
+}  // namespace
+
+SimpleTable investment_follow_up_table(const Dataset& d, const std::vector<MonthlyInvestmentActual>& actuals,
+                                       const std::string& unit, int year, int month, Lang lang) {
+  // The dataset with the year's actual replaced by the ledger's months 1..month, so the
+  // annual-report columns read the actual to date.
+  Dataset a = d;
+  std::set<std::string> year_actuals;
+  for (const auto& s : a.scenarios)
+    if (s.kind == ScenarioKind::actual && s.year == year) year_actuals.insert(s.id);
+  std::erase_if(a.investments.figures, [&](const InvestmentFigure& f) { return year_actuals.count(f.scenario) > 0; });
+  Scenario to_date;
+  to_date.id = "#to-date";  // '#' keeps it apart from any dataset id
+  to_date.kind = ScenarioKind::actual;
+  to_date.year = year;
+  to_date.municipality = "";
+  a.scenarios.push_back(to_date);
+  std::map<std::pair<std::string, InvestmentKind>, Cents> sums;
+  for (const auto& m : actuals)
+    if (m.year == year && m.month <= month) {
+      Cents& c = sums[{m.project, m.kind}];
+      c = checked_add(c, m.amount);
+    }
+  for (const auto& [key, amount] : sums) a.investments.figures.push_back({key.first, to_date.id, key.second, amount, ""});
+
+  Builder b{a, year, TableKind::annual_report, lang, {Col::budget_after, Col::actual, Col::deviation, Col::realisation}};
+  SimpleTable t;
+  t.decimals = 2;
+  t.shown_decimals = 0;
+  t.label_heading = tr("inv.col.project", lang);
+  t.title = fmt::format(fmt::runtime(tr("inv.title.follow_up", lang)), month, year);
+  t.headings = {fmt1("inv.col.budget_after", lang, year), fmt::format(fmt::runtime(tr("followup.col.to_date", lang)), month, year),
+                tr("inv.col.remaining", lang), fmt::format(fmt::runtime(tr("followup.col.realisation", lang)), month)};
+  t.column_shown_decimals = {-1, -1, -1, 1};
+  return fill(b, std::move(t), unit, true);
 }
 
 }  // namespace toteuma

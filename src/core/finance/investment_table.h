@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/dataset.h"
+#include "core/finance/investments.h"
 #include "core/finance/report_table.h"
 #include "core/simple_table.h"
 
@@ -15,5 +16,12 @@ namespace toteuma {
 // Cells are cents (decimals 2, shown 0); the annual report's realisation % column holds
 // hundredths of a percent, shown with one decimal. Empty rows when the unit owns no group.
 SimpleTable investment_table(const Dataset& d, const std::string& unit, int year, TableKind layout, Lang lang);
+
+// The investment part's in-year follow-up from the general ledger: per group and project the
+// budget after amendments and carried-over appropriations, the ledger's actual of months
+// 1..month, what remains (actual − budget) and realisation %, the binding level marked and an
+// overrun of it already to date marked "!".
+SimpleTable investment_follow_up_table(const Dataset& d, const std::vector<MonthlyInvestmentActual>& actuals,
+                                       const std::string& unit, int year, int month, Lang lang);
 
 }  // namespace toteuma

@@ -68,6 +68,16 @@ struct Investments {
 
 void canonicalize(Investments& inv);
 
+// The general ledger's actual of one project, kind and month (rows of the mapping's
+// [investments] accounts that carry the project; docs/LEDGER.md), in cents.
+struct MonthlyInvestmentActual {
+  std::string project;
+  InvestmentKind kind = InvestmentKind::expenditure;
+  int year = 0, month = 0;
+  Cents amount = 0;
+  bool operator==(const MonthlyInvestmentActual&) const = default;
+};
+
 // Chart lines of the financing part filled from the investment part (issue14.md).
 inline constexpr const char* kInvestmentExpenditureLine = "investment_expenditure";
 inline constexpr const char* kInvestmentGrantsLine = "investment_grants";
