@@ -161,6 +161,28 @@ test('goals page: Loviisa center goals 2024 with statuses and metrics, axe-clean
   }
 });
 
+// The municipality's statutory parts on its unit page (issue 14): the investment part in the annual
+// report's columns (demo: TA 2024 of the school renovation −3 000 000), the key figures and the income
+// statement, axe-clean in both languages.
+test('municipality page: investment part, key figures and income statement views are accessible', async () => {
+  const cases = [
+    ['/fi/unit/loviisa?year=2024&kind=investments:annual-report', 'fi', 'Investointiosan toteutuminen 2024'],
+    ['/sv/unit/loviisa?year=2025&kind=investments:budget', 'sv', 'Investeringsdelen 2025'],
+    ['/fi/unit/loviisa?year=2025&kind=key-figures:budget', 'fi', 'Vuosikate, €/asukas'],
+    ['/sv/unit/loviisa?year=2024&kind=income-statement:annual-report', 'sv', 'Årsbidrag'],
+  ];
+  for (const [url, lang, text] of cases) {
+    const page = await open(url);
+    try {
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.ok((await page.textContent('main')).includes(text), `${url}: no "${text}"`);
+      await checkAxe(page, url);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
 test('generated documents: annual report 2024 (fi, sv) and budget book 2025 (sv), the center\'s and the municipality\'s, are accessible HTML', async () => {
   const cases = [
     ['/fi/unit/kanslia/document?doc=annual-report&year=2024&format=html', 'fi', 'Toimintatuotot', ['300 500', '281 829', '-18 671']],
