@@ -150,6 +150,25 @@ TEST(CheckReconcile, SeedTablesAgainstTheDemoDataset) {
   EXPECT_EQ(got, testing::slurp(testing::source_dir() / "tests" / "checks" / "seeds-vs-demo.expected.csv"));
 }
 
+// With a dataset, a table's `# unit:` may print the unit's name in either language: the Finnish
+// and the Swedish table of the chancellery centre are matched through the demo's unit names.
+TEST(CheckReconcile, UnitNamesInEitherLanguageMatchThroughTheDataset) {
+  testing::TempDir tmp;
+  CommandOptions o;
+  o.db = testing::load_demo_db(tmp);
+  testing::spit(tmp.path() / "fi.csv", "# document: Talousarvio 2026\n# unit: KAUPUNGINKANSLIAKESKUS\n# year: 2026\n# language: fi\n"
+                                        ";TA 2026\nToimintakate ulkoinen;-4 000 000\n");
+  testing::spit(tmp.path() / "sv.csv", "# document: Budget 2026\n# unit: Stadskanslicentralen\n# year: 2026\n# language: sv\n"
+                                        ";BUDGET 2026\nVerksamhetsbidrag, externt;-4 100 000\n");
+  o.tables = {(tmp.path() / "fi.csv").string(), (tmp.path() / "sv.csv").string()};
+  o.format = "csv";
+  std::ostringstream out;
+  cmd_check(o, out);
+  EXPECT_NE(out.str().find(";cross.same_figure;sv.csv;6;Stadskanslicentralen;Verksamhetsbidrag, externt;BUDGET 2026;2026;-4000000;-4100000"),
+            std::string::npos)
+      << out.str();
+}
+
 // Property: in every explanation of every shown figure, a node made of parts equals the signed
 // sum of its parts, down to the entered figures.
 void expect_adds_up(const Explanation& e) {

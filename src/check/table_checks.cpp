@@ -48,6 +48,10 @@ struct Table {
   bool quantities = false;  // # measure: htv | persons | days | years
   std::vector<QRow> qrows;
   std::string unit, parent, document, language;
+  // Which unit the table is of, for matching tables with each other and with the dataset: `# unit-id:`,
+  // else the unit whose id or name (fi or sv) `# unit:` prints (with a dataset), else the printed name
+  // normalised. So a Finnish and a Swedish table of one unit meet under different printed names.
+  std::string unit_key, parent_key;
   int year = 0;
   std::int64_t scale = 1;
   std::vector<ColumnMeaning> cols;
@@ -165,11 +169,25 @@ class Checker {
     return report_.findings.back();
   }
 
+  // See Table::unit_key.
+  std::string unit_key(const std::string& id, const std::string& printed) const {
+    if (!id.empty()) return id;
+    if (printed.empty()) return "";
+    if (ledger_) {
+      std::string n = normalize_label(printed);
+      for (const auto& u : ledger_->dataset().units)
+        if (u.id == printed || normalize_label(u.name.fi) == n || normalize_label(u.name.sv) == n) return u.id;
+    }
+    return "#" + normalize_label(printed);  // '#': never a unit id
+  }
+
   Table interpret(const PrintedTable& p) {
     Table t;
     t.src = &p;
     t.unit = p.meta_value("unit");
     t.parent = p.meta_value("parent");
+    t.unit_key = unit_key(p.meta_value("unit-id"), t.unit);
+    t.parent_key = unit_key(p.meta_value("parent-id"), t.parent);
     t.document = p.meta_value("document");
     t.language = p.meta_value("language");
     t.conv.file = p.file;
@@ -625,7 +643,8 @@ class Checker {
       if (p.unit.empty() || p.quantities) continue;
       std::vector<const Table*> kids;
       for (const auto& k : tables_)
-        if (&k != &p && !k.quantities && k.parent == p.unit && k.document == p.document) kids.push_back(&k);
+        if (&k != &p && !k.quantities && !k.parent_key.empty() && k.parent_key == p.unit_key && k.document == p.document)
+          kids.push_back(&k);
       if (kids.empty()) continue;
       for (const auto& r : p.rows) {
         for (std::size_t c = 0; c < p.cols.size(); ++c) {
@@ -665,21 +684,21 @@ class Checker {
     };
     std::map<std::tuple<std::string, std::string, ColumnMeaning>, std::vector<Seen>> seen;
     for (const auto& t : tables_) {
-      if (t.unit.empty() || t.quantities) continue;
+      if (t.unit_key.empty() || t.quantities) continue;
       for (const auto& r : t.rows)
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           Col k = t.cols[c].kind;
           if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown) continue;
           ColumnMeaning key = t.cols[c];
           if (key.kind == Col::budget_after || key.kind == Col::budget) key.base_year = 0;
-          seen[{t.unit, r.line->id, key}].push_back({&t, &r, c});
+          seen[{t.unit_key, r.line->id, key}].push_back({&t, &r, c});
         }
     }
     for (const auto& [key, list] : seen) {
       for (std::size_t i = 1; i < list.size(); ++i) {
         const Seen& a = list.front();
         const Seen& b = list[i];
-        if (a.t->document == b.t->document && a.t->language == b.t->language) continue;
+        if (a.t == b.t) continue;  // two tables of one document that print the same figure are compared too
         Cents va = *a.r->v[a.c], vb = *b.r->v[b.c];
         Cents scale = std::max(a.t->rounding_unit(a.c), b.t->rounding_unit(b.c));
         Discrepancy d = classify_difference(checked_sub(vb, va), 1, scale);
@@ -704,7 +723,7 @@ class Checker {
   void check_against_dataset(const Table& t) {
     const Dataset& d = ledger_->dataset();
     bool known = false;
-    for (const auto& u : d.units) known = known || u.id == t.unit;
+    for (const auto& u : d.units) known = known || u.id == t.unit_key;
     if (!known || t.year == 0) return;
     for (const auto& r : t.rows) {
       for (std::size_t c = 0; c < t.cols.size(); ++c) {
@@ -723,13 +742,13 @@ class Checker {
         }
         if (!measure) continue;
         OrgView org(d.units, Date::last_of_year(m.year));
-        if (!org.find(t.unit)) continue;
-        auto stored = ledger_->measure(org, t.unit, r.line->id, {*measure, m.year, m.base_year});
+        if (!org.find(t.unit_key)) continue;
+        auto stored = ledger_->measure(org, t.unit_key, r.line->id, {*measure, m.year, m.base_year});
         // A deviation the dataset does not derive because one base is absent: the printed one
         // rests on a blank base (complete.base_blank); the bases are reconciled in their columns.
         if (*measure == Measure::deviation && !stored &&
-            (ledger_->measure(org, t.unit, r.line->id, {Measure::actual, m.year, 0}) ||
-             ledger_->measure(org, t.unit, r.line->id, {Measure::budget_after, m.year, 0})))
+            (ledger_->measure(org, t.unit_key, r.line->id, {Measure::actual, m.year, 0}) ||
+             ledger_->measure(org, t.unit_key, r.line->id, {Measure::budget_after, m.year, 0})))
           continue;
         Cents found = *r.v[c];
         Discrepancy disc = stored ? classify_difference(checked_sub(found, *stored), 1, t.rounding_unit(c)) : Discrepancy::error;
