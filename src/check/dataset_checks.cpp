@@ -6,6 +6,7 @@
 #include <tuple>
 #include <set>
 
+#include "check/budget_checks.h"
 #include "check/investment_checks.h"
 #include "check/rounding.h"
 #include "core/fixed.h"
@@ -296,6 +297,7 @@ std::vector<Finding> check_dataset(const Dataset& d) {
   check_training_cap(d, out);
   check_goals(d, out);
   check_investments(d, out);
+  check_budgeting(d, out);
   sort_findings(out);
   return out;
 }

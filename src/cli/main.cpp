@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "cli/budget_commands.h"
 #include "cli/commands.h"
 #include "cli/document_commands.h"
 #include "cli/ledger_commands.h"
@@ -52,8 +53,9 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments|key-figures")
-      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments", "key-figures"}));
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments|key-figures|budget-versions")
+      ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments", "key-figures",
+                             "budget-versions"}));
   table->add_option("--layout", o.layout,
                     "income-statement, cash-flow, investments, key-figures: annual-report (TA, muutokset, TP, poikkeama; key figures: TA, TP) "
                     "or budget (TP Y-2 … TS Y+2; default); investments also follow-up (the ledger's months 1–--month)")
@@ -143,6 +145,37 @@ int main(int argc, char** argv) {
   ledger_close->add_option("--month", lo.month, "last closed month, 0–12")->required();
   ledger_close->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 
+  BudgetOptions bo;
+  auto* budget = app.add_subcommand("budget", "Budget rounds: versions, frames, proposals / Talousarvion valmistelu / Budgetberedning");
+  budget->require_subcommand(1);
+  auto* budget_start = budget->add_subcommand("start", "start a version of a year's round (frame, proposal, ..., the council's decision)");
+  budget_start->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_start->add_option("--id", bo.id, "version id, e.g. raami-2026")->required();
+  budget_start->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
+  budget_start->add_option("--stage", bo.stage, "frame|proposal|consolidated|manager|board|council (or the dataset's stages)")->required();
+  budget_start->add_option("--municipality", bo.municipality, "municipality id (default: the primary)");
+  budget_start->add_option("--name-fi", bo.name_fi, "name in Finnish (default: the stage's and the year)");
+  budget_start->add_option("--name-sv", bo.name_sv, "name in Swedish");
+  budget_start->add_option("--from", bo.from, "last-budget | plan | version:ID (default: empty)");
+  budget_start->add_option("--adjust", bo.adjust, "LINE=PERCENT, e.g. wages=2.5 (the line and its parts)");
+  budget_start->add_option("--date", bo.date, "the version's date, YYYY-MM-DD (default: today)");
+  auto* budget_set = budget->add_subcommand("set", "enter (or --clear) one figure of a version");
+  budget_set->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_set->add_option("--version", bo.version, "version id")->required();
+  budget_set->add_option("--unit", bo.unit, "unit id")->required();
+  budget_set->add_option("--line", bo.line, "line id")->required();
+  budget_set->add_option("--year", bo.year, "year (default: the version's budget year)")->check(CLI::Range(1900, 2200));
+  budget_set->add_option("--amount", bo.amount, "euros, income positive and costs negative, e.g. -4286000");
+  budget_set->add_flag("--clear", bo.clear, "remove the figure");
+  auto* budget_versions = budget->add_subcommand("versions", "the versions of a year's round (CSV)");
+  budget_versions->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_versions->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
+  budget_versions->add_option("--lang", bo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
+  auto* budget_adopt = budget->add_subcommand("adopt", "the council's decision becomes the budget of its year and the plan");
+  budget_adopt->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_adopt->add_option("--version", bo.version, "version id (of the council stage)")->required();
+  budget_adopt->add_option("--as", bo.as, "the budget scenario's id (default: ta<year>)");
+
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
       "report", "Generate a document / Tuota asiakirja / Skapa ett dokument (html|pdf|docx|xlsx)");
@@ -193,6 +226,20 @@ int main(int argc, char** argv) {
       return cmd_table_investment_follow_up(lo, std::cout);
     }
     if (*table && o.kind == "investments") return cmd_table_investments(o, std::cout);
+    if (*table && o.kind == "budget-versions") {
+      bo.db = o.db, bo.unit = o.unit, bo.year = o.year, bo.lang = o.lang, bo.format = o.format;
+      return cmd_table_budget_versions(bo, std::cout);
+    }
+    if (*budget_start) return cmd_budget_start(bo, std::cout);
+    if (*budget_set) {
+      if (bo.clear == !bo.amount.empty()) {
+        std::cerr << "toteuma budget set: give --amount EUROS or --clear\n";
+        return 2;
+      }
+      return cmd_budget_set(bo, std::cout);
+    }
+    if (*budget_versions) return cmd_budget_versions(bo, std::cout);
+    if (*budget_adopt) return cmd_budget_adopt(bo, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);

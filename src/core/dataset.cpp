@@ -90,6 +90,7 @@ void canonicalize(Dataset& d) {
   canonicalize(d.narratives);
   canonicalize(d.calendar);
   canonicalize(d.investments);
+  canonicalize(d.budgeting);
   std::sort(d.templates.begin(), d.templates.end(),
             [](const TemplateSource& a, const TemplateSource& b) { return a.kind < b.kind; });
   std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {

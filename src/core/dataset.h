@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/budgeting/budget_round.h"
 #include "core/workplace/calendar.h"
 #include "core/finance/chart.h"
 #include "core/finance/investments.h"
@@ -53,6 +54,7 @@ struct Dataset {
   std::vector<TemplateSource> templates;
   std::vector<CalendarItem> calendar;  // the annual clocks (core/workplace/calendar.h)
   Investments investments;             // the investment part (core/finance/investments.h)
+  BudgetRounds budgeting;              // budget rounds and their versions (core/budgeting/budget_round.h)
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

@@ -23,6 +23,11 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"col.plan", {"TS {}", "Ekonomiplan {}"}},
       {"col.realisation", {"Toteuma-%", "Utfall-%"}},
       {"col.label", {"Rivi", "Rad"}},
+      // Budget rounds (issue 16)
+      {"versions.title", {"Talousarvion {} valmistelun versiot", "Versionerna av budgeten {} under beredningen"}},
+      {"versions.col.change", {"Muutos TA {} → viimeisin", "Förändring budget {} → senaste"}},
+      {"versions.col.change_pct", {"Muutos %", "Förändring %"}},
+      {"versions.col.frame_distance", {"Ero raamiin", "Skillnad mot ramen"}},
       // key figures (issue 14, helper keys): table, explanation, refusal
       {"col.key_figure", {"Tunnusluku", "Nyckeltal"}},
       {"table.key_figures", {"Tunnusluvut {}", "Nyckeltal {}"}},

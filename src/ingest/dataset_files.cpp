@@ -2,6 +2,7 @@
 #include "core/text.h"
 #include "ingest/fields.h"
 #include "ingest/goal_files.h"
+#include "ingest/budget_files.h"
 #include "ingest/investment_files.h"
 #include "ingest/key_figure_files.h"
 #include "ingest/narrative_files.h"
@@ -453,6 +454,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   infer_scenario_municipalities(d);
   check_scenario_municipalities(d, fig_lines, figs.string());
   load_investments(dir, d);
+  load_budgeting(dir, d);
   load_key_figures(dir, d);
   load_personnel(dir, d);
   load_goals(dir, d);
@@ -526,6 +528,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
     write_text(dir / "phasing.csv", p);
   }
   dump_investments(d, dir);
+  dump_budgeting(d, dir);
   dump_key_figures(d, dir);
   dump_personnel(d, dir);
   dump_goals(d, dir);

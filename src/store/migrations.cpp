@@ -280,6 +280,20 @@ CREATE TABLE ledger_investment (
   month TEXT NOT NULL, project_id TEXT NOT NULL, kind TEXT NOT NULL, amount_cents BIGINT NOT NULL,
   row_count BIGINT NOT NULL, PRIMARY KEY (month, project_id, kind));
 )sql"},
+      // 19: budget rounds (issue 16): the stages of a municipality's round, the versions of a budget
+      // year (frame, proposals, the council's decision, …) and their figures per unit, line and year.
+      {19, R"sql(
+CREATE TABLE budget_stage (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL, editors TEXT NOT NULL);
+CREATE TABLE budget_version (
+  id TEXT PRIMARY KEY, municipality_id TEXT NOT NULL REFERENCES municipality(id), year INTEGER NOT NULL,
+  stage_id TEXT NOT NULL, name_fi TEXT NOT NULL, name_sv TEXT NOT NULL, created TEXT NOT NULL,
+  based_on TEXT NOT NULL, adopted TEXT NOT NULL);
+CREATE TABLE budget_version_figure (
+  version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL,
+  line_id TEXT NOT NULL REFERENCES chart_line(id), year INTEGER NOT NULL, amount_cents BIGINT NOT NULL,
+  PRIMARY KEY (version_id, unit_id, line_id, year));
+)sql"},
   };
   return m;
 }

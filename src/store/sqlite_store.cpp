@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "store/migrations.h"
 #include "store/sqlite_dataset.h"
+#include "store/sqlite_budgeting.h"
 #include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -132,6 +133,7 @@ class SqliteStore final : public Store {
     read_calendar(d);
     read_phasing(d);
     read_investments(db_, d.investments);
+    read_budgeting(db_, d.budgeting);
     read_key_figures(d);
     tx.commit();
     infer_scenario_municipalities(d);
@@ -152,6 +154,7 @@ class SqliteStore final : public Store {
           "the database was changed meanwhile (a web edit); nothing was loaded, run the command again / tietokantaa muutettiin "
           "samaan aikaan, mitään ei ladattu: aja komento uudelleen / databasen ändrades samtidigt, inget laddades: kör kommandot igen");
     delete_investments(db_);  // before the scenarios its figures reference
+    replace_budgeting(db_, {});  // before the units, lines and municipalities it references
     for (const char* t : {"key_figure", "municipality_year", "phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
@@ -238,6 +241,7 @@ class SqliteStore final : public Store {
     write_calendar(d);
     write_phasing(d);
     replace_investments(db_, d.investments);
+    replace_budgeting(db_, d.budgeting);
     write_key_figures(d);
     if (how.audit) {
       insert_audit(db_, *how.audit);

@@ -1,0 +1,29 @@
+// The budget round on the command line (issue 16, docs/BUDGETING.md): start a version of a year's
+// round (empty, from last year's budget, from the plan, or copied forward from another version,
+// with percentage adjustments per line), enter its figures (a frame on the binding line, a
+// proposal per line), list the round, adopt the council's decision as the budget of the year, and
+// compare the versions (`table --kind budget-versions`). Every write is audited and transactional.
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace toteuma {
+
+struct BudgetOptions {
+  std::string db, id, stage, municipality, name_fi, name_sv, from, date;
+  std::vector<std::string> adjust;  // LINE=PERCENT
+  std::string version, unit, line, amount, as;
+  int year = 0;
+  bool clear = false;
+  std::string lang, format = "text";
+};
+
+int cmd_budget_start(const BudgetOptions& o, std::ostream& out);
+int cmd_budget_set(const BudgetOptions& o, std::ostream& out);
+int cmd_budget_versions(const BudgetOptions& o, std::ostream& out);
+int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out);
+// table --kind budget-versions --unit U --year Y
+int cmd_table_budget_versions(const BudgetOptions& o, std::ostream& out);
+
+}  // namespace toteuma

@@ -1,0 +1,85 @@
+#include "core/budgeting/version_table.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "core/budgeting/budget_round.h"
+#include "core/finance/ledger.h"
+#include "core/i18n.h"
+
+namespace toteuma {
+
+namespace {
+
+std::string tf(const char* key, Lang lang, auto&&... args) {
+  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
+}
+
+std::optional<Cents> diff(std::optional<Cents> a, std::optional<Cents> b) {
+  if (!a || !b) return std::nullopt;
+  return checked_sub(*a, *b);
+}
+
+}  // namespace
+
+SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int year, Lang lang) {
+  if (!d.has_unit(unit)) throw std::invalid_argument("unknown unit: " + unit);
+  OrgView org = d.org_on(Date::first_of_year(year));
+  Ledger base(d);
+  auto versions = versions_of(d, year);
+  // One dataset and Ledger per version (the Ledger keeps a reference to its dataset).
+  std::vector<std::unique_ptr<Dataset>> vd;
+  std::vector<std::unique_ptr<Ledger>> vl;
+  const BudgetVersion* frame = nullptr;
+  for (const BudgetVersion* v : versions) {
+    vd.push_back(std::make_unique<Dataset>(version_dataset(d, *v)));
+    vl.push_back(std::make_unique<Ledger>(*vd.back()));
+    if (v->stage == kFrameStage) frame = v;
+  }
+
+  SimpleTable t;
+  t.decimals = 2;
+  t.shown_decimals = 0;
+  t.title = tf("versions.title", lang, year);
+  t.label_heading = tr("col.label", lang);
+  t.headings = {tf("col.actual", lang, year - 2), tf("col.budget_after", lang, year - 1)};
+  for (const BudgetVersion* v : versions) t.headings.push_back(v->name.in(lang).empty() ? v->id : v->name.in(lang));
+  t.headings.push_back(tf("versions.col.change", lang, year - 1));
+  t.headings.push_back(tr("versions.col.change_pct", lang));
+  if (frame) t.headings.push_back(tr("versions.col.frame_distance", lang));
+  t.column_shown_decimals.assign(t.headings.size(), -1);
+  t.column_shown_decimals[2 + versions.size() + 1] = 1;
+
+  for (const Line& l : d.chart.lines()) {
+    if (!(l.parts & static_cast<unsigned>(Part::operating))) continue;
+    SimpleRow r;
+    r.label = l.name.in(lang);
+    r.total = l.kind == LineKind::total;
+    r.cells.push_back(base.measure(org, unit, l.id, {Measure::actual, year - 2, 0}));
+    r.cells.push_back(base.measure(org, unit, l.id, {Measure::budget_after, year - 1, 0}));
+    std::optional<Cents> latest, framed;
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+      auto v = vl[i]->measure(org, unit, l.id, {Measure::budget, year, 0});
+      r.cells.push_back(v);
+      if (versions[i] == frame) framed = v;
+      else if (v) latest = v;
+    }
+    std::optional<Cents> last = r.cells[1];
+    auto change = diff(latest, last);
+    r.cells.push_back(change);
+    std::optional<std::int64_t> pct;
+    // As budget books print "Muutos %": new / old − 1, so growing costs show a positive change.
+    if (change && last && *last != 0)
+      if (auto p = ratio_permille(*change, *last)) pct = *p * 10;
+    r.cells.push_back(pct);
+    if (frame) r.cells.push_back(diff(latest, framed));
+    bool any = false;
+    for (const auto& c : r.cells) any = any || c.has_value();
+    if (any || l.show == LineShow::always) t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+}  // namespace toteuma

@@ -1,0 +1,18 @@
+// The budget round's comparison of versions (issue 16 item 4): for a unit and budget year Y, per
+// line of the operating part, the last actual (TP Y−2), last year's budget after amendments
+// (TA Y−1), each version of the round in stage order, the change from TA Y−1 to the latest version
+// in euros and per cent, and the latest version's distance from the frame where the frame has the
+// line. Rolled up over the organisation as every figure (core/finance/ledger.h).
+#pragma once
+#include <string>
+
+#include "core/dataset.h"
+#include "core/simple_table.h"
+
+namespace toteuma {
+
+// Cells are cents (decimals 2, shown 0); the % column holds hundredths of a per cent, shown with
+// one decimal. Throws std::invalid_argument for a unit the dataset does not have.
+SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int year, Lang lang);
+
+}  // namespace toteuma

@@ -1,0 +1,113 @@
+#include "ingest/budget_files.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "ingest/fields.h"
+
+namespace toteuma {
+
+using namespace fields;
+namespace fs = std::filesystem;
+
+void load_budgeting(const fs::path& dir, Dataset& d) {
+  BudgetRounds& br = d.budgeting;
+  fs::path bd = dir / "budgeting";
+  std::set<std::string> stage_ids;
+  if (auto t = open_optional_csv(bd / "stages.csv", {"id", "position", "name_fi", "name_sv", "editors"})) {
+    for (const auto& r : t->rows()) {
+      BudgetStage s;
+      s.id = need_id(*t, r, "id");
+      if (!stage_ids.insert(s.id).second) t->fail(r, "id", m3("duplicate stage id", "vaihe kahdesti", "skedet två gånger"));
+      s.position = static_cast<int>(need_fixed(*t, r, "position", 0));
+      s.name = {t->get(r, "name_fi"), t->get(r, "name_sv")};
+      if (s.name.fi.empty() || s.name.sv.empty())
+        t->fail(r, s.name.fi.empty() ? "name_fi" : "name_sv", m3("name missing", "nimi puuttuu", "namn saknas"));
+      s.editors = t->get(r, "editors");
+      if (s.editors != "finance" && s.editors != "unit" && s.editors != "council-group")
+        t->fail(r, "editors", m3(fmt::format("expected finance, unit or council-group, found \"{}\"", s.editors),
+                                 "odotettiin finance, unit tai council-group", "finance, unit eller council-group förväntades"));
+      br.stages.push_back(std::move(s));
+    }
+  }
+  for (const auto& s : budget_stages(d)) stage_ids.insert(s.id);
+  std::set<std::string> version_ids;
+  if (auto t = open_optional_csv(bd / "versions.csv", {"id", "municipality", "year", "stage", "name_fi", "name_sv", "created"},
+                                 {"based_on", "adopted"})) {
+    for (const auto& r : t->rows()) {
+      BudgetVersion v;
+      v.id = need_id(*t, r, "id");
+      if (!version_ids.insert(v.id).second) t->fail(r, "id", m3("duplicate version id", "versio kahdesti", "versionen två gånger"));
+      v.municipality = need_id(*t, r, "municipality");
+      if (std::none_of(d.municipalities.begin(), d.municipalities.end(), [&](const Municipality& m) { return m.id == v.municipality; }))
+        t->fail(r, "municipality", m3(fmt::format("expected a municipality id of municipalities.csv, found \"{}\"", v.municipality),
+                                      "tuntematon kunta", "okänd kommun"));
+      v.year = need_year(*t, r, "year");
+      v.stage = need_id(*t, r, "stage");
+      if (!stage_ids.count(v.stage))
+        t->fail(r, "stage", m3(fmt::format("expected a stage of budgeting/stages.csv (or a default one), found \"{}\"", v.stage),
+                               "tuntematon valmisteluvaihe", "okänt beredningsskede"));
+      v.name = {t->get(r, "name_fi"), t->get(r, "name_sv")};
+      if (v.name.fi.empty() && v.name.sv.empty()) t->fail(r, "name_fi", m3("name missing", "nimi puuttuu", "namn saknas"));
+      v.created = need_date(*t, r, "created");
+      v.based_on = t->get(r, "based_on");
+      if (!parse_version_source(v.based_on))
+        t->fail(r, "based_on", m3("expected last-budget, plan, version:<id> or nothing", "odotettiin last-budget, plan, version:<id> tai tyhjää",
+                                  "last-budget, plan, version:<id> eller tomt förväntades"));
+      v.adopted = t->get(r, "adopted");
+      if (!v.adopted.empty() && !d.scenario(v.adopted))
+        t->fail(r, "adopted", m3(fmt::format("expected a scenario id of scenarios.csv, found \"{}\"", v.adopted), "tuntematon skenaario",
+                                 "okänt scenario"));
+      br.versions.push_back(std::move(v));
+    }
+  }
+  if (auto t = open_optional_csv(bd / "figures.csv", {"version", "unit", "line", "year", "amount"})) {
+    std::set<std::tuple<std::string, std::string, std::string, int>> keys;
+    for (const auto& r : t->rows()) {
+      VersionFigure f;
+      f.version = need_id(*t, r, "version");
+      auto v = std::find_if(br.versions.begin(), br.versions.end(), [&](const BudgetVersion& x) { return x.id == f.version; });
+      if (v == br.versions.end())
+        t->fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", f.version),
+                                 "tuntematon versio", "okänd version"));
+      f.unit = need_id(*t, r, "unit");
+      if (!d.has_unit(f.unit))
+        t->fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", f.unit), "tuntematon yksikkö", "okänd enhet"));
+      f.line = need_id(*t, r, "line");
+      if (!d.chart.find(f.line))
+        t->fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", f.line), "tuntematon rivi", "okänd rad"));
+      f.year = need_year(*t, r, "year");
+      if (f.year < v->year || f.year > v->year + 2)
+        t->fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v->year, v->year + 1, v->year + 2),
+                              "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
+      auto a = parse_euros(t->get(r, "amount"));
+      if (!a)
+        t->fail(r, "amount", m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t->get(r, "amount")),
+                                "odotettiin euromäärää", "ett eurobelopp förväntades"));
+      f.amount = *a;
+      if (!keys.insert({f.version, f.unit, f.line, f.year}).second)
+        t->fail(r, "amount", m3("a second row for the same version, unit, line and year", "sama rivi kahdesti", "samma rad två gånger"));
+      br.figures.push_back(std::move(f));
+    }
+  }
+}
+
+void dump_budgeting(const Dataset& d, const fs::path& dir) {
+  const BudgetRounds& br = d.budgeting;
+  fs::path bd = dir / "budgeting";
+  std::string b;
+  for (const auto& s : br.stages) b += row({s.id, std::to_string(s.position), s.name.fi, s.name.sv, s.editors});
+  write_rows_if_any(bd, "stages.csv", row({"id", "position", "name_fi", "name_sv", "editors"}), b);
+  b.clear();
+  for (const auto& v : br.versions)
+    b += row({v.id, v.municipality, std::to_string(v.year), v.stage, v.name.fi, v.name.sv, to_iso(v.created), v.based_on, v.adopted});
+  write_rows_if_any(bd, "versions.csv", row({"id", "municipality", "year", "stage", "name_fi", "name_sv", "created", "based_on", "adopted"}), b);
+  b.clear();
+  for (const auto& f : br.figures) b += row({f.version, f.unit, f.line, std::to_string(f.year), cents_to_plain(f.amount)});
+  write_rows_if_any(bd, "figures.csv", row({"version", "unit", "line", "year", "amount"}), b);
+}
+
+}  // namespace toteuma
