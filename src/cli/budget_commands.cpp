@@ -162,16 +162,7 @@ int cmd_table_budget_versions(const BudgetOptions& o, std::ostream& out) {
   Lang lang = lang_of(o, d);
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
   SimpleTable t = budget_versions_table(d, o.unit, o.year, lang);
-  if (o.format == "csv") {
-    out << kUtf8Bom << render_simple_csv(t);
-  } else if (o.format == "html") {
-    std::string unit_name;
-    for (const auto& u : d.units)
-      if (u.id == o.unit) unit_name = u.name.shown(lang);
-    out << render_html_document(lang, unit_name, t.title, "", render_simple_html(t));
-  } else {
-    out << render_simple_text(t);
-  }
+  write_simple_tables(out, o.format, d, o.unit, lang, t.title, {t}, "");
   return 0;
 }
 

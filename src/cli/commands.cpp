@@ -250,26 +250,21 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
 
 namespace toteuma {
 
-namespace {
-
-// SimpleTables of a unit in o.format; `none` (when not "") says why there are none.
-void write_simple_tables(const CommandOptions& o, const Dataset& d, Lang lang, const std::string& title,
-                         const std::vector<SimpleTable>& tables, const std::string& none, std::ostream& out) {
-  if (o.format == "html") {
+void write_simple_tables(std::ostream& out, const std::string& format, const Dataset& d, const std::string& unit, Lang lang,
+                         const std::string& title, const std::vector<SimpleTable>& tables, const std::string& none) {
+  if (format == "html") {
     std::string body = none.empty() ? "" : "<p>" + html_escape(none) + "</p>\n";
     for (const auto& t : tables) body += render_simple_html(t);
     std::string unit_name;
     for (const auto& u : d.units)
-      if (u.id == o.unit) unit_name = u.name.shown(lang);
+      if (u.id == unit) unit_name = u.name.shown(lang);
     out << render_html_document(lang, unit_name, title, "", body);
   } else {
-    if (o.format == "csv") out << kUtf8Bom;
-    if (!none.empty()) out << (o.format == "csv" ? "# " : "") << none << "\n";
-    for (const auto& t : tables) out << (o.format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
+    if (format == "csv") out << kUtf8Bom;
+    if (!none.empty()) out << (format == "csv" ? "# " : "") << none << "\n";
+    for (const auto& t : tables) out << (format == "csv" ? render_simple_csv(t) + "\n" : render_simple_text(t));
   }
 }
-
-}  // namespace
 
 int cmd_personnel(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
@@ -279,7 +274,7 @@ int cmd_personnel(const CommandOptions& o, std::ostream& out) {
   auto tables = personnel_tables(ledger, o.unit, o.year, lang);
   // A unit without personnel figures says so rather than printing nothing.
   std::string none = tables.empty() ? fmt::format(fmt::runtime(tr("pers.none", lang)), o.unit, o.year) : "";
-  write_simple_tables(o, d, lang, tr("web.personnel", lang) + " " + std::to_string(o.year), tables, none, out);
+  write_simple_tables(out, o.format, d, o.unit, lang, tr("web.personnel", lang) + " " + std::to_string(o.year), tables, none);
   return 0;
 }
 
@@ -287,13 +282,17 @@ int cmd_table_investments(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_or_primary(o, d);
   require_unit(d, o.unit, lang);
-  SimpleTable t = investment_table(d, o.unit, o.year, *parse_table_kind(o.layout), lang);
-  std::string none = t.rows.empty() ? fmt::format(fmt::runtime(tr("inv.none", lang)), o.unit) : "";
+  write_investment_table(out, o.format, d, o.unit, lang, investment_table(d, o.unit, o.year, *parse_table_kind(o.layout), lang));
+  return 0;
+}
+
+void write_investment_table(std::ostream& out, const std::string& format, const Dataset& d, const std::string& unit, Lang lang,
+                            SimpleTable t) {
+  std::string none = t.rows.empty() ? fmt::format(fmt::runtime(tr("inv.none", lang)), unit) : "";
   std::string title = t.title;
   std::vector<SimpleTable> tables;
   if (none.empty()) tables.push_back(std::move(t));
-  write_simple_tables(o, d, lang, title, tables, none, out);
-  return 0;
+  write_simple_tables(out, format, d, unit, lang, title, tables, none);
 }
 
 }  // namespace toteuma

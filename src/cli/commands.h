@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/simple_table.h"
 #include "core/workplace/workflow.h"
 
 namespace toteuma {
@@ -53,6 +54,13 @@ int cmd_units(const CommandOptions& o, std::ostream& out);
 // Serves the workplace until SIGINT/SIGTERM.
 int cmd_serve(const CommandOptions& o, std::ostream& out);
 int cmd_table(const CommandOptions& o, std::ostream& out);
+// SimpleTables of a unit in `format` (text, csv with the byte order mark, or an html page titled
+// `title`); `none` (when not "") says why there are none.
+void write_simple_tables(std::ostream& out, const std::string& format, const Dataset& d, const std::string& unit, Lang lang,
+                         const std::string& title, const std::vector<SimpleTable>& tables, const std::string& none);
+// An investment table, or the message that the unit owns no project groups.
+void write_investment_table(std::ostream& out, const std::string& format, const Dataset& d, const std::string& unit, Lang lang,
+                            SimpleTable t);
 // table --kind investments --unit ROOT --year Y [--layout annual-report|budget]: the investment part.
 int cmd_table_investments(const CommandOptions& o, std::ostream& out);
 // Exit status: 0 no errors, 1 errors found, 2 unusable input.

@@ -342,21 +342,8 @@ int cmd_table_investment_follow_up(const LedgerOptions& o, std::ostream& out) {
   Lang lang = lang_of(o.lang, d);
   auto store = open_sqlite_ledger_store(o.db);
   int month = follow_up_month(o, monthly_actuals(*store, o.year));
-  SimpleTable t = investment_follow_up_table(d, monthly_investment_actuals(*store, o.year), o.unit, o.year, month, lang);
-  if (t.rows.empty()) {
-    out << fmt::format(fmt::runtime(tr("inv.none", lang)), o.unit) << "\n";
-    return 0;
-  }
-  if (o.format == "csv") {
-    out << kUtf8Bom << render_simple_csv(t);
-  } else if (o.format == "html") {
-    std::string unit_name;
-    for (const auto& u : d.units)
-      if (u.id == o.unit) unit_name = u.name.shown(lang);
-    out << render_html_document(lang, unit_name, t.title, "", render_simple_html(t));
-  } else {
-    out << render_simple_text(t);
-  }
+  write_investment_table(out, o.format, d, o.unit, lang,
+                         investment_follow_up_table(d, monthly_investment_actuals(*store, o.year), o.unit, o.year, month, lang));
   return 0;
 }
 

@@ -14,14 +14,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-let seed = 434111;
-function rnd() {  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+// A deterministic random stream (mulberry32) per seed; each part of the file has its own, so
+// adding a part leaves the rows of the others byte for byte as they were.
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
+const rnd = mulberry32(434111);
 
 const MONTHS = 9;
 const wageProfile = [1, 1, 1, 1, 1, 1.5, 0.8, 1, 1].map((x) => x / 12);  // 9,3/12 of the year
@@ -101,14 +105,7 @@ for (let m = 0; m < MONTHS; m++) {
 // so the rows above stay byte for byte what they were. Annual amounts are signed (income +,
 // costs −) and are the demo's TA 2025 lines (data/demo/figures.csv); depreciation is booked on
 // the sectors' cost centers, since the city's depreciation is the sum of its sectors'.
-let seed2 = 434112;
-function rnd2() {  // mulberry32, second stream
-  seed2 = (seed2 + 0x6d2b79f5) | 0;
-  let t = seed2;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd2 = mulberry32(434112);
 const uneven2 = (share) => {
   const w = Array.from({ length: MONTHS }, (_, m) => (m === 6 ? 0.5 : 0.8 + 0.4 * rnd2()));
   const sum = w.reduce((a, b) => a + b, 0);
@@ -191,14 +188,7 @@ for (let m = 0; m < MONTHS; m++) {
 // above stay byte for byte what they were. [project, account, signed TA 2025 euros, share booked by
 // September, months (1-based) or null = spread]; the day-care centre runs 7.5 % over its
 // appropriation already (a binding project: the follow-up marks it), the land purchase waits.
-let seed3 = 434113;
-function rnd3() {  // mulberry32, third stream
-  seed3 = (seed3 + 0x6d2b79f5) | 0;
-  let t = seed3;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd3 = mulberry32(434113);
 const projectRows = [
   ['p101-kenraalinmaen-koulu', 1195, 'Keskeneräiset hankinnat', -4500000, 0.62, null],
   ['p102-keskustan-paivakoti', 1116, 'Muut rakennukset', -2000000, 1.075, null],
