@@ -295,14 +295,13 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
   auto view = st ? std::optional<TableView>(TableView{annual ? TableKind::annual_report : TableKind::budget, Part::operating})
                  : parse_table_view(kind_s);
   if (!view) return bad_request(lang);
-  const TableKind* kind = &view->layout;
 
   FigureTable t;
   if (st) {
     t.unit_name = latest_version(app.d, unit)->name.shown(lang);
   } else {
     try {
-      t = build_table(app.ledger, unit, year, *kind, lang, view->part);
+      t = build_table(app.ledger, unit, year, view->layout, lang, view->part);
     } catch (const TableError&) {
       return not_found(c);
     }
@@ -322,12 +321,12 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
 
   mstch::array years, kinds = kind_options(c, kind_s, unit), children;
   for (int y : app.years) years.push_back(mstch::map{{"value", std::to_string(y)}, {"selected", y == year}});
-  Date on = *kind == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
+  Date on = view->layout == TableKind::annual_report ? Date::last_of_year(year) : Date::first_of_year(year);
   OrgView org(app.d.units, on);
   auto kids = org.children(unit);
   sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
   // Sub-units show their operating part (the statutory parts are the municipality's).
-  std::string child_query = fmt::format("?year={}&kind={}", year, *kind == TableKind::budget ? "budget" : "annual-report");
+  std::string child_query = fmt::format("?year={}&kind={}", year, view->layout == TableKind::budget ? "budget" : "annual-report");
   for (const UnitVersion* c : kids)
     children.push_back(mstch::map{{"href", fmt::format("/{}/unit/{}{}", lang_code(lang), c->id, child_query)},
                                   {"name", c->name.shown(lang)}});
@@ -390,15 +389,14 @@ http::Response explain_page(const Ctx& c, const std::string& unit, const http::R
   } else {
     auto view = parse_table_view(q("kind"));
     if (!view) return bad_request(lang);
-    const TableKind* kind = &view->layout;
-    FigureTable t;
+      FigureTable t;
     try {
-      t = build_table(app.ledger, unit, *year, *kind, lang, view->part);
+      t = build_table(app.ledger, unit, *year, view->layout, lang, view->part);
     } catch (const TableError&) {
       return not_found(c);
     }
     if (col >= t.columns.size()) return bad_request(lang);
-    Date on = *kind == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
+    Date on = view->layout == TableKind::annual_report ? Date::last_of_year(*year) : Date::first_of_year(*year);
     OrgView org(app.d.units, on);
     e = explain_measure(app.ledger, org, unit, line->id, t.columns[col], lang);
   }

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
 #include "core/budgeting/budget_round.h"
 #include "core/finance/ledger.h"
+#include "core/finance/report_table.h"
 #include "core/i18n.h"
 
 namespace toteuma {
@@ -52,11 +55,13 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
   t.column_shown_decimals.assign(t.headings.size(), -1);
   t.column_shown_decimals[2 + versions.size() + 1] = 1;
 
-  for (const Line& l : d.chart.lines()) {
-    if (!(l.parts & static_cast<unsigned>(Part::operating))) continue;
-    SimpleRow r;
+  // The operating part's lines, printed by the rule of every report table.
+  const Chart chart = chart_subset(d.chart, [](const Line& l) { return l.in(Part::operating); });
+  std::map<std::string, SimpleRow> rows;
+  std::map<std::string, bool> has_data;
+  for (const Line& l : chart.lines()) {
+    SimpleRow& r = rows[l.id];
     r.label = l.name.in(lang);
-    r.total = l.kind == LineKind::total;
     r.cells.push_back(base.measure(org, unit, l.id, {Measure::actual, year - 2, 0}));
     r.cells.push_back(base.measure(org, unit, l.id, {Measure::budget_after, year - 1, 0}));
     std::optional<Cents> latest, framed;
@@ -75,9 +80,11 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
       if (auto p = ratio_permille(*change, *last)) pct = *p * 10;
     r.cells.push_back(pct);
     if (frame) r.cells.push_back(diff(latest, framed));
-    bool any = false;
-    for (const auto& c : r.cells) any = any || c.has_value();
-    if (any || l.show == LineShow::always) t.rows.push_back(std::move(r));
+    has_data[l.id] = std::any_of(r.cells.begin(), r.cells.end(), [](const auto& c) { return c.has_value(); });
+  }
+  for (auto [l, kind] : shown_lines(chart, has_data)) {
+    rows[l->id].total = kind == LineKind::total;
+    t.rows.push_back(std::move(rows[l->id]));
   }
   return t;
 }

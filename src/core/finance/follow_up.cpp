@@ -27,29 +27,6 @@ std::string tf(const char* key, Lang lang, auto&&... args) {
   return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
 }
 
-// As in the report tables: a line shows when the chart says always, when it has a value, or
-// when another detail part of its total has one.
-std::vector<const Line*> shown_lines(const Chart& chart, const std::map<std::string, bool>& has) {
-  std::vector<const Line*> out;
-  for (const Line& l : chart.lines()) {
-    bool show = l.show == LineShow::always || has.at(l.id);
-    if (!show)
-      if (const Line* total = chart.parent_total(l.id))
-        for (const auto& t : total->formula)
-          if (const Line* part = chart.find(t.line); part && part->kind == LineKind::detail && has.at(t.line)) show = true;
-    if (show) out.push_back(&l);
-  }
-  return out;
-}
-
-LineKind shown_kind(const Line& l, const std::vector<const Line*>& shown) {
-  if (l.kind != LineKind::total) return l.kind;
-  for (const auto& t : l.formula)
-    for (const Line* s : shown)
-      if (s->id == t.line) return LineKind::total;
-  return LineKind::detail;  // a total printed without its parts reads as an ordinary row
-}
-
 }  // namespace
 
 std::string ledger_scenario_id(int year, int month) { return fmt::format("ledger-{:04}-{:02}", year, month); }
@@ -285,10 +262,7 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
   }
   // The unit's part of the chart: the operating part; the municipality's root also its income
   // statement (taxes, state transfers, financial items in the year's follow-up).
-  std::vector<Line> own_lines;
-  for (const Line& l : d.chart.lines())
-    if (unit_uses(l, u->parent.empty())) own_lines.push_back(l);
-  const Chart own_chart(own_lines);
+  const Chart own_chart = chart_subset(d.chart, [&](const Line& l) { return unit_uses(l, u->parent.empty()); });
   auto shown = shown_lines(own_chart, has);
 
   std::string unit_name = u->name.shown(lang);
@@ -340,8 +314,7 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
   fu.forecast_parts.decimals = 2;  // cents, shown as whole euros
   fu.forecast_parts.shown_decimals = 0;
 
-  for (const Line* l : shown) {
-    LineKind kind = shown_kind(*l, shown);
+  for (auto [l, kind] : shown) {
     if (!u->parent.empty() && !l->in(Part::operating)) kind = LineKind::memo;  // a note after Toimintakate
     std::string label = l->name.in(lang);
     const auto& v = sums[l->id];

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/i18n.h"
@@ -97,10 +98,6 @@ const UnitVersion& table_unit(const Dataset& d, const OrgView& org, const std::s
 
 namespace {
 
-// A line is printed when the chart says always, when it has a figure in some column, or when
-// another detail part of the same total has one (so an empty Maksutuotot shows beside
-// Myyntituotot, while Valmistevarastojen muutos does not show just because Toimintatuotot,
-// a total, has figures).
 bool shown(const Chart& chart, const Line& l, const std::map<std::string, bool>& has_data) {
   if (l.show == LineShow::always || has_data.at(l.id)) return true;
   const Line* total = chart.parent_total(l.id);
@@ -113,6 +110,29 @@ bool shown(const Chart& chart, const Line& l, const std::map<std::string, bool>&
 }
 
 }  // namespace
+
+std::vector<ShownLine> shown_lines(const Chart& chart, const std::map<std::string, bool>& has_data) {
+  std::set<std::string> ids;
+  for (const Line& l : chart.lines())
+    if (shown(chart, l, has_data)) ids.insert(l.id);
+  std::vector<ShownLine> out;
+  for (const Line& l : chart.lines()) {
+    if (!ids.count(l.id)) continue;
+    LineKind kind = l.kind;
+    if (kind == LineKind::total &&
+        std::none_of(l.formula.begin(), l.formula.end(), [&](const FormulaTerm& t) { return ids.count(t.line) > 0; }))
+      kind = LineKind::detail;
+    out.push_back({&l, kind});
+  }
+  return out;
+}
+
+Chart chart_subset(const Chart& chart, const std::function<bool(const Line&)>& keep) {
+  std::vector<Line> lines;
+  for (const Line& l : chart.lines())
+    if (keep(l)) lines.push_back(l);
+  return Chart(lines);
+}
 
 FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
                         Lang lang, Part part) {
@@ -138,10 +158,7 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
 
   std::map<std::string, bool> has_data;
   std::map<std::string, std::vector<std::optional<Cents>>> values;
-  std::vector<Line> lines;  // the part's lines in chart order
-  for (const Line& l : d.chart.lines())
-    if (in_table(l, part)) lines.push_back(l);
-  const Chart chart(lines);
+  const Chart chart = chart_subset(d.chart, [&](const Line& l) { return in_table(l, part); });
   for (const Line& l : chart.lines()) {
     auto& vs = values[l.id];
     bool any = false;
@@ -151,21 +168,9 @@ FigureTable build_table(const Ledger& ledger, const std::string& unit, int year,
     }
     has_data[l.id] = any;
   }
-  std::set<std::string> shown_ids;
-  for (const Line& l : chart.lines())
-    if (shown(chart, l, has_data)) shown_ids.insert(l.id);
-  for (const Line& l : chart.lines()) {
-    if (!shown_ids.count(l.id)) continue;
-    // A total whose parts are not printed (Henkilöstökulut held as one figure) reads as an
-    // ordinary row, as in the seeds.
-    LineKind kind = l.kind;
-    if (kind == LineKind::total) {
-      bool parts_shown = false;
-      for (const auto& term : l.formula) parts_shown = parts_shown || shown_ids.count(term.line) > 0;
-      if (!parts_shown) kind = LineKind::detail;
-    }
-    if (part == Part::operating && !l.in(Part::operating)) kind = LineKind::memo;  // a note row
-    t.rows.push_back({l.id, kind, l.name.in(lang), values[l.id]});
+  for (auto [l, kind] : shown_lines(chart, has_data)) {
+    if (part == Part::operating && !l->in(Part::operating)) kind = LineKind::memo;  // a note row
+    t.rows.push_back({l->id, kind, l->name.in(lang), values[l->id]});
   }
   return t;
 }

@@ -1,6 +1,8 @@
 // The figure tables of the seeds' layouts, as data: headings and rows of optional cents.
 // Rendering (text, CSV, HTML) is in render/.
 #pragma once
+#include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,6 +53,19 @@ struct TableError : MsgError {
 // the income statement part or the financing part (cash flow) — the latter two for the
 // municipality, whose root unit holds taxes, financial items and financing, and whose operating
 // lines roll up from its sectors (internal items are not lines of the income statement).
+// The lines a table of `chart` prints, in chart order, with the kind each prints as: a line shows
+// when the chart says always, when it has a figure in some column (`has_data`, every line of the
+// chart), or when another detail part of the same total has one (so an empty Maksutuotot shows
+// beside Myyntituotot, while Valmistevarastojen muutos does not show just because Toimintatuotot,
+// a total, has figures); a total printed without any of its parts reads as an ordinary row.
+struct ShownLine {
+  const Line* line;
+  LineKind kind;
+};
+std::vector<ShownLine> shown_lines(const Chart& chart, const std::map<std::string, bool>& has_data);
+// The lines of `chart` that `keep` accepts, in order, as a chart of their own (a part's table).
+Chart chart_subset(const Chart& chart, const std::function<bool(const Line&)>& keep);
+
 FigureTable build_table(const Ledger& ledger, const std::string& unit, int year, TableKind kind,
                         Lang lang, Part part = Part::operating);
 // "operating" (also ""), "income-statement", "cash-flow".
