@@ -10,6 +10,7 @@ std::string to_string(Severity s) {
     case Severity::error: return "error";
     case Severity::warning: return "warning";
     case Severity::rounding: return "rounding";
+    case Severity::info: return "info";
   }
   return "error";
 }

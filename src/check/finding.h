@@ -9,7 +9,8 @@
 
 namespace toteuma {
 
-enum class Severity { error, warning, rounding };
+// info: what was not understood (an unknown label, a sum that cannot be checked): never an error.
+enum class Severity { error, warning, rounding, info };
 std::string to_string(Severity s);
 
 struct Location {

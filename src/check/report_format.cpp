@@ -44,13 +44,15 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
                        lang == Lang::fi ? "riviä tunnistettu" : "rader igenkända", costs, dev);
   }
   if (!conv.empty()) out += "\n";
-  int n[3] = {0, 0, 0};
+  int n[4] = {0, 0, 0, 0};
   for (const auto& f : findings) {
     ++n[static_cast<int>(f.severity)];
     out += fmt::format("{:<8} {:<28} {}: {}\n", to_string(f.severity), f.rule, where(f), lang == Lang::fi ? f.fi : f.sv);
   }
-  out += lang == Lang::fi ? fmt::format("\nVirheitä {}, varoituksia {}, pyöristyseroja {}\n", n[0], n[1], n[2])
-                          : fmt::format("\nFel {}, varningar {}, avrundningsskillnader {}\n", n[0], n[1], n[2]);
+  out += lang == Lang::fi ? fmt::format("\nVirheitä {}, varoituksia {}, pyöristyseroja {}", n[0], n[1], n[2])
+                          : fmt::format("\nFel {}, varningar {}, avrundningsskillnader {}", n[0], n[1], n[2]);
+  if (n[3] > 0) out += lang == Lang::fi ? fmt::format(", tietoja {}", n[3]) : fmt::format(", upplysningar {}", n[3]);
+  out += "\n";
   return out;
 }
 

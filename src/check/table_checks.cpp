@@ -8,24 +8,15 @@
 #include <set>
 
 #include "check/rounding.h"
+#include "check/table_vocabulary.h"
+#include "check/total_block.h"
 #include "core/fixed.h"
 #include "core/format.h"
+#include "core/i18n.h"
 
 namespace toteuma {
 
 namespace {
-
-enum class Col { budget, amendments, budget_after, actual, deviation, forecast, plan, realisation, unknown };
-
-struct ColumnMeaning {
-  Col kind = Col::unknown;
-  int year = 0;
-  int base_year = 0;  // plan: the budget year of the document
-  bool operator<(const ColumnMeaning& o) const {
-    return std::tie(kind, year, base_year) < std::tie(o.kind, o.year, o.base_year);
-  }
-  bool operator==(const ColumnMeaning& o) const = default;
-};
 
 struct Row {
   const PrintedRow* src = nullptr;
@@ -34,6 +25,9 @@ struct Row {
   std::vector<std::optional<std::int64_t>> pct;    // realisation columns, hundredths of %
   std::vector<int> pct_decimals;
   std::vector<bool> filled;  // a blank total computed from its printed parts (reported once)
+  bool has_value() const {
+    return std::any_of(v.begin(), v.end(), [](const auto& x) { return x.has_value(); });
+  }
 };
 
 // A row of a table of quantities (person-years, persons, days): free labels, no chart.
@@ -56,6 +50,8 @@ struct Table {
   std::int64_t scale = 1;
   std::vector<ColumnMeaning> cols;
   std::vector<Row> rows;
+  std::vector<Row> unknown_rows;  // rows with figures whose label the chart does not know (line = nullptr)
+  std::vector<const PrintedRow*> transparent_rows;  // "of which" rows: in no sum
   TableConvention conv;
   std::vector<int> col_decimals;  // most decimals printed in each column (4,2 M€ → 1)
   Cents scale_cents() const { return scale * 100; }
@@ -68,57 +64,6 @@ struct Table {
 };
 
 std::string eur(Cents c) { return format_euros(c, " "); }
-
-bool contains(const std::string& s, const char* what) { return s.find(what) != std::string::npos; }
-
-std::optional<int> find_year(const std::string& s) {
-  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-    bool digits = true;
-    for (std::size_t k = 0; k < 4; ++k) digits = digits && s[i + k] >= '0' && s[i + k] <= '9';
-    bool alone = (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') && (i + 4 == s.size() || s[i + 4] < '0' || s[i + 4] > '9');
-    if (digits && alone) {
-      int y = std::stoi(s.substr(i, 4));
-      if (y >= 1900 && y <= 2200) return y;
-    }
-  }
-  return std::nullopt;
-}
-
-bool starts(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
-
-// Column headings as Finnish and Swedish documents print them.
-ColumnMeaning interpret_heading(const std::string& heading, int table_year) {
-  std::string h = normalize_label(heading);
-  ColumnMeaning m;
-  auto y = find_year(h);
-  m.year = y.value_or(table_year);
-  if (contains(h, "%")) m.kind = Col::realisation;
-  else if (contains(h, "jälkeen") || contains(h, "inkl ändringar") || contains(h, "+ muutos") ||
-           contains(h, "efter ändringar") || contains(h, "inkl budgetändringar"))
-    m.kind = Col::budget_after;
-  else if (contains(h, "muutos") || contains(h, "muutok") || contains(h, "ändring")) m.kind = Col::amendments;
-  else if (contains(h, "poikkeama") || contains(h, "avvikelse")) m.kind = Col::deviation;
-  else if (starts(h, "taloussuunnitelma") || starts(h, "ts ") || h == "ts" || starts(h, "ekonomiplan"))
-    m.kind = Col::plan, m.base_year = table_year;
-  else if (starts(h, "ennuste") || starts(h, "prognos")) m.kind = Col::forecast;
-  else if (starts(h, "talousarvio") || starts(h, "ta ") || h == "ta" || starts(h, "budjetti") || starts(h, "budget"))
-    m.kind = Col::budget;
-  else if (starts(h, "tilinpäätös") || starts(h, "tp ") || h == "tp" || starts(h, "toteutuma") ||
-           starts(h, "toteuma") || starts(h, "bokslut") || starts(h, "utfall"))
-    m.kind = Col::actual;
-  return m;
-}
-
-std::map<std::string, const Line*> label_index(const Chart& chart) {
-  std::map<std::string, const Line*> idx;
-  for (const Line& l : chart.lines()) {
-    idx.emplace(normalize_label(l.name.fi), &l);
-    idx.emplace(normalize_label(l.name.sv), &l);
-    for (const auto& s : l.synonyms_fi) idx.emplace(normalize_label(s), &l);
-    for (const auto& s : l.synonyms_sv) idx.emplace(normalize_label(s), &l);
-  }
-  return idx;
-}
 
 bool is_cost_line(const Chart& chart, const std::string& id) {
   if (id == "operating_costs") return true;
@@ -136,7 +81,8 @@ int decimals_of(const std::string& text) {
 
 class Checker {
  public:
-  Checker(const Chart& chart, const Ledger* ledger) : chart_(chart), labels_(label_index(chart)), ledger_(ledger) {}
+  Checker(const Chart& chart, const TableVocabulary& vocab, const Ledger* ledger)
+      : chart_(chart), vocab_(vocab), ledger_(ledger) {}
 
   TableCheckReport run(const std::vector<PrintedTable>& printed) {
     for (const auto& p : printed) tables_.push_back(interpret(p));
@@ -198,7 +144,7 @@ class Checker {
     // compensation row by year) is checked as plain quantities.
     if (measure == "euro") {
       bool any = false;
-      for (const auto& r : p.rows) any = any || labels_.count(normalize_label(r.label)) > 0;
+      for (const auto& r : p.rows) any = any || vocab_.line_of(r.label) != nullptr;
       if (!any) return interpret_quantities(std::move(t), p);
     }
     std::string scale = p.meta_value("scale");
@@ -218,66 +164,103 @@ class Checker {
       for (const auto& h : p.headings)
         if (auto y = find_year(normalize_label(h)); y && (t.year == 0 || *y > t.year)) t.year = *y;
     for (std::size_t c = 0; c < p.headings.size(); ++c) {
-      ColumnMeaning m = interpret_heading(p.headings[c], t.year);
+      ColumnMeaning m = vocab_.heading(p.headings[c], t.year);
+      // A blank heading beside a heading is the second column the heading spans (a statutory
+      // statement's sub-items and lines): it means the same.
+      if (blank_cell(p.headings[c]) && c > 0) m = t.cols[c - 1];
       if (m.kind == Col::unknown) {
-        auto& f = add("table.unknown_heading", Severity::error, t, p.header_line, "", p.headings[c], std::nullopt);
+        // Reported once; its cells are not read, the rest of the table is checked.
+        auto& f = add("table.unknown_heading", Severity::warning, t, p.header_line, "", p.headings[c], std::nullopt);
         f.found_text = p.headings[c];
-        f.fi = fmt::format("Sarakeotsikkoa \"{}\" ei tunnistettu (odotettiin esim. TA 2024, TA-muutokset, TA 2024 muutosten jälkeen, TP 2024, Poikkeama, Käyttö-%)", p.headings[c]);
-        f.sv = fmt::format("Kolumnrubriken \"{}\" känns inte igen (t.ex. Budget 2024, Budgetändringar, Budget 2024 inkl. ändringar, Bokslut 2024, Avvikelse förväntades)", p.headings[c]);
-        f.en = fmt::format("Column heading \"{}\" not recognised (expected e.g. TA 2024, TA-muutokset, TA 2024 muutosten jälkeen, TP 2024, Poikkeama, Käyttö-%)", p.headings[c]);
+        f.fi = fmt::format(fmt::runtime(tr("check.unknown_heading", Lang::fi)), p.headings[c]);
+        f.sv = fmt::format(fmt::runtime(tr("check.unknown_heading", Lang::sv)), p.headings[c]);
+        f.en = fmt::format("Column heading \"{}\" not recognised: the column is not checked (the others are; add your "
+                           "own heading with a --synonyms file)", p.headings[c]);
       }
       t.cols.push_back(m);
     }
+    std::set<std::string> unknown_reported;
     for (const auto& r : p.rows) {
+      if (repeats_headings(p, r)) continue;  // a heading row printed again above a block
       if (r.width != p.headings.size()) {
         report_ragged(t, r);
         continue;
       }
-      auto it = labels_.find(normalize_label(r.label));
-      if (it == labels_.end()) {
-        auto& f = add("table.unknown_label", Severity::error, t, r.line, r.label, "", std::nullopt);
-        f.found_text = r.label;
-        f.fi = fmt::format("Rivin nimeä \"{}\" ei löydy tuloslaskelman riveistä tai synonyymeistä", r.label);
-        f.sv = fmt::format("Radnamnet \"{}\" finns inte bland resultaträkningens rader eller synonymer", r.label);
-        f.en = fmt::format("Row label \"{}\" matches no line name or synonym of the chart", r.label);
+      if (TableVocabulary::of_which(r.label)) {
+        t.transparent_rows.push_back(&r);
         continue;
       }
-      Row row;
-      row.src = &r;
-      row.line = it->second;
-      for (std::size_t c = 0; c < r.cells.size(); ++c) {
-        std::optional<Cents> v;
-        std::optional<std::int64_t> pct;
-        const std::string& cell = r.cells[c];
-        if (!blank_cell(cell) && t.cols[c].kind != Col::unknown) {
-          bool ok = true;
-          if (t.cols[c].kind == Col::realisation) {
-            pct = parse_printed_percent(cell);
-            ok = pct.has_value();
-          } else {
-            v = parse_printed_amount(cell, t.scale);
-            ok = v.has_value();
-          }
-          if (!ok) {
-            auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], t.cols[c].year);
-            f.found_text = cell;
-            f.fi = fmt::format("\"{}\" ei ole luku (odotettiin esim. -1 935 039 tai 93,8 %)", cell);
-            f.sv = fmt::format("\"{}\" är inget tal (t.ex. -1 935 039 eller 93,8 % förväntades)", cell);
-            f.en = fmt::format("\"{}\" is not a number (expected e.g. -1 935 039 or 93,8 %)", cell);
-          }
+      Row row = read_row(t, r);
+      row.line = vocab_.line_of(r.label);
+      if (!row.line) {
+        // Not understood: said once per label (as information), kept for the sums of its block.
+        if (!row.has_value()) continue;
+        if (unknown_reported.insert(normalize_label(r.label)).second) {
+          auto& f = add("table.unknown_label", Severity::info, t, r.line, r.label, "", std::nullopt);
+          f.found_text = r.label;
+          f.fi = fmt::format(fmt::runtime(tr("check.unknown_label", Lang::fi)), r.label);
+          f.sv = fmt::format(fmt::runtime(tr("check.unknown_label", Lang::sv)), r.label);
+          f.en = fmt::format("Row label \"{}\" matches no line or synonym of the chart: the row is not checked on its "
+                             "own, only as part of its block's sum", r.label);
         }
-        row.v.push_back(v);
-        row.pct.push_back(pct);
-        row.pct_decimals.push_back(decimals_of(cell));
-        if (t.col_decimals.size() <= c) t.col_decimals.resize(c + 1, 0);
-        if (v) t.col_decimals[c] = std::max(t.col_decimals[c], decimals_of(cell));
-        row.filled.push_back(false);
+        t.unknown_rows.push_back(std::move(row));
+        continue;
       }
       t.rows.push_back(std::move(row));
     }
     t.conv.rows_total = static_cast<int>(p.rows.size());
     t.conv.rows_matched = static_cast<int>(t.rows.size());
     return t;
+  }
+
+  // A row's cells as numbers: blank, "-", "..", "–" are no value; footnote marks are dropped.
+  Row read_row(Table& t, const PrintedRow& r) {
+    const PrintedTable& p = *t.src;
+    Row row;
+    row.src = &r;
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      std::optional<Cents> v;
+      std::optional<std::int64_t> pct;
+      const std::string cell = without_footnote(r.cells[c]);
+      Col kind = t.cols[c].kind;
+      // A per cent in a column of amounts is a ratio row's (a key figure below the statement): no amount.
+      bool ratio = kind != Col::realisation && cell.ends_with('%') && parse_printed_percent(cell);
+      if (!no_value_cell(cell) && !ratio && kind != Col::unknown && kind != Col::other) {
+        bool ok = true;
+        if (kind == Col::realisation) {
+          pct = parse_printed_percent(cell);
+          ok = pct.has_value();
+        } else {
+          v = parse_printed_amount(cell, t.scale);
+          ok = v.has_value();
+        }
+        if (!ok) {
+          auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], t.cols[c].year);
+          f.found_text = cell;
+          f.fi = fmt::format("\"{}\" ei ole luku (odotettiin esim. -1 935 039 tai 93,8 %)", cell);
+          f.sv = fmt::format("\"{}\" är inget tal (t.ex. -1 935 039 eller 93,8 % förväntades)", cell);
+          f.en = fmt::format("\"{}\" is not a number (expected e.g. -1 935 039 or 93,8 %)", cell);
+        }
+      }
+      row.v.push_back(v);
+      row.pct.push_back(pct);
+      row.pct_decimals.push_back(decimals_of(cell));
+      if (t.col_decimals.size() <= c) t.col_decimals.resize(c + 1, 0);
+      if (v) t.col_decimals[c] = std::max(t.col_decimals[c], decimals_of(cell));
+      row.filled.push_back(false);
+    }
+    return row;
+  }
+
+  // A row whose cells repeat the heading row: blocks printed one under another.
+  static bool repeats_headings(const PrintedTable& p, const PrintedRow& r) {
+    bool any = false;
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      if (blank_cell(r.cells[c])) continue;
+      if (c >= p.headings.size() || normalize_label(r.cells[c]) != normalize_label(p.headings[c])) return false;
+      any = true;
+    }
+    return any;
   }
 
   void report_ragged(const Table& t, const PrintedRow& r) {
@@ -293,6 +276,7 @@ class Checker {
   Table interpret_quantities(Table t, const PrintedTable& p) {
     t.quantities = true;
     for (const auto& r : p.rows) {
+      if (repeats_headings(p, r)) continue;
       if (r.width != p.headings.size()) {
         report_ragged(t, r);
         continue;
@@ -301,8 +285,11 @@ class Checker {
       q.src = &r;
       for (std::size_t c = 0; c < r.cells.size(); ++c) {
         std::optional<std::int64_t> v;
-        if (!blank_cell(r.cells[c])) {
-          v = parse_printed_amount(r.cells[c], 1);
+        const std::string cell = without_footnote(r.cells[c]);
+        // A share printed as a per cent ("12,2 %") is not a quantity: kept out of the sums.
+        bool share = cell.ends_with('%') && parse_printed_percent(cell);
+        if (!no_value_cell(cell) && !share) {
+          v = parse_printed_amount(cell, 1);
           if (!v) {
             auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], std::nullopt);
             f.found_text = r.cells[c];
@@ -481,16 +468,35 @@ class Checker {
       for (auto& r : t.rows) {
         if (r.line != &l) continue;
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
-          Col k = t.cols[c].kind;
-          if (r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown) continue;
-          std::optional<Cents> sum;
-          for (const auto& term : l.formula)
-            for (const auto& p : t.rows)
-              if (p.line->id == term.line && p.v[c]) sum = signed_add(sum.value_or(0), term.sign, *p.v[c]);
-          if (sum) r.v[c] = sum, r.filled[c] = true;
+          if (r.v[c] || !sums_down(t.cols[c].kind)) continue;
+          // Only from parts the chart knows: a block with unknown rows implies no value.
+          BlockSum b = block_of(t, r, c);
+          if (b.kind == BlockSum::Kind::parts) r.v[c] = b.sum, r.filled[c] = true;
         }
       }
     }
+  }
+
+  // Columns whose totals are sums of the rows above (not deviations, ratios, overrun rights).
+  static bool sums_down(Col k) {
+    return k != Col::deviation && k != Col::realisation && k != Col::overrun && k != Col::other && k != Col::unknown;
+  }
+
+  // What the total row r adds up in column c, read from the printed block above it.
+  BlockSum block_of(const Table& t, const Row& r, std::size_t c) const {
+    std::vector<std::pair<int, BlockRow>> rows;
+    for (const auto* set : {&t.rows, &t.unknown_rows})
+      for (const auto& x : *set)
+        rows.push_back({x.src->line, {x.line, x.v[c], x.line && x.line->kind == LineKind::memo, x.src->line}});
+    for (const auto* x : t.transparent_rows) rows.push_back({x->line, {nullptr, std::nullopt, true, x->line}});
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<BlockRow> ordered;
+    std::size_t at = 0;
+    for (const auto& [line, br] : rows) {
+      if (line == r.src->line) at = ordered.size();
+      ordered.push_back(br);
+    }
+    return block_sum(chart_, ordered, at, t.rounding_unit(c));
   }
 
   void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c, Cents expected, Cents found,
@@ -517,8 +523,6 @@ class Checker {
   }
 
   void check_rows(const Table& t) {
-    std::map<std::string, const Row*> by_line;
-    for (const auto& r : t.rows) by_line.emplace(r.line->id, &r);
     for (const auto& r : t.rows) {
       for (std::size_t c = 0; c < t.cols.size(); ++c) {
         const ColumnMeaning& m = t.cols[c];
@@ -527,8 +531,7 @@ class Checker {
         if (m.kind == Col::realisation) check_realisation(t, r, c);
         // Deviations of totals follow from the other columns; checking them as sums too would
         // report one misprint twice.
-        if (r.line->kind == LineKind::total && m.kind != Col::realisation && m.kind != Col::deviation)
-          check_total(t, r, c, by_line);
+        if (r.line->kind == LineKind::total && sums_down(m.kind)) check_total(t, r, c);
       }
     }
   }
@@ -614,27 +617,38 @@ class Checker {
     f.en = fmt::format("{}: printed {}, actual / budget = {}", r.src->label, r.src->cells[c], f.expected_text);
   }
 
-  void check_total(const Table& t, const Row& r, std::size_t c, const std::map<std::string, const Row*>& by_line) {
-    std::optional<Cents> sum;
-    int present_parts = 0, terms = 0;
-    std::vector<std::string> names;
-    for (const auto& term : r.line->formula) {
-      auto it = by_line.find(term.line);
-      if (it == by_line.end()) continue;
-      ++present_parts;
-      if (auto v = it->second->v[c]) {
-        sum = signed_add(sum.value_or(0), term.sign, *v);
-        ++terms;
-      }
-    }
-    if (present_parts == 0) return;  // the table does not print this total's parts
+  void check_total(const Table& t, const Row& r, std::size_t c) {
+    BlockSum b = block_of(t, r, c);
+    if (b.kind == BlockSum::Kind::none) return;  // the table does not print this total's parts
     if (r.filled[c]) {
       completeness("complete.derived_missing", t, r, c, "summa puuttuu, vaikka osat on annettu",
                    "summan saknas fast delarna är angivna", "total missing although its parts are given");
-    } else if (r.v[c]) {
-      if (!sum) return;  // parts printed blank: nothing to add up (e.g. a plan year without details)
-      compare("arith.total", t, r, c, *sum, *r.v[c], terms, "osien summa", "summan av delarna", "sum of parts");
+      return;
     }
+    if (!r.v[c]) return;
+    // With rows the chart does not know, the total is the sum of all rows of its block; when
+    // that does not agree either, it cannot be checked (never against the known rows alone).
+    if (b.kind == BlockSum::Kind::all_rows &&
+        classify_difference(checked_sub(*r.v[c], b.sum), b.terms, t.rounding_unit(c)) == Discrepancy::error) {
+      not_checkable(t, r, b);
+      return;
+    }
+    compare("arith.total", t, r, c, b.sum, *r.v[c], b.terms, "osien summa", "summan av delarna", "sum of parts");
+  }
+
+  // Once per total row: information, not an error.
+  void not_checkable(const Table& t, const Row& r, const BlockSum& b) {
+    for (const auto& x : report_.findings)
+      if (x.rule == "arith.not_checkable" && x.where.file == t.src->file && x.where.line == r.src->line) return;
+    std::string names;
+    for (const auto& u : t.unknown_rows)
+      if (std::find(b.unknown.begin(), b.unknown.end(), u.src->line) != b.unknown.end())
+        names += (names.empty() ? "" : ", ") + (u.src->label.empty() ? std::string("–") : u.src->label);
+    auto& f = add("arith.not_checkable", Severity::info, t, r.src->line, r.src->label, "", std::nullopt);
+    f.fi = fmt::format(fmt::runtime(tr("check.not_checkable", Lang::fi)), r.src->label, names);
+    f.sv = fmt::format(fmt::runtime(tr("check.not_checkable", Lang::sv)), r.src->label, names);
+    f.en = fmt::format("{}: the total cannot be checked: its block has rows the chart does not know ({}) and the "
+                       "block's rows do not add up to it", r.src->label, names);
   }
 
   // Sub-unit tables of the same document against their parent's table.
@@ -648,7 +662,8 @@ class Checker {
       if (kids.empty()) continue;
       for (const auto& r : p.rows) {
         for (std::size_t c = 0; c < p.cols.size(); ++c) {
-          if (!r.v[c] || p.cols[c].kind == Col::realisation || p.cols[c].kind == Col::unknown) continue;
+          Col k = p.cols[c].kind;
+          if (!r.v[c] || k == Col::realisation || k == Col::unknown || k == Col::overrun || k == Col::other) continue;
           std::optional<Cents> sum;
           int n = 0;
           for (const Table* k : kids)
@@ -688,7 +703,9 @@ class Checker {
       for (const auto& r : t.rows)
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           Col k = t.cols[c].kind;
-          if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown) continue;
+          if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown || k == Col::overrun ||
+              k == Col::other)
+            continue;
           ColumnMeaning key = t.cols[c];
           if (key.kind == Col::budget_after || key.kind == Col::budget) key.base_year = 0;
           seen[{t.unit_key, r.line->id, key}].push_back({&t, &r, c});
@@ -766,7 +783,7 @@ class Checker {
   }
 
   const Chart& chart_;
-  std::map<std::string, const Line*> labels_;
+  const TableVocabulary& vocab_;
   const Ledger* ledger_;
   std::vector<Table> tables_;
   TableCheckReport report_;
@@ -815,8 +832,11 @@ std::string normalize_label(const std::string& s) {
   return out;
 }
 
-TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart, const Ledger* ledger) {
-  return Checker(chart, ledger).run(tables);
+TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart, const Ledger* ledger,
+                              const std::vector<std::string>& synonym_files) {
+  TableVocabulary vocab(chart);
+  for (const auto& f : synonym_files) vocab.add_file(f);  // InputError → exit 2
+  return Checker(chart, vocab, ledger).run(tables);
 }
 
 }  // namespace toteuma

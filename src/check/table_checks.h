@@ -26,9 +26,10 @@ struct TableCheckReport {
 };
 
 // With a ledger, every printed figure of a unit the dataset knows is also reconciled with the
-// stored dataset (rule cross.dataset).
+// stored dataset (rule cross.dataset). `synonym_files`: a user's own labels and headings
+// (--synonyms; the format of data/charts/standard/labels.csv or data/checks/headings.csv).
 TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart,
-                              const Ledger* ledger = nullptr);
+                              const Ledger* ledger = nullptr, const std::vector<std::string>& synonym_files = {});
 
 // Normalises a printed label or heading for matching: lower case (å ä ö too), hyphenation and
 // punctuation removed, spaces collapsed. "TALOUSARVIO- MUUTOKSET" → "talousarviomuutokset".

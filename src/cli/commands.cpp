@@ -163,7 +163,7 @@ int cmd_check(const CommandOptions& o, std::ostream& out) {
   if (!o.tables.empty()) {
     std::vector<PrintedTable> tables;
     for (const auto& f : o.tables) tables.push_back(read_printed_table(f));  // InputError → exit 2
-    auto r = check_tables(tables, d.chart, o.db.empty() ? nullptr : &ledger);
+    auto r = check_tables(tables, d.chart, o.db.empty() ? nullptr : &ledger, o.synonyms);
     findings.insert(findings.end(), r.findings.begin(), r.findings.end());
     conventions = r.conventions;
   }

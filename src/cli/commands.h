@@ -32,6 +32,7 @@ struct CommandOptions {
   unsigned threads = 0;
   std::vector<std::string> trusted_proxies;  // serve --trusted-proxy
   std::vector<std::string> tables;  // check --table FILE...
+  std::vector<std::string> synonyms;  // check --synonyms FILE...: own row labels / column headings
   std::string line, column = "actual";  // explain
   std::string key_figure;                 // explain --key-figure (instead of --line)
   int month = 0;                          // explain --column forecast: the follow-up's forecast at month's end

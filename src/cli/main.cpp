@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
       "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");
   check->add_option("--db", o.db, "check the stored dataset");
   check->add_option("--table", o.tables, "tables as printed (CSV or XLSX); several are checked against each other");
+  check->add_option("--synonyms", o.synonyms,
+                    "your own row labels (line;language;label) or column headings (meaning;pattern) for --table");
   check->add_option("--format", o.format, "text|json|csv")->check(CLI::IsMember({"text", "json", "csv"}));
   check->add_option("--lang", o.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
 

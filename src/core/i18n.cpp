@@ -287,6 +287,17 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"inv.legend.binding", {"* Valtuustoon nähden sitova taso (nettomääräraha)", "* Bindande nivå gentemot fullmäktige (nettoanslag)"}},
       {"inv.legend.overrun", {"! Sitova määräraha ylittyi", "! Det bindande anslaget överskreds"}},
       {"inv.none", {"{}: ei investointiosaa", "{}: ingen investeringsdel"}},
+      // printed-table vocabulary and blocks (issue 15, helper h-vocab); {} is a label or heading as printed
+      {"sev.info", {"tieto", "upplysning"}},
+      {"check.unknown_heading",
+       {"Sarakeotsikkoa \"{}\" ei tunnistettu: saraketta ei tarkisteta (muut sarakkeet tarkistetaan; oman otsikon voi lisätä --synonyms-tiedostolla)",
+        "Kolumnrubriken \"{}\" känns inte igen: kolumnen kontrolleras inte (de övriga kontrolleras; en egen rubrik kan läggas till med en --synonyms-fil)"}},
+      {"check.unknown_label",
+       {"Rivin nimeä \"{}\" ei löydy tililuettelon riveistä eikä synonyymeistä: riviä ei tarkisteta omana rivinään, vaan vain osana lohkonsa summaa",
+        "Radnamnet \"{}\" finns inte bland kontoplanens rader eller synonymer: raden kontrolleras inte för sig, bara som en del av blockets summa"}},
+      {"check.not_checkable",
+       {"{}: summaa ei voi tarkistaa, koska sen lohkossa on rivejä, joita tililuettelo ei tunne ({}), eikä lohkon rivien summa täsmää",
+        "{}: summan kan inte kontrolleras, eftersom blocket har rader som kontoplanen inte känner ({}) och blockets rader inte summerar"}},
   };
   return c;
 }

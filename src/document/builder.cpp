@@ -284,7 +284,7 @@ class Assembler {
 
   void add_check_summary(std::vector<doc::Block>& out, const UnitVersion& unit) {
     std::vector<Finding> mine = findings_of_unit(check_dataset(d_), org_, unit.id);
-    int counts[3] = {0, 0, 0};
+    int counts[4] = {0, 0, 0, 0};  // per Severity (info: printed tables only)
     for (const auto& f : mine) ++counts[static_cast<int>(f.severity)];
     out.push_back(para(fmt::format(fmt::runtime(tr("doc.checks.intro", lang_)), counts[0], counts[1], counts[2])));
     if (!mine.empty()) add_grid(out, findings_grid(mine, lang_, 50));

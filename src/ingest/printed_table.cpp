@@ -77,7 +77,16 @@ PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
   t.header_line = recs[i].line;
   t.headings.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
   for (auto& h : t.headings) h = trim(h);
-  while (!t.headings.empty() && t.headings.back().empty()) t.headings.pop_back();
+  // Trailing blank headings are padding, unless a row prints figures under them: the last heading
+  // then spans two columns (a statutory statement's sub-items and lines, "2018;;2017;").
+  std::size_t used = 0;
+  for (std::size_t k = i + 1; k < recs.size(); ++k)
+    for (std::size_t c = recs[k].fields.size(); c > 1; --c)
+      if (!blank_cell(recs[k].fields[c - 1])) {
+        used = std::max(used, c - 1);
+        break;
+      }
+  while (!t.headings.empty() && t.headings.back().empty() && t.headings.size() > used) t.headings.pop_back();
   for (++i; i < recs.size(); ++i) {
     PrintedRow r;
     r.line = recs[i].line;
