@@ -195,7 +195,8 @@ class Checker {
       if (!row.line) {
         // Not understood: said once per label (as information), kept for the sums of its block.
         if (!row.has_value()) continue;
-        if (unknown_reported.insert(normalize_label(r.label)).second) {
+        // An unlabelled row is a block's total by its place; a label is said once.
+        if (!blank_cell(r.label) && unknown_reported.insert(normalize_label(r.label)).second) {
           auto& f = add("table.unknown_label", Severity::info, t, r.line, r.label, "", std::nullopt);
           f.found_text = r.label;
           f.fi = fmt::format(fmt::runtime(tr("check.unknown_label", Lang::fi)), r.label);
@@ -469,6 +470,10 @@ class Checker {
         if (r.line != &l) continue;
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           if (r.v[c] || !sums_down(t.cols[c].kind)) continue;
+          // A heading spanning two columns (sub-items, lines): the total printed in the other one is not missing.
+          bool beside = false;
+          for (std::size_t k = 0; k < t.cols.size(); ++k) beside = beside || (k != c && t.cols[k] == t.cols[c] && r.v[k]);
+          if (beside) continue;
           // Only from parts the chart knows: a block with unknown rows implies no value.
           BlockSum b = block_of(t, r, c);
           if (b.kind == BlockSum::Kind::parts) r.v[c] = b.sum, r.filled[c] = true;

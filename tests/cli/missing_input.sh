@@ -14,6 +14,7 @@ cases=(
   "check --table missing.csv"
   "check --table missing.xlsx"
   "check --db demo.db --table missing.csv"
+  "check --table $src/tests/checks/cases/clean/t.csv --synonyms missing.csv"
   "import ledger missing.csv --db demo.db"
   "import ledger missing.xlsx --db demo.db"
   "import ledger $src/data/demo/ledger/ledger-2025-01-09.csv --mapping missing.toml --db demo.db"
