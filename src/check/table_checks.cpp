@@ -708,8 +708,10 @@ class Checker {
       for (const auto& r : t.rows)
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           Col k = t.cols[c].kind;
+          // A figure column (a bare year, "Konserni 2019", a proposal) is not known well enough to
+          // be the same figure as another document's.
           if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown || k == Col::overrun ||
-              k == Col::other)
+              k == Col::other || k == Col::figure)
             continue;
           ColumnMeaning key = t.cols[c];
           if (key.kind == Col::budget_after || key.kind == Col::budget) key.base_year = 0;

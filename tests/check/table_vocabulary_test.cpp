@@ -67,7 +67,7 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
   const HeadingCase cases[] = {
       {"Alkuperäinen talousarvio", Col::budget, 2018},
       {"Talous- arvio 2021", Col::budget, 2021},
-      {"Ehdotus 2023", Col::budget, 2023},
+      {"Ehdotus 2023", Col::figure, 2023},  // a proposal: not the budget decided
       {"Talousarvio- muutokset", Col::amendments, 2018},
       {"TA-muutokset", Col::amendments, 2018},
       {"Anslagsändring", Col::amendments, 2018},
