@@ -543,17 +543,23 @@ class Checker {
 
   void check_budget_after(const Table& t, const Row& r, std::size_t c) {
     auto b = col_of(t, Col::budget, t.cols[c].year);
-    auto a = col_of(t, Col::amendments, t.cols[c].year);
-    if (!b && !a) return;  // the column is all there is (a budget book's "inkl. ändringar")
-    const bool has_b = b && r.v[*b].has_value(), has_a = a && r.v[*a].has_value();
-    const Cents bv = has_b ? *r.v[*b] : 0, av = has_a ? *r.v[*a] : 0;
-    int terms = (has_b ? 1 : 0) + (has_a ? 1 : 0);
+    // One or several amendment columns (TA-muutos 1/2024, TA-muutos 2/2024): all of the year's.
+    std::vector<std::size_t> amendments;
+    for (std::size_t k = 0; k < t.cols.size(); ++k)
+      if (t.cols[k].kind == Col::amendments && t.cols[k].year == t.cols[c].year) amendments.push_back(k);
+    if (!b && amendments.empty()) return;  // the column is all there is (a budget book's "inkl. ändringar")
+    const bool has_b = b && r.v[*b].has_value();
+    const Cents bv = has_b ? *r.v[*b] : 0;
+    Cents av = 0;
+    int terms = has_b ? 1 : 0;
+    for (std::size_t k : amendments)
+      if (r.v[k]) av = checked_add(av, *r.v[k]), ++terms;
     if (r.v[c]) {
       if (terms == 0)
         completeness("complete.base_missing", t, r, c, "talousarvio muutosten jälkeen annettu ilman talousarviota",
                      "budget inkl. ändringar angiven utan budget", "budget after amendments given without a budget");
       else
-        compare("arith.budget_after", t, r, c, bv + av, *r.v[c], terms,
+        compare("arith.budget_after", t, r, c, checked_add(bv, av), *r.v[c], terms,
                 "talousarvio + muutokset =", "budget + ändringar =", "budget + amendments =");
     } else if (terms > 0) {
       completeness("complete.derived_missing", t, r, c, "talousarvio muutosten jälkeen puuttuu",

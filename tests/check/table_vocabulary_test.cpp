@@ -71,6 +71,8 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
       {"Talousarvio- muutokset", Col::amendments, 2018},
       {"TA-muutokset", Col::amendments, 2018},
       {"Anslagsändring", Col::amendments, 2018},
+      {"TA-muutos 2/2019", Col::amendments, 2019},
+      {"2. lisätalousarvio 2019", Col::amendments, 2019},
       {"Talousarvio muutosten jälkeen", Col::budget_after, 2018},
       {"TA 2019 mj", Col::budget_after, 2019},
       {"Muutettu TA", Col::budget_after, 2018},
