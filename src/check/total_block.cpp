@@ -49,6 +49,7 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::s
     std::size_t row;
     Cents value;  // signed into the total
     bool unknown;
+    int sign = 1;
   };
   std::vector<Item> items;
   for (std::size_t i = start; i < total; ++i) {
@@ -66,7 +67,7 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::s
       if (r.line->kind == LineKind::total)
         while (!items.empty() && (items.back().unknown || part_sign(chart, r.line->id, rows[items.back().row].line->id)))
           items.pop_back();
-      items.push_back({i, sign < 0 ? checked_sub(0, *r.value) : *r.value, false});
+      items.push_back({i, sign < 0 ? checked_sub(0, *r.value) : *r.value, false, sign});
       continue;
     }
     // An unknown row printing the sum of two or more items just above it is their subtotal
@@ -87,6 +88,7 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::s
   for (const auto& x : items) {
     out.sum = checked_add(out.sum, x.value);
     ++out.terms;
+    out.term_rows.push_back({x.sign, rows[x.row].source_line, x.unknown});
     if (x.unknown) out.kind = BlockSum::Kind::all_rows, out.unknown.push_back(rows[x.row].source_line);
   }
   return out;

@@ -30,6 +30,12 @@ struct BlockSum {
   Cents sum = 0;
   int terms = 0;
   std::vector<int> unknown;  // source lines of the unknown rows taken as terms
+  struct Term {
+    int sign = 1;          // how the row's printed figure enters the total
+    int source_line = 0;   // the row's line in its file
+    bool unknown = false;  // a row the chart does not know (or a subtotal of the rows above it)
+  };
+  std::vector<Term> term_rows;  // the terms of `sum`, in printed order (for locating a misprint)
 };
 
 // The block of rows[total] (a row of a total line). `unit`: the column's rounding unit, within

@@ -1,0 +1,70 @@
+// What a printed total adds up, read from its block (issue 15, item 3): hand-made blocks of rows.
+#include <gtest/gtest.h>
+
+#include "check/total_block.h"
+#include "ingest/dataset_files.h"
+
+namespace toteuma {
+namespace {
+
+struct R {
+  const char* line;  // chart line id, "" = unknown to the chart, "~" = an "of which" row
+  std::optional<Cents> value;
+};
+
+struct BlockCase {
+  const char* name;
+  std::vector<R> rows;  // the last row is the total
+  BlockSum::Kind kind;
+  Cents sum;
+  int terms;
+};
+
+TEST(TotalBlock, ReadsWhatATotalAddsUp) {
+  Chart chart = default_chart();
+  const BlockCase cases[] = {
+      {"parts only", {{"sales", 100}, {"fees", 50}, {"operating_income", 150}}, BlockSum::Kind::parts, 150, 2},
+      // Henkilöstökulut not printed: Palkat and Henkilösivukulut are parts of Toimintakulut all the same.
+      {"unprinted subtotal", {{"wages", -80}, {"side_costs", -20}, {"services", -30}, {"operating_costs", -130}},
+       BlockSum::Kind::parts, -130, 3},
+      // A printed subtotal stands for its parts.
+      {"printed subtotal",
+       {{"sales", 100}, {"operating_income", 100}, {"wages", -80}, {"operating_costs", -80}, {"operating_margin", 20}},
+       BlockSum::Kind::parts, 20, 2},
+      // An unknown row is a term of the block as printed.
+      {"unknown row", {{"sales", 100}, {"", 40}, {"fees", 10}, {"operating_income", 150}}, BlockSum::Kind::all_rows, 150, 3},
+      // An unknown row printing the sum of the rows above it is their subtotal.
+      {"unknown subtotal",
+       {{"operating_margin", -500}, {"tax_revenue", 400}, {"state_transfers", 200}, {"", 100}, {"interest_income", 5},
+        {"annual_margin", 105}},
+       BlockSum::Kind::all_rows, 105, 2},
+      // A total heading its block (its parts below add up to it) stands for them.
+      {"total above its parts",
+       {{"operating_margin", -600}, {"financial_items", 10}, {"interest_income", 12}, {"interest_costs", -2},
+        {"annual_margin", -590}},
+       BlockSum::Kind::parts, -590, 2},
+      // "Of which" rows are in no sum, and do not end a block.
+      {"of which", {{"sales", 100}, {"~", 60}, {"fees", 10}, {"operating_income", 110}}, BlockSum::Kind::parts, 110, 2},
+      // The block ends at a row that is none of the total's parts.
+      {"ends at another line", {{"tax_revenue", 999}, {"sales", 100}, {"operating_income", 100}},
+       BlockSum::Kind::parts, 100, 1},
+      // Nothing of it printed above: not this table's total.
+      {"no parts", {{"tax_revenue", 999}, {"", 5}, {"operating_income", 100}}, BlockSum::Kind::none, 0, 0},
+  };
+  for (const auto& c : cases) {
+    std::vector<BlockRow> rows;
+    int n = 0;
+    for (const auto& r : c.rows) {
+      std::string id = r.line;
+      rows.push_back({id.empty() || id == "~" ? nullptr : chart.find(id), r.value, id == "~", ++n});
+    }
+    BlockSum b = block_sum(chart, rows, rows.size() - 1, 100);
+    EXPECT_EQ(static_cast<int>(b.kind), static_cast<int>(c.kind)) << c.name;
+    EXPECT_EQ(b.sum, c.sum) << c.name;
+    EXPECT_EQ(b.terms, c.terms) << c.name;
+    EXPECT_EQ(b.term_rows.size(), static_cast<std::size_t>(c.terms)) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace toteuma
