@@ -1,6 +1,7 @@
 #include "check/total_block.h"
 
 #include <algorithm>
+#include <set>
 
 #include "check/rounding.h"
 
@@ -33,9 +34,51 @@ bool heads_block(const Chart& chart, const std::vector<BlockRow>& rows, std::siz
   }
   return n > 0 && classify_difference(checked_sub(*t.value, sum), n, unit) != Discrepancy::error;
 }
+
+// Whether `line` is printed: itself, or through its parts with none of its own statement lines
+// missing (below).
+bool printed(const Chart& chart, const std::string& line, const std::set<std::string>& lines);
+
+// A statement line is a total the statement always prints that sums two or more lines
+// (Toimintatuotot, Toimintakulut, Toimintakate, Rahoitustuotot ja -kulut …). When one of a total's
+// is neither printed nor made up of printed parts (a key-figure table printing Toimintakulut,
+// Verotulot, Valtionosuudet and Vuosikate), the block is not the whole total.
+bool missing_statement_line(const Chart& chart, const std::string& total, const std::set<std::string>& lines) {
+  const Line* t = chart.find(total);
+  for (const auto& term : t->formula) {
+    const Line* l = chart.find(term.line);
+    bool statement_line = l && l->kind == LineKind::total && l->show == LineShow::always && l->formula.size() >= 2;
+    if (statement_line && !printed(chart, term.line, lines)) return true;
+  }
+  return false;
+}
+
+bool printed(const Chart& chart, const std::string& line, const std::set<std::string>& lines) {
+  if (lines.count(line)) return true;
+  const Line* l = chart.find(line);
+  if (!l || l->kind != LineKind::total || missing_statement_line(chart, line, lines)) return false;
+  return std::any_of(l->formula.begin(), l->formula.end(),
+                     [&](const FormulaTerm& t) { return printed(chart, t.line, lines); });
+}
+
+// Rows the chart does not know, printed right below a row and adding up to it, are that row's
+// breakdown (Henkilösivukulut 100 over Eläkekulut 80, Muut henkilösivukulut 20): in no other sum.
+std::vector<BlockRow> without_breakdowns(std::vector<BlockRow> rows, Cents unit) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].line || !rows[i].value) continue;
+    Cents sum = 0;
+    std::size_t j = i + 1;
+    int n = 0;
+    for (; j < rows.size() && !rows[j].line && rows[j].value; ++j) sum = checked_add(sum, *rows[j].value), ++n;
+    if (n >= 2 && classify_difference(checked_sub(*rows[i].value, sum), n, unit) != Discrepancy::error)
+      for (std::size_t k = i + 1; k < j; ++k) rows[k].transparent = true;
+  }
+  return rows;
+}
 }  // namespace
 
-BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::size_t total, Cents unit) {
+BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& printed, std::size_t total, Cents unit) {
+  const std::vector<BlockRow> rows = without_breakdowns(printed, unit);
   const std::string& id = rows[total].line->id;
   // The block starts after the nearest row above that is neither a part nor unknown: the
   // previous line of the table, a caption or an earlier print of this total.
@@ -45,6 +88,10 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::s
     if (r.transparent || !r.line) continue;
     if (r.line->id == id || !part_sign(chart, id, r.line->id)) break;
   }
+  // Lines printed with a figure in the block, to tell whether the block is the whole total.
+  std::set<std::string> printed_lines;
+  for (std::size_t i = start; i < total; ++i)
+    if (rows[i].line && rows[i].value && !rows[i].transparent) printed_lines.insert(rows[i].line->id);
   struct Item {
     std::size_t row;
     Cents value;  // signed into the total
@@ -84,7 +131,7 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& rows, std::s
   }
   BlockSum out;
   if (std::none_of(items.begin(), items.end(), [](const Item& x) { return !x.unknown; })) return out;
-  out.kind = BlockSum::Kind::parts;
+  out.kind = missing_statement_line(chart, id, printed_lines) ? BlockSum::Kind::all_rows : BlockSum::Kind::parts;
   for (const auto& x : items) {
     out.sum = checked_add(out.sum, x.value);
     ++out.terms;

@@ -43,11 +43,21 @@ TEST(TotalBlock, ReadsWhatATotalAddsUp) {
        {{"operating_margin", -600}, {"financial_items", 10}, {"interest_income", 12}, {"interest_costs", -2},
         {"annual_margin", -590}},
        BlockSum::Kind::parts, -590, 2},
+      // A subtotal printed above its parts, one of them broken down into rows the chart does not know.
+      {"breakdown below a row",
+       {{"personnel_costs", -100}, {"wages", -70}, {"side_costs", -30}, {"", -25}, {"", -5}, {"services", -50},
+        {"operating_costs", -150}},
+       BlockSum::Kind::parts, -150, 2},
       // "Of which" rows are in no sum, and do not end a block.
       {"of which", {{"sales", 100}, {"~", 60}, {"fees", 10}, {"operating_income", 110}}, BlockSum::Kind::parts, 110, 2},
       // The block ends at a row that is none of the total's parts.
       {"ends at another line", {{"tax_revenue", 999}, {"sales", 100}, {"operating_income", 100}},
        BlockSum::Kind::parts, 100, 1},
+      // A key-figure table: Toimintakulut, Verotulot, Valtionosuudet, Vuosikate — no Toimintatuotot, no
+      // financial items, so the block is not the whole Vuosikate (compared as all rows, never as parts).
+      {"statement lines missing", {{"operating_costs", -6734}, {"tax_revenue", 3346}, {"state_transfers", 2260},
+                                   {"annual_margin", 9}},
+       BlockSum::Kind::all_rows, -1128, 3},
       // Nothing of it printed above: not this table's total.
       {"no parts", {{"tax_revenue", 999}, {"", 5}, {"operating_income", 100}}, BlockSum::Kind::none, 0, 0},
   };
