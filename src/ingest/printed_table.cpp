@@ -122,11 +122,17 @@ PrintedTable read_printed_table(const std::string& path) {
                                    "rubriken i kolumn {} ligger utanför tabellens högst {} kolumner",
                                    xlsx::column_letters(columns), kMaxPrintedColumns, xlsx::column_letters(columns),
                                    kMaxPrintedColumns, xlsx::column_letters(columns), kMaxPrintedColumns));
+    // A last heading spanning two columns (a statutory statement's sub-items and lines) leaves the
+    // second heading cell empty: two or more rows filled exactly one column further show it.
+    int spanning = 0;
+    for (std::size_t i = meta + 1; i < sheet.rows.size(); ++i) spanning += sheet.rows[i].width() == columns + 1;
+    if (spanning >= 2 && columns > 1 && columns <= kMaxPrintedColumns) ++columns;
     std::vector<CsvRecord> recs;
     std::vector<int> widths;
     for (std::size_t i = 0; i < sheet.rows.size(); ++i) {
       const auto& r = sheet.rows[i];
       recs.push_back({r.row, r.dense(i < meta ? 1 : i == meta ? columns : std::max(columns, 1))});
+      if (i == meta) recs.back().fields.resize(static_cast<std::size_t>(columns));  // a spanned last heading is empty
       widths.push_back(r.width());
     }
     PrintedTable out = from_rows(std::move(t), std::move(recs));
