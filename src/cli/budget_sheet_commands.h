@@ -11,5 +11,7 @@ namespace toteuma {
 
 int cmd_budget_sheet(const BudgetOptions& o, std::ostream& out);
 int cmd_budget_import_sheet(const BudgetOptions& o, std::ostream& out);
+// budget import-figures --version V FILE (.csv or .xlsx: unit;line;year;amount)
+int cmd_budget_import_figures(const BudgetOptions& o, std::ostream& out);
 
 }  // namespace toteuma

@@ -188,6 +188,10 @@ int main(int argc, char** argv) {
   budget_import_sheet->add_option("--db", bo.db, "SQLite database file")->required();
   budget_import_sheet->add_option("file", bo.file, "the .xlsx file")->required();
   budget_import_sheet->add_flag("--force", bo.force, "accept it although the figures changed since the sheet was made");
+  auto* budget_import_figures = budget->add_subcommand("import-figures", "many units' figures of a version from one file (unit;line;year;amount): all or nothing");
+  budget_import_figures->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_import_figures->add_option("--version", bo.version, "version id")->required();
+  budget_import_figures->add_option("file", bo.file, "the .csv or .xlsx file")->required();
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
@@ -255,6 +259,7 @@ int main(int argc, char** argv) {
     if (*budget_adopt) return cmd_budget_adopt(bo, std::cout);
     if (*budget_sheet) return cmd_budget_sheet(bo, std::cout);
     if (*budget_import_sheet) return cmd_budget_import_sheet(bo, std::cout);
+    if (*budget_import_figures) return cmd_budget_import_figures(bo, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/format.h"
 #include "ingest/fields.h"
 #include "ingest/ledger_fields.h"
 #include "ingest/xlsx_input.h"
@@ -13,7 +14,7 @@ namespace toteuma {
 namespace {
 
 using fields::m3;
-constexpr std::size_t kMaxJustification = 4000;  // characters (bytes of UTF-8): a paragraph or two
+constexpr std::size_t kMaxJustification = 4000;  // characters: a paragraph or two
 
 // The cells of the sheet by row and column, and the errors located at them.
 class SheetCells {
@@ -106,7 +107,7 @@ ProposalSheetUpload import_proposal_sheet(Dataset& d, const std::string& path, b
       edits.push_back({up.unit, line, v->year + y, amount});
     }
     std::string why = trimmed(cells.text(r, kJustificationCol));
-    if (why.size() > kMaxJustification)
+    if (display_width(why) > kMaxJustification)
       cells.fail(r, kJustificationCol,
                  m3(fmt::format("expected at most {} characters", kMaxJustification),
                     fmt::format("odotettiin enintään {} merkkiä", kMaxJustification),

@@ -16,6 +16,7 @@
 #include "ingest/proposal_sheet.h"
 #include "ingest/xlsx/xlsx_reader.h"
 #include "store/store.h"
+#include "store/workplace_store.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -127,8 +128,14 @@ TEST(ProposalSheet, AnEditedSheetChangesExactlyTheEditedFigures) {
   EXPECT_EQ(r.figure("subsidies", 2027), -3500000);
   EXPECT_NE(r.out.str().find("4 figures changed"), std::string::npos) << r.out.str();
   EXPECT_NE(r.out.str().find("kanslia/services/2026: -2030100 → -2050000"), std::string::npos) << r.out.str();
-  // One audit row for the upload, with the justification.
+  // One audit row for the upload, of the unit, with the changes and the justification.
   EXPECT_EQ(r.last_audit(), before + 1);
+  auto trail = open_sqlite_workplace_store(r.db)->audit("kanslia", 1);
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_EQ(trail[0].key, "sheet/ehdotus-2026/kanslia");
+  ASSERT_TRUE(trail[0].after.has_value());
+  EXPECT_NE(trail[0].after->find("kanslia/materials/2027: -71200 → -71500.50"), std::string::npos) << *trail[0].after;
+  EXPECT_NE(trail[0].after->find("justification/services: Uusi tietojärjestelmä"), std::string::npos) << *trail[0].after;
   // Uploading the same sheet again: its base is stale now.
   EXPECT_THROW(r.upload(), StaleSheetError);
 }
@@ -150,6 +157,7 @@ TEST(ProposalSheet, ABadCellIsLocatedAndNothingChanges) {
       {"C", "", 3, text("sivistys-x"), "expected the id of a unit"},
       {"C", "", 2, text("ehdotus-2027"), "expected the id of a budget version"},
       {"C", "", 4, number("2025"), "expected the version's year 2026"},
+      {"I", "services", 0, text(std::string(4001, 'x')), "at most 4000 characters"},
   };
   for (const BadCell& c : cases) {
     SheetRound r;
