@@ -47,6 +47,12 @@ struct SheetRound {
     o.file = file, o.force = force;
     return cmd_budget_import_sheet(o, out);
   }
+  // Someone enters a figure of the version after the sheet was made.
+  void set(const std::string& unit, const std::string& line, const std::string& euros) {
+    BudgetOptions o = opts();
+    o.version = "ehdotus-2026", o.unit = unit, o.line = line, o.amount = euros;
+    ASSERT_EQ(cmd_budget_set(o, out), 0);
+  }
   xlsx::Sheet sheet() const { return xlsx::read_first_sheet(file); }
   // The row of a line in the downloaded sheet (its id in column A).
   int row_of(const std::string& line) const {
@@ -183,10 +189,7 @@ TEST(ProposalSheet, ABadCellIsLocatedAndNothingChanges) {
 TEST(ProposalSheet, AStaleSheetIsRefusedUnlessForced) {
   SheetRound r;
   r.download();
-  // Someone enters a figure of the unit after the sheet was made.
-  BudgetOptions o = r.opts();
-  o.version = "ehdotus-2026", o.unit = "kanslia", o.line = "sales", o.amount = "900";
-  ASSERT_EQ(cmd_budget_set(o, r.out), 0);
+  r.set("kanslia", "sales", "900");
   testing::edit_xlsx_cells(r.file, {{r.ref("F", "services"), number("-2040000")}});
   try {
     r.upload();
@@ -205,9 +208,7 @@ TEST(ProposalSheet, AStaleSheetIsRefusedUnlessForced) {
 TEST(ProposalSheet, AFigureOfAnotherUnitDoesNotMakeTheSheetStale) {
   SheetRound r;
   r.download();
-  BudgetOptions o = r.opts();
-  o.version = "ehdotus-2026", o.unit = "demokratia", o.line = "materials", o.amount = "-26000";
-  ASSERT_EQ(cmd_budget_set(o, r.out), 0);
+  r.set("demokratia", "materials", "-26000");
   testing::edit_xlsx_cells(r.file, {{r.ref("F", "services"), number("-2040000")}});
   ASSERT_EQ(r.upload(), 0);
   EXPECT_EQ(r.figure("services", 2026), -204000000);
