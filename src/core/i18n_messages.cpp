@@ -30,6 +30,10 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       {"err.store.unknown_scenario", {"Tuntematon sarake: {}", "Okänd kolumn: {}"}},
       {"err.store.bad_date", {"Virheellinen päivämäärä: {}", "Ogiltigt datum: {}"}},
       {"err.store.bad_amount", {"Virheellinen summa (kokonaisina sentteinä): {}", "Ogiltigt belopp (i hela cent): {}"}},
+      // issue 16 item 3: the units' proposals
+      {"err.store.unknown_budget_version", {"Tuntematon talousarvioversio: {}", "Okänd budgetversion: {}"}},
+      {"err.store.version_year", {"Vuosi {} ei ole version talousarviovuosi {} eikä sen suunnitelmavuosi", "Året {} är inte versionens budgetår {} eller dess planår"}},
+      {"err.store.bad_proposal", {"Virheellinen ehdotuksen tila: {}", "Ogiltig status för förslaget: {}"}},
       {"err.store.amount_limit", {"Summa ylittää rajan ±999 999 999 999,99 €: {}", "Beloppet överskrider gränsen ±999 999 999 999,99 €: {}"}},
       // what an edit would leave fails the loader's validation (web/actions.cpp): {0} file, {1} line,
       // {2} column, {3} the loader's Finnish message, {4} its Swedish one

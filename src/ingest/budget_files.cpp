@@ -13,6 +13,65 @@ namespace toteuma {
 using namespace fields;
 namespace fs = std::filesystem;
 
+namespace {
+
+// budgeting/proposals.csv and justifications.csv: the units' proposal states and their lines'
+// justifications (issue 16 item 3), of versions of budgeting/versions.csv.
+void load_proposals(const fs::path& bd, Dataset& d) {
+  BudgetRounds& br = d.budgeting;
+  auto known_version = [&](const std::string& id) {
+    return std::any_of(br.versions.begin(), br.versions.end(), [&](const BudgetVersion& v) { return v.id == id; });
+  };
+  auto bad_version = [](const std::string& id) {
+    return m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", id), "tuntematon versio", "okänd version");
+  };
+  auto bad_unit = [](const std::string& id) {
+    return m3(fmt::format("expected a unit id of units.csv, found \"{}\"", id), "tuntematon yksikkö", "okänd enhet");
+  };
+  if (auto t = open_optional_csv(bd / "proposals.csv", {"version", "unit", "state"}, {"comment", "changed_by", "changed_at"})) {
+    std::set<std::pair<std::string, std::string>> keys;
+    for (const auto& r : t->rows()) {
+      UnitProposal p;
+      p.version = need_id(*t, r, "version");
+      if (!known_version(p.version)) t->fail(r, "version", bad_version(p.version));
+      p.unit = need_id(*t, r, "unit");
+      if (!d.has_unit(p.unit)) t->fail(r, "unit", bad_unit(p.unit));
+      auto state = parse_proposal_state(t->get(r, "state"));
+      if (!state)
+        t->fail(r, "state", m3(fmt::format("expected draft, submitted, returned or accepted, found \"{}\"", t->get(r, "state")),
+                               "odotettiin draft, submitted, returned tai accepted", "draft, submitted, returned eller accepted förväntades"));
+      p.state = *state;
+      p.comment = t->get(r, "comment");
+      p.changed_by = t->get(r, "changed_by");
+      p.changed_at = t->get(r, "changed_at");
+      if (!keys.insert({p.version, p.unit}).second)
+        t->fail(r, "unit", m3("a second row for the same version and unit", "sama rivi kahdesti", "samma rad två gånger"));
+      br.proposals.push_back(std::move(p));
+    }
+  }
+  if (auto t = open_optional_csv(bd / "justifications.csv", {"version", "unit", "line", "lang", "text"})) {
+    std::set<std::tuple<std::string, std::string, std::string, std::string>> keys;
+    for (const auto& r : t->rows()) {
+      ProposalNote n;
+      n.version = need_id(*t, r, "version");
+      if (!known_version(n.version)) t->fail(r, "version", bad_version(n.version));
+      n.unit = need_id(*t, r, "unit");
+      if (!d.has_unit(n.unit)) t->fail(r, "unit", bad_unit(n.unit));
+      n.line = need_id(*t, r, "line");
+      if (!d.chart.find(n.line))
+        t->fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", n.line), "tuntematon rivi", "okänd rad"));
+      n.lang = t->get(r, "lang");
+      if (n.lang != "fi" && n.lang != "sv") t->fail(r, "lang", m3("expected fi or sv", "odotettiin fi tai sv", "fi eller sv förväntades"));
+      n.text = t->get(r, "text");
+      if (!keys.insert({n.version, n.unit, n.line, n.lang}).second)
+        t->fail(r, "text", m3("a second row for the same version, unit, line and language", "sama rivi kahdesti", "samma rad två gånger"));
+      br.notes.push_back(std::move(n));
+    }
+  }
+}
+
+}  // namespace
+
 void load_budgeting(const fs::path& dir, Dataset& d) {
   BudgetRounds& br = d.budgeting;
   fs::path bd = dir / "budgeting";
@@ -93,6 +152,7 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
       br.figures.push_back(std::move(f));
     }
   }
+  load_proposals(bd, d);
 }
 
 void dump_budgeting(const Dataset& d, const fs::path& dir) {
@@ -108,6 +168,12 @@ void dump_budgeting(const Dataset& d, const fs::path& dir) {
   b.clear();
   for (const auto& f : br.figures) b += row({f.version, f.unit, f.line, std::to_string(f.year), cents_to_plain(f.amount)});
   write_rows_if_any(bd, "figures.csv", row({"version", "unit", "line", "year", "amount"}), b);
+  b.clear();
+  for (const auto& p : br.proposals) b += row({p.version, p.unit, to_string(p.state), p.comment, p.changed_by, p.changed_at});
+  write_rows_if_any(bd, "proposals.csv", row({"version", "unit", "state", "comment", "changed_by", "changed_at"}), b);
+  b.clear();
+  for (const auto& n : br.notes) b += row({n.version, n.unit, n.line, n.lang, n.text});
+  write_rows_if_any(bd, "justifications.csv", row({"version", "unit", "line", "lang", "text"}), b);
 }
 
 }  // namespace toteuma

@@ -294,6 +294,18 @@ CREATE TABLE budget_version_figure (
   line_id TEXT NOT NULL REFERENCES chart_line(id), year INTEGER NOT NULL, amount_cents BIGINT NOT NULL,
   PRIMARY KEY (version_id, unit_id, line_id, year));
 )sql"},
+      // 20: the units' proposals in a round (issue 16 item 3): each unit's state in a version of a
+      // stage the units edit, finance's comment, and the justification of each line per language.
+      {20, R"sql(
+CREATE TABLE budget_proposal_state (
+  version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'accepted')), comment TEXT NOT NULL,
+  changed_by TEXT NOT NULL, changed_at TEXT NOT NULL, PRIMARY KEY (version_id, unit_id));
+CREATE TABLE budget_proposal_note (
+  version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL,
+  line_id TEXT NOT NULL REFERENCES chart_line(id), lang TEXT NOT NULL CHECK (lang IN ('fi', 'sv')), text TEXT NOT NULL,
+  PRIMARY KEY (version_id, unit_id, line_id, lang));
+)sql"},
   };
   return m;
 }

@@ -22,10 +22,22 @@ void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
     auto st = db.prepare("SELECT version_id, unit_id, line_id, year, amount_cents FROM budget_version_figure");
     while (st.step()) br.figures.push_back({st.text(0), st.text(1), st.text(2), static_cast<int>(st.int64(3)), st.int64(4)});
   }
+  {
+    auto st = db.prepare("SELECT version_id, unit_id, state, comment, changed_by, changed_at FROM budget_proposal_state");
+    while (st.step()) {
+      auto state = parse_proposal_state(st.text(2));
+      if (!state) throw StoreError("corrupt proposal state in database: " + st.text(2));
+      br.proposals.push_back({st.text(0), st.text(1), *state, st.text(3), st.text(4), st.text(5)});
+    }
+  }
+  {
+    auto st = db.prepare("SELECT version_id, unit_id, line_id, lang, text FROM budget_proposal_note");
+    while (st.step()) br.notes.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+  }
 }
 
 void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
-  for (const char* t : {"budget_version_figure", "budget_version", "budget_stage"})
+  for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version", "budget_stage"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
   {
     auto st = db.prepare("INSERT INTO budget_stage VALUES (?, ?, ?, ?, ?)");
@@ -50,6 +62,15 @@ void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
     auto st = db.prepare("INSERT INTO budget_version_figure VALUES (?, ?, ?, ?, ?)");
     for (const auto& f : br.figures)
       st.bind(1, f.version).bind(2, f.unit).bind(3, f.line).bind(4, std::int64_t{f.year}).bind(5, f.amount).run();
+  }
+  {
+    auto st = db.prepare("INSERT INTO budget_proposal_state VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& p : br.proposals)
+      st.bind(1, p.version).bind(2, p.unit).bind(3, to_string(p.state)).bind(4, p.comment).bind(5, p.changed_by).bind(6, p.changed_at).run();
+  }
+  {
+    auto st = db.prepare("INSERT INTO budget_proposal_note VALUES (?, ?, ?, ?, ?)");
+    for (const auto& n : br.notes) st.bind(1, n.version).bind(2, n.unit).bind(3, n.line).bind(4, n.lang).bind(5, n.text).run();
   }
 }
 

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <limits>
 
+#include "core/budgeting/proposal.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/finance/scenario.h"
@@ -61,7 +62,7 @@ std::string parse_lang_part(const std::string& s) {
   return s;
 }
 
-enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario };
+enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -71,7 +72,7 @@ struct Target {
   std::string lang;  // "fi" | "sv" (narrative, realisation, goal)
   std::string unit;
   // realisation and goal texts: an empty text is no text ("delete" sets the language to "").
-  bool text_column() const { return entity == Entity::realisation || entity == Entity::goal; }
+  bool text_column() const { return entity == Entity::realisation || entity == Entity::goal || entity == Entity::proposal_note; }
 };
 
 // Hex SHA-256 over the files in (lang, format) order, each: lang \0 format \0 length \0 bytes.
@@ -109,6 +110,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
                                   const StateCheck& check, const ChangedSections& changed) override {
     sqlite::Transaction tx(db_);
     const std::string at = utc_now_iso();
+    writer_ = {user, at};  // a proposal's state records who moved it
     std::vector<std::int64_t> ids;
     std::string reason;  // the changes written, "entity key" a line
     for (const Change& sent : changes) {
@@ -258,6 +260,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   }
 
  private:
+  std::pair<std::string, std::string> writer_;  // apply's user and time, for the proposal state's record
+
   static constexpr const char* kVersionColumns =
       "SELECT id, doc, unit_id, year, number, content_hash, approved_by, approved_at, published_by, published_at, "
       "check_errors, check_reason FROM document_version";
@@ -386,7 +390,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     static const std::vector<std::pair<std::string, std::pair<Entity, std::size_t>>> kinds = {
         {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"narrative_origin", {Entity::narrative_origin, 4}},
         {"metric_value", {Entity::metric_value, 2}},
-        {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}}};
+        {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}},
+        {"version_figure", {Entity::version_figure, 4}}, {"proposal", {Entity::proposal, 2}}, {"proposal_note", {Entity::proposal_note, 4}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
@@ -427,13 +432,33 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         break;
       case Entity::scenario:
         break;  // a new id is allowed: the web creates amendments and forecasts
+      case Entity::version_figure:
+      case Entity::proposal:
+      case Entity::proposal_note: {
+        // A budget round's version (migration 19): the unit's figures, state and justifications in it.
+        auto st = db_.prepare("SELECT year FROM budget_version WHERE id = ?");
+        if (!st.bind(1, p[0]).step()) throw StoreError(msg("err.store.unknown_budget_version", p[0]));
+        int year = static_cast<int>(st.int64(0));
+        require_unit(p[1]);
+        t.unit = p[1];
+        if (t.entity == Entity::proposal) break;
+        if (!exists("SELECT 1 FROM chart_line WHERE id = ?", p[2])) throw StoreError(msg("err.store.unknown_line", p[2]));
+        if (t.entity == Entity::proposal_note) {
+          t.lang = parse_lang_part(p[3]);
+          break;
+        }
+        t.year = parse_year(p[3]);
+        if (t.year < year || t.year > year + 2) throw StoreError(msg("err.store.version_year", p[3], year));
+        break;
+      }
     }
     return t;
   }
 
   // The checks of write(), before anything is read or written.
   static void check_value(const Target& t, const std::string& v) {
-    if (t.entity == Entity::figure) {
+    if (t.entity == Entity::proposal && !decode_proposal(v)) throw StoreError(msg("err.store.bad_proposal", v));
+    if (t.entity == Entity::figure || t.entity == Entity::version_figure) {
       auto cents = parse_int(v);
       if (!cents) throw StoreError(msg("err.store.bad_amount", v));
       if (!within_entry_limit(*cents)) throw StoreError(msg("err.store.amount_limit", v));
@@ -504,6 +529,22 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         if (!st.bind(1, p[0]).step()) return std::nullopt;
         return fmt::format("{};{};{};{};{};{};{}", st.text(0), st.int64(1), st.text(2), st.opt_text(3).value_or(""), st.text(4),
                            st.text(5), st.opt_text(6).value_or(""));
+      }
+      case Entity::version_figure: {
+        auto st = db_.prepare(
+            "SELECT amount_cents FROM budget_version_figure WHERE version_id = ? AND unit_id = ? AND line_id = ? AND year = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, std::int64_t{t.year}).step()) return std::nullopt;
+        return std::to_string(st.int64(0));
+      }
+      case Entity::proposal: {
+        auto st = db_.prepare("SELECT state, comment FROM budget_proposal_state WHERE version_id = ? AND unit_id = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).step()) return std::nullopt;
+        return st.text(0) + ";" + st.text(1);
+      }
+      case Entity::proposal_note: {
+        auto st = db_.prepare("SELECT text FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
+        return nonempty(st.text(0));
       }
     }
     return std::nullopt;
@@ -581,7 +622,54 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       case Entity::scenario:
         write_scenario(p[0], after);
         return;
+      case Entity::version_figure:
+      case Entity::proposal:
+      case Entity::proposal_note:
+        write_proposal_part(t, after);
+        return;
     }
+  }
+
+  // A unit's proposal in a budget round: a figure of the version, its state, a justification.
+  void write_proposal_part(const Target& t, const std::optional<std::string>& after) {
+    const auto& p = t.parts;
+    if (t.entity == Entity::version_figure) {
+      if (!after) {
+        db_.prepare("DELETE FROM budget_version_figure WHERE version_id = ? AND unit_id = ? AND line_id = ? AND year = ?")
+            .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, std::int64_t{t.year}).run();
+        return;
+      }
+      auto amount = parse_int(*after);
+      if (!amount) throw StoreError(msg("err.store.bad_amount", *after));
+      db_.prepare(
+             "INSERT INTO budget_version_figure (version_id, unit_id, line_id, year, amount_cents) VALUES (?, ?, ?, ?, ?) "
+             "ON CONFLICT (version_id, unit_id, line_id, year) DO UPDATE SET amount_cents = excluded.amount_cents")
+          .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, std::int64_t{t.year}).bind(5, *amount).run();
+      return;
+    }
+    if (t.entity == Entity::proposal_note) {
+      if (!after) {
+        db_.prepare("DELETE FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?")
+            .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).run();
+        return;
+      }
+      db_.prepare(
+             "INSERT INTO budget_proposal_note (version_id, unit_id, line_id, lang, text) VALUES (?, ?, ?, ?, ?) "
+             "ON CONFLICT (version_id, unit_id, line_id, lang) DO UPDATE SET text = excluded.text")
+          .bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).bind(5, *after).run();
+      return;
+    }
+    if (!after) {
+      db_.prepare("DELETE FROM budget_proposal_state WHERE version_id = ? AND unit_id = ?").bind(1, p[0]).bind(2, p[1]).run();
+      return;
+    }
+    auto v = decode_proposal(*after);
+    if (!v) throw StoreError(msg("err.store.bad_proposal", *after));
+    db_.prepare(
+           "INSERT INTO budget_proposal_state (version_id, unit_id, state, comment, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (version_id, unit_id) DO UPDATE SET state = excluded.state, comment = excluded.comment, "
+           "changed_by = excluded.changed_by, changed_at = excluded.changed_at")
+        .bind(1, p[0]).bind(2, p[1]).bind(3, to_string(v->state)).bind(4, v->comment).bind(5, writer_.first).bind(6, writer_.second).run();
   }
 
   void write_scenario(const std::string& id, const std::optional<std::string>& after) {

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "check/dataset_checks.h"
+#include "core/budgeting/budget_round.h"
+#include "core/budgeting/proposal.h"
 #include "core/workplace/access.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -44,6 +46,32 @@ int int_or_zero(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+// A unit's proposal in a budget round (core/budgeting/proposal.h), judged on the snapshot taken
+// under the write lock: only versions the units edit; figures and justifications by the unit's
+// editor while the proposal is a draft or returned; the state moved as proposal_move_allowed says.
+bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
+  auto k = split_nonempty(ch.key, '/');
+  const BudgetVersion* v = k.size() >= 2 ? find_version(d, k[0]) : nullptr;
+  if (!v || !has_unit_proposals(d, *v) || !v->adopted.empty()) return is_admin(u);  // unknown: the store refuses it
+  UnitProposal now = proposal_of(d, v->id, k[1]);
+  bool unit_side = may_propose(u, d, k[1], v->year);
+  if (ch.entity != "proposal") return unit_side && proposal_editable(now.state);
+  if (!unit_side && !may_edit_figures(u)) return false;
+  // Moved meanwhile: the store refuses the change as stale (409, showing the state now).
+  bool recorded = std::any_of(d.budgeting.proposals.begin(), d.budgeting.proposals.end(),
+                              [&](const UnitProposal& p) { return p.version == now.version && p.unit == now.unit; });
+  if (ch.before != (recorded ? std::optional(encode_proposal(now.state, now.comment)) : std::nullopt)) return true;
+  auto to = ch.after ? decode_proposal(*ch.after) : std::optional<ProposalValue>(ProposalValue{});  // none: a draft
+  if (!to) return false;
+  if (ch.after == ch.before) return true;  // a guard that the state is unchanged
+  return (unit_side && proposal_move_allowed(now.state, to->state, ProposalActor::unit)) ||
+         (may_edit_figures(u) && proposal_move_allowed(now.state, to->state, ProposalActor::finance));
+}
+
+}  // namespace
+
 ChangeScope scope_of(const Dataset& d, const Change& ch) {
   auto k = split_nonempty(ch.key, '/');
   if (ch.entity == "figure" && k.size() == 3) {
@@ -69,6 +97,7 @@ ChangeScope scope_of(const Dataset& d, const Change& ch) {
 
 bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   if (ch.entity == "figure" || ch.entity == "scenario") return may_edit_figures(u);
+  if (ch.entity == "version_figure" || ch.entity == "proposal_note" || ch.entity == "proposal") return may_apply_proposal(d, u, ch);
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');

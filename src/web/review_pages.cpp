@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "render/document_output.h"
 #include "web/actions.h"
+#include "web/form_parts.h"
 
 namespace toteuma::web {
 
@@ -14,7 +15,6 @@ namespace {
 
 std::string e(std::string_view s) { return html_escape(s); }
 std::string lc(Lang l) { return std::string(lang_code(l)); }
-std::string csrf_field(const Ctx& c) { return "<input type=\"hidden\" name=\"csrf\" value=\"" + e(c.viewer.csrf) + "\">"; }
 
 std::string state_name(SectionState s, Lang lang) { return tr("web.state." + to_string(s), lang); }
 

@@ -34,6 +34,7 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/unit/{unit}/figures", "GET, POST"},
       {"/{lang}/unit/{unit}/goals/edit", "GET, POST"},
       {"/{lang}/unit/{unit}/review", "GET, POST"},
+      {"/{lang}/unit/{unit}/proposal", "GET, POST"},
   };
   return r;
 }

@@ -149,8 +149,9 @@ TEST(Access, TheRightsTableOfUsersMdIsTheCodes) {
     }
     rows.push_back(cells);
   }
-  ASSERT_GE(rows.size(), 2u + 6u);  // header, rule, the six rights (then the users row)
-  const std::vector<Right> rights{Right::read, Right::edit_figures, Right::edit_text, Right::edit_goals, Right::mark_ready, Right::approve};
+  ASSERT_GE(rows.size(), 2u + 7u);  // header, rule, the seven rights (then the users row)
+  const std::vector<Right> rights{Right::read,       Right::edit_figures, Right::edit_text, Right::edit_goals,
+                                  Right::mark_ready, Right::approve,      Right::propose};
   const std::vector<Grant> columns{plain(Role::admin), plain(Role::finance), editor("kanslia"), translator(Lang::fi),
                                    plain(Role::approver), plain(Role::viewer)};
   for (std::size_t r = 0; r < rights.size(); ++r) {

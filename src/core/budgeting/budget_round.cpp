@@ -69,6 +69,10 @@ void canonicalize(BudgetRounds& r) {
   std::sort(r.figures.begin(), r.figures.end(), [](const auto& a, const auto& b) {
     return std::tie(a.version, a.unit, a.line, a.year) < std::tie(b.version, b.unit, b.line, b.year);
   });
+  std::sort(r.proposals.begin(), r.proposals.end(), [](const auto& a, const auto& b) { return std::tie(a.version, a.unit) < std::tie(b.version, b.unit); });
+  std::sort(r.notes.begin(), r.notes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.version, a.unit, a.line, a.lang) < std::tie(b.version, b.unit, b.line, b.lang);
+  });
 }
 
 std::vector<const BudgetVersion*> versions_of(const Dataset& d, int year) {

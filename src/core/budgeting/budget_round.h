@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/budgeting/proposal.h"
 #include "core/date.h"
 #include "core/lang.h"
 #include "core/money.h"
@@ -60,7 +61,9 @@ struct BudgetRounds {
   std::vector<BudgetStage> stages;  // empty: the default ones
   std::vector<BudgetVersion> versions;
   std::vector<VersionFigure> figures;
-  bool empty() const { return stages.empty() && versions.empty() && figures.empty(); }
+  std::vector<UnitProposal> proposals;  // the units' proposal states (core/budgeting/proposal.h)
+  std::vector<ProposalNote> notes;      // their justifications per line and language
+  bool empty() const { return stages.empty() && versions.empty() && figures.empty() && proposals.empty() && notes.empty(); }
   bool operator==(const BudgetRounds&) const = default;
 };
 

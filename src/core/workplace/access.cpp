@@ -26,7 +26,7 @@ bool covers(const Dataset& d, const std::string& granted, const std::string& uni
 // How far a role's right reaches: nowhere, every unit and language, the editor's unit (and its
 // sub-units), or the translator's language.
 enum class Reach { none, all, unit, lang };
-constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::approve) + 1;
+constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::propose) + 1;
 
 struct RoleRights {
   Role role;
@@ -36,13 +36,13 @@ struct RoleRights {
 // THE rights table (docs/USERS.md shows the same table; change both together).
 constexpr Reach N = Reach::none, A = Reach::all, U = Reach::unit, L = Reach::lang;
 constexpr std::array<RoleRights, 6> kRights{{
-    //                   read figures text goals ready approve
-    {Role::admin,       {A,   A,      A,   A,    A,    A}},
-    {Role::finance,     {A,   A,      N,   N,    N,    N}},
-    {Role::editor,      {A,   N,      U,   U,    U,    N}},
-    {Role::translator,  {A,   N,      L,   N,    N,    N}},
-    {Role::approver,    {A,   N,      N,   N,    A,    A}},
-    {Role::viewer,      {A,   N,      N,   N,    N,    N}},
+    //                   read figures text goals ready approve propose
+    {Role::admin,       {A,   A,      A,   A,    A,    A,      A}},
+    {Role::finance,     {A,   A,      N,   N,    N,    N,      N}},
+    {Role::editor,      {A,   N,      U,   U,    U,    N,      U}},
+    {Role::translator,  {A,   N,      L,   N,    N,    N,      N}},
+    {Role::approver,    {A,   N,      N,   N,    A,    A,      N}},
+    {Role::viewer,      {A,   N,      N,   N,    N,    N,      N}},
 }};
 
 bool reaches(const Grant& g, Reach reach, const AccessScope& s) {
@@ -137,5 +137,9 @@ bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, in
 }
 
 bool may_approve(const User& u) { return may(u, Right::approve); }
+
+bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year) {
+  return may(u, Right::propose, {&d, unit, year, std::nullopt});
+}
 
 }  // namespace toteuma

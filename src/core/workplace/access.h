@@ -48,6 +48,7 @@ enum class Right {
   edit_goals,    // goals' own texts (both languages) and metric values
   mark_ready,    // a document section draft -> ready and ready -> draft
   approve,       // ready -> approved, reopening an approved section, freezing and publishing versions
+  propose,       // a unit's budget proposal in a round: its figures, justifications, submitting it
 };
 // What a right is asked for: the unit and year (editors' reach) and the language (translators').
 struct AccessScope {
@@ -68,5 +69,7 @@ bool may_edit_goals(const User& u, const Dataset& d, const std::string& unit, in
 // Draft <-> ready of the unit's document sections: admin, approver, editor of the unit.
 bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year);
 bool may_approve(const User& u);  // admin, approver
+// A unit's proposal in a budget round of `year` (core/budgeting/proposal.h): admin; editor of the unit or an ancestor.
+bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year);
 
 }  // namespace toteuma
