@@ -4,6 +4,9 @@
 // − 2 030 100 − 35 000 = −4 275 650 against the frame's −4 300 000: 24 350 within the frame.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "cli/commands.h"
 #include "core/budgeting/proposal.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
@@ -120,6 +123,22 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   EXPECT_EQ(moves, 4);    // submit, return, submit, accept
   EXPECT_EQ(figures, 2);  // two saves of services 2026
   EXPECT_EQ(notes, 2);
+
+  // dump → load keeps the state and the justifications (budgeting/proposals.csv, justifications.csv).
+  Dataset d = open_sqlite_store(w.db)->read();
+  ASSERT_EQ(d.budgeting.notes.size(), 1u);
+  EXPECT_EQ(d.budgeting.notes[0].text, "ICT-lisenssit raamin mukaan");
+  CommandOptions o;
+  o.db = w.db;
+  o.dir = (w.tmp.path() / "dump").string();
+  std::ostringstream sink;
+  ASSERT_EQ(cmd_dump(o, sink), 0);
+  testing::TempDir other;
+  CommandOptions l;
+  l.db = (other.path() / "again.db").string();
+  l.dir = o.dir;
+  ASSERT_EQ(cmd_load(l, sink), 0);
+  EXPECT_EQ(open_sqlite_store(l.db)->read().budgeting, d.budgeting);
 }
 
 TEST(WebProposal, OthersAreRefused) {
