@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/format.h"
+#include "core/i18n.h"
 #include "ingest/fields.h"
 #include "ingest/ledger_fields.h"
 #include "ingest/xlsx_input.h"
@@ -36,6 +38,7 @@ class SheetCells {
     throw Error(path_, row, ref(row, col), message);
   }
   const std::vector<xlsx::SheetRow>& rows() const { return sheet_.rows; }
+  const std::string& name() const { return sheet_.name; }
 
  private:
   std::string path_;
@@ -125,6 +128,17 @@ ProposalSheetUpload import_proposal_sheet(Dataset& d, const std::string& path, b
            "lukuja on muutettu lomakkeen tekemisen jälkeen: lataa uusi lomake (tai pakota lähetys)",
            "beloppen har ändrats sedan blanketten gjordes: ladda ner en ny blankett (eller tvinga uppladdningen)"));
   up.changes = apply_figure_edits(d, v->id, edits);
+  // The justifications are the proposal's (the web's proposal page shows and edits the same), in
+  // the sheet's language: the Swedish sheet is named as the Swedish catalogue names it.
+  std::string lang = cells.name() == tr("psheet.sheet", Lang::sv) ? "sv" : "fi";
+  auto& notes = d.budgeting.notes;
+  for (const auto& [line, text] : up.justifications) {
+    auto it = std::find_if(notes.begin(), notes.end(), [&](const ProposalNote& n) {
+      return n.version == v->id && n.unit == up.unit && n.line == line && n.lang == lang;
+    });
+    if (it != notes.end()) it->text = text;
+    else notes.push_back({v->id, up.unit, line, lang, text});
+  }
   return up;
 }
 

@@ -142,6 +142,12 @@ TEST(ProposalSheet, AnEditedSheetChangesExactlyTheEditedFigures) {
   ASSERT_TRUE(trail[0].after.has_value());
   EXPECT_NE(trail[0].after->find("kanslia/materials/2027: -71200 → -71500.50"), std::string::npos) << *trail[0].after;
   EXPECT_NE(trail[0].after->find("justification/services: Uusi tietojärjestelmä"), std::string::npos) << *trail[0].after;
+  // The justification is the proposal's own, in the sheet's language (the web's proposal page shows it).
+  bool noted = false;
+  for (const auto& n : open_sqlite_store(r.db)->read().budgeting.notes)
+    noted = noted || (n.version == "ehdotus-2026" && n.unit == "kanslia" && n.line == "services" && n.lang == "fi" &&
+                      n.text == "Uusi tietojärjestelmä");
+  EXPECT_TRUE(noted);
   // Uploading the same sheet again: its base is stale now.
   EXPECT_THROW(r.upload(), StaleSheetError);
 }
