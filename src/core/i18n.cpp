@@ -287,6 +287,23 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"inv.legend.binding", {"* Valtuustoon nähden sitova taso (nettomääräraha)", "* Bindande nivå gentemot fullmäktige (nettoanslag)"}},
       {"inv.legend.overrun", {"! Sitova määräraha ylittyi", "! Det bindande anslaget överskreds"}},
       {"inv.none", {"{}: ei investointiosaa", "{}: ingen investeringsdel"}},
+      // issue 15, helper misprint: one misprint, one error; signs per row (check/misprint.cpp,
+      // check/sign_convention.cpp); {0} row, {1} column, {2} printed, {3} corrected, {4} checks
+      {"check.misprint", {"{0} ({1}): painettu {2}; luvulla {3} täsmäisivät kaikki {4} laskelmaa, joissa se on mukana",
+                          "{0} ({1}): tryckt {2}; med {3} skulle alla {4} beräkningar där talet ingår stämma"}},
+      {"check.sign", {"{0} ({1}): painettu {2}, etumerkki väärin: luvulla {3} täsmäävät sen {4} laskelmaa",
+                      "{0} ({1}): tryckt {2}, fel förtecken: med {3} stämmer dess {4} beräkningar"}},
+      {"check.sign_outlier", {"{0} ({1}): painettu {2}, rivin muut luvut toisella etumerkillä; odotettiin {3}",
+                              "{0} ({1}): tryckt {2}, radens övriga tal har motsatt förtecken; {3} förväntades"}},
+      {"check.misprint.also", {" – sama korjaus täsmäyttää myös {} muuta tarkistusta",
+                               " – samma rättelse får också {} andra kontroller att stämma"}},
+      {"check.total_blank_deviation", {"{0}: summa puuttuu, vaikka sen poikkeama on painettu; osista seuraa {1}",
+                                       "{0}: summan saknas fast dess avvikelse är tryckt; av delarna följer {1}"}},
+      {"check.related", {"liittyy", "hör till"}},
+      {"check.conv.deviation_by_type", {"poikkeama: tuotot {}, kulut {}", "avvikelse: intäkter {}, kostnader {}"}},
+      {"check.conv.actual_minus_budget", {"toteuma − talousarvio", "utfall − budget"}},
+      {"check.conv.budget_minus_actual", {"talousarvio − toteuma", "budget − utfall"}},
+      {"check.conv.rows_other_sign", {"toisella etumerkillä: {}", "med motsatt förtecken: {}"}},
   };
   return c;
 }
