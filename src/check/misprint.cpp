@@ -184,6 +184,7 @@ std::vector<CellRef> locate_misprints(std::vector<Finding>& findings, const std:
     std::vector<Finding> related;
     for (std::size_t i : group)
       if (i != host) related.push_back(findings[*relations[i].finding]), removed.insert(*relations[i].finding);
+    sort_findings(related);
     const Cents shown_v = x.shown_sign * v, shown_found = x.shown_sign * x.value;
     if (host) {
       Finding& f = findings[*relations[*host].finding];
