@@ -8,6 +8,7 @@
 #include <set>
 
 #include "check/rounding.h"
+#include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
 
@@ -75,12 +76,32 @@ bool is_sign_flip(const RelCell& x, Cents v) {
   return mag > 2 * x.unit && (sum < 0 ? -sum : sum) <= x.unit;
 }
 
-void set_message(Finding& f, const char* key, const std::string& en, const std::string& label,
-                 const std::string& column, Cents found, Cents expected, std::size_t checks) {
-  f.fi = msg(key, label, column, eur(found), eur(expected), checks).in(Lang::fi);
-  f.sv = msg(key, label, column, eur(found), eur(expected), checks).in(Lang::sv);
-  f.en = fmt::format(fmt::runtime(en), label, column, eur(found), eur(expected), checks);
+// A figure for people: euros, or a quantity with its decimals ("57,7").
+std::string shown(const RelCell& x, Cents v) {
+  if (!x.quantity) return eur(v);
+  std::string s = fixed_to_plain(v, 2);
+  for (auto& ch : s)
+    if (ch == '.') ch = ',';
+  return s;
 }
+
+// The located cell's printed figure and the one that makes its checks agree, and the message.
+void state(Finding& f, const RelCell& x, Cents corrected, const char* key, const std::string& en, std::size_t checks) {
+  const Cents v = x.shown_sign * corrected, found = x.shown_sign * x.value;
+  if (x.quantity) {
+    f.expected_text = fixed_to_plain(v, 2), f.found_text = fixed_to_plain(found, 2);
+  } else {
+    f.expected = v, f.found = found;
+  }
+  const std::string& label = x.where.row;
+  const std::string& column = x.where.column;
+  f.fi = msg(key, label, column, shown(x, found), shown(x, v), checks).in(Lang::fi);
+  f.sv = msg(key, label, column, shown(x, found), shown(x, v), checks).in(Lang::sv);
+  f.en = fmt::format(fmt::runtime(en), label, column, shown(x, found), shown(x, v), checks);
+}
+
+constexpr const char* kSignEn = "{0} ({1}): printed {2}, the sign is wrong; with {3} all checks it is part of agree ({4})";
+constexpr const char* kMisprintEn = "{0} ({1}): printed {2}; with {3} all checks it is part of would agree ({4})";
 
 }  // namespace
 
@@ -185,21 +206,17 @@ std::vector<CellRef> locate_misprints(std::vector<Finding>& findings, const std:
     for (std::size_t i : group)
       if (i != host) related.push_back(findings[*relations[i].finding]), removed.insert(*relations[i].finding);
     sort_findings(related);
-    const Cents shown_v = x.shown_sign * v, shown_found = x.shown_sign * x.value;
     if (host) {
       Finding& f = findings[*relations[*host].finding];
       f.related = std::move(related);
       if (sign) {
         f.rule = "arith.sign";
-        f.expected = shown_v;
-        f.found = shown_found;
-        set_message(f, "check.sign", "{0} ({1}): printed {2}, the sign is wrong: {3} makes its {4} checks agree",
-                    x.where.row, x.where.column, shown_found, shown_v, f.related.size() + 1);
+        state(f, x, v, "check.sign", kSignEn, f.related.size() + 1);
       } else if (!f.related.empty()) {
         std::size_t n = f.related.size();
         f.fi += msg("check.misprint.also", n).in(Lang::fi);
         f.sv += msg("check.misprint.also", n).in(Lang::sv);
-        f.en += fmt::format(" — the same correction makes {} more checks agree", n);
+        f.en += fmt::format(" — the same correction makes the related checks agree ({})", n);
       }
       continue;
     }
@@ -207,15 +224,9 @@ std::vector<CellRef> locate_misprints(std::vector<Finding>& findings, const std:
     f.rule = sign ? "arith.sign" : "arith.misprint";
     f.severity = Severity::error;
     f.where = x.where;
-    f.expected = shown_v;
-    f.found = shown_found;
     f.related = std::move(related);
-    if (sign)
-      set_message(f, "check.sign", "{0} ({1}): printed {2}, the sign is wrong: {3} makes its {4} checks agree",
-                  x.where.row, x.where.column, shown_found, shown_v, f.related.size());
-    else
-      set_message(f, "check.misprint", "{0} ({1}): printed {2}; {3} would make all {4} checks it is part of agree",
-                  x.where.row, x.where.column, shown_found, shown_v, f.related.size());
+    if (sign) state(f, x, v, "check.sign", kSignEn, f.related.size());
+    else state(f, x, v, "check.misprint", kMisprintEn, f.related.size());
     added.push_back(std::move(f));
   }
   std::vector<Finding> out;

@@ -33,6 +33,7 @@ struct RelCell {
   Cents unit = 100;       // the rounding unit of its column
   bool candidate = true;  // a printed amount; not a blank total's computed value, not a %
   Location where;
+  bool quantity = false;  // hundredths of a quantity (htv, persons, days), not cents
 };
 
 // sum:   target = constant + Σ sign · term, classified by classify_difference(·, n, unit).

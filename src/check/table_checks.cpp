@@ -335,26 +335,36 @@ class Checker {
     for (const auto& q : t.qrows)
       for (std::size_t c = 0; c < q.decimals.size() && c < column_decimals.size(); ++c)
         column_decimals[c] = std::max(column_decimals[c], q.decimals[c]);
-    auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<std::optional<std::int64_t>>& terms,
-                           const std::vector<int>& decs) {
+    // A term of a sum: a row and a column (a row total's terms are the row's other columns).
+    using QCell = std::pair<const QRow*, std::size_t>;
+    auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<QCell>& cells) {
       if (!total.v[c]) return;
       std::int64_t sum = 0;
       int n = 0, dec = std::max(total.decimals[c], column_decimals[c]);
-      for (std::size_t k = 0; k < terms.size(); ++k)
-        if (terms[k]) sum = checked_add(sum, *terms[k]), ++n, dec = std::max(dec, decs[k]);
+      for (const auto& [q, k] : cells)
+        if (q->v[k]) sum = checked_add(sum, *q->v[k]), ++n, dec = std::max(dec, q->decimals[k]);
       if (n == 0) return;
       // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths). Counts
       // of persons are exact: nothing was rounded, so any difference is an error.
       std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
-      Discrepancy d = p.meta_value("measure") == "persons"
-                          ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
-                          : classify_difference(checked_sub(*total.v[c], sum), n, precision);
-      if (d == Discrepancy::none) return;
+      const bool exact = p.meta_value("measure") == "persons";
+      Discrepancy d = exact ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
+                            : classify_difference(checked_sub(*total.v[c], sum), n, precision);
+      // Logged for the misprint locator in hundredths; exact counts have no rounding (unit 0).
+      auto qcell = [&](const QRow& q, std::size_t k) {
+        return RelCell{{&q, k}, q.v[k].value_or(0), 1, precision, q.v[k].has_value(),
+                       {p.file, q.src->line, t.document, t.unit, q.src->label, p.headings[k],
+                        t.year ? std::optional<int>(t.year) : std::nullopt}, true};
+      };
+      Relation rel{Relation::Kind::sum, qcell(total, c), {}, 0, n, exact ? 0 : precision, 0, {}};
+      for (const auto& [q, k] : cells)
+        if (q->v[k]) rel.terms.push_back({1, qcell(*q, k)});
+      if (d == Discrepancy::none) return log_relation(std::move(rel), false);
       // A cell can be a declared total and a row total at once: report it once.
       for (const auto& x : report_.findings)
         if (x.rule == "arith.parts" && x.where.file == p.file && x.where.line == total.src->line &&
             x.where.column == p.headings[c])
-          return;
+          return log_relation(std::move(rel), false);
       auto& f = add("arith.parts", d == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                     total.src->line, total.src->label, p.headings[c], t.year ? std::optional<int>(t.year) : std::nullopt);
       f.expected_text = fixed_to_plain(sum, 2);
@@ -362,6 +372,7 @@ class Checker {
       f.fi = fmt::format("{}: painettu {}, osien summa {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
       f.sv = fmt::format("{}: tryckt {}, summan av delarna {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
       f.en = fmt::format("{}: printed {}, sum of parts {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
+      log_relation(std::move(rel), true);
     };
     bool declared = false;
     for (const auto& m : p.meta_lines) {
@@ -394,10 +405,9 @@ class Checker {
         continue;
       }
       for (std::size_t c = 0; c < p.headings.size(); ++c) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
-        for (auto* q : parts) terms.push_back(q->v[c]), decs.push_back(q->decimals[c]);
-        compare_sum(*total, c, terms, decs);
+        std::vector<QCell> cells;
+        for (auto* q : parts) cells.push_back({q, c});
+        compare_sum(*total, c, cells);
       }
     }
     auto is_total_label = [](const std::string& l) {
@@ -407,22 +417,20 @@ class Checker {
     };
     if (!declared && t.qrows.size() > 1 && is_total_label(t.qrows.back().src->label)) {
       for (std::size_t c = 0; c < p.headings.size(); ++c) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
+        std::vector<QCell> cells;
         for (std::size_t k = 0; k + 1 < t.qrows.size(); ++k)
-          if (!is_total_label(t.qrows[k].src->label)) terms.push_back(t.qrows[k].v[c]), decs.push_back(t.qrows[k].decimals[c]);
-        compare_sum(t.qrows.back(), c, terms, decs);
+          if (!is_total_label(t.qrows[k].src->label)) cells.push_back({&t.qrows[k], c});
+        compare_sum(t.qrows.back(), c, cells);
       }
     }
     for (std::size_t c = 0; c < p.headings.size(); ++c) {
       std::string h = normalize_label(p.headings[c]);
       if (h != "yhteensä" && h != "totalt" && h != "yht") continue;
       for (const auto& q : t.qrows) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
+        std::vector<QCell> cells;
         for (std::size_t k = 0; k < p.headings.size(); ++k)
-          if (k != c) terms.push_back(q.v[k]), decs.push_back(q.decimals[k]);
-        compare_sum(q, c, terms, decs);
+          if (k != c) cells.push_back({&q, k});
+        compare_sum(q, c, cells);
       }
     }
   }
