@@ -835,7 +835,9 @@ class Checker {
           continue;
         Cents found = *r.v[c];
         Discrepancy disc = stored ? classify_difference(checked_sub(found, *stored), 1, t.rounding_unit(c)) : Discrepancy::error;
+        if (stored) log_relation({Relation::Kind::sum, cell(t, r, c), {}, *stored, 1, t.rounding_unit(c), 0, {}}, false);
         if (disc == Discrepancy::none) continue;
+        if (stored) relations_.back().finding = report_.findings.size();
         auto& f = add("cross.dataset", disc == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                       r.src->line, r.src->label, t.src->headings[c], m.year);
         f.expected = stored;
