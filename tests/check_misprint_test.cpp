@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "check/misprint.h"
+#include "check/quantity_structure.h"
 #include "check/report_format.h"
 #include "check/table_checks.h"
 #include "cli/commands.h"
@@ -120,6 +121,42 @@ TEST(CheckMisprint, NoSingleCellLeavesTheFindingsAsTheyAre) {
   EXPECT_EQ(r.findings[0].rule, "arith.total");
   EXPECT_EQ(r.findings[0].where.row, "Toimintatuotot");
   EXPECT_TRUE(r.findings[0].related.empty());
+}
+
+// Labels and cells of tables of quantities as printed (seed 003, the Helsinki personnel report).
+TEST(QuantityStructure, LabelsAndCells) {
+  for (const char* l : {"Yhteensä", "Yhteensä 2020", "Koko kaupunki yht.", "Elinvoima yhteensä", "Totalt", "Yht."})
+    EXPECT_TRUE(is_total_label(l)) << l;
+  for (const char* l : {"Kaupunkiympäristön toimiala (ilman HKL ja Pel)", "Työllistetyt", "Yhteiset palvelut"})
+    EXPECT_FALSE(is_total_label(l)) << l;
+  for (const char* l : {"josta työllistetyt", "Joista vakinaiset", "Yht. ilman työllistettyjä", "varav fast anställda"})
+    EXPECT_TRUE(is_of_which_label(l)) << l;
+  for (const char* l : {"Kaupunkiympäristön toimiala (ilman HKL ja Pel)", "Yhteensä 2021 (ilman HKL)", "Työllistetyt"})
+    EXPECT_FALSE(is_of_which_label(l)) << l;
+  EXPECT_TRUE(is_percent_row({"12,5  %", "18,4 %", ""}));
+  EXPECT_FALSE(is_percent_row({"12,5 %", "1 255"}));
+  EXPECT_FALSE(is_percent_row({"", " "}));
+  for (const char* c : {"-", " – ", "—"}) EXPECT_TRUE(is_none_cell(c)) << c;
+  for (const char* c : {"-5", "", "0"}) EXPECT_FALSE(is_none_cell(c)) << c;
+}
+
+// Group rows above their sub-rows, a subtotal of the last rows of a block and the grand total
+// (figures made up for the layout, hundredths).
+TEST(QuantityStructure, ImpliedSums) {
+  auto row = [](const char* label, std::vector<std::optional<std::int64_t>> v) { return QuantityRowInfo{label, v}; };
+  std::vector<QuantityRowInfo> rows = {
+      row("Hallinto", {1000, 200}),         row("Hyvinvointi", {12000, 3000}), row("Kotihoito", {7000, 2000}),
+      row("Varhaiskasvatus", {5000, 1000}), row("Työllistetyt", {500, 500}),   row("Yhteensä", {12500, 3500}),
+      row("Tekniikka", {4000, 500}),        row("Koko kaupunki", {17500, 4200}),
+  };
+  auto sums = implied_sums(rows, {100, 100});
+  ASSERT_EQ(sums.size(), 3u);
+  EXPECT_EQ(sums[0].total, 1u);  // Hyvinvointi 120 = Kotihoito 70 + Varhaiskasvatus 50
+  EXPECT_EQ(sums[0].parts, (std::vector<std::size_t>{2, 3}));
+  EXPECT_EQ(sums[1].total, 5u);  // Yhteensä 125 = Hyvinvointi 120 + Työllistetyt 5 (not Hallinto)
+  EXPECT_EQ(sums[1].parts, (std::vector<std::size_t>{1, 4}));
+  EXPECT_EQ(sums[2].total, 7u);  // Koko kaupunki 175 = Hallinto 10 + Yhteensä 125 + Tekniikka 40
+  EXPECT_EQ(sums[2].parts, (std::vector<std::size_t>{0, 5, 6}));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "check/misprint.h"
+#include "check/quantity_structure.h"
 #include "check/rounding.h"
 #include "check/sign_convention.h"
 #include "core/fixed.h"
@@ -297,11 +298,12 @@ class Checker {
         report_ragged(t, r);
         continue;
       }
+      if (is_percent_row(r.cells)) continue;  // shares printed under the counts: not summed
       QRow q;
       q.src = &r;
       for (std::size_t c = 0; c < r.cells.size(); ++c) {
         std::optional<std::int64_t> v;
-        if (!blank_cell(r.cells[c])) {
+        if (!blank_cell(r.cells[c]) && !is_none_cell(r.cells[c])) {
           v = parse_printed_amount(r.cells[c], 1);
           if (!v) {
             auto& f = add("table.bad_number", Severity::error, t, r.line, r.label, p.headings[c], std::nullopt);
@@ -410,18 +412,18 @@ class Checker {
         compare_sum(*total, c, cells);
       }
     }
-    auto is_total_label = [](const std::string& l) {
-      std::string n = normalize_label(l);
-      return n.rfind("yhteensä", 0) == 0 || n.rfind("koko ", 0) == 0 || n.rfind("totalt", 0) == 0 ||
-             n.find(" yhteensä") != std::string::npos || n.find(" yht") != std::string::npos;
-    };
-    if (!declared && t.qrows.size() > 1 && is_total_label(t.qrows.back().src->label)) {
-      for (std::size_t c = 0; c < p.headings.size(); ++c) {
-        std::vector<QCell> cells;
-        for (std::size_t k = 0; k + 1 < t.qrows.size(); ++k)
-          if (!is_total_label(t.qrows[k].src->label)) cells.push_back({&t.qrows[k], c});
-        compare_sum(t.qrows.back(), c, cells);
-      }
+    // Without declared parts, the sums the layout implies (quantity_structure.h).
+    if (!declared) {
+      std::vector<QuantityRowInfo> info;
+      for (const auto& q : t.qrows) info.push_back({q.src->label, q.v});
+      std::vector<std::int64_t> precision;
+      for (int d : column_decimals) precision.push_back(d >= 2 ? 1 : d == 1 ? 10 : 100);
+      for (const auto& sum : implied_sums(info, precision))
+        for (std::size_t c = 0; c < p.headings.size(); ++c) {
+          std::vector<QCell> cells;
+          for (std::size_t k : sum.parts) cells.push_back({&t.qrows[k], c});
+          compare_sum(t.qrows[sum.total], c, cells);
+        }
     }
     for (std::size_t c = 0; c < p.headings.size(); ++c) {
       std::string h = normalize_label(p.headings[c]);
@@ -429,7 +431,7 @@ class Checker {
       for (const auto& q : t.qrows) {
         std::vector<QCell> cells;
         for (std::size_t k = 0; k < p.headings.size(); ++k)
-          if (k != c) cells.push_back({&q, k});
+          if (k != c && !is_of_which_label(p.headings[k])) cells.push_back({&q, k});
         compare_sum(q, c, cells);
       }
     }
