@@ -77,6 +77,8 @@ TEST(CheckMisprint, LikenessOfACorrection) {
       {-2164959100, -2161359100, 100, 0},   // 21 649 591 for 21 613 591: two digits apart
       {125000, 120000, 100, 2},             // 1 250 for 1 200: one digit
       {550000, -550000, 100, 3},            // the sign alone
+      {155000000, -154900000, 100000, 3},   // 1 550 for -1 549 (thousands): the sign, within rounding
+      {150, -150, 100, 0},                  // 1,50 € is no figure to have a sign error
       {12000, 120000, 100, 1},              // 120 for 1 200: a digit dropped
       {-2581100, -3175000, 100, 0},         // 25 811 for 31 750
       {360000000, 370000000, 10000000, 2},  // 3,6 for 3,7 M€ (printed to 0,1 M€)

@@ -109,7 +109,8 @@ Discrepancy evaluate_relation(const Relation& r) { return evaluate(r, CellRef{},
 
 int misprint_likeness(Cents printed, Cents corrected, Cents unit) {
   if (unit <= 0) unit = 100;
-  if (printed != 0 && checked_add(printed, corrected) == 0) return 3;
+  const Cents flip = checked_add(printed, corrected);
+  if (printed != 0 && (flip < 0 ? -flip : flip) <= unit && (printed < 0 ? -printed : printed) > 2 * unit) return 3;
   if ((printed < 0) != (corrected < 0) && printed != 0 && corrected != 0) return 0;
   std::string a = digits(printed, unit), b = digits(corrected, unit);
   if (a == b) return 0;

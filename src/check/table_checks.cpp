@@ -479,7 +479,8 @@ class Checker {
       if (r.flipped)
         for (auto& v : r.v)
           if (v) v = -*v;
-      for (std::size_t c = 0; c < r.v.size(); ++c)
+      // Only a row whose own figures decide its sign says which of them is against it.
+      for (std::size_t c = 0; own != 0 && c < r.v.size(); ++c)
         if (r.v[c] && *r.v[c] > 0 && level(c)) sign_outliers_.push_back(cell(t, r, c));
     }
     DeviationVotes costs, others;
