@@ -9,6 +9,7 @@
 
 #include "check/misprint.h"
 #include "check/quantity_structure.h"
+#include "check/sign_convention.h"
 #include "check/report_format.h"
 #include "check/table_checks.h"
 #include "cli/commands.h"
@@ -65,6 +66,15 @@ TEST(CheckSigns, TextOutputStatesTheConventionPerRowType) {
   auto s = check_tables({read_printed_table(case_table("signs_per_row"))}, default_chart());
   EXPECT_NE(findings_text(s.findings, s.conventions, Lang::fi).find("(toisella etumerkillä: Korkokulut)"),
             std::string::npos);
+}
+
+// Figures printed against their row's sign: a missing minus keeps the row's size (Sjundeå's
+// depreciation 2020, Helsingfors' financing costs 2021), a reversal a thousand times smaller
+// (Jyväskylä's impairments 2017: 155 419 against -114 135 833) is meant.
+TEST(CheckSigns, OutlierOfTheRowsSize) {
+  EXPECT_TRUE(of_the_rows_size(189600, {-155000, -198200, -202700, -226800, 189600, 164500}));
+  EXPECT_TRUE(of_the_rows_size(150000, {-34500, -100000, -50100, 150000, 150000}));
+  EXPECT_FALSE(of_the_rows_size(15541935, {-11413583264, 15541935, -11844442816}));
 }
 
 TEST(CheckMisprint, LikenessOfACorrection) {

@@ -27,6 +27,17 @@ int printed_orientation(const std::vector<Cents>& level_figures) {
   return pos > neg ? 1 : -1;
 }
 
+bool of_the_rows_size(Cents v, const std::vector<Cents>& level_figures) {
+  auto mag = [](Cents x) { return x < 0 ? -x : x; };
+  Cents lo = 0, hi = 0;
+  for (Cents f : level_figures)
+    if (f != 0 && (f < 0) != (v < 0)) {
+      lo = lo == 0 ? mag(f) : std::min(lo, mag(f));
+      hi = std::max(hi, mag(f));
+    }
+  return hi > 0 && mag(v) * 10 >= lo && mag(v) <= hi * 10;
+}
+
 bool deviation_reversed(const DeviationVotes& own, const DeviationVotes& other) {
   if (own.forward != own.reversed) return own.reversed > own.forward;
   return other.reversed > other.forward;

@@ -23,6 +23,11 @@ bool is_cost_nature(const Chart& chart, const std::string& line_id);
 // figures, or as many of each).
 int printed_orientation(const std::vector<Cents>& level_figures);
 
+// Whether `v`, printed against the sign of its row, is of the row's size (within ten times its
+// other figures): a missing minus keeps the size, a small reversal (an impairment written back
+// against a hundred times larger ones) is meant.
+bool of_the_rows_size(Cents v, const std::vector<Cents>& level_figures);
+
 // Votes for how a group of rows (income, costs) prints its deviation: `forward` rows where it
 // is actual − budget, `reversed` where budget − actual (in the checks' signs, costs negative).
 struct DeviationVotes {

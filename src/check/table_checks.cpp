@@ -480,8 +480,9 @@ class Checker {
         for (auto& v : r.v)
           if (v) v = -*v;
       // Only a row whose own figures decide its sign says which of them is against it.
+      const auto figures = level_figures(r);
       for (std::size_t c = 0; own != 0 && c < r.v.size(); ++c)
-        if (r.v[c] && *r.v[c] > 0 && level(c)) sign_outliers_.push_back(cell(t, r, c));
+        if (r.v[c] && *r.v[c] > 0 && level(c) && of_the_rows_size(*r.v[c], figures)) sign_outliers_.push_back(cell(t, r, c));
     }
     DeviationVotes costs, others;
     for (std::size_t c = 0; c < t.cols.size(); ++c) {
