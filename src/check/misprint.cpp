@@ -193,8 +193,10 @@ std::vector<CellRef> locate_misprints(std::vector<Finding>& findings, const std:
     }
     if (valid.size() != 1) continue;
     const RelCell& x = *valid.front().cell;
-    const Cents v = valid.front().value;
-    const bool sign = is_sign_flip(x, v);
+    const bool sign = is_sign_flip(x, valid.front().value);
+    // A sign error states the printed figure with the other sign (the checks agree with it
+    // within rounding), not the figure the checks solve to.
+    const Cents v = sign ? checked_sub(0, x.value) : valid.front().value;
     // A failed check whose own figure is the misprinted cell hosts the others.
     std::optional<std::size_t> host;
     for (std::size_t i : group)
