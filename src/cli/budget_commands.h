@@ -17,6 +17,8 @@ struct BudgetOptions {
   int year = 0;
   bool clear = false;
   std::string lang, format = "text";
+  std::string output, file;  // budget sheet -o; budget import-sheet|import-figures FILE
+  bool force = false;        // import-sheet: over a stale base
 };
 
 int cmd_budget_start(const BudgetOptions& o, std::ostream& out);

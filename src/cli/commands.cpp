@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -56,6 +58,15 @@ AuditEntry cli_audit(std::string entity, std::string key, std::optional<std::str
                      std::optional<std::string> after, std::string unit) {
   Actor by = cli_actor();
   return {0, "", by.user, std::move(entity), std::move(key), std::move(before), std::move(after), std::move(unit), by.via};
+}
+
+void write_file_whole(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".part";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    if (!(f << bytes) || !f.flush()) throw std::runtime_error(tmp + ": cannot write");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error(path + ": cannot write");
 }
 
 namespace {

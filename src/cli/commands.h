@@ -19,6 +19,9 @@ Actor cli_actor();
 // A command-line write's audit row (user and via from cli_actor()).
 AuditEntry cli_audit(std::string entity, std::string key, std::optional<std::string> before,
                      std::optional<std::string> after, std::string unit = "");
+// Writes `bytes` whole to a temporary name beside `path`, then renames it: a failed run never
+// leaves half a file. Throws std::runtime_error.
+void write_file_whole(const std::string& path, const std::string& bytes);
 
 struct CommandOptions {
   std::string db, dir, unit, date;

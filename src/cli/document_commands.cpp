@@ -48,13 +48,7 @@ int cmd_report(const DocumentOptions& o, std::ostream& out) {
     out << bytes;
     return 0;
   }
-  // Written whole to a temporary name, then renamed: a failed run never leaves half a file.
-  std::string tmp = o.output + ".part";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!(f << bytes) || !f.flush()) throw std::runtime_error(tmp + ": cannot write");
-  }
-  if (std::rename(tmp.c_str(), o.output.c_str()) != 0) throw std::runtime_error(o.output + ": cannot write");
+  write_file_whole(o.output, bytes);
   out << fmt::format("{}: {} ({} sections, {} bytes)\n", o.output, document.title, document.sections.size(), bytes.size());
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/budget_commands.h"
+#include "cli/budget_sheet_commands.h"
 #include "cli/commands.h"
 #include "cli/document_commands.h"
 #include "cli/ledger_commands.h"
@@ -177,6 +178,20 @@ int main(int argc, char** argv) {
   budget_adopt->add_option("--db", bo.db, "SQLite database file")->required();
   budget_adopt->add_option("--version", bo.version, "version id (of the council stage)")->required();
   budget_adopt->add_option("--as", bo.as, "the budget scenario's id (default: ta<year>)");
+  auto* budget_sheet = budget->add_subcommand("sheet", "a unit's proposal sheet (.xlsx) to fill in Excel or LibreOffice");
+  budget_sheet->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_sheet->add_option("--version", bo.version, "version id")->required();
+  budget_sheet->add_option("--unit", bo.unit, "unit id")->required();
+  budget_sheet->add_option("--lang", bo.lang, "fi|sv (default: the unit's municipality's primary language)")->check(CLI::IsMember({"fi", "sv"}));
+  budget_sheet->add_option("-o,--output", bo.output, "the .xlsx file to write")->required();
+  auto* budget_import_sheet = budget->add_subcommand("import-sheet", "upload a filled proposal sheet: all or nothing, audited");
+  budget_import_sheet->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_import_sheet->add_option("file", bo.file, "the .xlsx file")->required();
+  budget_import_sheet->add_flag("--force", bo.force, "accept it although the figures changed since the sheet was made");
+  auto* budget_import_figures = budget->add_subcommand("import-figures", "many units' figures of a version from one file (unit;line;year;amount): all or nothing");
+  budget_import_figures->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_import_figures->add_option("--version", bo.version, "version id")->required();
+  budget_import_figures->add_option("file", bo.file, "the .csv or .xlsx file")->required();
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
@@ -242,6 +257,9 @@ int main(int argc, char** argv) {
     }
     if (*budget_versions) return cmd_budget_versions(bo, std::cout);
     if (*budget_adopt) return cmd_budget_adopt(bo, std::cout);
+    if (*budget_sheet) return cmd_budget_sheet(bo, std::cout);
+    if (*budget_import_sheet) return cmd_budget_import_sheet(bo, std::cout);
+    if (*budget_import_figures) return cmd_budget_import_figures(bo, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);

@@ -28,6 +28,23 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"versions.col.change", {"Muutos TA {} → viimeisin", "Förändring budget {} → senaste"}},
       {"versions.col.change_pct", {"Muutos %", "Förändring %"}},
       {"versions.col.frame_distance", {"Ero raamiin", "Skillnad mot ramen"}},
+      // The unit's proposal sheet (issue 16 item 5: the Excel round trip)
+      {"psheet.sheet", {"Ehdotus", "Förslag"}},
+      {"psheet.title", {"Talousarvioehdotus {}: {}", "Budgetförslag {}: {}"}},
+      {"psheet.version", {"Versio", "Version"}},
+      {"psheet.unit", {"Yksikkö", "Enhet"}},
+      {"psheet.year", {"Vuosi", "År"}},
+      {"psheet.base", {"Pohja", "Bas"}},
+      {"psheet.help",
+       {"Täytä keltaiset solut euroina: tuotot positiivisina, kulut negatiivisina. Yhteensä-rivin luku korvaa sen osien summan; "
+        "tyhjä solu poistaa luvun. Älä muuta muita soluja: lähetä tiedosto takaisin sellaisenaan.",
+        "Fyll i de gula cellerna i euro: intäkter positiva, kostnader negativa. Ett belopp på en summarad ersätter summan av "
+        "dess delar; en tom cell tar bort beloppet. Ändra inga andra celler: skicka tillbaka filen som sådan."}},
+      {"psheet.col.line_id", {"Rivin tunnus", "Radens id"}},
+      {"psheet.col.frame", {"Raami {}", "Ram {}"}},
+      {"psheet.col.justification", {"Perustelut", "Motivering"}},
+      {"psheet.note.input",
+       {"Syöttösarake: euroina, esim. -1 234,56. Tyhjä poistaa luvun.", "Inmatningskolumn: i euro, t.ex. -1 234,56. Tom tar bort beloppet."}},
       // key figures (issue 14, helper keys): table, explanation, refusal
       {"col.key_figure", {"Tunnusluku", "Nyckeltal"}},
       {"table.key_figures", {"Tunnusluvut {}", "Nyckeltal {}"}},

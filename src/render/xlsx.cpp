@@ -3,14 +3,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,6 +16,7 @@
 
 #include "core/format.h"
 #include "core/lang.h"
+#include "render/xlsx_workbook.h"
 
 namespace toteuma {
 
@@ -34,9 +32,6 @@ constexpr lxw_row_t kHeadingRow = 2;
 constexpr lxw_row_t kFirstDataRow = 3;
 constexpr lxw_color_t kLinkColor = 0x0563C1;  // Excel's own hyperlink blue
 
-void check(lxw_error err) {
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string("XLSX: ") + lxw_strerror(err));
-}
 
 std::int64_t pow10(int n) {
   std::int64_t p = 1;
@@ -269,7 +264,7 @@ int wrapped_lines(const std::string& text, double width) {
 constexpr double kLineHeight = 15;  // points, one line of the default 11 pt font
 
 void set_height(lxw_worksheet* ws, lxw_row_t row, int lines) {
-  if (lines > 1) check(worksheet_set_row(ws, row, kLineHeight * lines, nullptr));
+  if (lines > 1) xlsx_check(worksheet_set_row(ws, row, kLineHeight * lines, nullptr));
 }
 
 // Escapes '&' for a header/footer string, where it starts a control code.
@@ -286,7 +281,7 @@ void print_setup(lxw_worksheet* ws, const doc::Document& d, bool landscape) {
   worksheet_set_paper(ws, 9);  // A4
   if (landscape) worksheet_set_landscape(ws);
   worksheet_fit_to_pages(ws, 1, 0);  // as wide as one page, as long as it takes
-  check(worksheet_set_footer(ws, ("&L" + header_text(d.title) + "&R&P / &N").c_str()));
+  xlsx_check(worksheet_set_footer(ws, ("&L" + header_text(d.title) + "&R&P / &N").c_str()));
 }
 
 // A column of figures (numbers, or nothing but blanks) or of text such as goals and their
@@ -345,11 +340,11 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
   std::vector<double> widths = column_widths(g, figures);
   double total_width = 0;
   for (std::size_t c = 0; c < ncols; ++c) {
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr));
+    xlsx_check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr));
     total_width += widths[c];
   }
 
-  check(worksheet_write_string(ws, kCaptionRow, 0, g.caption.c_str(), fmt.get({.bold = true, .size = 14})));
+  xlsx_check(worksheet_write_string(ws, kCaptionRow, 0, g.caption.c_str(), fmt.get({.bold = true, .size = 14})));
 
   int heading_lines = 1;
   for (std::size_t c = 0; c < ncols; ++c) {
@@ -357,9 +352,9 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
     Style s{.bold = true, .wrap = true, .bottom_border = true, .right = figures[c]};
     // The border runs under the whole heading row, also under blank headings.
     if (heading.empty())
-      check(worksheet_write_blank(ws, kHeadingRow, static_cast<lxw_col_t>(c), fmt.get(s)));
+      xlsx_check(worksheet_write_blank(ws, kHeadingRow, static_cast<lxw_col_t>(c), fmt.get(s)));
     else
-      check(worksheet_write_string(ws, kHeadingRow, static_cast<lxw_col_t>(c), heading.c_str(), fmt.get(s)));
+      xlsx_check(worksheet_write_string(ws, kHeadingRow, static_cast<lxw_col_t>(c), heading.c_str(), fmt.get(s)));
     heading_lines = std::max(heading_lines, wrapped_lines(heading, widths[c] / 1.1));  // bold is wider
   }
   set_height(ws, kHeadingRow, heading_lines);
@@ -379,12 +374,12 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
         double value = cell_value(cell);
         std::string formula = r.total ? total_formula(g, i, c) : "";
         if (formula.empty())
-          check(worksheet_write_number(ws, row, col, value, fmt.get(s)));
+          xlsx_check(worksheet_write_number(ws, row, col, value, fmt.get(s)));
         else
-          check(worksheet_write_formula_num(ws, row, col, formula.c_str(), fmt.get(s), value));
+          xlsx_check(worksheet_write_formula_num(ws, row, col, formula.c_str(), fmt.get(s), value));
       } else if (figures[c]) {
         s.right = true;  // e.g. "–" among figures
-        check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
+        xlsx_check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
       } else {
         s.wrap = true;
         double width = widths[c];
@@ -392,7 +387,7 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
           s.indent = r.level;
           width -= 2 * std::max(r.level, 0);
         }
-        check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
+        xlsx_check(worksheet_write_string(ws, row, col, cell.text.c_str(), fmt.get(s)));
         lines = std::max(lines, wrapped_lines(cell.text, r.total ? width / 1.1 : width));
       }
     }
@@ -400,11 +395,11 @@ void write_grid(lxw_worksheet* ws, Formats& fmt, const doc::Grid& g, const doc::
   }
   if (!g.note.empty()) {
     lxw_row_t row = kFirstDataRow + static_cast<lxw_row_t>(g.rows.size()) + 1;
-    check(worksheet_write_string(ws, row, 0, g.note.c_str(), fmt.get({.italic = true})));
+    xlsx_check(worksheet_write_string(ws, row, 0, g.note.c_str(), fmt.get({.italic = true})));
   }
 
   worksheet_freeze_panes(ws, kFirstDataRow, 0);
-  check(worksheet_repeat_rows(ws, kCaptionRow, kHeadingRow));
+  xlsx_check(worksheet_repeat_rows(ws, kCaptionRow, kHeadingRow));
   print_setup(ws, d, ncols > 6 || total_width > kPortraitChars);
 }
 
@@ -420,7 +415,7 @@ void write_contents(lxw_worksheet* ws, Formats& fmt, const doc::Document& d,
   std::size_t width = 0;
   lxw_row_t row = 0;
   auto line = [&](const std::string& text, const Style& s) {
-    if (!text.empty()) check(worksheet_write_string(ws, row, 0, text.c_str(), fmt.get(s)));
+    if (!text.empty()) xlsx_check(worksheet_write_string(ws, row, 0, text.c_str(), fmt.get(s)));
     ++row;
   };
   line(d.title, {.bold = true, .size = 14});
@@ -444,55 +439,22 @@ void write_contents(lxw_worksheet* ws, Formats& fmt, const doc::Document& d,
     for (const TableEntry& t : tables[i]) {
       const std::string& text = t.grid->caption.empty() ? t.sheet : t.grid->caption;
       Style s{.link = true, .indent = indent + 1};
-      check(worksheet_write_url_opt(ws, row, 0, internal_link(t.sheet).c_str(), fmt.get(s), text.c_str(), nullptr));
+      xlsx_check(worksheet_write_url_opt(ws, row, 0, internal_link(t.sheet).c_str(), fmt.get(s), text.c_str(), nullptr));
       width = std::max(width, display_width(text) + 2 * static_cast<std::size_t>(indent + 1));
       ++row;
       any = true;
     }
   }
   if (!any) line(kNoTables.in(d.lang), {.italic = true});
-  check(worksheet_set_column(ws, 0, 0, clamp_width(width, 40, 100), nullptr));
+  xlsx_check(worksheet_set_column(ws, 0, 0, clamp_width(width, 40, 100), nullptr));
   print_setup(ws, d, false);
 }
-
-// ---- files ----------------------------------------------------------------------------
-
-class TempFile {
- public:
-  TempFile() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "toteuma-xlsx-XXXXXX").string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw std::runtime_error("XLSX: cannot create a temporary file in " + tmpl);
-    ::close(fd);
-    path_ = tmpl;
-  }
-  ~TempFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Frees the workbook when building it throws before workbook_close (which frees it itself).
-struct WorkbookOwner {
-  lxw_workbook* wb;
-  ~WorkbookOwner() {
-    if (wb) lxw_workbook_free(wb);
-  }
-};
 
 }  // namespace
 
 std::string render_xlsx(const doc::Document& d) {
-  TempFile file;
-  WorkbookOwner owner{workbook_new(file.path().c_str())};
-  if (!owner.wb) throw std::runtime_error("XLSX: cannot create the workbook");
-  lxw_workbook* wb = owner.wb;
+  XlsxWorkbook book;
+  lxw_workbook* wb = book.get();
   Formats fmt(wb);
 
   SheetNames names;
@@ -523,16 +485,9 @@ std::string render_xlsx(const doc::Document& d) {
   std::string title = d.title, subject = d.subtitle;
   props.title = title.data();
   props.subject = subject.data();
-  check(workbook_set_properties(wb, &props));
+  xlsx_check(workbook_set_properties(wb, &props));
 
-  lxw_error err = workbook_close(wb);
-  owner.wb = nullptr;
-  check(err);
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) throw std::runtime_error("XLSX: cannot read back " + file.path());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return book.close();
 }
 
 }  // namespace toteuma
