@@ -30,6 +30,9 @@ struct Finding {
   std::optional<Cents> expected, found;  // amounts (cents); absent when not about an amount
   std::string expected_text, found_text; // for non-amount findings (labels, percents)
   std::string fi, sv, en;                // the message
+  // Checks this finding explains (rule arith.misprint / arith.sign and a located total): each
+  // failed only because of the one misprinted cell, so it is attached here, not reported apart.
+  std::vector<Finding> related;
 };
 
 // Orders findings by file, line, row, column, rule: stable output for people and tests.

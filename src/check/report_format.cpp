@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/format.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace toteuma {
@@ -40,6 +41,17 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
     std::string dev = lang == Lang::fi
                           ? (c.deviation_reversed ? "poikkeama = talousarvio − toteuma" : "poikkeama = toteuma − talousarvio")
                           : (c.deviation_reversed ? "avvikelse = budget − utfall" : "avvikelse = utfall − budget");
+    // Signs per row (check/sign_convention.h): said only where a table has them.
+    auto direction = [&](bool reversed) {
+      return tr(reversed ? "check.conv.budget_minus_actual" : "check.conv.actual_minus_budget", lang);
+    };
+    if (c.cost_deviation_reversed != c.deviation_reversed)
+      dev = msg("check.conv.deviation_by_type", direction(c.deviation_reversed), direction(c.cost_deviation_reversed)).in(lang);
+    if (!c.rows_other_sign.empty()) {
+      std::string rows;
+      for (const auto& r : c.rows_other_sign) rows += (rows.empty() ? "" : ", ") + r;
+      costs += " (" + msg("check.conv.rows_other_sign", rows).in(lang) + ")";
+    }
     out += fmt::format("{}: {}/{} {}; {}; {}\n", base(c.file), c.rows_matched, c.rows_total,
                        lang == Lang::fi ? "riviä tunnistettu" : "rader igenkända", costs, dev);
   }
@@ -48,6 +60,8 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
   for (const auto& f : findings) {
     ++n[static_cast<int>(f.severity)];
     out += fmt::format("{:<8} {:<28} {}: {}\n", to_string(f.severity), f.rule, where(f), lang == Lang::fi ? f.fi : f.sv);
+    for (const auto& r : f.related)
+      out += fmt::format("  ↳ {} {} {}: {}\n", tr("check.related", lang), r.rule, where(r), lang == Lang::fi ? r.fi : r.sv);
   }
   out += lang == Lang::fi ? fmt::format("\nVirheitä {}, varoituksia {}, pyöristyseroja {}", n[0], n[1], n[2])
                           : fmt::format("\nFel {}, varningar {}, avrundningsskillnader {}", n[0], n[1], n[2]);
@@ -58,17 +72,23 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
 
 std::string findings_csv(const std::vector<Finding>& findings) {
   std::string out = "severity;rule;file;line;unit;row;column;year;expected;found\n";
-  for (const auto& f : findings)
-    out += fmt::format("{};{};{};{};{};{};{};{};{};{}\n", to_string(f.severity), f.rule, csv_field(base(f.where.file)),
+  auto row = [&](const std::string& severity, const Finding& f) {
+    out += fmt::format("{};{};{};{};{};{};{};{};{};{}\n", severity, f.rule, csv_field(base(f.where.file)),
                        f.where.line > 0 ? std::to_string(f.where.line) : "", csv_field(f.where.unit), csv_field(f.where.row),
                        csv_field(f.where.column), f.where.year ? std::to_string(*f.where.year) : "",
                        csv_field(amount_or_text(f.expected, f.expected_text)), csv_field(amount_or_text(f.found, f.found_text)));
+  };
+  // A finding's related checks follow it, each on a row of its own with severity "related".
+  for (const auto& f : findings) {
+    row(to_string(f.severity), f);
+    for (const auto& r : f.related) row("related", r);
+  }
   return out;
 }
 
 std::string findings_json(const std::vector<Finding>& findings, const std::vector<TableConvention>&) {
   nlohmann::json arr = nlohmann::json::array();
-  for (const auto& f : findings) {
+  auto item = [](const Finding& f) {
     nlohmann::json loc = {{"file", f.where.file},     {"line", f.where.line}, {"document", f.where.document},
                           {"unit", f.where.unit},     {"row", f.where.row},   {"column", f.where.column},
                           {"year", f.where.year ? nlohmann::json(*f.where.year) : nlohmann::json()}};
@@ -76,12 +96,20 @@ std::string findings_json(const std::vector<Finding>& findings, const std::vecto
       if (v) return nlohmann::json{{"cents", *v}, {"euros", round_to_euros(*v)}};
       return text.empty() ? nlohmann::json() : nlohmann::json(text);
     };
-    arr.push_back({{"rule", f.rule},
-                   {"severity", to_string(f.severity)},
-                   {"location", loc},
-                   {"expected", val(f.expected, f.expected_text)},
-                   {"found", val(f.found, f.found_text)},
-                   {"message", {{"fi", f.fi}, {"sv", f.sv}, {"en", f.en}}}});
+    return nlohmann::json{{"rule", f.rule},
+                          {"severity", to_string(f.severity)},
+                          {"location", loc},
+                          {"expected", val(f.expected, f.expected_text)},
+                          {"found", val(f.found, f.found_text)},
+                          {"message", {{"fi", f.fi}, {"sv", f.sv}, {"en", f.en}}}};
+  };
+  for (const auto& f : findings) {
+    nlohmann::json j = item(f);
+    if (!f.related.empty()) {
+      j["related"] = nlohmann::json::array();
+      for (const auto& r : f.related) j["related"].push_back(item(r));
+    }
+    arr.push_back(std::move(j));
   }
   return arr.dump(2) + "\n";
 }

@@ -7,7 +7,10 @@
 #include <optional>
 #include <set>
 
+#include "check/misprint.h"
+#include "check/quantity_structure.h"
 #include "check/rounding.h"
+#include "check/sign_convention.h"
 #include "check/table_vocabulary.h"
 #include "check/total_block.h"
 #include "core/fixed.h"
@@ -25,6 +28,7 @@ struct Row {
   std::vector<std::optional<std::int64_t>> pct;    // realisation columns, hundredths of %
   std::vector<int> pct_decimals;
   std::vector<bool> filled;  // a blank total computed from its printed parts (reported once)
+  bool flipped = false;      // printed positive as a cost row: every figure read with the other sign
   bool has_value() const {
     return std::any_of(v.begin(), v.end(), [](const auto& x) { return x.has_value(); });
   }
@@ -65,12 +69,6 @@ struct Table {
 
 std::string eur(Cents c) { return format_euros(c, " "); }
 
-bool is_cost_line(const Chart& chart, const std::string& id) {
-  if (id == "operating_costs") return true;
-  const Line* parent = chart.parent_total(id);
-  return parent && parent->id != "operating_margin" && is_cost_line(chart, parent->id);
-}
-
 int decimals_of(const std::string& text) {
   auto comma = text.find_first_of(",.");
   if (comma == std::string::npos) return 0;
@@ -100,6 +98,8 @@ class Checker {
     check_cross_document();
     if (ledger_)
       for (const auto& t : tables_) check_against_dataset(t);
+    auto located = locate_misprints(report_.findings, relations_);
+    report_sign_outliers(report_.findings, relations_, sign_outliers_, located);
     sort_findings(report_.findings);
     return report_;
   }
@@ -282,6 +282,7 @@ class Checker {
         report_ragged(t, r);
         continue;
       }
+      if (is_percent_row(r.cells)) continue;  // shares printed under the counts: not summed
       QRow q;
       q.src = &r;
       for (std::size_t c = 0; c < r.cells.size(); ++c) {
@@ -323,26 +324,36 @@ class Checker {
     for (const auto& q : t.qrows)
       for (std::size_t c = 0; c < q.decimals.size() && c < column_decimals.size(); ++c)
         column_decimals[c] = std::max(column_decimals[c], q.decimals[c]);
-    auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<std::optional<std::int64_t>>& terms,
-                           const std::vector<int>& decs) {
+    // A term of a sum: a row and a column (a row total's terms are the row's other columns).
+    using QCell = std::pair<const QRow*, std::size_t>;
+    auto compare_sum = [&](const QRow& total, std::size_t c, const std::vector<QCell>& cells) {
       if (!total.v[c]) return;
       std::int64_t sum = 0;
       int n = 0, dec = std::max(total.decimals[c], column_decimals[c]);
-      for (std::size_t k = 0; k < terms.size(); ++k)
-        if (terms[k]) sum = checked_add(sum, *terms[k]), ++n, dec = std::max(dec, decs[k]);
+      for (const auto& [q, k] : cells)
+        if (q->v[k]) sum = checked_add(sum, *q->v[k]), ++n, dec = std::max(dec, q->decimals[k]);
       if (n == 0) return;
       // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths). Counts
       // of persons are exact: nothing was rounded, so any difference is an error.
       std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
-      Discrepancy d = p.meta_value("measure") == "persons"
-                          ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
-                          : classify_difference(checked_sub(*total.v[c], sum), n, precision);
-      if (d == Discrepancy::none) return;
+      const bool exact = p.meta_value("measure") == "persons";
+      Discrepancy d = exact ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
+                            : classify_difference(checked_sub(*total.v[c], sum), n, precision);
+      // Logged for the misprint locator in hundredths; exact counts have no rounding (unit 0).
+      auto qcell = [&](const QRow& q, std::size_t k) {
+        return RelCell{{&q, k}, q.v[k].value_or(0), 1, precision, q.v[k].has_value(),
+                       {p.file, q.src->line, t.document, t.unit, q.src->label, p.headings[k],
+                        t.year ? std::optional<int>(t.year) : std::nullopt}, true};
+      };
+      Relation rel{Relation::Kind::sum, qcell(total, c), {}, 0, n, exact ? 0 : precision, 0, {}};
+      for (const auto& [q, k] : cells)
+        if (q->v[k]) rel.terms.push_back({1, qcell(*q, k)});
+      if (d == Discrepancy::none) return log_relation(std::move(rel), false);
       // A cell can be a declared total and a row total at once: report it once.
       for (const auto& x : report_.findings)
         if (x.rule == "arith.parts" && x.where.file == p.file && x.where.line == total.src->line &&
             x.where.column == p.headings[c])
-          return;
+          return log_relation(std::move(rel), false);
       auto& f = add("arith.parts", d == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                     total.src->line, total.src->label, p.headings[c], t.year ? std::optional<int>(t.year) : std::nullopt);
       f.expected_text = fixed_to_plain(sum, 2);
@@ -350,6 +361,7 @@ class Checker {
       f.fi = fmt::format("{}: painettu {}, osien summa {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
       f.sv = fmt::format("{}: tryckt {}, summan av delarna {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
       f.en = fmt::format("{}: printed {}, sum of parts {}", total.src->label, r_fmt(*total.v[c]), r_fmt(sum));
+      log_relation(std::move(rel), true);
     };
     bool declared = false;
     for (const auto& m : p.meta_lines) {
@@ -382,35 +394,32 @@ class Checker {
         continue;
       }
       for (std::size_t c = 0; c < p.headings.size(); ++c) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
-        for (auto* q : parts) terms.push_back(q->v[c]), decs.push_back(q->decimals[c]);
-        compare_sum(*total, c, terms, decs);
+        std::vector<QCell> cells;
+        for (auto* q : parts) cells.push_back({q, c});
+        compare_sum(*total, c, cells);
       }
     }
-    auto is_total_label = [](const std::string& l) {
-      std::string n = normalize_label(l);
-      return n.rfind("yhteensä", 0) == 0 || n.rfind("koko ", 0) == 0 || n.rfind("totalt", 0) == 0 ||
-             n.find(" yhteensä") != std::string::npos || n.find(" yht") != std::string::npos;
-    };
-    if (!declared && t.qrows.size() > 1 && is_total_label(t.qrows.back().src->label)) {
-      for (std::size_t c = 0; c < p.headings.size(); ++c) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
-        for (std::size_t k = 0; k + 1 < t.qrows.size(); ++k)
-          if (!is_total_label(t.qrows[k].src->label)) terms.push_back(t.qrows[k].v[c]), decs.push_back(t.qrows[k].decimals[c]);
-        compare_sum(t.qrows.back(), c, terms, decs);
-      }
+    // Without declared parts, the sums the layout implies (quantity_structure.h).
+    if (!declared) {
+      std::vector<QuantityRowInfo> info;
+      for (const auto& q : t.qrows) info.push_back({q.src->label, q.v});
+      std::vector<std::int64_t> precision;
+      for (int d : column_decimals) precision.push_back(d >= 2 ? 1 : d == 1 ? 10 : 100);
+      for (const auto& sum : implied_sums(info, precision))
+        for (std::size_t c = 0; c < p.headings.size(); ++c) {
+          std::vector<QCell> cells;
+          for (std::size_t k : sum.parts) cells.push_back({&t.qrows[k], c});
+          compare_sum(t.qrows[sum.total], c, cells);
+        }
     }
     for (std::size_t c = 0; c < p.headings.size(); ++c) {
       std::string h = normalize_label(p.headings[c]);
       if (h != "yhteensä" && h != "totalt" && h != "yht") continue;
       for (const auto& q : t.qrows) {
-        std::vector<std::optional<std::int64_t>> terms;
-        std::vector<int> decs;
+        std::vector<QCell> cells;
         for (std::size_t k = 0; k < p.headings.size(); ++k)
-          if (k != c) terms.push_back(q.v[k]), decs.push_back(q.decimals[k]);
-        compare_sum(q, c, terms, decs);
+          if (k != c && !is_of_which_label(p.headings[k])) cells.push_back({&q, k});
+        compare_sum(q, c, cells);
       }
     }
   }
@@ -428,22 +437,43 @@ class Checker {
     return std::nullopt;
   }
 
-  // Costs printed positive are turned negative; deviation printed as budget − actual is
-  // compared as such. Each is decided by the majority of the table's own figures.
+  // Signs per row (sign_convention.h). Costs printed positive are turned negative: the table's
+  // majority decides, a cost row with figures enough of its own decides for itself (financial
+  // costs printed positive among operating costs printed negative). A figure against its row's
+  // sign is kept as printed and diagnosed. The deviation's direction is decided for cost rows and
+  // the other rows apart ("favourable positive": income actual − budget, costs budget − actual).
   void detect_convention(Table& t) {
-    int pos = 0, neg = 0;
+    auto level = [&](std::size_t c) {
+      Col k = t.cols[c].kind;
+      // A figure column (a bare year, "Konserni 2019") prints levels too.
+      return k == Col::budget || k == Col::budget_after || k == Col::actual || k == Col::forecast || k == Col::plan ||
+             k == Col::figure;
+    };
+    auto level_figures = [&](const Row& r) {
+      std::vector<Cents> out;
+      for (std::size_t c = 0; c < r.v.size(); ++c)
+        if (r.v[c] && level(c)) out.push_back(*r.v[c]);
+      return out;
+    };
+    std::vector<Cents> all_costs;
     for (const auto& r : t.rows)
-      if (is_cost_line(chart_, r.line->id))
-        for (std::size_t c = 0; c < r.v.size(); ++c)
-          if (r.v[c] && *r.v[c] != 0 && t.cols[c].kind != Col::deviation && t.cols[c].kind != Col::amendments)
-            (*r.v[c] > 0 ? pos : neg)++;
-    t.conv.costs_positive = pos > neg;
-    if (t.conv.costs_positive)
-      for (auto& r : t.rows)
-        if (is_cost_line(chart_, r.line->id))
-          for (auto& v : r.v)
-            if (v) v = -*v;
-    int fwd = 0, rev = 0;
+      if (is_cost_nature(chart_, r.line->id))
+        for (Cents v : level_figures(r)) all_costs.push_back(v);
+    t.conv.costs_positive = printed_orientation(all_costs) > 0;
+    for (auto& r : t.rows) {
+      if (!is_cost_nature(chart_, r.line->id)) continue;
+      int own = printed_orientation(level_figures(r));
+      r.flipped = own == 0 ? t.conv.costs_positive : own > 0;
+      if (r.flipped != t.conv.costs_positive) t.conv.rows_other_sign.push_back(r.src->label);
+      if (r.flipped)
+        for (auto& v : r.v)
+          if (v) v = -*v;
+      // Only a row whose own figures decide its sign says which of them is against it.
+      const auto figures = level_figures(r);
+      for (std::size_t c = 0; own != 0 && c < r.v.size(); ++c)
+        if (r.v[c] && *r.v[c] > 0 && level(c) && of_the_rows_size(*r.v[c], figures)) sign_outliers_.push_back(cell(t, r, c));
+    }
+    DeviationVotes costs, others;
     for (std::size_t c = 0; c < t.cols.size(); ++c) {
       if (t.cols[c].kind != Col::deviation) continue;
       auto act = col_of(t, Col::actual, t.cols[c].year);
@@ -452,12 +482,14 @@ class Checker {
       if (!act || !bud) continue;
       for (const auto& r : t.rows) {
         if (!r.v[c] || !r.v[*act] || !r.v[*bud] || *r.v[c] == 0) continue;
+        DeviationVotes& votes = is_cost_nature(chart_, r.line->id) ? costs : others;
         Cents d = checked_sub(*r.v[*act], *r.v[*bud]);
-        if (classify_difference(checked_sub(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++fwd;
-        else if (classify_difference(checked_add(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++rev;
+        if (classify_difference(checked_sub(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++votes.forward;
+        else if (classify_difference(checked_add(*r.v[c], d), 2, t.scale_cents()) != Discrepancy::error) ++votes.reversed;
       }
     }
-    t.conv.deviation_reversed = rev > fwd;
+    t.conv.deviation_reversed = deviation_reversed(others, costs);
+    t.conv.cost_deviation_reversed = deviation_reversed(costs, others);
   }
 
   // A total printed blank beside printed parts (seed 001: an ICT operating margin) is
@@ -504,18 +536,27 @@ class Checker {
     return block_sum(chart_, ordered, at, t.rounding_unit(c));
   }
 
-  void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c, Cents expected, Cents found,
-               int terms, const std::string& what_fi, const std::string& what_sv, const std::string& what_en) {
-    Discrepancy d = classify_difference(checked_sub(found, expected), terms, t.rounding_unit(c));
-    if (d == Discrepancy::none) return;
+  // The printed figure at (r, c) against the signed sum of `terms`; the relation is logged.
+  void compare(const std::string& rule, const Table& t, const Row& r, std::size_t c,
+               const std::vector<std::pair<int, RelCell>>& terms, const std::string& what_fi,
+               const std::string& what_sv, const std::string& what_en) {
+    Cents expected = 0, found = *r.v[c];
+    for (const auto& [sign, term] : terms) expected = signed_add(expected, sign, term.value);
+    Relation rel{Relation::Kind::sum, cell(t, r, c), terms, 0, static_cast<int>(terms.size()), t.rounding_unit(c), 0, {}};
+    Discrepancy d = classify_difference(checked_sub(found, expected), rel.n, t.rounding_unit(c));
+    if (d == Discrepancy::none) return log_relation(std::move(rel), false);
     auto& f = add(rule, d == Discrepancy::rounding ? Severity::rounding : Severity::error, t, r.src->line,
                   r.src->label, t.src->headings[c], t.cols[c].year);
+    // Stated as printed: a cost row printed positive shows its figures positive.
+    const Cents shown = r.flipped ? -1 : 1;
+    expected *= shown, found *= shown;
     f.expected = expected;
     f.found = found;
     std::string diff = eur(checked_sub(found, expected));
     f.fi = fmt::format("{}: painettu {}, laskettu {} {} (ero {})", r.src->label, eur(found), what_fi, eur(expected), diff);
     f.sv = fmt::format("{}: tryckt {}, beräknat {} {} (skillnad {})", r.src->label, eur(found), what_sv, eur(expected), diff);
     f.en = fmt::format("{}: printed {}, computed {} {} (difference {})", r.src->label, eur(found), what_en, eur(expected), diff);
+    log_relation(std::move(rel), true);
   }
 
   void completeness(const std::string& rule, const Table& t, const Row& r, std::size_t c, const std::string& fi,
@@ -544,24 +585,19 @@ class Checker {
   void check_budget_after(const Table& t, const Row& r, std::size_t c) {
     auto b = col_of(t, Col::budget, t.cols[c].year);
     // One or several amendment columns (TA-muutos 1/2024, TA-muutos 2/2024): all of the year's.
-    std::vector<std::size_t> amendments;
+    std::vector<std::pair<int, std::optional<std::size_t>>> bases{{1, b}};
     for (std::size_t k = 0; k < t.cols.size(); ++k)
-      if (t.cols[k].kind == Col::amendments && t.cols[k].year == t.cols[c].year) amendments.push_back(k);
-    if (!b && amendments.empty()) return;  // the column is all there is (a budget book's "inkl. ändringar")
-    const bool has_b = b && r.v[*b].has_value();
-    const Cents bv = has_b ? *r.v[*b] : 0;
-    Cents av = 0;
-    int terms = has_b ? 1 : 0;
-    for (std::size_t k : amendments)
-      if (r.v[k]) av = checked_add(av, *r.v[k]), ++terms;
+      if (t.cols[k].kind == Col::amendments && t.cols[k].year == t.cols[c].year) bases.push_back({1, k});
+    if (bases.size() == 1 && !b) return;  // the column is all there is (a budget book's "inkl. ändringar")
+    const auto terms = base_terms(t, r, bases);
     if (r.v[c]) {
-      if (terms == 0)
+      if (terms.empty())
         completeness("complete.base_missing", t, r, c, "talousarvio muutosten jälkeen annettu ilman talousarviota",
                      "budget inkl. ändringar angiven utan budget", "budget after amendments given without a budget");
       else
-        compare("arith.budget_after", t, r, c, checked_add(bv, av), *r.v[c], terms,
+        compare("arith.budget_after", t, r, c, terms,
                 "talousarvio + muutokset =", "budget + ändringar =", "budget + amendments =");
-    } else if (terms > 0) {
+    } else if (!terms.empty()) {
       completeness("complete.derived_missing", t, r, c, "talousarvio muutosten jälkeen puuttuu",
                    "budget inkl. ändringar saknas", "budget after amendments missing");
     }
@@ -574,7 +610,6 @@ class Checker {
     if (!act || !bud) return;
     // Plain values and flags: g++ 12 misreads optionals here as maybe-uninitialized.
     const bool has_a = r.v[*act].has_value(), has_b = r.v[*bud].has_value();
-    const Cents a = r.v[*act].value_or(0), b = r.v[*bud].value_or(0);
     int terms = (has_a ? 1 : 0) + (has_b ? 1 : 0);
     if (r.v[c]) {
       if (terms == 0) {
@@ -593,9 +628,12 @@ class Checker {
                      "deviation given while the actual or budget column is empty");
         return;
       }
-      Cents dev = t.conv.deviation_reversed ? checked_sub(b, a) : checked_sub(a, b);
-      compare("arith.deviation", t, r, c, dev, *r.v[c], terms, "toteuma − talousarvio =", "utfall − budget =",
-              "actual − budget =");
+      if (reversed_deviation(t, r))
+        compare("arith.deviation", t, r, c, base_terms(t, r, {{-1, act}, {1, bud}}), "talousarvio − toteuma =",
+                "budget − utfall =", "budget − actual =");
+      else
+        compare("arith.deviation", t, r, c, base_terms(t, r, {{1, act}, {-1, bud}}), "toteuma − talousarvio =",
+                "utfall − budget =", "actual − budget =");
     } else if (has_a && has_b) {
       completeness("complete.derived_missing", t, r, c, "poikkeama puuttuu", "avvikelse saknas", "deviation missing");
     }
@@ -606,19 +644,14 @@ class Checker {
     auto bud = col_of(t, Col::budget_after, t.cols[c].year);
     if (!bud) bud = col_of(t, Col::budget, t.cols[c].year);
     if (!act || !bud || !r.pct[c] || !r.v[*act] || !r.v[*bud] || *r.v[*bud] == 0) return;
-    __extension__ typedef __int128 I128;
-    I128 a = *r.v[*act], b = *r.v[*bud];
-    I128 exact2 = a * 20000 / b;  // twice the ratio in hundredths of a percent, truncated
-    std::int64_t expected = static_cast<std::int64_t>(exact2 >= 0 ? (exact2 + 1) / 2 : (exact2 - 1) / 2);
     std::int64_t printed = *r.pct[c];
-    // Half a unit of the printed precision, plus what rounding of the printed euros can move
-    // the ratio: |ratio| · (s/2) · (1/|a| + 1/|b|).
-    std::int64_t half_unit = r.pct_decimals[c] >= 2 ? 1 : r.pct_decimals[c] == 1 ? 5 : 50;
-    I128 s = t.scale_cents(), aa = a < 0 ? -a : a, bb = b < 0 ? -b : b, ratio = expected < 0 ? -expected : expected;
-    std::int64_t drift = aa == 0 ? 0 : static_cast<std::int64_t>((ratio * s * (aa + bb)) / (2 * aa * bb) + 1);
-    std::int64_t diff = printed - expected, mag = diff < 0 ? -diff : diff;
-    if (mag <= half_unit) return;
-    auto& f = add("arith.realisation", mag <= half_unit + drift ? Severity::rounding : Severity::error, t,
+    RatioCheck ratio = classify_realisation(*r.v[*act], *r.v[*bud], printed, r.pct_decimals[c], t.scale_cents());
+    Relation rel{Relation::Kind::ratio, cell(t, r, c), {{1, cell(t, r, *act)}, {1, cell(t, r, *bud)}}, 0, 2,
+                 t.scale_cents(), r.pct_decimals[c], {}};
+    rel.target.value = printed, rel.target.candidate = false;
+    if (ratio.d == Discrepancy::none) return log_relation(std::move(rel), false);
+    std::int64_t expected = ratio.expected;
+    auto& f = add("arith.realisation", ratio.d == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                   r.src->line, r.src->label, t.src->headings[c], t.cols[c].year);
     auto tenths = [](std::int64_t hundredths) { return (hundredths + (hundredths >= 0 ? 5 : -5)) / 10; };
     f.expected_text = format_permille(tenths(expected), " ");
@@ -626,14 +659,55 @@ class Checker {
     f.fi = fmt::format("{}: painettu {}, toteuma / talousarvio = {}", r.src->label, r.src->cells[c], f.expected_text);
     f.sv = fmt::format("{}: tryckt {}, utfall / budget = {}", r.src->label, r.src->cells[c], f.expected_text);
     f.en = fmt::format("{}: printed {}, actual / budget = {}", r.src->label, r.src->cells[c], f.expected_text);
+    log_relation(std::move(rel), true);
+  }
+
+  // The printed bases of a derived figure as signed terms (a blank base reads as zero: no term).
+  std::vector<std::pair<int, RelCell>> base_terms(const Table& t, const Row& r,
+                                                  const std::vector<std::pair<int, std::optional<std::size_t>>>& cols) const {
+    std::vector<std::pair<int, RelCell>> out;
+    for (const auto& [sign, c] : cols)
+      if (c && r.v[*c]) out.push_back({sign, cell(t, r, *c)});
+    return out;
+  }
+
+  bool reversed_deviation(const Table& t, const Row& r) const {
+    return is_cost_nature(chart_, r.line->id) ? t.conv.cost_deviation_reversed : t.conv.deviation_reversed;
+  }
+
+  // A deviation printed beside this (blank) figure, of which it is a base.
+  bool deviation_printed_on(const Table& t, const Row& r, std::size_t c) const {
+    for (std::size_t d = 0; d < t.cols.size(); ++d) {
+      if (t.cols[d].kind != Col::deviation || !r.v[d] || r.filled[d]) continue;
+      auto act = col_of(t, Col::actual, t.cols[d].year);
+      auto bud = col_of(t, Col::budget_after, t.cols[d].year);
+      if (!bud) bud = col_of(t, Col::budget, t.cols[d].year);
+      if ((act && *act == c) || (bud && *bud == c)) return true;
+    }
+    return false;
+  }
+
+  // A total left blank while its deviation is printed: the deviation rests on a figure the
+  // reader cannot see, so it is an error, stating the value its parts imply.
+  void blank_total_with_deviation(const Table& t, const Row& r, std::size_t c) {
+    auto& f = add("complete.derived_missing", Severity::error, t, r.src->line, r.src->label, t.src->headings[c],
+                  t.cols[c].year);
+    Cents implied = (r.flipped ? -1 : 1) * *r.v[c];
+    f.expected = implied;
+    std::string v = eur(implied);
+    f.fi = msg("check.total_blank_deviation", r.src->label, v).in(Lang::fi);
+    f.sv = msg("check.total_blank_deviation", r.src->label, v).in(Lang::sv);
+    f.en = fmt::format("{}: total missing although its deviation is printed; its parts imply {}", r.src->label, v);
   }
 
   void check_total(const Table& t, const Row& r, std::size_t c) {
     BlockSum b = block_of(t, r, c);
     if (b.kind == BlockSum::Kind::none) return;  // the table does not print this total's parts
     if (r.filled[c]) {
-      completeness("complete.derived_missing", t, r, c, "summa puuttuu, vaikka osat on annettu",
-                   "summan saknas fast delarna är angivna", "total missing although its parts are given");
+      if (deviation_printed_on(t, r, c)) blank_total_with_deviation(t, r, c);
+      else
+        completeness("complete.derived_missing", t, r, c, "summa puuttuu, vaikka osat on annettu",
+                     "summan saknas fast delarna är angivna", "total missing although its parts are given");
       return;
     }
     if (!r.v[c]) return;
@@ -644,7 +718,13 @@ class Checker {
       not_checkable(t, r, b);
       return;
     }
-    compare("arith.total", t, r, c, b.sum, *r.v[c], b.terms, "osien summa", "summan av delarna", "sum of parts");
+    // The block's terms as cells (sign and row), so the misprint locator can solve for any of them.
+    std::vector<std::pair<int, RelCell>> cells;
+    for (const auto& term : b.term_rows)
+      for (const auto* set : {&t.rows, &t.unknown_rows})
+        for (const auto& x : *set)
+          if (x.src->line == term.source_line) cells.push_back({term.sign, cell(t, x, c)});
+    compare("arith.total", t, r, c, cells, "osien summa", "summan av delarna", "sum of parts");
   }
 
   // Once per total row: information, not an error.
@@ -677,14 +757,21 @@ class Checker {
           if (!r.v[c] || k == Col::realisation || k == Col::unknown || k == Col::overrun || k == Col::other) continue;
           std::optional<Cents> sum;
           int n = 0;
+          Relation rel{Relation::Kind::sum, cell(p, r, c), {}, 0, 0, p.rounding_unit(c), 0, {}};
           for (const Table* k : kids)
             for (const auto& kr : k->rows)
               if (kr.line == r.line)
                 for (std::size_t kc = 0; kc < k->cols.size(); ++kc)
-                  if (k->cols[kc] == p.cols[c] && kr.v[kc]) sum = checked_add(sum.value_or(0), *kr.v[kc]), ++n;
+                  if (k->cols[kc] == p.cols[c] && kr.v[kc]) {
+                    sum = checked_add(sum.value_or(0), *kr.v[kc]), ++n;
+                    rel.terms.push_back({1, cell(*k, kr, kc)});
+                  }
           if (!sum) continue;
+          rel.n = n;
           Discrepancy d = classify_difference(checked_sub(*r.v[c], *sum), n, p.rounding_unit(c));
+          log_relation(std::move(rel), false);
           if (d == Discrepancy::none) continue;
+          relations_.back().finding = report_.findings.size();
           auto& f = add("hierarchy.children_sum", d == Discrepancy::rounding ? Severity::rounding : Severity::error, p,
                         r.src->line, r.src->label, p.src->headings[c], p.cols[c].year);
           f.expected = *sum;
@@ -732,7 +819,9 @@ class Checker {
         Cents va = *a.r->v[a.c], vb = *b.r->v[b.c];
         Cents scale = std::max(a.t->rounding_unit(a.c), b.t->rounding_unit(b.c));
         Discrepancy d = classify_difference(checked_sub(vb, va), 1, scale);
+        log_relation({Relation::Kind::sum, cell(*b.t, *b.r, b.c), {{1, cell(*a.t, *a.r, a.c)}}, 0, 1, scale, 0, {}}, false);
         if (d == Discrepancy::none) continue;
+        relations_.back().finding = report_.findings.size();
         auto& f = add("cross.same_figure", d == Discrepancy::rounding ? Severity::rounding : Severity::error, *b.t,
                       b.r->src->line, b.r->src->label, b.t->src->headings[b.c], b.t->cols[b.c].year);
         f.expected = va;
@@ -782,7 +871,9 @@ class Checker {
           continue;
         Cents found = *r.v[c];
         Discrepancy disc = stored ? classify_difference(checked_sub(found, *stored), 1, t.rounding_unit(c)) : Discrepancy::error;
+        if (stored) log_relation({Relation::Kind::sum, cell(t, r, c), {}, *stored, 1, t.rounding_unit(c), 0, {}}, false);
         if (disc == Discrepancy::none) continue;
+        if (stored) relations_.back().finding = report_.findings.size();
         auto& f = add("cross.dataset", disc == Discrepancy::rounding ? Severity::rounding : Severity::error, t,
                       r.src->line, r.src->label, t.src->headings[c], m.year);
         f.expected = stored;
@@ -795,11 +886,25 @@ class Checker {
     }
   }
 
+  // A printed figure as the misprint locator sees it.
+  RelCell cell(const Table& t, const Row& r, std::size_t c) const {
+    return {{&r, c}, r.v[c].value_or(0), r.flipped ? -1 : 1, t.rounding_unit(c), !r.filled[c] && r.v[c].has_value(),
+            {t.src->file, r.src->line, t.document, t.unit, r.src->label, t.src->headings[c], t.cols[c].year}};
+  }
+
+  // Logs a relation the checks evaluated; `reported` when the last finding added is its own.
+  void log_relation(Relation rel, bool reported) {
+    if (reported) rel.finding = report_.findings.size() - 1;
+    relations_.push_back(std::move(rel));
+  }
+
   const Chart& chart_;
   const TableVocabulary& vocab_;
   const Ledger* ledger_;
   std::vector<Table> tables_;
   TableCheckReport report_;
+  std::vector<Relation> relations_;  // every relation checked, for locate_misprints
+  std::vector<RelCell> sign_outliers_;
 };
 
 }  // namespace

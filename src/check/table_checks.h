@@ -15,8 +15,10 @@ namespace toteuma {
 // How a table's numbers are signed, detected from its own figures.
 struct TableConvention {
   std::string file;
-  bool costs_positive = false;      // costs printed as positive numbers
-  bool deviation_reversed = false;  // deviation printed as budget − actual
+  bool costs_positive = false;      // costs printed as positive numbers (the table's majority)
+  bool deviation_reversed = false;  // deviation printed as budget − actual (income and other rows)
+  bool cost_deviation_reversed = false;     // the same for cost rows (differs: "favourable positive")
+  std::vector<std::string> rows_other_sign;  // cost rows printed with the other sign than the table's
   int rows_matched = 0, rows_total = 0;
 };
 

@@ -315,6 +315,23 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"check.not_checkable",
        {"{}: summaa ei voi tarkistaa, koska sen lohkossa on rivejä, joita tililuettelo ei tunne ({}), eikä lohkon rivien summa täsmää",
         "{}: summan kan inte kontrolleras, eftersom blocket har rader som kontoplanen inte känner ({}) och blockets rader inte summerar"}},
+      // issue 15, helper misprint: one misprint, one error; signs per row (check/misprint.cpp,
+      // check/sign_convention.cpp); {0} row, {1} column, {2} printed, {3} corrected, {4} checks
+      {"check.misprint", {"{0} ({1}): painettu {2}; luvulla {3} täsmäisivät kaikki laskelmat, joissa se on mukana ({4})",
+                          "{0} ({1}): tryckt {2}; med {3} skulle alla beräkningar där talet ingår stämma ({4})"}},
+      {"check.sign", {"{0} ({1}): painettu {2}, etumerkki väärin; luvulla {3} täsmäävät kaikki laskelmat, joissa se on mukana ({4})",
+                      "{0} ({1}): tryckt {2}, fel förtecken; med {3} stämmer alla beräkningar där talet ingår ({4})"}},
+      {"check.sign_outlier", {"{0} ({1}): painettu {2}, rivin muut luvut toisella etumerkillä; odotettiin {3}",
+                              "{0} ({1}): tryckt {2}, radens övriga tal har motsatt förtecken; {3} förväntades"}},
+      {"check.misprint.also", {" – sama korjaus täsmäyttää myös liittyvät tarkistukset ({})",
+                               " – samma rättelse får också de relaterade kontrollerna att stämma ({})"}},
+      {"check.total_blank_deviation", {"{0}: summa puuttuu, vaikka sen poikkeama on painettu; osista seuraa {1}",
+                                       "{0}: summan saknas fast dess avvikelse är tryckt; av delarna följer {1}"}},
+      {"check.related", {"liittyy", "hör till"}},
+      {"check.conv.deviation_by_type", {"poikkeama: tuotot {}, kulut {}", "avvikelse: intäkter {}, kostnader {}"}},
+      {"check.conv.actual_minus_budget", {"toteuma − talousarvio", "utfall − budget"}},
+      {"check.conv.budget_minus_actual", {"talousarvio − toteuma", "budget − utfall"}},
+      {"check.conv.rows_other_sign", {"toisella etumerkillä: {}", "med motsatt förtecken: {}"}},
   };
   return c;
 }
