@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "core/budgeting/budget_round.h"
 #include "core/budgeting/proposal.h"
 #include "core/finance/ledger.h"
@@ -23,11 +25,17 @@ std::string tf(const char* key, Lang lang, auto&&... args) {
   return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
 }
 
-// The lines a unit proposes: the detail lines of the operating part it uses.
-std::vector<const Line*> proposal_lines(const Dataset& d, const UnitVersion& u) {
+// The lines a unit proposes: the detail lines of the operating part it uses, and a total the
+// version holds as a figure of the unit (a plan kept as Henkilöstökulut, not wages and side costs),
+// so every figure behind the frame distance can be seen and changed.
+std::vector<const Line*> proposal_lines(const Dataset& d, const UnitVersion& u, const std::string& version) {
+  std::set<std::string> entered;
+  for (const auto& f : d.budgeting.figures)
+    if (f.version == version && f.unit == u.id) entered.insert(f.line);
   std::vector<const Line*> out;
   for (const Line& l : d.chart.lines())
-    if (l.kind == LineKind::detail && (l.parts & static_cast<unsigned>(Part::operating)) && unit_uses(l, u.parent.empty()))
+    if ((l.kind == LineKind::detail || entered.count(l.id)) && (l.parts & static_cast<unsigned>(Part::operating)) &&
+        unit_uses(l, u.parent.empty()))
       out.push_back(&l);
   return out;
 }
@@ -78,7 +86,7 @@ std::optional<std::vector<Change>> saved_changes(const Ctx& c, const BudgetVersi
   std::vector<Change> out;
   auto state_before = before_from(form, "state");
   out.push_back({"proposal", key_of(v.id, u.id), state_before, state_before});
-  for (const Line* l : proposal_lines(d, u)) {
+  for (const Line* l : proposal_lines(d, u, v.id)) {
     for (int y = v.year; y <= v.year + 2; ++y) {
       std::string name = fmt::format("{}_{}", l->id, y);
       if (!form.count("f_" + name)) continue;
@@ -174,7 +182,7 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
   head += fmt::format("<th scope=\"col\">{}</th><th scope=\"col\">{}</th>", e(tr("proposal.col.justification_fi", c.lang)),
                       e(tr("proposal.col.justification_sv", c.lang)));
   std::string rows;
-  for (const Line* l : proposal_lines(d, *u)) {
+  for (const Line* l : proposal_lines(d, *u, v->id)) {
     std::string row = fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>", e(l->name.shown(c.lang)),
                                   money(base.measure(org, unit, l->id, {Measure::actual, v->year - 2, 0})),
                                   money(base.measure(org, unit, l->id, {Measure::budget_after, v->year - 1, 0})));

@@ -72,6 +72,8 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   EXPECT_NE(page.body.find("24" + kNbsp + "350"), std::string::npos) << "the frame distance −4 275 650 − (−4 300 000)";
   EXPECT_NE(page.body.find("raamin sisällä"), std::string::npos);
   EXPECT_EQ(Client::field(page.body, "b_services_2026"), "-203010000");
+  // The demo plan keeps personnel costs as one figure (a total): the editor sees and can change it.
+  EXPECT_EQ(Client::field(page.body, "b_personnel_costs_2026"), "-218325000");
 
   // Services 2026 from −2 030 100 to −2 040 100: the margin −4 285 650, 14 350 within the frame.
   EXPECT_EQ(save_services(ed, page.body, "-2040100", "ICT-lisenssit kallistuvat").status, 303);
