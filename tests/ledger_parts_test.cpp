@@ -18,9 +18,8 @@
 namespace toteuma {
 namespace {
 
-TEST(LedgerParts, AccountsThreeToEightThousandBookIntoEveryPart) {
-  testing::TempDir tmp;
-  std::string db = testing::load_demo_db(tmp);
+// Imports tests/ledger/whole.csv with its mapping into the demo database `db`.
+void import_whole(const std::string& db) {
   LedgerOptions o;
   o.db = db;
   auto dir = testing::source_dir() / "tests" / "ledger";
@@ -28,6 +27,12 @@ TEST(LedgerParts, AccountsThreeToEightThousandBookIntoEveryPart) {
   o.mapping = (dir / "whole-mapping.toml").string();
   std::ostringstream out;
   ASSERT_EQ(cmd_import_ledger(o, out), 0) << out.str();
+}
+
+TEST(LedgerParts, AccountsThreeToEightThousandBookIntoEveryPart) {
+  testing::TempDir tmp;
+  std::string db = testing::load_demo_db(tmp);
+  ASSERT_NO_FATAL_FAILURE(import_whole(db));
 
   // By hand from tests/ledger/whole.csv (every row in January 2025; 2016 and 2023 are balance-sheet
   // rows: 2023 has no project; 2017 has a project on an operating account, so it stays operating).
@@ -78,13 +83,7 @@ TEST(LedgerParts, AccountsThreeToEightThousandBookIntoEveryPart) {
 TEST(LedgerParts, ProjectRowsBookIntoTheInvestmentPart) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  LedgerOptions o;
-  o.db = db;
-  auto dir = testing::source_dir() / "tests" / "ledger";
-  o.files = {(dir / "whole.csv").string()};
-  o.mapping = (dir / "whole-mapping.toml").string();
-  std::ostringstream out;
-  ASSERT_EQ(cmd_import_ledger(o, out), 0) << out.str();
+  ASSERT_NO_FATAL_FAILURE(import_whole(db));
   auto store = open_sqlite_ledger_store(db);
   std::vector<LedgerInvestmentActual> want = {
       {"2025-01", "p102-keskustan-paivakoti", "expenditure", -3200000, 2},  // 2018, 2019

@@ -11,6 +11,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ingest/fields.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
@@ -31,11 +32,6 @@ BudgetVersion& version_in(Dataset& d, const std::string& id) {
   refuse("no budget version \"" + id + "\"", "talousarvion versiota ei ole", "budgetversionen finns inte");
 }
 
-bool valid_id(const std::string& s) {
-  return !s.empty() && s.size() <= 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
-}
-
 void save(Store& store, Dataset& d, AuditEntry audit) {
   canonicalize(d);
   store.replace(d, {&audit, false, std::nullopt});
@@ -46,7 +42,7 @@ void save(Store& store, Dataset& d, AuditEntry audit) {
 int cmd_budget_start(const BudgetOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
-  if (!valid_id(o.id)) refuse("--id: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
+  if (!fields::valid_id(o.id)) refuse("--id: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
   if (find_version(d, o.id)) refuse("version \"" + o.id + "\" exists already", "versio on jo olemassa", "versionen finns redan");
   auto stages = budget_stages(d);
   auto stage = std::find_if(stages.begin(), stages.end(), [&](const BudgetStage& s) { return s.id == o.stage; });
@@ -145,7 +141,7 @@ int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out) {
   Dataset d = store->read();
   const BudgetVersion& v = version_in(d, o.version);
   std::string as = o.as.empty() ? fmt::format("ta{}", v.year) : o.as;
-  if (!valid_id(as)) refuse("--as: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
+  if (!fields::valid_id(as)) refuse("--as: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
   try {
     adopt_version(d, o.version, as);
   } catch (const std::invalid_argument& e) {

@@ -14,13 +14,6 @@ namespace toteuma {
 
 namespace {
 
-// True when `line` is `of` or one of its parts at any depth.
-bool is_part_of(const Chart& chart, const std::string& line, const std::string& of) {
-  for (const Line* l = chart.find(line); l; l = chart.parent_total(l->id))
-    if (l->id == of) return true;
-  return false;
-}
-
 // amount × (10000 + h) / 10000, rounded half away from zero.
 Cents adjusted(Cents amount, int hundredths_of_percent) {
   __extension__ typedef __int128 Int128;

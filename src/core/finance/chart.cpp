@@ -116,4 +116,10 @@ const AccountRange* map_account(const std::vector<AccountRange>& ranges, int acc
   return nullptr;
 }
 
+bool is_part_of(const Chart& chart, const std::string& line, const std::string& of) {
+  for (const Line* l = chart.find(line); l; l = chart.parent_total(l->id))
+    if (l->id == of) return true;
+  return false;
+}
+
 }  // namespace toteuma

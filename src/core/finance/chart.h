@@ -76,6 +76,8 @@ std::string to_string(const std::vector<FormulaTerm>& f);
 // municipality's root (`root`) also the income statement part, and with `financing` the financing
 // part and the balance figures (entered at the root; not in the in-year follow-up).
 bool unit_uses(const Line& l, bool root, bool financing = false);
+// True when `line` is `of` or one of its parts at any depth of the chart's totals.
+bool is_part_of(const Chart& chart, const std::string& line, const std::string& of);
 
 // The account-range line for an account number, or nullptr.
 const AccountRange* map_account(const std::vector<AccountRange>& ranges, int account);

@@ -98,13 +98,6 @@ struct FollowUpData {
   int year = 0, projected_months = 0;
 };
 
-// True when `line` is `of` or one of its parts (at any depth) in the chart.
-bool is_part_of(const Chart& chart, const std::string& line, const std::string& of) {
-  for (const Line* l = chart.find(line); l; l = chart.parent_total(l->id))
-    if (l->id == of) return true;
-  return false;
-}
-
 FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int year, int month) {
   const Dataset& d = in.d;
   FollowUpData fd;
