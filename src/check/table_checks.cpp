@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "check/check_totals.h"
 #include "check/misprint.h"
 #include "check/quantity_structure.h"
 #include "check/rounding.h"
@@ -79,8 +80,8 @@ int decimals_of(const std::string& text) {
 
 class Checker {
  public:
-  Checker(const Chart& chart, const TableVocabulary& vocab, const Ledger* ledger)
-      : chart_(chart), vocab_(vocab), ledger_(ledger) {}
+  Checker(const Chart& chart, const TableVocabulary& vocab, const Ledger* ledger, const std::set<std::string>& check_only)
+      : chart_(chart), vocab_(vocab), ledger_(ledger), check_only_(check_only) {}
 
   TableCheckReport run(const std::vector<PrintedTable>& printed) {
     for (const auto& p : printed) tables_.push_back(interpret(p));
@@ -115,6 +116,27 @@ class Checker {
     return report_.findings.back();
   }
 
+  // A label that may mean two lines ("Yli/alijäämä": Tilikauden tulos or Tilikauden yli/alijäämä)
+  // means the first that no other row of the table prints under a label of its own (Simo prints
+  // "Yli/alijäämä" above "Tilikauden yli/alijäämä": there it is the result).
+  void resolve_ambiguous_labels(Table& t) const {
+    std::set<const Line*> named;
+    for (const auto& r : t.rows)
+      if (vocab_.lines_of(r.src->label).size() == 1) named.insert(r.line);
+    for (auto& r : t.rows) {
+      auto lines = vocab_.lines_of(r.src->label);
+      if (lines.size() < 2) continue;
+      auto free = std::find_if(lines.begin(), lines.end(), [&](const Line* l) { return !named.count(l); });
+      if (free != lines.end()) r.line = *free;
+    }
+  }
+
+  // The key of a unit's group (konserni): the unit's key, from `# unit-id:` or from the printed name
+  // without the group word, marked as the group's.
+  std::string group_key(const std::string& id, const std::string& printed) const {
+    return unit_key(id, TableVocabulary::without_group_word(printed)) + "/konserni";
+  }
+
   // See Table::unit_key.
   std::string unit_key(const std::string& id, const std::string& printed) const {
     if (!id.empty()) return id;
@@ -133,6 +155,8 @@ class Checker {
     t.unit = p.meta_value("unit");
     t.parent = p.meta_value("parent");
     t.unit_key = unit_key(p.meta_value("unit-id"), t.unit);
+    // A group's table ("Helsinki-konserni", "Koncernen"): figures of the group, not of the unit.
+    if (TableVocabulary::names_group(t.unit)) t.unit_key = group_key(p.meta_value("unit-id"), t.unit);
     t.parent_key = unit_key(p.meta_value("parent-id"), t.parent);
     t.document = p.meta_value("document");
     t.language = p.meta_value("language");
@@ -209,6 +233,7 @@ class Checker {
       }
       t.rows.push_back(std::move(row));
     }
+    resolve_ambiguous_labels(t);
     t.conv.rows_total = static_cast<int>(p.rows.size());
     t.conv.rows_matched = static_cast<int>(t.rows.size());
     return t;
@@ -497,7 +522,8 @@ class Checker {
   // parent's sum are checked against what the table implies instead of failing twice.
   void fill_blank_totals(Table& t) {
     for (const Line& l : chart_.lines()) {
-      if (l.kind != LineKind::total) continue;
+      // A total only some tables print (Käyttökate) is not missing when left blank.
+      if (l.kind != LineKind::total || check_only_.count(l.id)) continue;
       for (auto& r : t.rows) {
         if (r.line != &l) continue;
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
@@ -798,17 +824,23 @@ class Checker {
     std::map<std::tuple<std::string, std::string, ColumnMeaning>, std::vector<Seen>> seen;
     for (const auto& t : tables_) {
       if (t.unit_key.empty() || t.quantities) continue;
+      bool group_table = t.unit_key.ends_with("/konserni");
       for (const auto& r : t.rows)
         for (std::size_t c = 0; c < t.cols.size(); ++c) {
           Col k = t.cols[c].kind;
-          // A figure column (a bare year, "Konserni 2019", a proposal) is not known well enough to
-          // be the same figure as another document's.
+          // A group's column in a unit's table ("Konserni 2018" in a note of the city's statements).
+          bool group_column = !group_table && TableVocabulary::names_group(t.src->headings[c]);
+          // A figure column (a bare year, a proposal) is not known well enough to be the same figure as
+          // another document's — except a group's: a group only has statements, so its figures are actuals.
           if (!r.v[c] || k == Col::deviation || k == Col::realisation || k == Col::unknown || k == Col::overrun ||
-              k == Col::other || k == Col::figure)
+              k == Col::other || (k == Col::figure && !group_table && !group_column))
             continue;
           ColumnMeaning key = t.cols[c];
-          if (key.kind == Col::budget_after || key.kind == Col::budget) key.base_year = 0;
-          seen[{t.unit_key, r.line->id, key}].push_back({&t, &r, c});
+          if (key.kind == Col::figure) key.kind = Col::actual;
+          // A budget or plan printed in a later year's document may be amended or restated for comparability
+          // (a reorganisation): compared only between documents of one year. Actuals are final.
+          if (key.kind != Col::actual) key.base_year = t.year;
+          seen[{group_column ? t.unit_key + "/konserni" : t.unit_key, r.line->id, key}].push_back({&t, &r, c});
         }
     }
     for (const auto& [key, list] : seen) {
@@ -845,6 +877,7 @@ class Checker {
     for (const auto& u : d.units) known = known || u.id == t.unit_key;
     if (!known || t.year == 0) return;
     for (const auto& r : t.rows) {
+      if (check_only_.count(r.line->id)) continue;
       for (std::size_t c = 0; c < t.cols.size(); ++c) {
         const ColumnMeaning& m = t.cols[c];
         if (!r.v[c] || r.filled[c]) continue;
@@ -901,6 +934,7 @@ class Checker {
   const Chart& chart_;
   const TableVocabulary& vocab_;
   const Ledger* ledger_;
+  const std::set<std::string>& check_only_;  // lines no dataset stores (check_totals.h)
   std::vector<Table> tables_;
   TableCheckReport report_;
   std::vector<Relation> relations_;  // every relation checked, for locate_misprints
@@ -952,9 +986,11 @@ std::string normalize_label(const std::string& s) {
 
 TableCheckReport check_tables(const std::vector<PrintedTable>& tables, const Chart& chart, const Ledger* ledger,
                               const std::vector<std::string>& synonym_files) {
-  TableVocabulary vocab(chart);
+  // Read against the chart with the totals only printed tables use (Käyttökate) grouped in.
+  CheckChart check = with_check_totals(chart);
+  TableVocabulary vocab(check.chart);
   for (const auto& f : synonym_files) vocab.add_file(f);  // InputError → exit 2
-  return Checker(chart, vocab, ledger).run(tables);
+  return Checker(check.chart, vocab, ledger, check.check_only).run(tables);
 }
 
 }  // namespace toteuma

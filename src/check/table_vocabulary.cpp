@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <set>
 
 #include "check/table_checks.h"
 #include "ingest/csv.h"
@@ -228,7 +230,7 @@ TableVocabulary::TableVocabulary(const Chart& chart) : chart_(chart) {
 }
 
 void TableVocabulary::add_label(const std::string& label, const Line* line) {
-  labels_.emplace(label_key(label), line);
+  labels_.emplace(label_key(label), std::vector<const Line*>{line});
 }
 
 void TableVocabulary::add_file(const std::string& path) { add_text(read_file(path), path); }
@@ -251,6 +253,7 @@ void TableVocabulary::add_text(const std::string& text, const std::string& file)
     return;
   }
   CsvTable t(body, file, {"line", "language", "label"});
+  std::set<std::string> listed;  // labels this file has given lines to
   for (const auto& r : t.rows()) {
     const Line* line = chart_.find(t.get(r, "line"));
     if (!line)
@@ -261,24 +264,34 @@ void TableVocabulary::add_text(const std::string& text, const std::string& file)
       t.fail(r, "language", "expected fi or sv / odotettiin fi tai sv / fi eller sv förväntades");
     if (label_key(t.get(r, "label")).empty())
       t.fail(r, "label", "expected a label / odotettiin rivin nimeä / radnamn förväntades");
-    // A user's label wins over a built-in one of the same spelling.
-    labels_.insert_or_assign(label_key(t.get(r, "label")), line);
+    // A file's label wins over a chart name or an earlier file's label of the same spelling; one file
+    // listing a label for two lines makes it ambiguous ("Yli/alijäämä": the result or the surplus),
+    // the table deciding (the first line unless the table prints it under another label).
+    std::string key = label_key(t.get(r, "label"));
+    auto& lines = labels_[key];
+    if (listed.insert(key).second) lines.clear();
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
   }
 }
 
 const Line* TableVocabulary::line_of(const std::string& label) const {
-  auto find = [&](const std::string& s) -> const Line* {
+  auto lines = lines_of(label);
+  return lines.empty() ? nullptr : lines.front();
+}
+
+std::vector<const Line*> TableVocabulary::lines_of(const std::string& label) const {
+  auto find = [&](const std::string& s) -> const std::vector<const Line*>* {
     for (const std::string& v : {s, drop_remarks(s)}) {
       std::string k = label_key(v);
       if (k.empty()) continue;
-      if (auto it = labels_.find(k); it != labels_.end()) return it->second;
+      if (auto it = labels_.find(k); it != labels_.end()) return &it->second;
     }
     return nullptr;
   };
-  if (const Line* l = find(label)) return l;
+  if (auto* l = find(label)) return *l;
   for (const auto& h : halves(label))
-    if (const Line* l = find(h)) return l;
-  return nullptr;
+    if (auto* l = find(h)) return *l;
+  return {};
 }
 
 bool TableVocabulary::of_which(const std::string& label) {
@@ -286,6 +299,26 @@ bool TableVocabulary::of_which(const std::string& label) {
   for (const char* p : {"josta ", "joista ", "siitä ", "varav ", "därav ", "of which "})
     if (k.starts_with(p)) return true;
   return false;
+}
+
+namespace {
+constexpr std::array<const char*, 2> kGroupWords = {"konserni", "koncern"};  // incl. -konsernin, -koncernen
+}
+
+bool TableVocabulary::names_group(const std::string& text) {
+  std::string n = normalize_label(text);
+  return std::any_of(kGroupWords.begin(), kGroupWords.end(), [&](const char* w) { return n.find(w) != std::string::npos; });
+}
+
+std::string TableVocabulary::without_group_word(const std::string& text) {
+  std::vector<std::string> kept;
+  for (const auto& t : tokens(normalize_label(text))) {
+    std::string w = t;
+    for (const char* g : kGroupWords)
+      if (auto p = w.find(g); p != std::string::npos) w = w.substr(0, p);
+    if (!w.empty()) kept.push_back(w);
+  }
+  return join(kept, 0, kept.size());
 }
 
 ColumnMeaning TableVocabulary::heading(const std::string& heading, int table_year) const {

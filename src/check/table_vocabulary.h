@@ -44,14 +44,20 @@ class TableVocabulary {
 
   // The chart line a printed row label means, or nullptr.
   const Line* line_of(const std::string& label) const;
+  // Every line a label may mean, the likeliest first (more than one: the table decides).
+  std::vector<const Line*> lines_of(const std::string& label) const;
   // "Josta vuokratulot", "Varav hyresinkomster": a row that is part of the row above, not of a sum.
   static bool of_which(const std::string& label);
+  // Whether a unit name or heading names a group (konserni, koncern): "Helsinki-konserni", "Konserni 2018".
+  static bool names_group(const std::string& text);
+  // The name without its group word ("Helsinki-konserni" → "helsinki"), normalised.
+  static std::string without_group_word(const std::string& text);
   // The meaning of a column heading; a heading without a year gets the table's year.
   ColumnMeaning heading(const std::string& heading, int table_year) const;
 
  private:
   const Chart& chart_;
-  std::map<std::string, const Line*> labels_;
+  std::map<std::string, std::vector<const Line*>> labels_;
   std::vector<std::pair<Col, std::string>> headings_, user_headings_;
   void add_label(const std::string& label, const Line* line);
 };

@@ -44,12 +44,14 @@ TEST(TableVocabulary, MatchesLabelsAsPrinted) {
       {"Lainakanta 31.12.", "loan_stock"},
       {"Vuokratulot", ""},   // rent income: part of other income, no line of its own
       {"Tulot", ""},         // an investment block's income: no line of the income statement
-      {"Yli/alijäämä", ""},  // result or surplus: not certain, so neither
+      {"Yli/alijäämä", "surplus"},  // or the result: the table decides (cases/printed_margin, ambiguous_label)
   };
   for (const auto& c : cases) {
     const Line* l = v.line_of(c.label);
     EXPECT_EQ(l ? l->id : "", c.line) << c.label;
   }
+  ASSERT_EQ(v.lines_of("Yli-/alijäämä").size(), 2u);
+  EXPECT_EQ(v.lines_of("Yli-/alijäämä")[1]->id, "result");
   EXPECT_TRUE(TableVocabulary::of_which("Josta vuokratulot"));
   EXPECT_TRUE(TableVocabulary::of_which("Varav hyresinkomster"));
   EXPECT_FALSE(TableVocabulary::of_which("Toimintatulot"));
