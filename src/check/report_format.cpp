@@ -59,7 +59,8 @@ std::string findings_text(const std::vector<Finding>& findings, const std::vecto
   int n[4] = {0, 0, 0, 0};
   for (const auto& f : findings) {
     ++n[static_cast<int>(f.severity)];
-    out += fmt::format("{:<8} {:<28} {}: {}\n", to_string(f.severity), f.rule, where(f), lang == Lang::fi ? f.fi : f.sv);
+    out += fmt::format("{:<10} {:<28} {}: {}\n", tr("check.severity." + to_string(f.severity), lang), f.rule, where(f),
+                       lang == Lang::fi ? f.fi : f.sv);
     for (const auto& r : f.related)
       out += fmt::format("  ↳ {} {} {}: {}\n", tr("check.related", lang), r.rule, where(r), lang == Lang::fi ? r.fi : r.sv);
   }

@@ -328,6 +328,11 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"check.total_blank_deviation", {"{0}: summa puuttuu, vaikka sen poikkeama on painettu; osista seuraa {1}",
                                        "{0}: summan saknas fast dess avvikelse är tryckt; av delarna följer {1}"}},
       {"check.related", {"liittyy", "hör till"}},
+      // The severities as the text report names them (the CSV and JSON keep the ids).
+      {"check.severity.error", {"virhe", "fel"}},
+      {"check.severity.warning", {"varoitus", "varning"}},
+      {"check.severity.rounding", {"pyöristys", "avrundning"}},
+      {"check.severity.info", {"tieto", "upplysning"}},
       {"check.conv.deviation_by_type", {"poikkeama: tuotot {}, kulut {}", "avvikelse: intäkter {}, kostnader {}"}},
       {"check.conv.actual_minus_budget", {"toteuma − talousarvio", "utfall − budget"}},
       {"check.conv.budget_minus_actual", {"talousarvio − toteuma", "budget − utfall"}},
