@@ -114,6 +114,12 @@ TEST(CheckNumbers, ParsesPrintedForms) {
   EXPECT_EQ(parse_printed_amount("1 234,56", 1), 123456);
   EXPECT_EQ(parse_printed_amount("4,2", 1000000), 420000000);
   EXPECT_EQ(parse_printed_amount("31", 1000), 3100000);
+  EXPECT_EQ(parse_printed_amount("(2 000)", 1), -200000);      // accounting style
+  EXPECT_EQ(parse_printed_amount("1 900-", 1), -190000);       // trailing minus of a ledger printout
+  EXPECT_EQ(parse_printed_amount("\u20131 400", 1), -140000);  // en dash for the minus
+  EXPECT_EQ(parse_printed_amount("- 1 600", 1), -160000);
+  EXPECT_FALSE(parse_printed_amount("--", 1));
+  EXPECT_FALSE(parse_printed_amount("()", 1));
   EXPECT_FALSE(parse_printed_amount("1 1OO", 1));
   EXPECT_FALSE(parse_printed_amount("", 1));
   EXPECT_EQ(parse_printed_percent("93,8 %"), 9380);

@@ -331,6 +331,18 @@ ColumnMeaning TableVocabulary::heading(const std::string& heading, int table_yea
     else if (depth == 0) plain += c;
   }
   std::string n = normalize_label(plain);
+  // A year glued to its word ("TP2023", "TA2024"): read as "tp 2023".
+  {
+    std::vector<std::string> split;
+    for (const auto& t : tokens(n)) {
+      std::size_t k = t.size();
+      if (k > 4 && all_digits(t.substr(k - 4)) && !is_digit(t[k - 5]) && find_year(t.substr(k - 4)))
+        split.push_back(t.substr(0, k - 4)), split.push_back(t.substr(k - 4));
+      else
+        split.push_back(t);
+    }
+    n = join(split, 0, split.size());
+  }
   ColumnMeaning m;
   auto y = find_year(n);
   m.year = y.value_or(table_year);

@@ -173,9 +173,13 @@ std::string strip_number(const std::string& text) {
     if (text[i] == ' ' || text[i] == '\t') continue;
     if (text.compare(i, 2, "\u00a0") == 0) { ++i; continue; }
     if (text.compare(i, 3, "\u202f") == 0) { i += 2; continue; }
-    if (text.compare(i, 3, "\u2212") == 0) { s += '-'; i += 2; continue; }
+    // Minus sign U+2212, and an en dash U+2013 (PDF text often has it for the minus).
+    if (text.compare(i, 3, "\u2212") == 0 || text.compare(i, 3, "\u2013") == 0) { s += '-'; i += 2; continue; }
     s += text[i];
   }
+  // Accounting forms of a negative figure: "(2 000)" and a trailing minus "1 900-" (ledger printouts).
+  if (s.size() > 2 && s.front() == '(' && s.back() == ')') return "-" + s.substr(1, s.size() - 2);
+  if (s.size() > 1 && s.back() == '-' && s.front() != '-') return "-" + s.substr(0, s.size() - 1);
   return s;
 }
 

@@ -40,7 +40,7 @@ struct PrintedTable {
 PrintedTable read_printed_table(const std::string& path);
 
 // A number as printed: spaces or non-breaking spaces as thousands separators, decimal comma,
-// '-' or '−' (U+2212). Returns cents for `scale` euros per printed unit (1, 1000, 1000000),
+// '-', '−' (U+2212) or '–' (U+2013), or the accounting forms "(2 000)" and "2 000-". Returns cents for `scale` euros per printed unit (1, 1000, 1000000),
 // nullopt when the text is not a number. Empty text is not a number either (callers treat
 // empty cells as absent before calling).
 std::optional<Cents> parse_printed_amount(const std::string& text, std::int64_t scale);

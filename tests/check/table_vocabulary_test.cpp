@@ -68,6 +68,18 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
   TableVocabulary v(chart);
   const HeadingCase cases[] = {
       {"Alkuperäinen talousarvio", Col::budget, 2018},
+      {"Alkup. TA 2024", Col::budget, 2024},
+      {"TA 2024 muutettu", Col::budget_after, 2024},
+      {"TP2023", Col::actual, 2023},                 // a year glued to its word
+      {"Tot. 2024", Col::actual, 2024},
+      {"Kertymä 1-6/2024", Col::actual, 2024},
+      {"Ero €", Col::deviation, 2018},
+      {"Erotus", Col::deviation, 2018},
+      {"Ero %", Col::realisation, 2018},
+      {"Jäljellä", Col::other, 2018},               // what is left: no direction to check
+      {"KS 2024", Col::figure, 2024},               // the spending plan
+      {"Käyttösuunnitelma 2024", Col::figure, 2024},
+      {"TAE 2025", Col::figure, 2025},              // a budget proposal
       {"Talous- arvio 2021", Col::budget, 2021},
       {"Ehdotus 2023", Col::figure, 2023},  // a proposal: not the budget decided
       {"Talousarvio- muutokset", Col::amendments, 2018},
