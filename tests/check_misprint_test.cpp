@@ -173,5 +173,27 @@ TEST(QuantityStructure, ImpliedSums) {
   EXPECT_EQ(sums[2].parts, (std::vector<std::size_t>{0, 5, 6}));
 }
 
+// Groups two levels deep: Sivistystoimi 100 = Opetus 60 + Varhaiskasvatus 40, Opetus 60 = Perusopetus 40
+// + Lukio 20. Read top-down with the fewest rows, Sivistystoimi would be Opetus + Perusopetus (60 + 40) in
+// 2023 and off by one in 2024, and the total would count Lukio and Varhaiskasvatus twice.
+TEST(QuantityStructure, NestedGroups) {
+  auto row = [](const char* label, std::vector<std::optional<std::int64_t>> v) { return QuantityRowInfo{label, v}; };
+  std::vector<QuantityRowInfo> rows = {
+      row("Keskushallinto", {3000, 3200}), row("Hallinto", {1000, 1100}),     row("Talous", {2000, 2100}),
+      row("Sivistystoimi", {10000, 10400}), row("Opetus", {6000, 6200}),      row("Perusopetus", {4000, 4100}),
+      row("Lukio", {2000, 2100}),           row("Varhaiskasvatus", {4000, 4200}), row("Yhteensä", {13000, 13600}),
+  };
+  auto sums = implied_sums(rows, {100, 100});
+  ASSERT_EQ(sums.size(), 4u);
+  EXPECT_EQ(sums[0].total, 0u);
+  EXPECT_EQ(sums[0].parts, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(sums[1].total, 3u);
+  EXPECT_EQ(sums[1].parts, (std::vector<std::size_t>{4, 7}));
+  EXPECT_EQ(sums[2].total, 4u);
+  EXPECT_EQ(sums[2].parts, (std::vector<std::size_t>{5, 6}));
+  EXPECT_EQ(sums[3].total, 8u);  // Yhteensä 136 = Keskushallinto 32 + Sivistystoimi 104
+  EXPECT_EQ(sums[3].parts, (std::vector<std::size_t>{0, 3}));
+}
+
 }  // namespace
 }  // namespace toteuma

@@ -67,21 +67,32 @@ std::vector<ImpliedSum> implied_sums(const std::vector<QuantityRowInfo>& rows, c
   for (std::size_t i = 0; i < n; ++i) total[i] = is_total_label(rows[i].label), of_which[i] = is_of_which_label(rows[i].label);
   std::vector<ImpliedSum> out;
   // Group rows: a row equal, in every column but at most one and at least two, to the sum of the
-  // rows directly below it (the fewest that do).
-  for (std::size_t i = 0; i < n; ++i) {
-    if (total[i] || of_which[i] || inside[i]) continue;
+  // rows directly below it (the fewest that do). Read from the bottom up, so a group found inside
+  // another is one row of it with its sub-rows (Sivistystoimi over Opetus — itself over Perusopetus
+  // and Lukio — and Varhaiskasvatus).
+  std::vector<std::size_t> span_end(n);  // the last row of the group a row heads (itself if none)
+  std::vector<ImpliedSum> groups;
+  for (std::size_t i = n; i-- > 0;) {
+    span_end[i] = i;
+    if (total[i] || of_which[i]) continue;
     std::vector<std::size_t> parts;
-    for (std::size_t j = i + 1; j < n && !total[j]; ++j) {
+    for (std::size_t j = i + 1; j < n && !total[j]; j = span_end[j] + 1) {
       if (of_which[j]) continue;
       parts.push_back(j);
       if (parts.size() < 2) continue;
       Fit f = fit(rows, i, parts, precision);
       if (f.agree >= 2 && f.disagree <= 1 && f.agree > f.disagree) {
-        for (std::size_t p : parts) inside[p] = true;
-        out.push_back({i, parts});
+        span_end[i] = span_end[j];
+        groups.push_back({i, parts});
         break;
       }
     }
+  }
+  // Outermost first, as printed; a group's rows, at any depth, are inside it (spans nest by construction).
+  std::reverse(groups.begin(), groups.end());
+  for (const auto& g : groups) {
+    for (std::size_t k = g.total + 1; k <= span_end[g.total]; ++k) inside[k] = true;
+    out.push_back(g);
   }
   // Total rows: the top-level rows since the previous total; inside the table, the fewest
   // directly above that most columns agree with (a subtotal of the last rows of a block), else all.
