@@ -93,6 +93,7 @@ class Checker {
       detect_convention(t);
       fill_blank_totals(t);
       check_rows(t);
+      check_item_rows(t);
       report_.conventions.push_back(t.conv);
     }
     check_hierarchy();
@@ -560,6 +561,48 @@ class Checker {
       ordered.push_back(br);
     }
     return block_sum(chart_, ordered, at, t.rounding_unit(c));
+  }
+
+  // A table in euros whose rows are none of the chart's lines (binding units, projects) and whose last
+  // row is its only total (Yhteensä, Totalt): that total, and group rows over their sub-rows, are sums
+  // of the rows above, read as in tables of quantities (quantity_structure.h). Checked only where the
+  // columns confirm the structure — at least two agree and fewer disagree: one column against the
+  // others is a misprint; every column against it, a structure not understood (Tulot, Menot, Netto).
+  void check_item_rows(const Table& t) {
+    const auto& rows = t.unknown_rows;  // in printed order; rows without figures left out
+    if (!t.rows.empty() || rows.size() < 3 || !is_total_label(rows.back().src->label)) return;
+    for (std::size_t i = 0; i + 1 < rows.size(); ++i)
+      if (is_total_label(rows[i].src->label)) return;
+    std::vector<QuantityRowInfo> info;
+    std::vector<std::int64_t> precision;
+    for (std::size_t c = 0; c < t.cols.size(); ++c) precision.push_back(t.rounding_unit(c));
+    for (const auto& r : rows) {
+      QuantityRowInfo q{r.src->label, {}};
+      for (std::size_t c = 0; c < t.cols.size(); ++c) q.v.push_back(sums_down(t.cols[c].kind) ? r.v[c] : std::nullopt);
+      info.push_back(std::move(q));
+    }
+    for (const auto& sum : implied_sums(info, precision)) {
+      const Row& total = rows[sum.total];
+      int agree = 0, disagree = 0;
+      for (std::size_t c = 0; c < t.cols.size(); ++c) {
+        if (!info[sum.total].v[c]) continue;
+        Cents s = 0;
+        int n = 0;
+        for (std::size_t p : sum.parts)
+          if (info[p].v[c]) s = checked_add(s, *info[p].v[c]), ++n;
+        if (n == 0) continue;
+        (classify_difference(checked_sub(*total.v[c], s), n, precision[c]) == Discrepancy::error ? disagree : agree)++;
+      }
+      if (agree < 2 || disagree >= agree) continue;
+      for (std::size_t c = 0; c < t.cols.size(); ++c) {
+        if (!info[sum.total].v[c]) continue;
+        std::vector<std::pair<int, RelCell>> terms;
+        for (std::size_t p : sum.parts)
+          if (info[p].v[c]) terms.push_back({1, cell(t, rows[p], c)});
+        if (!terms.empty())
+          compare("arith.total", t, total, c, terms, "osien summa", "summan av delarna", "the sum of its parts");
+      }
+    }
   }
 
   // The printed figure at (r, c) against the signed sum of `terms`; the relation is logged.
