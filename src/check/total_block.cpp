@@ -18,21 +18,26 @@ std::optional<int> part_sign(const Chart& chart, const std::string& total, const
 }
 
 namespace {
-// Whether the total at rows[at] heads its block: the rows right below it are its parts and add
-// up to it ("Rahoitustuotot ja -kulut 10,4" over Korkotuotot 12,7 … Muut rahoituskulut -0,2).
-bool heads_block(const Chart& chart, const std::vector<BlockRow>& rows, std::size_t at, Cents unit) {
+// Whether the total at rows[at] heads its block: printed above its parts ("Toimintakulut 12 150 000"
+// over Henkilöstökulut, Palvelujen ostot …; "Rahoitustuotot ja -kulut 10,4" over Korkotuotot …) — the
+// row right below it is one of its parts and the row right above it is not. Read from the layout,
+// not from the figures, so a misprint among the parts does not turn them into terms of the next total.
+bool heads_block(const Chart& chart, const std::vector<BlockRow>& rows, std::size_t at) {
   const BlockRow& t = rows[at];
   if (!t.line || t.line->kind != LineKind::total || !t.value) return false;
-  Cents sum = 0;
-  int n = 0;
-  for (std::size_t i = at + 1; i < rows.size(); ++i) {
-    const BlockRow& r = rows[i];
-    if (r.transparent) continue;
-    auto sign = r.line ? part_sign(chart, t.line->id, r.line->id) : std::nullopt;
-    if (!sign) break;
-    if (r.value) sum = *sign < 0 ? checked_sub(sum, *r.value) : checked_add(sum, *r.value), ++n;
+  auto next = at + 1;
+  while (next < rows.size() && rows[next].transparent) ++next;
+  if (next >= rows.size() || !rows[next].line || !part_sign(chart, t.line->id, rows[next].line->id)) return false;
+  for (std::size_t prev = at; prev-- > 0;) {
+    if (rows[prev].transparent) continue;
+    if (rows[prev].line && part_sign(chart, t.line->id, rows[prev].line->id)) return false;
+    break;
   }
-  return n > 0 && classify_difference(checked_sub(*t.value, sum), n, unit) != Discrepancy::error;
+  // A total printed 0 over parts that are not is a caption printed with zeros: it heads nothing.
+  if (*t.value == 0)
+    for (std::size_t i = next; i < rows.size() && (rows[i].transparent || (rows[i].line && part_sign(chart, t.line->id, rows[i].line->id))); ++i)
+      if (!rows[i].transparent && rows[i].value && *rows[i].value != 0) return false;
+  return true;
 }
 
 // Whether `line` is printed: itself, or through its parts with none of its own statement lines
@@ -80,20 +85,13 @@ std::vector<BlockRow> without_breakdowns(std::vector<BlockRow> rows, Cents unit)
 }
 }  // namespace
 
-BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& printed, std::size_t total, Cents unit) {
-  const std::vector<BlockRow> rows = without_breakdowns(printed, unit);
-  const std::string& id = rows[total].line->id;
-  // The block starts after the nearest row above that is neither a part nor unknown: the
-  // previous line of the table, a caption or an earlier print of this total.
-  std::size_t start = total;
-  for (; start > 0; --start) {
-    const BlockRow& r = rows[start - 1];
-    if (r.transparent || !r.line) continue;
-    if (r.line->id == id || !part_sign(chart, id, r.line->id)) break;
-  }
+namespace {
+// The sum of the printed rows [from, to) as terms of the total `id` (see block_sum).
+BlockSum sum_rows(const Chart& chart, const std::vector<BlockRow>& rows, const std::string& id, std::size_t from,
+                  std::size_t to, Cents unit) {
   // Lines printed with a figure in the block, to tell whether the block is the whole total.
   std::set<std::string> printed_lines;
-  for (std::size_t i = start; i < total; ++i)
+  for (std::size_t i = from; i < to; ++i)
     if (rows[i].line && rows[i].value && !rows[i].transparent) printed_lines.insert(rows[i].line->id);
   struct Item {
     std::size_t row;
@@ -102,14 +100,14 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& printed, std
     int sign = 1;
   };
   std::vector<Item> items;
-  for (std::size_t i = start; i < total; ++i) {
+  for (std::size_t i = from; i < to; ++i) {
     const BlockRow& r = rows[i];
     if (r.transparent || !r.value) continue;
     if (r.line) {
       // A part printed below its own subtotal (a total heading its block, "Rahoitustuotot ja
       // -kulut 10,4" above Korkotuotot …) is already in that subtotal.
       if (std::any_of(items.begin(), items.end(), [&](const Item& x) {
-            return !x.unknown && heads_block(chart, rows, x.row, unit) && part_sign(chart, rows[x.row].line->id, r.line->id);
+            return !x.unknown && heads_block(chart, rows, x.row) && part_sign(chart, rows[x.row].line->id, r.line->id);
           }))
         continue;
       int sign = part_sign(chart, id, r.line->id).value_or(1);
@@ -142,6 +140,32 @@ BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& printed, std
     if (x.unknown) out.kind = BlockSum::Kind::all_rows, out.unknown.push_back(rows[x.row].source_line);
   }
   return out;
+}
+}  // namespace
+
+BlockSum block_sum(const Chart& chart, const std::vector<BlockRow>& printed, std::size_t total, Cents unit) {
+  const std::vector<BlockRow> rows = without_breakdowns(printed, unit);
+  const std::string& id = rows[total].line->id;
+  // The block starts after the nearest row above that is neither a part nor unknown: the
+  // previous line of the table, a caption or an earlier print of this total.
+  std::size_t start = total;
+  for (; start > 0; --start) {
+    const BlockRow& r = rows[start - 1];
+    if (r.transparent || !r.line) continue;
+    if (r.line->id == id || !part_sign(chart, id, r.line->id)) break;
+  }
+  BlockSum above = sum_rows(chart, rows, id, start, total, unit);
+  if (above.kind != BlockSum::Kind::none || !heads_block(chart, rows, total)) return above;
+  // A total printed above its parts: its block runs down to the next row that is none of its parts.
+  // Rows unknown to the chart in it are terms (a blank Henkilösivukulut over Eläkekulut and Muut
+  // henkilösivukulut), so a block that does not add up with them is not checkable, never an error.
+  std::size_t end = total + 1;
+  for (; end < rows.size(); ++end) {
+    const BlockRow& r = rows[end];
+    if (r.transparent || !r.line) continue;
+    if (r.line->id == id || !part_sign(chart, id, r.line->id)) break;
+  }
+  return sum_rows(chart, rows, id, total + 1, end, unit);
 }
 
 }  // namespace toteuma
