@@ -118,6 +118,9 @@ TEST(CheckNumbers, ParsesPrintedForms) {
   EXPECT_EQ(parse_printed_amount("1 900-", 1), -190000);       // trailing minus of a ledger printout
   EXPECT_EQ(parse_printed_amount("\u20131 400", 1), -140000);  // en dash for the minus
   EXPECT_EQ(parse_printed_amount("- 1 600", 1), -160000);
+  EXPECT_EQ(parse_printed_amount("-2 000 \u20ac", 1), -200000);  // a currency after the figure
+  EXPECT_EQ(parse_printed_amount("700 euroa", 1), 70000);
+  EXPECT_FALSE(parse_printed_amount("\u20ac", 1));
   EXPECT_FALSE(parse_printed_amount("--", 1));
   EXPECT_FALSE(parse_printed_amount("()", 1));
   EXPECT_FALSE(parse_printed_amount("1 1OO", 1));

@@ -1,5 +1,7 @@
 #include "ingest/printed_table.h"
 
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -209,7 +211,14 @@ std::optional<std::pair<I128, int>> parse_decimal(const std::string& s) {
 }  // namespace
 
 std::optional<Cents> parse_printed_amount(const std::string& text, std::int64_t scale) {
-  auto d = parse_decimal(strip_number(text));
+  // A currency after the figure ("1 234 €", "1 234 EUR", "1 234 euroa") says nothing the scale does not.
+  std::string s = strip_number(text);
+  for (const char* unit : {"\u20ac", "EUR", "eur", "euroa", "euro"})
+    if (s.size() > std::strlen(unit) && s.ends_with(unit)) {
+      s.resize(s.size() - std::strlen(unit));
+      break;
+    }
+  auto d = parse_decimal(s);
   if (!d) return std::nullopt;
   auto [v, dec] = *d;
   // cents = v × scale × 100 / 10^dec, rounded half away from zero if the print had more
