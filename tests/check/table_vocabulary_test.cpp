@@ -75,7 +75,11 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
       {"Kertymä 1-6/2024", Col::actual, 2024},
       {"Ero €", Col::deviation, 2018},
       {"Erotus", Col::deviation, 2018},
-      {"Ero %", Col::realisation, 2018},
+      {"Ero %", Col::other, 2018},                  // a deviation in per cent, not actual / budget
+      {"Poikkeama-%", Col::other, 2018},
+      {"Osuus %", Col::other, 2018},                // a share of the total
+      {"Kasvu-% 2024", Col::other, 2024},
+      {"Andel %", Col::other, 2018},
       {"Jäljellä", Col::other, 2018},               // what is left: no direction to check
       {"KS 2024", Col::figure, 2024},               // the spending plan
       {"Käyttösuunnitelma 2024", Col::figure, 2024},
