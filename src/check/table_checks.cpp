@@ -805,6 +805,13 @@ class Checker {
       if (std::find(b.unknown.begin(), b.unknown.end(), u.src->line) != b.unknown.end())
         names += (names.empty() ? "" : ", ") + (u.src->label.empty() ? std::string("–") : u.src->label);
     auto& f = add("arith.not_checkable", Severity::info, t, r.src->line, r.src->label, "", std::nullopt);
+    if (names.empty()) {  // no unknown row: lines of the statement are not printed (a key-figure table)
+      f.fi = fmt::format(fmt::runtime(tr("check.not_checkable_partial", Lang::fi)), r.src->label);
+      f.sv = fmt::format(fmt::runtime(tr("check.not_checkable_partial", Lang::sv)), r.src->label);
+      f.en = fmt::format("{}: the total cannot be checked: the table does not print all its parts"
+                         " and the printed rows do not add up to it", r.src->label);
+      return;
+    }
     f.fi = fmt::format(fmt::runtime(tr("check.not_checkable", Lang::fi)), r.src->label, names);
     f.sv = fmt::format(fmt::runtime(tr("check.not_checkable", Lang::sv)), r.src->label, names);
     f.en = fmt::format("{}: the total cannot be checked: its block has rows the chart does not know ({}) and the "

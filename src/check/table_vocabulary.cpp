@@ -279,7 +279,18 @@ const Line* TableVocabulary::line_of(const std::string& label) const {
   return lines.empty() ? nullptr : lines.front();
 }
 
+namespace {
+// A ratio of a line, not the line: "Vuosikate, €/asukas", "Lainakanta per invånare", "Vuosikate % poistoista".
+bool ratio_label(const std::string& label) {
+  std::string n = normalize_label(label);
+  for (const char* m : {"/as", "per as", "asukasta kohden", "/inv", "per inv", "%", "/capita", "per capita"})
+    if (n.find(m) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
 std::vector<const Line*> TableVocabulary::lines_of(const std::string& label) const {
+  if (ratio_label(label)) return {};
   auto find = [&](const std::string& s) -> const std::vector<const Line*>* {
     for (const std::string& v : {s, drop_remarks(s)}) {
       std::string k = label_key(v);
