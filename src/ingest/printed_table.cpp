@@ -62,6 +62,30 @@ bool ends_with(const std::string& s, const std::string& suffix) {
                     [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
+// A row of words or years only, none of them a figure (a year alone only without a row label).
+bool heading_continuation(const CsvRecord& r) {
+  auto has_letter = [](const std::string& x) {
+    // a-z, or ä ö å é … (UTF-8 lead byte 0xC3); not the minus, no-break space or euro sign of a figure
+    return std::any_of(x.begin(), x.end(), [](char ch) {
+      return std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) == 0xC3;
+    });
+  };
+  auto year = [](std::string x) {
+    x = trim(x);
+    return x.size() == 4 && std::all_of(x.begin(), x.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+           x >= "1900" && x <= "2200";
+  };
+  bool any = false, words = false;
+  for (std::size_t c = 1; c < r.fields.size(); ++c) {
+    const std::string& x = r.fields[c];
+    if (blank_cell(x)) continue;
+    if (!has_letter(x) && !year(x)) return false;
+    any = true;
+    words = words || has_letter(x);
+  }
+  return any && (words || r.fields.empty() || blank_cell(r.fields[0]));
+}
+
 PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
   // Leading cells in column A starting with '#' are metadata (XLSX has no comment lines).
   std::size_t i = 0;
@@ -79,6 +103,18 @@ PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
   t.header_line = recs[i].line;
   t.headings.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
   for (auto& h : t.headings) h = trim(h);
+  // Headings printed on two rows ("Talousarvio 2024" over "Alkuperäinen | Muutokset | Muutettu"): a
+  // row right below whose cells are words or years is the lower half of the headings.
+  while (i + 1 < recs.size() && heading_continuation(recs[i + 1])) {
+    const auto& sub = recs[++i].fields;
+    std::string top;  // a heading spans the blank ones to its right
+    for (std::size_t c = 0; c + 1 < sub.size() || c < t.headings.size(); ++c) {
+      if (c >= t.headings.size()) t.headings.emplace_back();
+      if (!t.headings[c].empty()) top = t.headings[c];
+      std::string below = c + 1 < sub.size() ? trim(sub[c + 1]) : "";
+      if (!below.empty()) t.headings[c] = trim(top + " " + below);
+    }
+  }
   // Trailing blank headings are padding, unless a row prints figures under them: the last heading
   // then spans two columns (a statutory statement's sub-items and lines, "2018;;2017;").
   std::size_t used = 0;
