@@ -184,6 +184,8 @@ class Checker {
       } else {
         t.scale = *s / 100;
       }
+    } else if (auto s = scale_of_caption(p.corner)) {
+      t.scale = s;  // no `# scale:` line: the label column's heading says it ("1 000 €", "Milj. euroa")
     }
     if (t.year == 0)
       for (const auto& h : p.headings)

@@ -372,6 +372,17 @@ ColumnMeaning TableVocabulary::heading(const std::string& heading, int table_yea
   return m;
 }
 
+std::int64_t scale_of_caption(const std::string& text) {
+  std::string n;
+  for (char c : normalize_label(text))
+    if (c != ' ') n += c;
+  for (const char* m : {"milj", "m\u20ac", "meur", "miljoonaa", "miljoner"})
+    if (n.find(m) != std::string::npos) return 1000000;
+  for (const char* t : {"1000\u20ac", "1000e", "1000eur", "t\u20ac", "teur", "tuhatta", "tusen"})
+    if (n.find(t) != std::string::npos) return 1000;
+  return 0;
+}
+
 bool no_value_cell(const std::string& text) {
   std::string s = trim(prepare(text));
   if (s.empty()) return true;

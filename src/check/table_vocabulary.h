@@ -62,6 +62,8 @@ class TableVocabulary {
   void add_label(const std::string& label, const Line* line);
 };
 
+// The euros per printed unit a caption states ("1 000 €", "1000 euroa", "t€", "Milj. euroa", "M€"), or 0.
+std::int64_t scale_of_caption(const std::string& text);
 // A printed cell that says "no value": blank, "-", "–", "—", "..", "…".
 bool no_value_cell(const std::string& text);
 // A cell without footnote marks ("1 234*", "1 234 1)", "1 234¹" → "1 234").

@@ -103,6 +103,7 @@ PrintedTable from_rows(PrintedTable t, std::vector<CsvRecord> recs) {
   t.header_line = recs[i].line;
   t.headings.assign(recs[i].fields.begin() + 1, recs[i].fields.end());
   for (auto& h : t.headings) h = trim(h);
+  t.corner = recs[i].fields.empty() ? "" : trim(recs[i].fields[0]);
   // Headings printed on two rows ("Talousarvio 2024" over "Alkuperäinen | Muutokset | Muutettu"): a
   // row right below whose cells are words or years is the lower half of the headings.
   while (i + 1 < recs.size() && heading_continuation(recs[i + 1])) {

@@ -31,6 +31,7 @@ struct PrintedTable {
   std::vector<MetaLine> meta_lines;  // every "# key: value" in order (keys may repeat, e.g. parts)
   int header_line = 0;
   std::vector<std::string> headings;  // without the label column
+  std::string corner;                 // the label column's heading ("1 000 €", "Milj. euroa"), as printed
   std::vector<PrintedRow> rows;
   std::string meta_value(const std::string& key) const;
 };

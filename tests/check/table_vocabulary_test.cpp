@@ -129,6 +129,18 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
   EXPECT_EQ(v.heading("TS 2024", 2023).base_year, 2023);
 }
 
+TEST(TableVocabulary, ScaleOfACaption) {
+  EXPECT_EQ(scale_of_caption("1 000 €"), 1000);
+  EXPECT_EQ(scale_of_caption("1 000 euroa"), 1000);
+  EXPECT_EQ(scale_of_caption("Tuloslaskelma, 1000 e"), 1000);
+  EXPECT_EQ(scale_of_caption("T€"), 1000);
+  EXPECT_EQ(scale_of_caption("Milj. euroa"), 1000000);
+  EXPECT_EQ(scale_of_caption("M€"), 1000000);
+  EXPECT_EQ(scale_of_caption("€"), 0);
+  EXPECT_EQ(scale_of_caption("Tuloslaskelma"), 0);
+  EXPECT_EQ(scale_of_caption(""), 0);
+}
+
 TEST(TableVocabulary, CellsThatSayNoValue) {
   for (const char* none : {"", " ", "-", "\u2013", "\u2014", "..", "\u2026"}) EXPECT_TRUE(no_value_cell(none)) << none;
   EXPECT_FALSE(no_value_cell("0"));
