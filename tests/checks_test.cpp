@@ -120,6 +120,8 @@ TEST(CheckNumbers, ParsesPrintedForms) {
   EXPECT_EQ(parse_printed_amount("- 1 600", 1), -160000);
   EXPECT_EQ(parse_printed_amount("-2 000 \u20ac", 1), -200000);  // a currency after the figure
   EXPECT_EQ(parse_printed_amount("700 euroa", 1), 70000);
+  EXPECT_EQ(parse_printed_amount("14,98 milj.", 1), 1498000000);  // a cell stating its own scale
+  EXPECT_EQ(parse_printed_amount("2,5 milj. \u20ac", 1000), 250000000);
   EXPECT_FALSE(parse_printed_amount("\u20ac", 1));
   EXPECT_FALSE(parse_printed_amount("--", 1));
   EXPECT_FALSE(parse_printed_amount("()", 1));

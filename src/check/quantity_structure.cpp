@@ -105,6 +105,23 @@ std::vector<ImpliedSum> implied_sums(const std::vector<QuantityRowInfo>& rows, c
       if (!total[j] && !of_which[j] && !inside[j]) block.push_back(j);
     block_start = i + 1;
     const bool last = i + 1 == n;
+    // The last total: all the rows above unless they disagree in most columns while a last run of them
+    // agrees (two breakdowns of one total printed one under another: full- and part-time, then monthly
+    // and hourly paid) — then that run.
+    if (last && subtotals.empty() && block.size() > 2) {
+      Fit all = fit(rows, i, block, precision);
+      if (all.disagree > all.agree) {
+        for (std::size_t k = 2; k < block.size(); ++k) {
+          std::vector<std::size_t> suffix(block.end() - static_cast<std::ptrdiff_t>(k), block.end());
+          Fit f = fit(rows, i, suffix, precision);
+          if (f.agree > f.disagree) {
+            out.push_back({i, suffix});
+            break;
+          }
+        }
+        if (!out.empty() && out.back().total == i) continue;
+      }
+    }
     if (last && !subtotals.empty()) {
       // The grand total: the rows outside every subtotal and group, and the subtotals.
       std::vector<std::size_t> parts;

@@ -12,8 +12,9 @@
 namespace toteuma {
 
 bool is_cost_nature(const Chart& chart, const std::string& line_id) {
-  static constexpr std::array<const char*, 5> kCosts = {"operating_costs", "interest_costs", "other_financial_costs",
-                                                         "depreciation", "investment_expenditure"};
+  // financial_costs: Rahoituskulut, a total only printed tables use (data/checks/totals.csv)
+  static constexpr std::array<const char*, 6> kCosts = {"operating_costs", "interest_costs", "other_financial_costs",
+                                                         "depreciation", "investment_expenditure", "financial_costs"};
   if (std::find(kCosts.begin(), kCosts.end(), line_id) != kCosts.end()) return true;
   const Line* parent = chart.parent_total(line_id);
   return parent && is_cost_nature(chart, parent->id);

@@ -207,6 +207,7 @@ class Checker {
       t.cols.push_back(m);
     }
     std::set<std::string> unknown_reported;
+    const Line* list_of = nullptr;  // the line an open "Siitä:" list details
     for (const auto& r : p.rows) {
       if (repeats_headings(p, r)) continue;  // a heading row printed again above a block
       if (r.width != p.headings.size()) {
@@ -214,9 +215,17 @@ class Checker {
         continue;
       }
       if (TableVocabulary::of_which(r.label)) {
+        // "Siitä: Myyntituotot" opens a list: the rows after it that are parts of the row above it
+        // (Maksutuotot under Toimintatuotot) are "of which" rows too.
+        list_of = TableVocabulary::of_which_list(r.label) && !t.rows.empty() ? t.rows.back().line : nullptr;
         t.transparent_rows.push_back(&r);
         continue;
       }
+      if (const Line* l = list_of ? vocab_.line_of(r.label) : nullptr; l && part_sign(chart_, list_of->id, l->id)) {
+        t.transparent_rows.push_back(&r);
+        continue;
+      }
+      list_of = nullptr;
       Row row = read_row(t, r);
       row.line = vocab_.line_of(r.label);
       if (!row.line) {
@@ -364,7 +373,8 @@ class Checker {
       // The printed precision: 1 for whole numbers, 0,1 for one decimal (in hundredths). Counts
       // of persons are exact: nothing was rounded, so any difference is an error.
       std::int64_t precision = dec >= 2 ? 1 : dec == 1 ? 10 : 100;
-      const bool exact = p.meta_value("measure") == "persons";
+      // …but shares of them (a column headed "Kunnat (%)") are rounded.
+      const bool exact = p.meta_value("measure") == "persons" && p.headings[c].find('%') == std::string::npos;
       Discrepancy d = exact ? (*total.v[c] == sum ? Discrepancy::none : Discrepancy::error)
                             : classify_difference(checked_sub(*total.v[c], sum), n, precision);
       // Logged for the misprint locator in hundredths; exact counts have no rounding (unit 0).
@@ -771,6 +781,20 @@ class Checker {
     f.en = fmt::format("{}: total missing although its deviation is printed; its parts imply {}", r.src->label, v);
   }
 
+  // Whether the total row r disagrees with its printed parts in more of its columns (two or more) than
+  // it agrees: what the table does not print is then not zero.
+  bool unprinted_lines_not_zero(const Table& t, const Row& r) const {
+    int agree = 0, disagree = 0;
+    for (std::size_t k = 0; k < t.cols.size(); ++k) {
+      if (!sums_down(t.cols[k].kind) || !r.v[k] || r.filled[k]) continue;
+      BlockSum b = block_of(t, r, k);
+      if (b.kind != BlockSum::Kind::parts) continue;
+      (classify_difference(checked_sub(*r.v[k], b.sum), b.terms, t.rounding_unit(k)) == Discrepancy::error ? disagree
+                                                                                                          : agree)++;
+    }
+    return agree + disagree >= 2 && disagree > agree;
+  }
+
   void check_total(const Table& t, const Row& r, std::size_t c) {
     BlockSum b = block_of(t, r, c);
     if (b.kind == BlockSum::Kind::none) return;  // the table does not print this total's parts
@@ -786,6 +810,12 @@ class Checker {
     // that does not agree either, it cannot be checked (never against the known rows alone).
     if (b.kind == BlockSum::Kind::all_rows &&
         classify_difference(checked_sub(*r.v[c], b.sum), b.terms, t.rounding_unit(c)) == Discrepancy::error) {
+      not_checkable(t, r, b);
+      return;
+    }
+    // Lines of the total not printed are read as zero only where the other columns bear it out: when
+    // most columns disagree, the table leaves out something real (Valmistus omaan käyttöön).
+    if (!b.complete && unprinted_lines_not_zero(t, r)) {
       not_checkable(t, r, b);
       return;
     }

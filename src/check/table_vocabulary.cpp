@@ -332,6 +332,15 @@ std::string TableVocabulary::without_group_word(const std::string& text) {
   return join(kept, 0, kept.size());
 }
 
+bool TableVocabulary::of_which_list(const std::string& label) {
+  auto colon = label.find(':');
+  if (colon == std::string::npos) return false;
+  std::string word = label_key(label.substr(0, colon));
+  for (const char* p : {"josta", "joista", "siitä", "varav", "därav", "of which"})
+    if (word == p) return true;
+  return false;
+}
+
 ColumnMeaning TableVocabulary::heading(const std::string& heading, int table_year) const {
   // Remarks in parentheses anywhere ("Kaupunki (Tietoihin sisältyy …) 2019") say nothing of the column.
   std::string h = prepare(heading), plain;

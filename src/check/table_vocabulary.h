@@ -48,6 +48,8 @@ class TableVocabulary {
   std::vector<const Line*> lines_of(const std::string& label) const;
   // "Josta vuokratulot", "Varav hyresinkomster": a row that is part of the row above, not of a sum.
   static bool of_which(const std::string& label);
+  // "Siitä: Myyntituotot", "Varav: …": an "of which" word and a colon open a list of such rows.
+  static bool of_which_list(const std::string& label);
   // Whether a unit name or heading names a group (konserni, koncern): "Helsinki-konserni", "Konserni 2018".
   static bool names_group(const std::string& text);
   // The name without its group word ("Helsinki-konserni" → "helsinki"), normalised.

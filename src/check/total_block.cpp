@@ -1,6 +1,7 @@
 #include "check/total_block.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "check/rounding.h"
@@ -132,6 +133,14 @@ BlockSum sum_rows(const Chart& chart, const std::vector<BlockRow>& rows, const s
   }
   BlockSum out;
   if (std::none_of(items.begin(), items.end(), [](const Item& x) { return !x.unknown; })) return out;
+  std::function<bool(const std::string&)> covered = [&](const std::string& line) {
+    if (printed_lines.count(line)) return true;
+    const Line* l = chart.find(line);
+    return l && l->kind == LineKind::total &&
+           std::all_of(l->formula.begin(), l->formula.end(), [&](const FormulaTerm& t) { return covered(t.line); });
+  };
+  const Line* total = chart.find(id);
+  out.complete = std::all_of(total->formula.begin(), total->formula.end(), [&](const FormulaTerm& t) { return covered(t.line); });
   out.kind = missing_statement_line(chart, id, printed_lines) ? BlockSum::Kind::all_rows : BlockSum::Kind::parts;
   for (const auto& x : items) {
     out.sum = checked_add(out.sum, x.value);

@@ -30,6 +30,10 @@ struct BlockSum {
   Cents sum = 0;
   int terms = 0;
   std::vector<int> unknown;  // source lines of the unknown rows taken as terms
+  // Every line of the total is printed in the block, itself or inside a printed line. When not (a
+  // summary printing Toimintatuotot, Toimintakulut and Toimintakate without Valmistus omaan käyttöön),
+  // the unprinted lines are read as zero — which the table's other columns must confirm.
+  bool complete = true;
   struct Term {
     int sign = 1;          // how the row's printed figure enters the total
     int source_line = 0;   // the row's line in its file

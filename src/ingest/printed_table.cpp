@@ -255,6 +255,13 @@ std::optional<Cents> parse_printed_amount(const std::string& text, std::int64_t 
       s.resize(s.size() - std::strlen(unit));
       break;
     }
+  // A cell that states its own scale ("14,98 milj.", "2,5 M"): millions of euros whatever the table's.
+  for (const char* unit : {"milj.", "milj", "Milj.", "mn", "M"})
+    if (s.size() > std::strlen(unit) && s.ends_with(unit)) {
+      s.resize(s.size() - std::strlen(unit));
+      scale = 1000000;
+      break;
+    }
   auto d = parse_decimal(s);
   if (!d) return std::nullopt;
   auto [v, dec] = *d;

@@ -95,7 +95,9 @@ TEST(TotalBlock, ReadsWhatATotalAddsUp) {
 // data/checks/totals.csv: Käyttökate groups Toimintakate, Verotulot and Valtionosuudet within Vuosikate.
 TEST(CheckTotals, GroupTermsOfAChartTotal) {
   CheckChart c = with_check_totals(default_chart());
-  EXPECT_EQ(c.check_only, (std::set<std::string>{"taxes_and_transfers", "operating_margin_after_taxes"}));
+  EXPECT_EQ(c.check_only, (std::set<std::string>{"taxes_and_transfers", "operating_margin_after_taxes", "financial_income",
+                                                 "financial_costs"}));
+  EXPECT_EQ(to_string(c.chart.find("financial_items")->formula), "+financial_income +financial_costs");
   EXPECT_EQ(to_string(c.chart.find("annual_margin")->formula), "+operating_margin_after_taxes +financial_items");
   EXPECT_EQ(to_string(c.chart.find("operating_margin_after_taxes")->formula), "+operating_margin +taxes_and_transfers");
   EXPECT_EQ(c.chart.find("operating_margin_after_taxes")->name.fi, "Käyttökate");
