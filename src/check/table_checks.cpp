@@ -59,6 +59,7 @@ struct Table {
   std::vector<const PrintedRow*> transparent_rows;  // "of which" rows: in no sum
   TableConvention conv;
   std::vector<int> col_decimals;  // most decimals printed in each column (4,2 M€ → 1)
+  bool dot_thousands = false;     // a cell prints "3.088.310": every "29.165" of the table is 29 165
   Cents scale_cents() const { return scale * 100; }
   // The rounding unit of a column: the scale divided by its printed decimals (0,1 M€ = 100 000 €).
   Cents rounding_unit(std::size_t c) const {
@@ -69,6 +70,29 @@ struct Table {
 };
 
 std::string eur(Cents c) { return format_euros(c, " "); }
+
+// "3.088.310", "1.234,50": a point that can only separate thousands.
+bool dot_grouped(const std::string& cell) {
+  std::string s;
+  for (char ch : cell)
+    if (ch != ' ') s += ch;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.erase(0, 1);
+  std::size_t dots = std::count(s.begin(), s.end(), '.'), comma = s.find(',');
+  if (dots == 0 || (dots == 1 && comma == std::string::npos)) return false;
+  std::string whole = s.substr(0, comma);
+  if (whole.find('.') > 3 || whole.find('.') == 0) return false;
+  for (std::size_t i = whole.find('.'); i != std::string::npos; i = whole.find('.', i + 1))
+    if (i + 4 > whole.size() || whole.find_first_not_of("0123456789", i + 1) < i + 4 ||
+        (i + 4 < whole.size() && whole[i + 4] != '.'))
+      return false;
+  return comma == std::string::npos || comma > whole.find('.');
+}
+
+// The cell without its thousands points.
+std::string without_dots(std::string cell) {
+  cell.erase(std::remove(cell.begin(), cell.end(), '.'), cell.end());
+  return cell;
+}
 
 int decimals_of(const std::string& text) {
   auto comma = text.find_first_of(",.");
@@ -153,6 +177,8 @@ class Checker {
   Table interpret(const PrintedTable& p) {
     Table t;
     t.src = &p;
+    for (const auto& r : p.rows)
+      for (const auto& cell : r.cells) t.dot_thousands = t.dot_thousands || dot_grouped(cell);
     t.unit = p.meta_value("unit");
     t.parent = p.meta_value("parent");
     t.unit_key = unit_key(p.meta_value("unit-id"), t.unit);
@@ -259,7 +285,7 @@ class Checker {
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       std::optional<Cents> v;
       std::optional<std::int64_t> pct;
-      const std::string cell = without_footnote(r.cells[c]);
+      const std::string cell = t.dot_thousands ? without_dots(without_footnote(r.cells[c])) : without_footnote(r.cells[c]);
       Col kind = t.cols[c].kind;
       // A per cent in a column of amounts is a ratio row's (a key figure below the statement): no amount.
       bool ratio = kind != Col::realisation && cell.ends_with('%') && parse_printed_percent(cell);
@@ -324,7 +350,8 @@ class Checker {
       q.src = &r;
       for (std::size_t c = 0; c < r.cells.size(); ++c) {
         std::optional<std::int64_t> v;
-        const std::string cell = without_footnote(r.cells[c]);
+        const std::string cell =
+            t.dot_thousands ? without_dots(without_footnote(r.cells[c])) : without_footnote(r.cells[c]);
         // A share printed as a per cent ("12,2 %") is not a quantity: kept out of the sums.
         bool share = cell.ends_with('%') && parse_printed_percent(cell);
         if (!no_value_cell(cell) && !share) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <set>
 
@@ -104,6 +105,16 @@ std::string drop_remarks(std::string s) {
   for (bool changed = true; changed;) {
     changed = false;
     s = trim(s);
+    // "= Toimintakate (+ tai -)", "Verksamhetsbidrag +/-": a result's sign remark and its equals sign.
+    if (!s.empty() && s.front() == '=') {
+      s = trim(s.substr(1));
+      changed = true;
+    }
+    for (const char* sign : {"+/-", "+/−", "+ tai -", "+ eller -"})
+      if (s.size() > std::strlen(sign) && s.ends_with(sign)) {
+        s = trim(s.substr(0, s.size() - std::strlen(sign)));
+        changed = true;
+      }
     if (!s.empty() && s.back() == ')') {
       int depth = 0;
       for (std::size_t i = s.size(); i-- > 0;) {

@@ -44,6 +44,9 @@ TEST(TableVocabulary, MatchesLabelsAsPrinted) {
       {"Lainakanta 31.12.", "loan_stock"},
       {"Vuokratulot", ""},   // rent income: part of other income, no line of its own
       {"Tulot", ""},         // an investment block's income: no line of the income statement
+      {"= Toimintakate (+ tai -)", "operating_margin"},  // a result's equals sign and sign remark
+      {"Verksamhetsbidrag +/-", "operating_margin"},
+      {"Vuosikate (+/-)", "annual_margin"},
       {"Yli/alijäämä", "surplus"},  // or the result: the table decides (cases/printed_margin, ambiguous_label)
   };
   for (const auto& c : cases) {
@@ -108,6 +111,7 @@ TEST(TableVocabulary, ReadsHeadingsAsPrinted) {
       {"Konserni 2019", Col::figure, 2019},
       {"Kaupunki (Tietoihin sisältyy valmistus omaan käyttöön) 2018", Col::figure, 2018},
       {"TS 2024", Col::plan, 2024},
+      {"TTS 2019", Col::plan, 2019},
       {"EP 2022", Col::plan, 2022},
       {"Ekonomi- plan 2024", Col::plan, 2024},
       {"Talous- suunnitelma 2023", Col::plan, 2023},
