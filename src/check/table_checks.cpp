@@ -258,7 +258,8 @@ class Checker {
         // Not understood: said once per label (as information), kept for the sums of its block.
         if (!row.has_value()) continue;
         // An unlabelled row is a block's total by its place; a label is said once.
-        if (!blank_cell(r.label) && unknown_reported.insert(normalize_label(r.label)).second) {
+        // "Yhteensä" / "Totalt" is understood by its place (a total), not by the chart.
+        if (!blank_cell(r.label) && !is_total_label(r.label) && unknown_reported.insert(normalize_label(r.label)).second) {
           auto& f = add("table.unknown_label", Severity::info, t, r.line, r.label, "", std::nullopt);
           f.found_text = r.label;
           f.fi = fmt::format(fmt::runtime(tr("check.unknown_label", Lang::fi)), r.label);
@@ -489,11 +490,14 @@ class Checker {
     }
   }
 
+  // A quantity as printed in Finnish and Swedish: "443 800", "-12,5", "99,9".
   static std::string r_fmt(std::int64_t hundredths) {
     std::string s = fixed_to_plain(hundredths, 2);
-    for (auto& ch : s)
-      if (ch == '.') ch = ',';
-    return s;
+    std::string sign = s.starts_with('-') ? "-" : "";
+    if (!sign.empty()) s.erase(0, 1);
+    auto point = s.find('.');
+    std::string whole = s.substr(0, point), frac = point == std::string::npos ? "" : "," + s.substr(point + 1);
+    return sign + group_digits(std::stoull(whole), " ") + frac;
   }
 
   std::optional<std::size_t> col_of(const Table& t, Col kind, int year) const {
