@@ -18,3 +18,4 @@ add ict "Ilkka ICT" editor:ict
 add kaantaja "Stina Översättare" translator:sv
 add hyvaksyja "Hannu Hyväksyjä" approver
 add lukija "Liisa Lukija" viewer
+add valtuutettu "Veera Valtuutettu" council-group:kuntalaiset

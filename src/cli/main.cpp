@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "cli/alternative_commands.h"
 #include "cli/budget_commands.h"
 #include "cli/budget_sheet_commands.h"
 #include "cli/commands.h"
@@ -192,6 +193,8 @@ int main(int argc, char** argv) {
   budget_import_figures->add_option("--db", bo.db, "SQLite database file")->required();
   budget_import_figures->add_option("--version", bo.version, "version id")->required();
   budget_import_figures->add_option("file", bo.file, "the .csv or .xlsx file")->required();
+  AlternativeCli alternative_cli;
+  add_alternative_commands(*budget, alternative_cli);
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
@@ -247,6 +250,7 @@ int main(int argc, char** argv) {
       bo.db = o.db, bo.unit = o.unit, bo.year = o.year, bo.lang = o.lang, bo.format = o.format;
       return cmd_table_budget_versions(bo, std::cout);
     }
+    if (int rc = alternative_cli.run(std::cout); rc >= 0) return rc;
     if (*budget_start) return cmd_budget_start(bo, std::cout);
     if (*budget_set) {
       if (bo.clear == !bo.amount.empty()) {

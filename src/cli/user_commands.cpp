@@ -45,11 +45,15 @@ std::vector<Grant> grants_of(const UserOptions& o, bool check_units) {
   for (const auto& r : o.roles) {
     auto g = parse_grant(r);
     if (!g)
-      fail("invalid role (admin, finance, editor:UNIT, translator:fi|sv, approver, viewer)",
+      fail("invalid role (admin, finance, editor:UNIT, translator:fi|sv, approver, viewer, council-group:GROUP)",
            "virheellinen rooli", "ogiltig roll", r);
     if (check_units && g->role == Role::editor) {
       if (!d) d = read_db(o.db);
       if (!d->has_unit(g->unit)) fail("unknown unit", "tuntematon yksikkö", "okänd enhet", g->unit);
+    }
+    if (check_units && g->role == Role::council_group) {
+      if (!d) d = read_db(o.db);
+      if (!find_council_group(*d, g->unit)) fail("unknown council group", "tuntematon valtuustoryhmä", "okänd fullmäktigegrupp", g->unit);
     }
     out.push_back(*g);
   }
@@ -149,7 +153,7 @@ UserCommand::UserCommand(CLI::App& app) {
     if (with_id) c->add_option("id", o_.id, "user id [a-z0-9._-]{2,64}")->required();
     return c;
   };
-  const char* role_help = "role[:unit-or-language]: admin, finance, editor:UNIT, translator:fi|sv, approver, viewer";
+  const char* role_help = "role[:unit-or-language]: admin, finance, editor:UNIT, translator:fi|sv, approver, viewer, council-group:GROUP";
   add_ = sub("add", "add a user / lisää käyttäjä / lägg till användare");
   add_->add_option("--name", o_.name, "display name / nimi / namn")->required();
   add_->add_option("--role", o_.roles, role_help);

@@ -33,6 +33,15 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       // issue 16 item 3: the units' proposals
       {"err.store.unknown_budget_version", {"Tuntematon talousarvioversio: {}", "Okänd budgetversion: {}"}},
       {"err.store.version_year", {"Vuosi {} ei ole version talousarviovuosi {} eikä sen suunnitelmavuosi", "Året {} är inte versionens budgetår {} eller dess planår"}},
+      // issue 16 item 7: councillors' alternative budgets (store/sqlite_alternative.cpp, web/alternative_pages.cpp)
+      {"err.store.unknown_alternative", {"Tuntematon vaihtoehtoinen talousarvio: {}", "Okänd alternativ budget: {}"}},
+      {"err.store.bad_alternative", {"Virheellinen vaihtoehtoinen talousarvio: {}", "Ogiltig alternativ budget: {}"}},
+      {"err.store.note_without_change", {"Perustelulla ei ole muutosta: {}", "Motiveringen har ingen ändring: {}"}},
+      {"alt.bad_id", {"Tunnus saa sisältää vain pieniä kirjaimia a–z, numeroita, - ja _.", "Identifieraren får bara innehålla små bokstäver a–z, siffror, - och _."}},
+      {"alt.exists", {"Vaihtoehto {} on jo olemassa.", "Alternativet {} finns redan."}},
+      {"alt.no_group", {"Et ole minkään valtuustoryhmän jäsen.", "Du är inte medlem i någon fullmäktigegrupp."}},
+      {"alt.change_zero", {"Muutoksen on oltava nollasta poikkeava euromäärä.", "Ändringen måste vara ett eurobelopp skilt från noll."}},
+      {"alt.unknown_unit_line", {"Valitse yksikkö ja rivi.", "Välj enhet och rad."}},
       {"err.store.bad_proposal", {"Virheellinen ehdotuksen tila: {}", "Ogiltig status för förslaget: {}"}},
       {"err.store.amount_limit", {"Summa ylittää rajan ±999 999 999 999,99 €: {}", "Beloppet överskrider gränsen ±999 999 999 999,99 €: {}"}},
       // what an edit would leave fails the loader's validation (web/actions.cpp): {0} file, {1} line,

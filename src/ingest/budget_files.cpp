@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "ingest/alternative_files.h"
 #include "ingest/fields.h"
 
 namespace toteuma {
@@ -72,6 +73,26 @@ void load_proposals(const fs::path& bd, Dataset& d) {
 
 }  // namespace
 
+VersionCell need_version_cell(const CsvTable& t, const CsvRecord& r, const Dataset& d, const BudgetVersion& v) {
+  VersionCell c;
+  c.unit = need_id(t, r, "unit");
+  if (!d.has_unit(c.unit))
+    t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", c.unit), "tuntematon yksikkö", "okänd enhet"));
+  c.line = need_id(t, r, "line");
+  if (!d.chart.find(c.line))
+    t.fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", c.line), "tuntematon rivi", "okänd rad"));
+  c.year = need_year(t, r, "year");
+  if (c.year < v.year || c.year > v.year + 2)
+    t.fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v.year, v.year + 1, v.year + 2),
+                         "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
+  auto a = parse_euros(t.get(r, "amount"));
+  if (!a)
+    t.fail(r, "amount", m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t.get(r, "amount")),
+                           "odotettiin euromäärää", "ett eurobelopp förväntades"));
+  c.amount = *a;
+  return c;
+}
+
 void load_budgeting(const fs::path& dir, Dataset& d) {
   BudgetRounds& br = d.budgeting;
   fs::path bd = dir / "budgeting";
@@ -132,27 +153,15 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
       if (v == br.versions.end())
         t->fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", f.version),
                                  "tuntematon versio", "okänd version"));
-      f.unit = need_id(*t, r, "unit");
-      if (!d.has_unit(f.unit))
-        t->fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", f.unit), "tuntematon yksikkö", "okänd enhet"));
-      f.line = need_id(*t, r, "line");
-      if (!d.chart.find(f.line))
-        t->fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", f.line), "tuntematon rivi", "okänd rad"));
-      f.year = need_year(*t, r, "year");
-      if (f.year < v->year || f.year > v->year + 2)
-        t->fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v->year, v->year + 1, v->year + 2),
-                              "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
-      auto a = parse_euros(t->get(r, "amount"));
-      if (!a)
-        t->fail(r, "amount", m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t->get(r, "amount")),
-                                "odotettiin euromäärää", "ett eurobelopp förväntades"));
-      f.amount = *a;
+      VersionCell cell = need_version_cell(*t, r, d, *v);
+      f.unit = cell.unit, f.line = cell.line, f.year = cell.year, f.amount = cell.amount;
       if (!keys.insert({f.version, f.unit, f.line, f.year}).second)
         t->fail(r, "amount", m3("a second row for the same version, unit, line and year", "sama rivi kahdesti", "samma rad två gånger"));
       br.figures.push_back(std::move(f));
     }
   }
   load_proposals(bd, d);
+  load_alternatives(bd, d);
 }
 
 void dump_budgeting(const Dataset& d, const fs::path& dir) {
@@ -174,6 +183,7 @@ void dump_budgeting(const Dataset& d, const fs::path& dir) {
   b.clear();
   for (const auto& n : br.notes) b += row({n.version, n.unit, n.line, n.lang, n.text});
   write_rows_if_any(bd, "justifications.csv", row({"version", "unit", "line", "lang", "text"}), b);
+  dump_alternatives(d, bd);
 }
 
 }  // namespace toteuma

@@ -306,6 +306,30 @@ CREATE TABLE budget_proposal_note (
   line_id TEXT NOT NULL REFERENCES chart_line(id), lang TEXT NOT NULL CHECK (lang IN ('fi', 'sv')), text TEXT NOT NULL,
   PRIMARY KEY (version_id, unit_id, line_id, lang));
 )sql"},
+      // 22: councillors' alternative budgets (issue 16 item 7): council groups, a group's
+      // alternatives to a version and their changes; the role council-group (its group in
+      // unit_id), for which user_grant is rebuilt (SQLite cannot change a CHECK in place).
+      {22, R"sql(
+CREATE TABLE user_grant_22 (
+  user_id TEXT NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'finance', 'editor', 'translator', 'approver', 'viewer', 'council-group')),
+  unit_id TEXT NOT NULL,  -- editor: the unit; council-group: the group; else ''
+  lang TEXT NOT NULL CHECK (lang IN ('', 'fi', 'sv')),  -- translator: the language; else ''
+  PRIMARY KEY (user_id, role, unit_id, lang));
+INSERT INTO user_grant_22 SELECT user_id, role, unit_id, lang FROM user_grant;
+DROP TABLE user_grant;
+ALTER TABLE user_grant_22 RENAME TO user_grant;
+CREATE TABLE budget_council_group (
+  id TEXT PRIMARY KEY, municipality_id TEXT NOT NULL REFERENCES municipality(id), name_fi TEXT NOT NULL, name_sv TEXT NOT NULL);
+CREATE TABLE budget_alternative (
+  id TEXT PRIMARY KEY, version_id TEXT NOT NULL REFERENCES budget_version(id),
+  group_id TEXT NOT NULL REFERENCES budget_council_group(id), name_fi TEXT NOT NULL, name_sv TEXT NOT NULL,
+  created TEXT NOT NULL, published INTEGER NOT NULL CHECK (published IN (0, 1)));
+CREATE TABLE budget_alternative_change (
+  alternative_id TEXT NOT NULL REFERENCES budget_alternative(id), unit_id TEXT NOT NULL,
+  line_id TEXT NOT NULL REFERENCES chart_line(id), year INTEGER NOT NULL, amount_cents BIGINT NOT NULL,
+  justification_fi TEXT NOT NULL, justification_sv TEXT NOT NULL, PRIMARY KEY (alternative_id, unit_id, line_id, year));
+)sql"},
   };
   return m;
 }

@@ -1,5 +1,6 @@
 #include "store/sqlite_budgeting.h"
 
+#include "store/sqlite_alternative.h"
 #include "store/store.h"
 
 namespace toteuma {
@@ -34,9 +35,11 @@ void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
     auto st = db.prepare("SELECT version_id, unit_id, line_id, lang, text FROM budget_proposal_note");
     while (st.step()) br.notes.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)});
   }
+  read_alternatives(db, br);
 }
 
 void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
+  delete_alternatives(db);
   for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version", "budget_stage"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
   {
@@ -72,6 +75,7 @@ void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
     auto st = db.prepare("INSERT INTO budget_proposal_note VALUES (?, ?, ?, ?, ?)");
     for (const auto& n : br.notes) st.bind(1, n.version).bind(2, n.unit).bind(3, n.line).bind(4, n.lang).bind(5, n.text).run();
   }
+  write_alternatives(db, br);
 }
 
 }  // namespace toteuma

@@ -11,6 +11,7 @@
 #include "core/money.h"
 #include "core/finance/scenario.h"
 #include "store/sqlite_dataset.h"
+#include "store/sqlite_alternative.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/sha256.h"
@@ -62,7 +63,8 @@ std::string parse_lang_part(const std::string& s) {
   return s;
 }
 
-enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note };
+enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
+                    alternative_part };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -71,8 +73,11 @@ struct Target {
   int year = 0;
   std::string lang;  // "fi" | "sv" (narrative, realisation, goal)
   std::string unit;
+  std::string kind = {};  // alternative_part: the entity's name
   // realisation and goal texts: an empty text is no text ("delete" sets the language to "").
-  bool text_column() const { return entity == Entity::realisation || entity == Entity::goal || entity == Entity::proposal_note; }
+  bool text_column() const {
+    return entity == Entity::realisation || entity == Entity::goal || entity == Entity::proposal_note || kind == "alternative_note";
+  }
 };
 
 // Hex SHA-256 over the files in (lang, format) order, each: lang \0 format \0 length \0 bytes.
@@ -391,7 +396,10 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"figure", {Entity::figure, 3}},   {"narrative", {Entity::narrative, 4}}, {"narrative_origin", {Entity::narrative_origin, 4}},
         {"metric_value", {Entity::metric_value, 2}},
         {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}},
-        {"version_figure", {Entity::version_figure, 4}}, {"proposal", {Entity::proposal, 2}}, {"proposal_note", {Entity::proposal_note, 4}}};
+        {"version_figure", {Entity::version_figure, 4}}, {"proposal", {Entity::proposal, 2}}, {"proposal_note", {Entity::proposal_note, 4}},
+        {"alternative", {Entity::alternative_part, alternative_key_parts("alternative")}},
+        {"alternative_change", {Entity::alternative_part, alternative_key_parts("alternative_change")}},
+        {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
@@ -432,6 +440,10 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         break;
       case Entity::scenario:
         break;  // a new id is allowed: the web creates amendments and forecasts
+      case Entity::alternative_part:  // store/sqlite_alternative.h
+        t.kind = entity;
+        t.unit = check_alternative_key(db_, entity, p);
+        break;
       case Entity::version_figure:
       case Entity::proposal:
       case Entity::proposal_note: {
@@ -468,6 +480,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       if (f.size() != 2 || !parse_int(f[0])) throw StoreError(msg("err.store.bad_metric_value", v));
     }
     if (t.entity == Entity::scenario) scenario_fields(v);
+    if (t.entity == Entity::alternative_part) check_alternative_value(t.kind, t.parts, v);
     // A person accepts a draft; nobody turns a person's text into a draft.
     if (t.entity == Entity::narrative_origin && v != "person") throw StoreError(msg("err.store.origin_person", v));
   }
@@ -541,6 +554,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         if (!st.bind(1, p[0]).bind(2, p[1]).step()) return std::nullopt;
         return st.text(0) + ";" + st.text(1);
       }
+      case Entity::alternative_part:
+        return read_alternative_part(db_, t.kind, p);
       case Entity::proposal_note: {
         auto st = db_.prepare("SELECT text FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?");
         if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
@@ -626,6 +641,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       case Entity::proposal:
       case Entity::proposal_note:
         write_proposal_part(t, after);
+        return;
+      case Entity::alternative_part:
+        write_alternative_part(db_, t.kind, p, after);
         return;
     }
   }

@@ -70,6 +70,25 @@ bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
          (may_edit_figures(u) && proposal_move_allowed(now.state, to->state, ProposalActor::finance));
 }
 
+// A council group's alternative budget (core/budgeting/alternative.h): only the group's members
+// write it, while the version it changes is not adopted; an alternative stays its group's.
+bool may_apply_alternative(const Dataset& d, const User& u, const Change& ch) {
+  auto k = split_nonempty(ch.key, '/');
+  if (k.empty()) return false;
+  const BudgetAlternative* stored = find_alternative(d, k[0]);
+  auto open = [&](const std::string& version) {
+    const BudgetVersion* v = find_version(d, version);
+    return v && v->adopted.empty();
+  };
+  if (ch.entity != "alternative") return stored && open(stored->version) && may_edit_alternative(u, stored->group);
+  if (stored && (!open(stored->version) || !may_edit_alternative(u, stored->group))) return false;
+  if (!ch.after) return stored != nullptr;
+  auto after = decode_alternative(k[0], *ch.after);
+  if (!after) return false;
+  if (stored && (after->group != stored->group || after->version != stored->version)) return false;
+  return open(after->version) && may_edit_alternative(u, after->group);
+}
+
 }  // namespace
 
 ChangeScope scope_of(const Dataset& d, const Change& ch) {
@@ -98,6 +117,7 @@ ChangeScope scope_of(const Dataset& d, const Change& ch) {
 bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   if (ch.entity == "figure" || ch.entity == "scenario") return may_edit_figures(u);
   if (ch.entity == "version_figure" || ch.entity == "proposal_note" || ch.entity == "proposal") return may_apply_proposal(d, u, ch);
+  if (ch.entity == "alternative" || ch.entity == "alternative_change" || ch.entity == "alternative_note") return may_apply_alternative(d, u, ch);
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');

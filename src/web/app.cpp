@@ -10,6 +10,7 @@
 #include "web/api.h"
 #include "web/auth_routes.h"
 #include "web/calendar_page.h"
+#include "web/alternative_pages.h"
 #include "web/budget_pages.h"
 #include "web/edit_pages.h"
 #include "web/read_pages.h"
@@ -67,6 +68,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (parts.size() == 2 && parts[1] == "logout") return logout(c);
   if (auto r = route_edit_pages(c, parts)) return *r;
   if (auto r = route_budget_pages(c, parts)) return *r;
+  if (auto r = route_alternative_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;

@@ -35,6 +35,10 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/unit/{unit}/goals/edit", "GET, POST"},
       {"/{lang}/unit/{unit}/review", "GET, POST"},
       {"/{lang}/unit/{unit}/proposal", "GET, POST"},
+      // councillors' alternative budgets (web/alternative_pages.cpp)
+      {"/{lang}/budget/{version}/alternatives", "GET, POST"},
+      {"/{lang}/budget/{version}/alternatives/document", "GET"},
+      {"/{lang}/alternative/{id}", "GET, POST"},
   };
   return r;
 }

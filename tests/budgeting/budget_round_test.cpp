@@ -73,7 +73,8 @@ TEST(BudgetRound, TheVersionsTableShowsChangesAndTheDistanceFromTheFrame) {
   Round r;  // the demo's round
   Dataset d = r.read();
   SimpleTable t = budget_versions_table(d, "kanslia", 2026, Lang::fi);
-  ASSERT_EQ(t.headings.size(), 7u);  // TP 2024, TA 2025 mj, frame, proposal, change, %, distance
+  // TP 2024, TA 2025 mj, frame, proposal, the council group's published alternative to it, change, %, distance
+  ASSERT_EQ(t.headings.size(), 8u);
   EXPECT_EQ(t.headings[2], "Talousarvioraami 2026 (KH 10.3.2025)");
   const SimpleRow* margin = nullptr;
   for (const auto& row : t.rows)
@@ -83,9 +84,10 @@ TEST(BudgetRound, TheVersionsTableShowsChangesAndTheDistanceFromTheFrame) {
   EXPECT_EQ(margin->cells[2], -430000000);  // the frame
   // 500 + 150 000 − 2 183 250 − 2 030 100 − 70 500 − 35 000 − 107 300
   EXPECT_EQ(margin->cells[3], -427565000);
-  EXPECT_EQ(margin->cells[4], -11001100);  // −4 275 650 − (−4 165 639)
-  EXPECT_EQ(margin->cells[5], 260);        // 110 011 / 4 165 639 = 2,6 %
-  EXPECT_EQ(margin->cells[6], 2435000);    // 24 350 under the frame
+  EXPECT_EQ(margin->cells[4], -419565000);  // the alternative: kanslia's services 80 000 lower (alternative_changes.csv)
+  EXPECT_EQ(margin->cells[5], -11001100);  // −4 275 650 − (−4 165 639): the proposal, not the alternative
+  EXPECT_EQ(margin->cells[6], 260);        // 110 011 / 4 165 639 = 2,6 %
+  EXPECT_EQ(margin->cells[7], 2435000);    // 24 350 under the frame
 
   auto warnings = [&] {
     int n = 0;

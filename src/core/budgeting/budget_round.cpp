@@ -66,6 +66,11 @@ void canonicalize(BudgetRounds& r) {
   std::sort(r.notes.begin(), r.notes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.version, a.unit, a.line, a.lang) < std::tie(b.version, b.unit, b.line, b.lang);
   });
+  std::sort(r.groups.begin(), r.groups.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(r.alternatives.begin(), r.alternatives.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(r.changes.begin(), r.changes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.alternative, a.unit, a.line, a.year) < std::tie(b.alternative, b.unit, b.line, b.year);
+  });
 }
 
 std::vector<const BudgetVersion*> versions_of(const Dataset& d, int year) {
@@ -89,6 +94,13 @@ const BudgetVersion* find_version(const Dataset& d, const std::string& id) {
 std::string version_scenario(int year, int base_year) { return fmt::format("#version-{}-{}", year, base_year); }
 
 Dataset version_dataset(const Dataset& d, const BudgetVersion& v) {
+  std::vector<VersionFigure> own;
+  for (const auto& f : d.budgeting.figures)
+    if (f.version == v.id) own.push_back(f);
+  return version_dataset(d, v, own);
+}
+
+Dataset version_dataset(const Dataset& d, const BudgetVersion& v, const std::vector<VersionFigure>& figures) {
   Dataset out;
   out.municipalities = d.municipalities;
   out.units = d.units;
@@ -104,8 +116,8 @@ Dataset version_dataset(const Dataset& d, const BudgetVersion& v) {
     s.municipality = "";
     out.scenarios.push_back(std::move(s));
   }
-  for (const auto& f : d.budgeting.figures)
-    if (f.version == v.id && f.year >= v.year && f.year <= v.year + 2)
+  for (const auto& f : figures)
+    if (f.year >= v.year && f.year <= v.year + 2)
       out.figures.push_back({f.unit, f.line, version_scenario(f.year, v.year), f.amount});
   return out;
 }

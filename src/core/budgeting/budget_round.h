@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/budgeting/alternative.h"
 #include "core/budgeting/proposal.h"
 #include "core/date.h"
 #include "core/lang.h"
@@ -63,7 +64,14 @@ struct BudgetRounds {
   std::vector<VersionFigure> figures;
   std::vector<UnitProposal> proposals;  // the units' proposal states (core/budgeting/proposal.h)
   std::vector<ProposalNote> notes;      // their justifications per line and language
-  bool empty() const { return stages.empty() && versions.empty() && figures.empty() && proposals.empty() && notes.empty(); }
+  // Councillors' alternative budgets (core/budgeting/alternative.h).
+  std::vector<CouncilGroup> groups;
+  std::vector<BudgetAlternative> alternatives;
+  std::vector<AlternativeChange> changes;
+  bool empty() const {
+    return stages.empty() && versions.empty() && figures.empty() && proposals.empty() && notes.empty() && groups.empty() &&
+           alternatives.empty() && changes.empty();
+  }
   bool operator==(const BudgetRounds&) const = default;
 };
 
@@ -81,6 +89,8 @@ std::string version_scenario(int year, int base_year);
 // scenarios of Y+1, Y+2 (base Y), so a Ledger rolls the version up over the organisation and the
 // chart, and the dataset checks check it, as any budget.
 Dataset version_dataset(const Dataset& d, const BudgetVersion& v);
+// The same with `figures` as the version's (an alternative budget's changes, alternative_effect.h).
+Dataset version_dataset(const Dataset& d, const BudgetVersion& v, const std::vector<VersionFigure>& figures);
 
 // Where a new version's figures come from.
 struct VersionSource {

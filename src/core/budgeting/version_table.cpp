@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/budgeting/alternative_effect.h"
 #include "core/budgeting/budget_round.h"
 #include "core/finance/ledger.h"
 #include "core/finance/report_table.h"
@@ -41,6 +42,18 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
     vl.push_back(std::make_unique<Ledger>(*vd.back()));
     if (v->stage == kFrameStage) frame = v;
   }
+  // Each published alternative budget is a column beside the version it changes: that version's
+  // figure plus its changes rolled up (alternative_effect.h). Not a version: never the latest.
+  std::vector<std::vector<const BudgetAlternative*>> alts(versions.size());
+  std::vector<std::unique_ptr<Dataset>> ad;
+  std::map<const BudgetAlternative*, std::unique_ptr<Ledger>> al;
+  for (const BudgetAlternative* a : alternatives_of(d, year))
+    for (std::size_t i = 0; i < versions.size(); ++i)
+      if (a->published && a->version == versions[i]->id) {
+        alts[i].push_back(a);
+        ad.push_back(std::make_unique<Dataset>(alternative_change_dataset(d, *a)));
+        al[a] = std::make_unique<Ledger>(*ad.back());
+      }
 
   SimpleTable t;
   t.decimals = 2;
@@ -48,12 +61,16 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
   t.title = tf("versions.title", lang, year);
   t.label_heading = tr("col.label", lang);
   t.headings = {tf("col.actual", lang, year - 2), tf("col.budget_after", lang, year - 1)};
-  for (const BudgetVersion* v : versions) t.headings.push_back(v->name.in(lang).empty() ? v->id : v->name.in(lang));
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const BudgetVersion* v = versions[i];
+    t.headings.push_back(v->name.in(lang).empty() ? v->id : v->name.in(lang));
+    for (const BudgetAlternative* a : alts[i]) t.headings.push_back(tf("versions.col.alternative", lang, a->name.shown(lang)));
+  }
   t.headings.push_back(tf("versions.col.change", lang, year - 1));
   t.headings.push_back(tr("versions.col.change_pct", lang));
   if (frame) t.headings.push_back(tr("versions.col.frame_distance", lang));
   t.column_shown_decimals.assign(t.headings.size(), -1);
-  t.column_shown_decimals[2 + versions.size() + 1] = 1;
+  t.column_shown_decimals[t.headings.size() - (frame ? 2 : 1)] = 1;
 
   // The operating part's lines, printed by the rule of every report table.
   const Chart chart = chart_subset(d.chart, [](const Line& l) { return l.in(Part::operating); });
@@ -68,6 +85,7 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
     for (std::size_t i = 0; i < versions.size(); ++i) {
       auto v = vl[i]->measure(org, unit, l.id, {Measure::budget, year, 0});
       r.cells.push_back(v);
+      for (const BudgetAlternative* a : alts[i]) r.cells.push_back(add_opt(v, al[a]->measure(org, unit, l.id, {Measure::budget, year, 0})));
       if (versions[i] == frame) framed = v;
       else if (v) latest = v;
     }

@@ -7,12 +7,13 @@ namespace toteuma {
 
 namespace {
 
-constexpr std::array<std::pair<Role, const char*>, 6> kRoles{{{Role::admin, "admin"},
+constexpr std::array<std::pair<Role, const char*>, 7> kRoles{{{Role::admin, "admin"},
                                                               {Role::finance, "finance"},
                                                               {Role::editor, "editor"},
                                                               {Role::translator, "translator"},
                                                               {Role::approver, "approver"},
-                                                              {Role::viewer, "viewer"}}};
+                                                              {Role::viewer, "viewer"},
+                                                              {Role::council_group, "council-group"}}};
 
 // An editor's unit covers itself and everything under it in the organisation of the year's
 // first or last day, so a unit moved during the year stays editable by both sides.
@@ -24,9 +25,9 @@ bool covers(const Dataset& d, const std::string& granted, const std::string& uni
 }
 
 // How far a role's right reaches: nowhere, every unit and language, the editor's unit (and its
-// sub-units), or the translator's language.
-enum class Reach { none, all, unit, lang };
-constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::propose) + 1;
+// sub-units), the translator's language, or the council group's own.
+enum class Reach { none, all, unit, lang, group };
+constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::alternative) + 1;
 
 struct RoleRights {
   Role role;
@@ -34,15 +35,16 @@ struct RoleRights {
 };
 
 // THE rights table (docs/USERS.md shows the same table; change both together).
-constexpr Reach N = Reach::none, A = Reach::all, U = Reach::unit, L = Reach::lang;
-constexpr std::array<RoleRights, 6> kRights{{
-    //                   read figures text goals ready approve propose
-    {Role::admin,       {A,   A,      A,   A,    A,    A,      A}},
-    {Role::finance,     {A,   A,      N,   N,    N,    N,      N}},
-    {Role::editor,      {A,   N,      U,   U,    U,    N,      U}},
-    {Role::translator,  {A,   N,      L,   N,    N,    N,      N}},
-    {Role::approver,    {A,   N,      N,   N,    A,    A,      N}},
-    {Role::viewer,      {A,   N,      N,   N,    N,    N,      N}},
+constexpr Reach N = Reach::none, A = Reach::all, U = Reach::unit, L = Reach::lang, G = Reach::group;
+constexpr std::array<RoleRights, 7> kRights{{
+    //                   read figures text goals ready approve propose alternative
+    {Role::admin,       {A,   A,      A,   A,    A,    A,      A,      N}},
+    {Role::finance,     {A,   A,      N,   N,    N,    N,      N,      N}},
+    {Role::editor,      {A,   N,      U,   U,    U,    N,      U,      N}},
+    {Role::translator,  {A,   N,      L,   N,    N,    N,      N,      N}},
+    {Role::approver,    {A,   N,      N,   N,    A,    A,      N,      N}},
+    {Role::viewer,      {A,   N,      N,   N,    N,    N,      N,      N}},
+    {Role::council_group, {A, N,      N,   N,    N,    N,      N,      G}},
 }};
 
 bool reaches(const Grant& g, Reach reach, const AccessScope& s) {
@@ -51,6 +53,7 @@ bool reaches(const Grant& g, Reach reach, const AccessScope& s) {
     case Reach::all: return true;
     case Reach::unit: return s.d && covers(*s.d, g.unit, s.unit, s.year);
     case Reach::lang: return g.lang && s.lang == g.lang;
+    case Reach::group: return !g.unit.empty() && g.unit == s.group;
   }
   return false;
 }
@@ -103,7 +106,8 @@ std::string to_string(const Grant& g) {
 
 bool valid_grant(const Grant& g) {
   switch (g.role) {
-    case Role::editor: return !g.unit.empty() && !g.lang;
+    case Role::editor:
+    case Role::council_group: return !g.unit.empty() && !g.lang;
     case Role::translator: return g.unit.empty() && g.lang.has_value();
     default: return g.unit.empty() && !g.lang;
   }
@@ -140,6 +144,14 @@ bool may_approve(const User& u) { return may(u, Right::approve); }
 
 bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year) {
   return may(u, Right::propose, {&d, unit, year, std::nullopt});
+}
+
+bool may_edit_alternative(const User& u, const std::string& group) {
+  return may(u, Right::alternative, {nullptr, "", 0, std::nullopt, group});
+}
+
+bool may_read_alternative(const User& u, const std::string& group, bool published) {
+  return published ? may(u, Right::read) : may_edit_alternative(u, group);
 }
 
 }  // namespace toteuma

@@ -11,13 +11,13 @@
 namespace toteuma {
 
 // The roles; what each may do is the table kRights in access.cpp (docs/USERS.md).
-enum class Role { admin, finance, editor, translator, approver, viewer };
-std::optional<Role> parse_role(const std::string& s);  // "admin" | "finance" | "editor" | ...
+enum class Role { admin, finance, editor, translator, approver, viewer, council_group };
+std::optional<Role> parse_role(const std::string& s);  // "admin" | "finance" | "editor" | ... | "council-group"
 std::string to_string(Role r);
 
 struct Grant {
   Role role = Role::viewer;
-  std::string unit;          // editor: the granted unit (sub-units included); else ""
+  std::string unit;          // editor: the granted unit (sub-units included); council-group: the group; else ""
   std::optional<Lang> lang;  // translator: the language; else nullopt
   bool operator==(const Grant&) const = default;
 };
@@ -33,10 +33,12 @@ struct User {
 
 bool valid_user_id(const std::string& id);
 // A grant in the compact form of the CLI and listings: "admin", "editor:kanslia",
-// "translator:sv". parse_grant checks the form only (an editor's unit is not looked up).
+// "translator:sv", "council-group:vihreat". parse_grant checks the form only (an editor's unit or a
+// group is not looked up).
 std::optional<Grant> parse_grant(const std::string& s);
 std::string to_string(const Grant& g);
-// Editor has a unit and no language, translator a language and no unit, the others neither.
+// Editor and council-group have a unit (the group) and no language, translator a language and no
+// unit, the others neither.
 bool valid_grant(const Grant& g);
 
 // What a request may do. Each role's reach for each right is one table in access.cpp, the same
@@ -49,6 +51,7 @@ enum class Right {
   mark_ready,    // a document section draft -> ready and ready -> draft
   approve,       // ready -> approved, reopening an approved section, freezing and publishing versions
   propose,       // a unit's budget proposal in a round: its figures, justifications, submitting it
+  alternative,   // a council group's alternative budget: its changes, justifications, publishing it
 };
 // What a right is asked for: the unit and year (editors' reach) and the language (translators').
 struct AccessScope {
@@ -56,6 +59,7 @@ struct AccessScope {
   std::string unit;
   int year = 0;
   std::optional<Lang> lang;
+  std::string group = {};  // alternative: the council group (core/budgeting/alternative.h)
 };
 bool may(const User& u, Right r, const AccessScope& scope = {});
 
@@ -71,5 +75,9 @@ bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, in
 bool may_approve(const User& u);  // admin, approver
 // A unit's proposal in a budget round of `year` (core/budgeting/proposal.h): admin; editor of the unit or an ancestor.
 bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year);
+// A council group's alternative budget: only the group's members edit it (not even admin: it is
+// the group's political text). A published one everybody reads; a draft only the group's members.
+bool may_edit_alternative(const User& u, const std::string& group);
+bool may_read_alternative(const User& u, const std::string& group, bool published);
 
 }  // namespace toteuma

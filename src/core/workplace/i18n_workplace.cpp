@@ -42,6 +42,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"role.translator", {"kääntäjä", "översättare"}},
       {"role.approver", {"hyväksyjä", "godkännare"}},
       {"role.viewer", {"lukija", "läsare"}},
+      {"role.council-group", {"valtuustoryhmä", "fullmäktigegrupp"}},  // alternative budgets (issue 16 item 7)
       // editing
       {"web.edit", {"Muokkaa", "Redigera"}},
       {"web.save", {"Tallenna", "Spara"}},
@@ -263,6 +264,30 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"web.change.version_figure", {"talousarvioversion luku", "budgetversionens siffra"}},
       {"web.change.proposal", {"talousarvioehdotuksen tila", "budgetförslagets status"}},
       {"web.change.proposal_note", {"ehdotuksen perustelu", "förslagets motivering"}},
+      // councillors' alternative budgets (issue 16 item 7, web/alternative_pages.cpp)
+      {"alt.title", {"Vaihtoehtoiset talousarviot", "Alternativa budgetar"}},
+      {"alt.list.heading", {"Vaihtoehtoiset talousarviot: {}", "Alternativa budgetar: {}"}},
+      {"alt.none", {"Vaihtoehtoisia talousarvioita ei ole.", "Det finns inga alternativa budgetar."}},
+      {"alt.published", {"julkaistu", "publicerad"}},
+      {"alt.draft", {"luonnos", "utkast"}},
+      {"alt.document", {"Julkaistut vaihtoehdot rinnakkain", "De publicerade alternativen sida vid sida"}},
+      {"alt.start", {"Aloita vaihtoehtoinen talousarvio", "Påbörja en alternativ budget"}},
+      {"alt.default_name", {"{}: vaihtoehtoinen talousarvio {}", "{}: alternativ budget {}"}},
+      {"alt.group", {"Valtuustoryhmä", "Fullmäktigegrupp"}},
+      {"alt.version", {"Muutettava versio", "Versionen som ändras"}},
+      {"alt.id", {"Tunnus (a–z, 0–9, -, _)", "Identifierare (a–z, 0–9, -, _)"}},
+      {"alt.name_fi", {"Nimi suomeksi", "Namn på finska"}},
+      {"alt.name_sv", {"Nimi ruotsiksi", "Namn på svenska"}},
+      {"alt.year", {"Vuosi", "År"}},
+      {"alt.col.change", {"Yksikkö – rivi vuosi", "Enhet – rad år"}},
+      {"alt.publish", {"Julkaise hallituksen ehdotuksen rinnalle", "Publicera vid sidan av styrelsens förslag"}},
+      {"alt.withdraw", {"Peru julkaisu", "Återkalla publiceringen"}},
+      {"alt.notice.saved", {"Muutokset tallennettu; vaikutukset on laskettu uudelleen.", "Ändringarna sparades; effekterna har räknats om."}},
+      {"alt.notice.publish", {"Vaihtoehto on julkaistu.", "Alternativet har publicerats."}},
+      {"alt.notice.withdraw", {"Julkaisu on peruttu: vaihtoehto näkyy vain ryhmälle.", "Publiceringen har återkallats: alternativet syns bara för gruppen."}},
+      {"web.change.alternative", {"vaihtoehtoinen talousarvio", "alternativ budget"}},
+      {"web.change.alternative_change", {"vaihtoehdon muutos", "alternativets ändring"}},
+      {"web.change.alternative_note", {"vaihtoehdon perustelu", "alternativets motivering"}},
   };
   return c;
 }
