@@ -108,8 +108,9 @@ int cmd_alternative_change(const AlternativeOptions& o, std::ostream& out) {
   auto it = std::find_if(changes.begin(), changes.end(), [&](const AlternativeChange& c) {
     return c.alternative == a.id && c.unit == o.unit && c.line == o.line && c.year == year;
   });
+  // Audited in cents, as the web's entity alternative_change (the audit page shows euros).
   std::optional<std::string> was;
-  if (it != changes.end()) was = cents_to_plain(it->amount);
+  if (it != changes.end()) was = std::to_string(it->amount);
   std::optional<std::string> now;
   if (o.clear) {
     if (it != changes.end()) changes.erase(it);
@@ -123,11 +124,12 @@ int cmd_alternative_change(const AlternativeOptions& o, std::ostream& out) {
     if (!o.justification_sv.empty()) why.sv = o.justification_sv;
     if (it != changes.end()) changes.erase(it);
     changes.push_back({a.id, o.unit, o.line, year, *amount, why});
-    now = cents_to_plain(*amount);
+    now = std::to_string(*amount);
   }
   std::string key = fmt::format("{}/{}/{}/{}", a.id, o.unit, o.line, year);
   save(*store, d, cli_audit("alternative_change", key, was, now, o.unit));
-  out << key << ": " << was.value_or("-") << " → " << now.value_or("-") << "\n";
+  auto shown = [](const std::optional<std::string>& c) { return c ? cents_to_plain(std::stoll(*c)) : std::string("-"); };
+  out << key << ": " << shown(was) << " → " << shown(now) << "\n";
   return 0;
 }
 

@@ -12,9 +12,6 @@ namespace toteuma {
 
 namespace {
 
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
 
 doc::Cell text(std::string s) { return doc::Cell{std::move(s), std::nullopt, 0, 0, false}; }
 
@@ -37,23 +34,23 @@ doc::Document alternatives_document(const Dataset& d, const std::string& version
   for (const auto& m : d.municipalities)
     if (m.id == v->municipality) out.subtitle = m.name.shown(lang);
   out.toc_heading = tr("doc.toc", lang);
-  out.generated = tf("doc.generated", lang, to_display(generated_on));
+  out.generated = msg("doc.generated", to_display(generated_on)).in(lang);
 
   doc::Section compare{"alternatives-comparison", tr("alt.doc.comparison", lang), 1, {}};
   for (const BudgetAlternative* a : alts) compare.blocks.push_back(paragraph(balance_sentence(*a, alternative_effect(d, *a, year), lang)));
   doc::Grid g = simple_grid(t);
   g.id = "t-alternatives";
-  compare.blocks.push_back(std::move(g));
+  compare.blocks.emplace_back(std::in_place_type<doc::Grid>, std::move(g));
   out.sections.push_back(std::move(compare));
 
   OrgView org = d.org_on(Date::first_of_year(v->year));
   for (const BudgetAlternative* a : alts) {
     const CouncilGroup* group = find_council_group(d, a->group);
     doc::Section s{"alternative-" + a->id, a->name.shown(lang), 1, {}};
-    if (group) s.blocks.push_back(paragraph(tf("alt.doc.by_group", lang, group->name.shown(lang))));
+    if (group) s.blocks.push_back(paragraph(msg("alt.doc.by_group", group->name.shown(lang)).in(lang)));
     doc::Grid changes;
     changes.id = "t-alternative-" + a->id;
-    changes.caption = tf("alt.doc.changes", lang, a->name.shown(lang));
+    changes.caption = msg("alt.doc.changes", a->name.shown(lang)).in(lang);
     changes.headings = {tr("alt.col.change_unit", lang), tr("alt.col.line", lang), tr("alt.col.year", lang), tr("alt.col.amount", lang),
                         tr("alt.col.justification", lang)};
     for (const AlternativeChange* c : changes_of(d, a->id)) {
@@ -64,7 +61,7 @@ doc::Document alternatives_document(const Dataset& d, const std::string& version
                  doc::Cell{"", c->amount, 2, 0, false}, text(c->justification.shown(lang))};
       changes.rows.push_back(std::move(r));
     }
-    s.blocks.push_back(std::move(changes));
+    s.blocks.emplace_back(std::in_place_type<doc::Grid>, std::move(changes));
     out.sections.push_back(std::move(s));
   }
   return out;

@@ -21,9 +21,6 @@ namespace {
 
 std::string e(std::string_view s) { return html_escape(s); }
 std::string lc(Lang l) { return std::string(lang_code(l)); }
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
 std::string name_of(const BudgetAlternative& a, Lang lang) { return a.name.shown(lang).empty() ? a.id : a.name.shown(lang); }
 std::string name_of(const BudgetVersion& v, Lang lang) { return v.name.shown(lang).empty() ? v.id : v.name.shown(lang); }
 
@@ -54,8 +51,8 @@ http::Response start_alternative(const Ctx& c, const BudgetVersion& v) {
   if (!fields::valid_id(id)) return outcome_page(c, result(Outcome::invalid, msg("alt.bad_id")), back);
   if (find_alternative(d, id)) return outcome_page(c, result(Outcome::invalid, msg("alt.exists", id)), back);
   BudgetAlternative a{id, v.id, g->id, {std::string(ledger::trim(form["name_fi"])), std::string(ledger::trim(form["name_sv"]))}, today(), false};
-  if (a.name.fi.empty()) a.name.fi = tf("alt.default_name", Lang::fi, g->name.fi, v.year);
-  if (a.name.sv.empty()) a.name.sv = tf("alt.default_name", Lang::sv, g->name.sv, v.year);
+  if (a.name.fi.empty()) a.name.fi = msg("alt.default_name", g->name.fi, v.year).in(Lang::fi);
+  if (a.name.sv.empty()) a.name.sv = msg("alt.default_name", g->name.sv, v.year).in(Lang::sv);
   ActionResult r = apply_changes(c.state, *c.viewer.user, {{"alternative", id, std::nullopt, encode_alternative(a)}});
   if (r.outcome != Outcome::ok) return outcome_page(c, r, back);
   return redirect(alternative_href(c.lang, id));
@@ -77,7 +74,7 @@ http::Response alternatives_page(const Ctx& c, const std::string& version) {
                          e(g ? g->name.shown(c.lang) : a->group), e(tr(a->published ? "alt.published" : "alt.draft", c.lang)),
                          e(balance_sentence(*a, alternative_effect(d, *a), c.lang)));
   }
-  std::string body = fmt::format("<h1>{}</h1>\n", e(tf("alt.list.heading", c.lang, name_of(*v, c.lang))));
+  std::string body = fmt::format("<h1>{}</h1>\n", e(msg("alt.list.heading", name_of(*v, c.lang)).in(c.lang)));
   body += items.empty() ? "<p>" + e(tr("alt.none", c.lang)) + "</p>\n" : "<ul class=\"alternatives\">\n" + items + "</ul>\n";
   if (!published.empty()) {
     body += render_simple_html(alternatives_table(d, v->id, published, v->year, c.lang));
@@ -238,7 +235,7 @@ std::string changes_html(const Ctx& c, const BudgetAlternative& a, const BudgetV
   }
   return fmt::format("<table class=\"alternative-changes\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
                      "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n{}</tbody></table>\n",
-                     e(tf("alt.doc.changes", c.lang, name_of(a, c.lang))), e(tr("alt.col.change", c.lang)), e(tr("alt.col.amount", c.lang)),
+                     e(msg("alt.doc.changes", name_of(a, c.lang)).in(c.lang)), e(tr("alt.col.change", c.lang)), e(tr("alt.col.amount", c.lang)),
                      e(tr("proposal.col.justification_fi", c.lang)), e(tr("proposal.col.justification_sv", c.lang)), rows);
 }
 

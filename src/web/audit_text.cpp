@@ -169,6 +169,9 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
     value = [&](const std::string& v) {
       return v == "0" ? tr("audit.ledger_close.none", lang) : fmt::format(fmt::runtime(tr("audit.ledger_close.through", lang)), v);
     };
+  } else if ((e == "alternative_change" && k.size() == 4) || (e == "alternative_note" && k.size() == 5)) {
+    detail = joined({k[0], n.unit(k[1]), n.line(k[2]), k[3]}) + (k.size() == 5 ? ", " + n.language(k[4]) : "");
+    if (e == "alternative_change") value = euros;
   } else if (e == "grant") {
     value = [&](const std::string& v) { return roles_value(n, v); };
   } else if (e == "password" || e == "user_state") {

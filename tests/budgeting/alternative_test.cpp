@@ -171,10 +171,19 @@ TEST(Alternative, WritesAreAuditedAndAChangeIsReplacedOrCleared) {
   ASSERT_EQ(cmd_alternative_change(o, a.out), 0);
   EXPECT_TRUE(changes_of(a.read(), "t-alt").empty());
   auto trail = open_sqlite_workplace_store(a.db)->audit("", 100);
-  int rows = 0;
+  std::vector<std::pair<std::optional<std::string>, std::optional<std::string>>> rows;
   for (const auto& e : trail)
-    if (e.entity == "alternative_change" && e.key == "t-alt/kanslia/services/2026") ++rows;
-  EXPECT_EQ(rows, 3);
+    if (e.entity == "alternative_change" && e.key == "t-alt/kanslia/services/2026") {
+      rows.push_back({e.before, e.after});
+      EXPECT_EQ(e.via, "cli");
+      EXPECT_EQ(e.unit, "kanslia");
+    }
+  // In cents, as the web writes the entity: −50 000 €, then −60 000 €, then removed.
+  using V = std::optional<std::string>;
+  std::vector<std::pair<V, V>> want = {{std::nullopt, "-5000000"}, {"-5000000", "-6000000"}, {"-6000000", std::nullopt}};
+  std::sort(rows.begin(), rows.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(rows, want);
 }
 
 TEST(Alternative, APublishedAlternativeIsAColumnBesideItsVersion) {

@@ -286,6 +286,10 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"alt.notice.publish", {"Vaihtoehto on julkaistu.", "Alternativet har publicerats."}},
       {"alt.notice.withdraw", {"Julkaisu on peruttu: vaihtoehto näkyy vain ryhmälle.", "Publiceringen har återkallats: alternativet syns bara för gruppen."}},
       {"web.change.alternative", {"vaihtoehtoinen talousarvio", "alternativ budget"}},
+      {"audit.entity.alternative", {"Vaihtoehtoinen talousarvio", "Alternativ budget"}},
+      {"audit.entity.alternative_change", {"Vaihtoehdon muutos", "Alternativets ändring"}},
+      {"audit.entity.alternative_note", {"Vaihtoehdon perustelu", "Alternativets motivering"}},
+      {"audit.entity.council_group", {"Valtuustoryhmä", "Fullmäktigegrupp"}},
       {"web.change.alternative_change", {"vaihtoehdon muutos", "alternativets ändring"}},
       {"web.change.alternative_note", {"vaihtoehdon perustelu", "alternativets motivering"}},
   };
