@@ -145,6 +145,16 @@ TEST(Alternative, BadChangesAreRefusedAndChangeNothing) {
     EXPECT_THROW(cmd_alternative_change(o, a.out), std::invalid_argument);
   };
   refused([](AlternativeOptions& o) { o.unit = "nosuchunit"; });
+  {  // the command line does not know its reader: English, Finnish and Swedish at once
+    AlternativeOptions o = a.opts();
+    o.alternative = "t-alt", o.unit = "nosuchunit", o.line = "services", o.amount = "1000";
+    try {
+      cmd_alternative_change(o, a.out);
+      ADD_FAILURE() << "accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_STREQ(e.what(), "--unit: unknown \"nosuchunit\" / tuntematon yksikkö / okänd enhet");
+    }
+  }
   refused([](AlternativeOptions& o) { o.line = "nosuchline"; });
   refused([](AlternativeOptions& o) { o.year = 2029; });
   refused([](AlternativeOptions& o) { o.amount = "12,3.4"; });
