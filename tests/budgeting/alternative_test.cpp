@@ -15,6 +15,7 @@
 #include "core/workplace/access.h"
 #include "ingest/csv.h"
 #include "ingest/dataset_files.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
 #include "store/user_store.h"
@@ -249,6 +250,33 @@ TEST(Alternative, ACouncilGroupGrantIsStored) {
   auto back = users->user("ryhmalainen");
   ASSERT_TRUE(back);
   EXPECT_EQ(back->grants, u.grants);
+}
+
+// A database from before migration 22 (user_grant without the role council-group) keeps its
+// grants when migrated, and then takes a council group's grant.
+TEST(Alternative, Migration22KeepsTheGrants) {
+  testing::TempDir tmp;
+  std::string db = testing::load_demo_db(tmp);
+  auto users = open_sqlite_user_store(db);
+  users->add_user(User{"maija", "Maija", "x", false, {Grant{Role::editor, "kanslia", std::nullopt}, Grant{Role::translator, "", Lang::sv}}});
+  users.reset();
+  {  // back to the schema before 22
+    sqlite::Db raw(db);
+    raw.exec(R"sql(
+DROP TABLE budget_alternative_change; DROP TABLE budget_alternative; DROP TABLE budget_council_group;
+CREATE TABLE user_grant_old (
+  user_id TEXT NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'finance', 'editor', 'translator', 'approver', 'viewer')),
+  unit_id TEXT NOT NULL, lang TEXT NOT NULL CHECK (lang IN ('', 'fi', 'sv')), PRIMARY KEY (user_id, role, unit_id, lang));
+INSERT INTO user_grant_old SELECT * FROM user_grant; DROP TABLE user_grant; ALTER TABLE user_grant_old RENAME TO user_grant;
+DELETE FROM schema_migration WHERE version = 22;)sql");
+  }
+  users = open_sqlite_user_store(db);  // migrates
+  ASSERT_TRUE(users->user("maija"));
+  EXPECT_EQ(users->user("maija")->grants.size(), 2u);
+  users->grant("maija", Grant{Role::council_group, "kuntalaiset", std::nullopt});
+  EXPECT_EQ(users->user("maija")->grants.size(), 3u);
+  EXPECT_EQ(open_sqlite_store(db)->read().budgeting.groups.size(), 0u) << "the demo's groups went with the dropped tables";
 }
 
 // The demo's files with one bad row appended to budgeting/alternative_changes.csv: refused at
