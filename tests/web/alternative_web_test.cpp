@@ -5,6 +5,10 @@
 // it; everybody who reads the round reads it while it is published, nobody else a draft.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "cli/alternative_commands.h"
+#include "cli/budget_commands.h"
 #include "core/budgeting/alternative_effect.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
@@ -113,6 +117,51 @@ TEST(WebAlternative, AMemberStartsAnAlternative) {
   EXPECT_EQ(a->group, "kuntalaiset");
   EXPECT_FALSE(a->published);
   EXPECT_EQ(m.post("/fi/budget/ehdotus-2026/alternatives", {{"do", "start"}, {"group", "kuntalaiset"}, {"id", "Bad Id"}}).status, 400);
+}
+
+TEST(WebAlternative, NothingChangesOnceTheVersionIsAdopted) {
+  Groups w;
+  std::ostringstream out;
+  BudgetOptions b;
+  b.db = w.db, b.id = "paatos-2026", b.year = 2026, b.stage = "council", b.from = "version:ehdotus-2026", b.date = "2025-12-10";
+  ASSERT_EQ(cmd_budget_start(b, out), 0);
+  AlternativeOptions a;
+  a.db = w.db, a.id = "paatokseen-2026", a.version = "paatos-2026", a.group = "kuntalaiset";
+  ASSERT_EQ(cmd_alternative_start(a, out), 0);
+  b.version = "paatos-2026";
+  ASSERT_EQ(cmd_budget_adopt(b, out), 0);
+  w.app = make_app(w.db);
+  Client m = w.as("valtuutettu");
+  const std::string page = "/fi/alternative/paatokseen-2026";
+  EXPECT_EQ(m.get(page).status, 200);
+  EXPECT_EQ(m.post(page, {{"do", "save"}, {"new_unit", "kanslia"}, {"new_line", "materials"}, {"new_year", "2026"}, {"new_amount", "-1"}}).status,
+            403);
+  EXPECT_TRUE(changes_of(w.read(), "paatokseen-2026").empty());
+}
+
+// The API's door asks the same rules (web/actions.cpp may_apply): a member writes the group's
+// alternative; nobody else does, and nobody moves an alternative to another group.
+TEST(WebAlternative, TheApiWritesOnlyAsAMember) {
+  Groups w;
+  auto change = [](const std::string& entity, const std::string& key, nlohmann::json before, nlohmann::json after) {
+    return nlohmann::json{{"changes", {{{"entity", entity}, {"key", key}, {"before", before}, {"after", after}}}}}.dump();
+  };
+  const std::string key = "kuntalaiset-2026/kanslia/materials/2026";
+  for (const char* user : {"paakayttaja", "talous", "lukija"}) {
+    Client c(w.app);
+    ASSERT_EQ(c.api_login(user, kPassword).status, 200);
+    EXPECT_EQ(c.json("POST", "/api/v1/changes", change("alternative_change", key, nullptr, "-100000")).status, 403) << user;
+  }
+  Client m(w.app);
+  ASSERT_EQ(m.api_login("valtuutettu", kPassword).status, 200);
+  auto ok = m.json("POST", "/api/v1/changes", change("alternative_change", key, nullptr, "-100000"));
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  Dataset d = w.read();
+  std::string head = encode_alternative(*find_alternative(d, "kuntalaiset-2026"));
+  BudgetAlternative moved = *find_alternative(d, "kuntalaiset-2026");
+  moved.group = "muut";
+  EXPECT_EQ(m.json("POST", "/api/v1/changes", change("alternative", "kuntalaiset-2026", head, encode_alternative(moved))).status, 403);
+  EXPECT_EQ(alternative_effect(w.read(), *find_alternative(w.read(), "kuntalaiset-2026")).result.change, -100000);
 }
 
 TEST(WebAlternative, ThePublishedDocumentShowsTheProposalAndTheAlternativeSideBySide) {
