@@ -187,7 +187,10 @@ std::string effect_html(const Ctx& c, const BudgetAlternative& a, const BudgetVe
     years += y == year ? fmt::format(" <strong>{}</strong>", y)
                        : fmt::format(" <a href=\"{}?year={}\">{}</a>", e(alternative_href(c.lang, a.id)), y, y);
   out += "<p>" + e(tr("alt.year", c.lang)) + ":" + years + "</p>\n";
-  return out + render_simple_html(alternatives_table(d, v.id, {&a}, year, c.lang));
+  // A wide comparison scrolls in a region of its own (focusable, named) instead of widening the page.
+  return out + fmt::format("<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">{}</div>\n",
+                           e(tr("alt.doc.comparison", c.lang)),
+                           render_simple_html(alternatives_table(d, v.id, {&a}, year, c.lang)));
 }
 
 std::string changes_html(const Ctx& c, const BudgetAlternative& a, const BudgetVersion& v, bool editing) {
@@ -227,7 +230,7 @@ std::string changes_html(const Ctx& c, const BudgetAlternative& a, const BudgetV
     for (const Line* l : change_lines(d)) lines += fmt::format("<option value=\"{}\">{}</option>", e(l->id), e(l->name.shown(c.lang)));
     for (int y = v.year; y <= v.year + 2; ++y) years += fmt::format("<option>{}</option>", y);
     rows += fmt::format(
-        "<tr><th scope=\"row\"><select name=\"new_unit\" aria-label=\"{}\">{}</select> <select name=\"new_line\" aria-label=\"{}\">{}</select> "
+        "<tr class=\"new-change\"><th scope=\"row\"><select name=\"new_unit\" aria-label=\"{}\">{}</select> <select name=\"new_line\" aria-label=\"{}\">{}</select> "
         "<select name=\"new_year\" aria-label=\"{}\">{}</select></th><td><input name=\"new_amount\" inputmode=\"decimal\" size=\"12\" aria-label=\"{}\"></td>"
         "<td><input name=\"jnew_fi\" lang=\"fi\" size=\"32\" aria-label=\"{}\"></td><td><input name=\"jnew_sv\" lang=\"sv\" size=\"32\" aria-label=\"{}\"></td></tr>\n",
         e(tr("alt.col.change_unit", c.lang)), units, e(tr("alt.col.line", c.lang)), lines, e(tr("alt.col.year", c.lang)), years,
