@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "core/budgeting/budget_round.h"
+#include "core/budgeting/version_start.h"
 #include "core/budgeting/version_table.h"
 #include "core/format.h"
 #include "core/i18n.h"
@@ -43,49 +44,34 @@ int cmd_budget_start(const BudgetOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
   if (!fields::valid_id(o.id)) refuse("--id: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
-  if (find_version(d, o.id)) refuse("version \"" + o.id + "\" exists already", "versio on jo olemassa", "versionen finns redan");
-  auto stages = budget_stages(d);
-  auto stage = std::find_if(stages.begin(), stages.end(), [&](const BudgetStage& s) { return s.id == o.stage; });
-  if (stage == stages.end()) refuse("--stage: unknown stage \"" + o.stage + "\"", "tuntematon valmisteluvaihe", "okänt beredningsskede");
-  auto from = parse_version_source(o.from);
-  if (!from) refuse("--from: expected last-budget, plan or version:<id>", "odotettiin last-budget, plan tai version:<id>",
-                    "last-budget, plan eller version:<id> förväntades");
-  std::vector<LineAdjustment> adjust;
-  for (const auto& a : o.adjust) {
-    auto adj = parse_line_adjustment(a);
-    if (!adj || !d.chart.find(adj->line))
-      refuse("--adjust \"" + a + "\": expected LINE=PERCENT with a line of the chart, e.g. wages=2.5",
-             "odotettiin RIVI=PROSENTTI, esim. wages=2,5", "RAD=PROCENT förväntades, t.ex. wages=2,5");
-    adjust.push_back(*adj);
-  }
-  BudgetVersion v;
-  v.id = o.id;
-  v.municipality = o.municipality.empty() ? d.primary().id : o.municipality;
-  if (std::none_of(d.municipalities.begin(), d.municipalities.end(), [&](const Municipality& m) { return m.id == v.municipality; }))
-    refuse("--municipality: unknown \"" + v.municipality + "\"", "tuntematon kunta", "okänd kommun");
-  v.year = o.year;
-  v.stage = o.stage;
-  v.name = {o.name_fi.empty() ? fmt::format("{} {}", stage->name.fi, o.year) : o.name_fi,
-            o.name_sv.empty() ? fmt::format("{} {}", stage->name.sv, o.year) : o.name_sv};
-  v.created = today();
+  VersionRequest r{o.id, o.municipality, o.year, o.stage, {o.name_fi, o.name_sv}, today(), o.from, o.adjust};
   if (!o.date.empty()) {
     auto dt = parse_iso_date(o.date);
     if (!dt) refuse("--date: expected YYYY-MM-DD", "odotettiin VVVV-KK-PP", "ÅÅÅÅ-MM-DD förväntades");
-    v.created = *dt;
+    r.created = *dt;
   }
-  v.based_on = to_string(*from);
-  std::vector<VersionFigure> figures;
-  try {
-    figures = start_version_figures(d, v, *from, adjust);
-  } catch (const std::invalid_argument&) {
-    refuse("--from: the version must be of the same budget year", "lähdeversion on oltava saman vuoden", "källversionen ska gälla samma år");
+  BudgetVersion v;
+  std::size_t figures = 0;
+  if (auto no = start_version(d, r, &v, &figures)) {
+    using Why = VersionRefusal::Why;
+    switch (no->why) {
+      case Why::exists: refuse("version \"" + o.id + "\" exists already", "versio on jo olemassa", "versionen finns redan");
+      case Why::stage: refuse("--stage: unknown stage \"" + o.stage + "\"", "tuntematon valmisteluvaihe", "okänt beredningsskede");
+      case Why::from:
+        refuse("--from: expected last-budget, plan or version:<id>", "odotettiin last-budget, plan tai version:<id>",
+               "last-budget, plan eller version:<id> förväntades");
+      case Why::adjust:
+        refuse("--adjust \"" + no->detail + "\": expected LINE=PERCENT with a line of the chart, e.g. wages=2.5",
+               "odotettiin RIVI=PROSENTTI, esim. wages=2,5", "RAD=PROCENT förväntades, t.ex. wages=2,5");
+      case Why::municipality: refuse("--municipality: unknown \"" + no->detail + "\"", "tuntematon kunta", "okänd kommun");
+      case Why::other_round:
+        refuse("--from: the version must be of the same budget year", "lähdeversion on oltava saman vuoden", "källversionen ska gälla samma år");
+    }
   }
-  d.budgeting.versions.push_back(v);
-  d.budgeting.figures.insert(d.budgeting.figures.end(), figures.begin(), figures.end());
   save(*store, d,
        cli_audit("budget", "version/" + v.id, std::nullopt,
-                 fmt::format("year={};stage={};from={};figures={}", v.year, v.stage, v.based_on, figures.size())));
-  out << fmt::format("{}: {} ({}), {} figures\n", v.id, v.name.in(lang_of(o, d)), v.year, figures.size());
+                 fmt::format("year={};stage={};from={};figures={}", v.year, v.stage, v.based_on, figures)));
+  out << fmt::format("{}: {} ({}), {} figures\n", v.id, v.name.in(lang_of(o, d)), v.year, figures);
   return 0;
 }
 

@@ -54,7 +54,10 @@ namespace {
 bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
   auto k = split_nonempty(ch.key, '/');
   const BudgetVersion* v = k.size() >= 2 ? find_version(d, k[0]) : nullptr;
-  if (!v || !has_unit_proposals(d, *v) || !v->adopted.empty()) return is_admin(u);  // unknown: the store refuses it
+  if (!v || !v->adopted.empty()) return is_admin(u);  // unknown: the store refuses it
+  // A stage finance edits (the frame, the consolidation, the proposals, the decision): its figures
+  // are finance's, set on the round page (web/round_page.cpp).
+  if (!has_unit_proposals(d, *v)) return ch.entity == "version_figure" && stage_editors(d, *v) == "finance" ? may_edit_figures(u) : is_admin(u);
   UnitProposal now = proposal_of(d, v->id, k[1]);
   bool unit_side = may_propose(u, d, k[1], v->year);
   if (ch.entity != "proposal") return unit_side && proposal_editable(now.state);

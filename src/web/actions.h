@@ -48,6 +48,9 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch);
 // All or nothing: every change must be allowed, then the batch is applied in one transaction.
 ActionResult apply_changes(AppState& state, const User& u, const std::vector<Change>& changes);
 
+// What an edit leaves must load as a dataset folder would; throws StoreError (its message) if not.
+void check_as_loaded(const Dataset& d);
+
 // The stored value an edit form starts from (the store's encoding, workflow.h).
 std::optional<std::string> current_value(AppState& state, const std::string& entity, const std::string& key);
 

@@ -12,6 +12,7 @@
 #include "web/calendar_page.h"
 #include "web/alternative_pages.h"
 #include "web/budget_pages.h"
+#include "web/round_page.h"
 #include "web/edit_pages.h"
 #include "web/read_pages.h"
 #include "web/review_pages.h"
@@ -69,6 +70,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_edit_pages(c, parts)) return *r;
   if (auto r = route_budget_pages(c, parts)) return *r;
   if (auto r = route_alternative_pages(c, parts)) return *r;
+  if (auto r = route_round_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;

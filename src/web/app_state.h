@@ -68,6 +68,12 @@ class AppState {
     std::lock_guard lock(store_mu_);
     return f(*ledger_);
   }
+  // The dataset store: finance's round writes that replace the dataset (web/round_page_writes).
+  template <class F>
+  auto with_store(F&& f) {
+    std::lock_guard lock(store_mu_);
+    return f(*store_);
+  }
   template <class F>
   auto with_workplace(F&& f) {
     std::lock_guard lock(workplace_mu_);

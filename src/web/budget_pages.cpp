@@ -155,6 +155,9 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{}</h2>\n<p>{}: <strong>{}</strong></p>\n", e(u->name.shown(c.lang)),
                                  e(tf("proposal.heading", c.lang, v->name.shown(c.lang).empty() ? v->id : v->name.shown(c.lang))),
                                  e(tr("proposal.state", c.lang)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)));
+  body += fmt::format("<p><a href=\"/{}/budget/{}{}\">{}</a></p>\n", lc(c.lang), v->year,
+                      v->municipality == d.primary().id ? "" : "?municipality=" + e(http::url_encode(v->municipality)),
+                      e(tf("round.title", c.lang, v->year)));
   std::string notice = c.q("notice");
   if (notice == "saved" || notice == "submit" || notice == "return" || notice == "accept")
     body += "<p class=\"notice\" role=\"status\">" + e(tr(("proposal.notice." + notice).c_str(), c.lang)) + "</p>\n";

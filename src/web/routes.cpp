@@ -39,6 +39,9 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/budget/{version}/alternatives", "GET, POST"},
       {"/{lang}/budget/{version}/alternatives/document", "GET"},
       {"/{lang}/alternative/{id}", "GET, POST"},
+      // finance's budget round (web/round_page*.cpp)
+      {"/{lang}/budget/{year}", "GET, POST"},
+      {"/{lang}/budget/{year}/versions", "GET"},
   };
   return r;
 }

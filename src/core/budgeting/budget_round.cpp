@@ -56,6 +56,12 @@ std::vector<BudgetStage> budget_stages(const Dataset& d) {
   return s;
 }
 
+std::string stage_editors(const Dataset& d, const BudgetVersion& v) {
+  for (const auto& s : budget_stages(d))
+    if (s.id == v.stage) return s.editors;
+  return "";
+}
+
 void canonicalize(BudgetRounds& r) {
   std::sort(r.stages.begin(), r.stages.end(), [](const auto& a, const auto& b) { return std::tie(a.position, a.id) < std::tie(b.position, b.id); });
   std::sort(r.versions.begin(), r.versions.end(), [](const auto& a, const auto& b) { return std::tie(a.year, a.id) < std::tie(b.year, b.id); });

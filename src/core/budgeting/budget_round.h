@@ -22,6 +22,8 @@ struct Dataset;
 
 // A stage of the round (raami, yksiköiden ehdotukset, …), in `position` order. `editors` says who
 // edits its versions: "finance", "unit" (each unit's editors their own units), "council-group".
+struct BudgetVersion;
+
 struct BudgetStage {
   std::string id;
   int position = 0;
@@ -35,6 +37,8 @@ struct BudgetStage {
 const std::vector<BudgetStage>& default_budget_stages();
 // The dataset's stages, else the default ones; in position order.
 std::vector<BudgetStage> budget_stages(const Dataset& d);
+// Who edits the version's stage ("finance", "unit", "council-group"); "" for a stage the round does not have.
+std::string stage_editors(const Dataset& d, const BudgetVersion& v);
 inline constexpr const char* kFrameStage = "frame";
 inline constexpr const char* kCouncilStage = "council";
 

@@ -17,6 +17,8 @@ std::string trf(std::string_view key, Lang lang, const auto&... args) {
   return fmt::format(fmt::runtime(tr(key, lang)), args...);
 }
 
+}  // namespace
+
 // The figures of a chart as text: grouped by category ("Talous: talousarvio … -1 €, toteutuma
 // -2 €; …") for bars, by series ("Toimintatuotot: tilinpäätös 2023 1 €, …; …") for lines. The
 // names may differ from the legend's (abbreviations spelled out for listeners).
@@ -41,6 +43,8 @@ std::string figures_text(const doc::Chart& c, const std::vector<std::string>& se
   }
   return out.empty() ? tr("chart.no_data", lang) : out + ".";
 }
+
+namespace {
 
 const UnitVersion& unit_on(const Dataset& d, const OrgView& org, const std::string& unit, Lang lang) {
   if (const UnitVersion* u = org.find(unit)) return *u;

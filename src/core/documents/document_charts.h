@@ -15,6 +15,11 @@ struct ChartError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The figures of a chart as text, for its text alternative: grouped by category ("Talous:
+// talousarvio … -1 €, toteutuma -2 €; …") for bars, by series for lines; `shown` decimals.
+std::string figures_text(const doc::Chart& c, const std::vector<std::string>& series_names,
+                         const std::vector<std::string>& category_names, int shown, Lang lang);
+
 // Operating margin of the unit and each of its direct sub-units (organisation of 31.12.year):
 // budget after amendments vs actual. Bars, cents (scale 2), unit "€". Sub-units without either
 // figure are left out; the unit itself comes last, as totals do in the tables.

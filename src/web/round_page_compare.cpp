@@ -1,0 +1,56 @@
+// The versions of a budget round compared (issue 16 item 4) on the web: a unit chooser, the
+// `table --kind budget-versions` table of the chosen unit, and the binding units' distance from
+// their frames as an SVG chart (render/svg_chart: role="img" with a text alternative) followed by
+// the same figures as a table.
+#include <fmt/format.h>
+
+#include "core/budgeting/frame_chart.h"
+#include "core/budgeting/version_table.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "render/simple_table_render.h"
+#include "render/svg_chart.h"
+#include "web/round_page.h"
+
+namespace toteuma::web {
+
+namespace {
+std::string e(std::string_view s) { return html_escape(s); }
+std::string lc(Lang l) { return std::string(lang_code(l)); }
+std::string tf(const char* key, Lang lang, auto&&... args) {
+  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
+}
+}  // namespace
+
+http::Response round_compare_page(const Ctx& c, int year, const Municipality& m) {
+  const Dataset& d = c.app().d;
+  const std::string unit = c.q("unit", m.id);
+  if (!d.has_unit(unit) || d.municipality_of(unit).id != m.id) return not_found(c);
+  OrgView org = d.org_on(Date::first_of_year(year));
+  std::string options;
+  for (const auto& [u, depth] : org.tree()) {
+    if (!org.within(u->id, m.id)) continue;
+    options += fmt::format("<option value=\"{}\"{}>{}{}</option>", e(u->id), u->id == unit ? " selected" : "",
+                           std::string(static_cast<std::size_t>(depth) * 2, '-'), e(u->name.shown(c.lang)));
+  }
+  std::string muni_field = m.id == d.primary().id ? "" : "<input type=\"hidden\" name=\"municipality\" value=\"" + e(m.id) + "\">";
+  std::string body = "<h1>" + e(tf("round.compare.title", c.lang, year)) + "</h1>\n";
+  body += fmt::format("<p><a href=\"/{}/budget/{}{}\">{}</a></p>\n", lc(c.lang), year, e(municipality_query(c, m)),
+                      e(tr("round.compare.back", c.lang)));
+  body += fmt::format("<form class=\"chooser\" method=\"get\" action=\"/{}/budget/{}/versions\">{}<p><label for=\"unit\">{}</label> "
+                      "<select id=\"unit\" name=\"unit\">{}</select> <button type=\"submit\">{}</button></p></form>\n",
+                      lc(c.lang), year, muni_field, e(tr("round.col.unit", c.lang)), options, e(tr("round.compare.show", c.lang)));
+  // Many versions make the table wide: it scrolls in a region of its own, reachable by keyboard.
+  SimpleTable table = budget_versions_table(d, unit, year, c.lang);
+  body += fmt::format("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{}</div>\n", e(table.title), render_simple_html(table));
+  doc::Chart chart = frame_distance_chart(d, m.id, year, c.lang);
+  if (!chart.categories.empty() && !chart.series.empty()) {
+    body += fmt::format("<h2>{}</h2>\n<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>\n", e(chart.title),
+                        render_svg_chart(chart, c.lang), e(chart.alt));
+    body += "<div class=\"frame-distances\">" + render_simple_html(frame_distance_table(chart, c.lang)) + "</div>\n";
+  }
+  std::string query = fmt::format("?unit={}{}", http::url_encode(unit), m.id == d.primary().id ? "" : "&municipality=" + http::url_encode(m.id));
+  return page(c, tf("round.compare.title", c.lang, year), body, fmt::format("/{}/budget/{}/versions{}", lc(c.other()), year, query), 200, unit);
+}
+
+}  // namespace toteuma::web
