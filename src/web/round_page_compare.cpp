@@ -20,6 +20,12 @@ std::string lc(Lang l) { return std::string(lang_code(l)); }
 std::string tf(const char* key, Lang lang, auto&&... args) {
   return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
 }
+// Sub-units indented in the chooser by non-breaking spaces (an option holds no markup).
+std::string indent(int depth) {
+  std::string out;
+  for (int i = 0; i < depth; ++i) out += "\u00a0\u00a0\u00a0";
+  return out;
+}
 }  // namespace
 
 http::Response round_compare_page(const Ctx& c, int year, const Municipality& m) {
@@ -31,7 +37,7 @@ http::Response round_compare_page(const Ctx& c, int year, const Municipality& m)
   for (const auto& [u, depth] : org.tree()) {
     if (!org.within(u->id, m.id)) continue;
     options += fmt::format("<option value=\"{}\"{}>{}{}</option>", e(u->id), u->id == unit ? " selected" : "",
-                           std::string(static_cast<std::size_t>(depth) * 2, '-'), e(u->name.shown(c.lang)));
+                           indent(depth), e(u->name.shown(c.lang)));
   }
   std::string muni_field = m.id == d.primary().id ? "" : "<input type=\"hidden\" name=\"municipality\" value=\"" + e(m.id) + "\">";
   std::string body = "<h1>" + e(tf("round.compare.title", c.lang, year)) + "</h1>\n";
@@ -45,8 +51,8 @@ http::Response round_compare_page(const Ctx& c, int year, const Municipality& m)
   body += fmt::format("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{}</div>\n", e(table.title), render_simple_html(table));
   doc::Chart chart = frame_distance_chart(d, m.id, year, c.lang);
   if (!chart.categories.empty() && !chart.series.empty()) {
-    body += fmt::format("<h2>{}</h2>\n<figure class=\"chart\">{}<figcaption>{}</figcaption></figure>\n", e(chart.title),
-                        render_svg_chart(chart, c.lang), e(chart.alt));
+    // The SVG carries its text alternative (title and desc); the table below says the same.
+    body += fmt::format("<h2>{}</h2>\n<figure class=\"chart\">{}</figure>\n", e(chart.title), render_svg_chart(chart, c.lang));
     body += "<div class=\"frame-distances\">" + render_simple_html(frame_distance_table(chart, c.lang)) + "</div>\n";
   }
   std::string query = fmt::format("?unit={}{}", http::url_encode(unit), m.id == d.primary().id ? "" : "&municipality=" + http::url_encode(m.id));

@@ -41,7 +41,7 @@ async function send(page, act) {
 
 // The text of the frame-distance table's row (the proposal page), normalised.
 async function distance(page) {
-  const cells = await rowCells(page, 'Toimintakate', 'table.frame-distance');
+  const cells = await rowCells(page, 'Toimintakate ulkoinen', 'table.frame-distance');
   return cells[2];
 }
 
@@ -129,8 +129,8 @@ test('finance starts the council decision from the accepted proposals and adopts
 
   // The budget table of 2026 shows the adopted operating margin.
   await t.goto(page, '/fi/unit/kanslia?year=2026&kind=budget');
-  const margin = await rowCells(page, 'Toimintakate');
-  assert.ok(margin.includes('-4 280 650'), `Toimintakate: ${JSON.stringify(margin)}`);
+  const margin = await rowCells(page, 'Toimintakate ulkoinen');
+  assert.ok(margin.includes('-4 280 650'), `Toimintakate ulkoinen: ${JSON.stringify(margin)}`);
 });
 
 test('the versions comparison shows every version and the binding units against their frames', async () => {
