@@ -88,20 +88,9 @@ std::optional<std::vector<Change>> saved_changes(const Ctx& c, const BudgetVersi
   out.push_back({"proposal", key_of(v.id, u.id), state_before, state_before});
   for (const Line* l : proposal_lines(d, u, v.id)) {
     for (int y = v.year; y <= v.year + 2; ++y) {
-      std::string name = fmt::format("{}_{}", l->id, y);
-      if (!form.count("f_" + name)) continue;
-      std::string in = std::string(ledger::trim(form["f_" + name]));
-      std::optional<std::string> after;
-      if (!in.empty()) {
-        auto cents = ledger::parse_amount(in);
-        if (!cents) {
-          bad = result(Outcome::invalid, msg("web.bad_amount_in", l->name.shown(c.lang), in));
-          return std::nullopt;
-        }
-        after = std::to_string(*cents);
-      }
-      auto before = before_from(form, name);
-      if (before != after) out.push_back({"version_figure", fmt::format("{}/{}/{}/{}", v.id, u.id, l->id, y), before, after});
+      if (!add_figure_change(form, fmt::format("{}_{}", l->id, y), fmt::format("{}/{}/{}/{}", v.id, u.id, l->id, y),
+                             l->name.shown(c.lang), out, bad))
+        return std::nullopt;
     }
     for (Lang lang : {Lang::fi, Lang::sv}) {
       std::string name = fmt::format("{}_{}", l->id, lc(lang));
@@ -237,6 +226,24 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
 }
 
 }  // namespace
+
+bool add_figure_change(std::map<std::string, std::string>& form, const std::string& name, const std::string& key,
+                       const std::string& label, std::vector<Change>& out, ActionResult& bad) {
+  if (!form.count("f_" + name)) return true;
+  std::string in = std::string(ledger::trim(form["f_" + name]));
+  std::optional<std::string> after;
+  if (!in.empty()) {
+    auto cents = ledger::parse_amount(in);
+    if (!cents) {
+      bad = result(Outcome::invalid, msg("web.bad_amount_in", label, in));
+      return false;
+    }
+    after = std::to_string(*cents);
+  }
+  auto before = before_from(form, name);
+  if (before != after) out.push_back({"version_figure", key, before, after});
+  return true;
+}
 
 std::optional<http::Response> route_budget_pages(const Ctx& c, const std::vector<std::string>& parts) {
   if (parts.size() == 4 && parts[1] == "unit" && parts[3] == "proposal") return proposal_page(c, parts[2]);

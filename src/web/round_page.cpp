@@ -13,6 +13,7 @@
 #include "core/workplace/access.h"
 #include "ingest/ledger_fields.h"
 #include "web/actions.h"
+#include "web/budget_pages.h"
 #include "web/form_parts.h"
 #include "web/round_page_writes.h"
 
@@ -214,22 +215,10 @@ std::optional<std::vector<Change>> frame_changes(const Ctx& c, const Round& r, s
   }
   std::vector<Change> out;
   for (const UnitVersion* u : binding_units(d, r))
-    for (int y = r.year; y <= r.year + 2; ++y) {
-      std::string name = field_name(u->id, y);
-      if (!form.count("f_" + name)) continue;
-      std::string in = std::string(ledger::trim(form["f_" + name]));
-      std::optional<std::string> after;
-      if (!in.empty()) {
-        auto cents = ledger::parse_amount(in);
-        if (!cents) {
-          bad = result(Outcome::invalid, msg("web.bad_amount_in", u->name.shown(c.lang), in));
-          return std::nullopt;
-        }
-        after = std::to_string(*cents);
-      }
-      auto before = before_from(form, name);
-      if (before != after) out.push_back({"version_figure", fmt::format("{}/{}/{}/{}", frame->id, u->id, u->binding_line, y), before, after});
-    }
+    for (int y = r.year; y <= r.year + 2; ++y)
+      if (!add_figure_change(form, field_name(u->id, y), fmt::format("{}/{}/{}/{}", frame->id, u->id, u->binding_line, y),
+                             u->name.shown(c.lang), out, bad))
+        return std::nullopt;
   return out;
 }
 
