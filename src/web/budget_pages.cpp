@@ -135,7 +135,8 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
     }
     ActionResult r = apply_changes(c.state, me, changes);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
-    return redirect(with_notice(self, act == "save" ? "saved" : act));
+    // "proposal-saved", not the layout's generic "saved": one notice, the page's own.
+    return redirect(with_notice(self, act == "save" ? "proposal-saved" : act));
   }
 
   UnitProposal p = proposal_of(d, v->id, unit);
@@ -148,6 +149,7 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
                       v->municipality == d.primary().id ? "" : "?municipality=" + e(http::url_encode(v->municipality)),
                       e(tf("round.title", c.lang, v->year)));
   std::string notice = c.q("notice");
+  if (notice == "proposal-saved") notice = "saved";
   if (notice == "saved" || notice == "submit" || notice == "return" || notice == "accept")
     body += "<p class=\"notice\" role=\"status\">" + e(tr(("proposal.notice." + notice).c_str(), c.lang)) + "</p>\n";
   if (p.state == ProposalState::returned && !p.comment.empty())
@@ -202,8 +204,10 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
     }
     rows += row + "</tr>\n";
   }
-  std::string table = fmt::format("<table class=\"proposal\"><caption>{}</caption><thead><tr>{}</tr></thead><tbody>\n{}</tbody></table>\n",
-                                  e(tr("table.unit_note", c.lang)), head, rows);
+  // Three years and two justifications make the table wide: it scrolls in a region of its own.
+  std::string table = fmt::format("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{3}\"><table class=\"proposal\"><caption>{0}</caption>"
+                                  "<thead><tr>{1}</tr></thead><tbody>\n{2}</tbody></table></div>\n",
+                                  e(tr("table.unit_note", c.lang)), head, rows, e(tr("proposal.title", c.lang)));
   std::string state_field = before_fields("state", stored_state);
   if (editing) {
     body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}{}<input type=\"hidden\" name=\"do\" value=\"save\">{}"

@@ -39,6 +39,12 @@ async function send(page, act) {
   await Promise.all([page.waitForNavigation(), page.click(`form:has(input[name=do][value=${act}]) button[type=submit]`)]);
 }
 
+// Nothing on the page is wider than the 1280 px window (wide tables scroll in a region of their own).
+async function assertFits(page, name) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 1280, `${name} is ${wide} px wide`);
+}
+
 // The text of the frame-distance table's row (the proposal page), normalised.
 async function distance(page) {
   const cells = await rowCells(page, 'Toimintakate ulkoinen', 'table.frame-distance');
@@ -49,6 +55,7 @@ test('finance sets the frame and starts the proposal version on the round page',
   const page = await asFinance();
   await t.goto(page, ROUND);
   await checkAxe(page, ROUND);
+  await assertFits(page, ROUND);
   await screenshot(page, 'budget-round-2026-fi.png');
   assert.equal(await page.inputValue('#f-kanslia_2026'), '-4300000');
   await page.fill('#f-kanslia_2026', '-4 290 000');
@@ -69,6 +76,7 @@ test('finance sets the frame and starts the proposal version on the round page',
   // The Swedish page is accessible too.
   await t.goto(page, '/sv/budget/2026');
   await checkAxe(page, '/sv/budget/2026');
+  await assertFits(page, '/sv/budget/2026');
   await screenshot(page, 'budget-round-2026-sv.png');
 });
 
@@ -82,6 +90,7 @@ test('the unit editor enters a figure and a justification, sees the distance fro
   await send(page, 'save');
   assert.equal(await distance(page), '4 350');
   await checkAxe(page, PROPOSAL);
+  await assertFits(page, PROPOSAL);
   await screenshot(page, 'budget-round-proposal-kanslia.png');
   await send(page, 'submit');
   assert.match(norm(await page.textContent('main')), /Ehdotuksen tila: jätetty/);
@@ -142,9 +151,7 @@ test('the versions comparison shows every version and the binding units against 
   // The chart's table: kanslia's distance in the frame, the demo's proposals (24 350), round 2 and the decision (9 350).
   const dist = await rowCells(page, 'Kaupunginkansliakeskus', 'div.frame-distances table');
   assert.deepEqual(dist, ['14 350', '9 350', '9 350']);
-  // Nothing is wider than the window.
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= 1280, `page is ${wide} px wide`);
+  await assertFits(page, COMPARE);
   await t.goto(page, '/sv/budget/2026/versions?unit=kanslia');
   await checkAxe(page, '/sv/budget/2026/versions');
 });
