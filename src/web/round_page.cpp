@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/budgeting/budget_round.h"
+#include "core/budgeting/frame_chart.h"
 #include "core/budgeting/proposal.h"
 #include "core/format.h"
 #include "core/i18n.h"
@@ -99,6 +100,7 @@ std::string versions_html(const Ctx& c, const Round& r) {
 // with its state, linked to the unit's proposal page.
 std::string proposals_html(const Ctx& c, const Round& r) {
   const Dataset& d = c.app().d;
+  const FrameDistances fd = frame_distances(d, r.m.id, r.year);
   std::string out;
   for (const BudgetVersion* v : r.versions) {
     if (!has_unit_proposals(d, *v)) continue;
@@ -110,13 +112,19 @@ std::string proposals_html(const Ctx& c, const Round& r) {
     for (const std::string& unit : units) {
       const UnitVersion* u = latest_version(d, unit);
       UnitProposal p = proposal_of(d, v->id, unit);
-      rows += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/proposal?version={}\">{}</a></th><td class=\"state-{}\">{}</td><td>{}</td></tr>\n",
+      // The distance from the frame on the unit's binding line, as the proposal page shows it.
+      auto dist = fd.at(v->id, unit);
+      std::string distance = dist ? fmt::format("{} ({})", format_euros(*dist), tr(*dist >= 0 ? "proposal.within_frame" : "proposal.over_frame", c.lang))
+                                  : "–";
+      rows += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/proposal?version={}\">{}</a></th><td class=\"state-{}\">{}</td>"
+                          "<td class=\"num{}\">{}</td><td>{}</td></tr>\n",
                           lc(c.lang), e(http::url_encode(unit)), e(http::url_encode(v->id)), e(u ? u->name.shown(c.lang) : unit),
-                          e(to_string(p.state)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)), e(p.comment));
+                          e(to_string(p.state)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)),
+                          dist && *dist < 0 ? " over" : "", e(distance), e(p.comment));
     }
-    out += fmt::format("<table class=\"round-proposals\"><caption>{}</caption><thead><tr>{}{}{}</tr></thead><tbody>\n{}</tbody></table>\n",
+    out += fmt::format("<table class=\"round-proposals\"><caption>{}</caption><thead><tr>{}{}{}{}</tr></thead><tbody>\n{}</tbody></table>\n",
                        e(tf("round.proposals", c.lang, shown_name(*v, c.lang))), th(tr("round.col.unit", c.lang)),
-                       th(tr("round.col.state", c.lang)), th(tr("round.col.comment", c.lang)), rows);
+                       th(tr("round.col.state", c.lang)), th(tr("versions.col.frame_distance", c.lang)), th(tr("round.col.comment", c.lang)), rows);
   }
   return out;
 }

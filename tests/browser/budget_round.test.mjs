@@ -120,6 +120,7 @@ test('the editor sees the comment, fixes the figure and resubmits; finance accep
   await t.goto(fin, ROUND);
   const state = await rowCells(fin, 'Kaupunginkansliakeskus', `table.round-proposals:has(caption:text("kierros 2"))`);
   assert.equal(state[0], 'hyväksytty');
+  assert.equal(state[1], '9 350 (raamin sisällä)');
 });
 
 test('finance starts the council decision from the accepted proposals and adopts it as the budget', async () => {

@@ -143,6 +143,11 @@ TEST(WebRound, AFrameSetOnTheWebIsTheDistanceOnTheProposalPage) {
   ASSERT_EQ(proposal.status, 200);
   EXPECT_NE(proposal.body.find("14" + kNbsp + "350"), std::string::npos);
   EXPECT_EQ(proposal.body.find("24" + kNbsp + "350"), std::string::npos);
+  // The round page lists each proposal's distance: kanslia's now 14 350 within; demokratia's
+  // 15 000 − 25 000 − 125 000 − 524 800 − 395 000 = −1 054 800 against −1 040 000: 14 800 over.
+  auto round = fin.get(kRound);
+  EXPECT_NE(round.body.find("14" + kNbsp + "350 (raamin sisällä)"), std::string::npos);
+  EXPECT_NE(round.body.find("-14" + kNbsp + "800 (ylittää raamin)"), std::string::npos);
   // The same form again is stale (409): the stored frame is no longer what it was opened with.
   form["f_kanslia_2026"] = "-4280000";
   EXPECT_EQ(fin.post(kRound, form).status, 409);

@@ -17,6 +17,49 @@ std::string tf(const char* key, Lang lang, auto&&... args) {
 }
 }  // namespace
 
+std::optional<Cents> FrameDistances::at(const std::string& id, const std::string& unit) const {
+  for (std::size_t i = 0; i < versions.size(); ++i)
+    for (std::size_t k = 0; k < units.size(); ++k)
+      if (versions[i]->id == id && units[k]->id == unit) return distance[i][k];
+  return std::nullopt;
+}
+
+FrameDistances frame_distances(const Dataset& d, const std::string& municipality, int year) {
+  FrameDistances out;
+  for (const BudgetVersion* v : versions_of(d, year)) {
+    if (v->municipality != municipality) continue;
+    if (v->stage == kFrameStage) out.frame = v;
+    else out.versions.push_back(v);
+  }
+  if (!out.frame) {
+    out.versions.clear();
+    return out;
+  }
+  // One dataset and Ledger per version (a Ledger keeps a reference to its dataset).
+  Dataset fd = version_dataset(d, *out.frame);
+  Ledger fl(fd);
+  std::vector<std::unique_ptr<Dataset>> vd;
+  std::vector<std::unique_ptr<Ledger>> vl;
+  for (const BudgetVersion* v : out.versions) {
+    vd.push_back(std::make_unique<Dataset>(version_dataset(d, *v)));
+    vl.push_back(std::make_unique<Ledger>(*vd.back()));
+  }
+  out.distance.resize(out.versions.size());
+  OrgView org = d.org_on(Date::first_of_year(year));
+  const ColumnSpec budget{Measure::budget, year, 0};
+  for (const auto& [u, depth] : org.tree()) {
+    if (u->binding_line.empty() || !org.within(u->id, municipality)) continue;
+    auto framed = fl.measure(org, u->id, u->binding_line, budget);
+    if (!framed) continue;
+    out.units.push_back(u);
+    for (std::size_t i = 0; i < out.versions.size(); ++i) {
+      auto v = vl[i]->measure(org, u->id, u->binding_line, budget);
+      out.distance[i].push_back(v ? std::optional<Cents>(checked_sub(*v, *framed)) : std::nullopt);
+    }
+  }
+  return out;
+}
+
 doc::Chart frame_distance_chart(const Dataset& d, const std::string& municipality, int year, Lang lang) {
   doc::Chart c;
   c.kind = doc::Chart::Kind::bars;
@@ -24,42 +67,19 @@ doc::Chart frame_distance_chart(const Dataset& d, const std::string& municipalit
   c.title = tf("round.chart.title", lang, year);
   c.unit = "€";
   c.scale = 2;
-  std::vector<const BudgetVersion*> versions;
-  const BudgetVersion* frame = nullptr;
-  for (const BudgetVersion* v : versions_of(d, year)) {
-    if (v->municipality != municipality) continue;
-    if (v->stage == kFrameStage) frame = v;
-    else versions.push_back(v);
-  }
-  if (!frame) {
+  FrameDistances fd = frame_distances(d, municipality, year);
+  if (!fd.frame) {
     c.alt = tr("chart.no_data", lang);
     return c;
   }
-  // One dataset and Ledger per version (a Ledger keeps a reference to its dataset).
-  Dataset fd = version_dataset(d, *frame);
-  Ledger fl(fd);
-  std::vector<std::unique_ptr<Dataset>> vd;
-  std::vector<std::unique_ptr<Ledger>> vl;
-  for (const BudgetVersion* v : versions) {
-    vd.push_back(std::make_unique<Dataset>(version_dataset(d, *v)));
-    vl.push_back(std::make_unique<Ledger>(*vd.back()));
-    c.series.push_back({v->name.shown(lang).empty() ? v->id : v->name.shown(lang), {}, false});
-  }
-  OrgView org = d.org_on(Date::first_of_year(year));
-  for (const auto& [u, depth] : org.tree()) {
-    if (u->binding_line.empty() || !org.within(u->id, municipality)) continue;
-    const ColumnSpec budget{Measure::budget, year, 0};
-    auto framed = fl.measure(org, u->id, u->binding_line, budget);
-    if (!framed) continue;
-    c.categories.push_back(u->name.shown(lang));
-    for (std::size_t i = 0; i < versions.size(); ++i) {
-      auto v = vl[i]->measure(org, u->id, u->binding_line, budget);
-      c.series[i].values.push_back(v ? std::optional<Cents>(checked_sub(*v, *framed)) : std::nullopt);
-    }
-  }
+  for (const UnitVersion* u : fd.units) c.categories.push_back(u->name.shown(lang));
   std::vector<std::string> names;
-  for (const auto& s : c.series) names.push_back(s.name);
-  c.alt = tf("round.chart.alt", lang, frame->name.shown(lang), year) + " " + figures_text(c, names, c.categories, 0, lang);
+  for (std::size_t i = 0; i < fd.versions.size(); ++i) {
+    const BudgetVersion& v = *fd.versions[i];
+    c.series.push_back({v.name.shown(lang).empty() ? v.id : v.name.shown(lang), fd.distance[i], false});
+    names.push_back(c.series.back().name);
+  }
+  c.alt = tf("round.chart.alt", lang, fd.frame->name.shown(lang), year) + " " + figures_text(c, names, c.categories, 0, lang);
   return c;
 }
 
