@@ -14,16 +14,13 @@
 #include "ingest/ledger_fields.h"
 #include "web/actions.h"
 #include "web/form_parts.h"
+#include "web/page_text.h"
 
 namespace toteuma::web {
 
 namespace {
 
-std::string e(std::string_view s) { return html_escape(s); }
-std::string lc(Lang l) { return std::string(lang_code(l)); }
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
+using namespace page_text;
 
 // The lines a unit proposes: the detail lines of the operating part it uses, and a total the
 // version holds as a figure of the unit (a plan kept as Henkilöstökulut, not wages and side costs),

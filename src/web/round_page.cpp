@@ -16,17 +16,14 @@
 #include "web/actions.h"
 #include "web/budget_pages.h"
 #include "web/form_parts.h"
+#include "web/page_text.h"
 #include "web/round_page_writes.h"
 
 namespace toteuma::web {
 
 namespace {
 
-std::string e(std::string_view s) { return html_escape(s); }
-std::string lc(Lang l) { return std::string(lang_code(l)); }
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
+using namespace page_text;
 std::string th(const std::string& text) { return "<th scope=\"col\">" + e(text) + "</th>"; }
 std::string shown_name(const BudgetVersion& v, Lang lang) { return v.name.shown(lang).empty() ? v.id : v.name.shown(lang); }
 

@@ -10,16 +10,13 @@
 #include "core/text.h"
 #include "render/simple_table_render.h"
 #include "render/svg_chart.h"
+#include "web/page_text.h"
 #include "web/round_page.h"
 
 namespace toteuma::web {
 
 namespace {
-std::string e(std::string_view s) { return html_escape(s); }
-std::string lc(Lang l) { return std::string(lang_code(l)); }
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
+using namespace page_text;
 // Sub-units indented in the chooser by non-breaking spaces (an option holds no markup).
 std::string indent(int depth) {
   std::string out;
