@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "render/explain_render.h"
 #include "render/table_render.h"
+#include "follow_up_sample.h"
 
 #include <functional>
 #include <map>
@@ -38,29 +39,10 @@ TEST(FollowUp, LedgerScenarioIds) {
 //   a1: sales 12 000, wages -120 000;  a2: services -60 000  → margin -168 000.
 // Ledger: wages -10 000 in each of Jan–Mar (a1), services -6 000, -4 000, -5 000 (a2), sales
 // 1 000 in February (a1).
-std::vector<MonthlyActual> months() {
-  return {{"a1", "wages", 2025, 1, -1000000},   {"a1", "wages", 2025, 2, -1000000},  {"a1", "wages", 2025, 3, -1000000},
-          {"a2", "services", 2025, 1, -600000}, {"a2", "services", 2025, 2, -400000}, {"a2", "services", 2025, 3, -500000},
-          {"a1", "sales", 2025, 2, 100000}};
-}
+std::vector<MonthlyActual> months() { return testing::first_quarter_ledger(); }
 
 Dataset sample() {
-  Dataset d;
-  d.municipalities = {{"m", "1", {"Kunta", "Kommun"}, {Lang::fi, Lang::sv}, Lang::fi}};
-  d.chart = Chart({{"sales", LineKind::detail, LineShow::data, {"Myyntituotot", "Försäljningsintäkter"}, {}, {}, {}},
-                   {"operating_income", LineKind::total, LineShow::always, {"Toimintatuotot", "Verksamhetens intäkter"}, {}, {}, {{1, "sales"}}},
-                   {"wages", LineKind::detail, LineShow::data, {"Palkat ja palkkiot", "Löner och arvoden"}, {}, {}, {}},
-                   {"services", LineKind::detail, LineShow::data, {"Palvelujen ostot", "Köp av tjänster"}, {}, {}, {}},
-                   {"operating_costs", LineKind::total, LineShow::always, {"Toimintakulut", "Verksamhetens kostnader"}, {}, {},
-                    {{1, "wages"}, {1, "services"}}},
-                   {"operating_margin", LineKind::total, LineShow::always, {"Toimintakate", "Verksamhetsbidrag"}, {}, {},
-                    {{1, "operating_income"}, {1, "operating_costs"}}}});
-  Date from{2024, 1, 1};
-  d.units = {{"m", from, std::nullopt, "", UnitKind::municipality, {"Kunta", "Kommun"}, {}, ""},
-             {"c", from, std::nullopt, "m", UnitKind::sector, {"Keskus", "Central"}, {"johtaja", "chef"}, "operating_margin"},
-             {"a1", from, std::nullopt, "c", UnitKind::area, {"Alue 1", "Område 1"}, {}, ""},
-             {"a2", from, std::nullopt, "c", UnitKind::area, {"Alue 2", "Område 2"}, {}, ""}};
-  d.scenarios = {{"ta2025", ScenarioKind::budget, 2025, std::nullopt, {"TA", "Budget"}, "", std::nullopt}};
+  Dataset d = testing::center_with_two_areas();
   d.figures = {{"a1", "sales", "ta2025", 1200000}, {"a1", "wages", "ta2025", -12000000}, {"a2", "services", "ta2025", -6000000}};
   return d;
 }

@@ -3,16 +3,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "cli/commands.h"
 #include "core/budgeting/budget_round.h"
 #include "core/budgeting/version_start.h"
 #include "core/budgeting/version_table.h"
+#include "core/finance/spending_plan_table.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ingest/csv.h"
 #include "ingest/fields.h"
+#include "ingest/spending_plan_file.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
 #include "store/store.h"
@@ -139,12 +143,109 @@ int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out) {
   return 0;
 }
 
-int cmd_table_budget_versions(const BudgetOptions& o, std::ostream& out) {
+namespace {
+
+int write_unit_table(const BudgetOptions& o, std::ostream& out, SimpleTable (*make)(const Dataset&, const std::string&, int, Lang)) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o, d);
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
-  SimpleTable t = budget_versions_table(d, o.unit, o.year, lang);
+  SimpleTable t = make(d, o.unit, o.year, lang);
   write_simple_tables(out, o.format, d, o.unit, lang, t.title, {t}, "");
+  return 0;
+}
+
+}  // namespace
+
+int cmd_table_budget_versions(const BudgetOptions& o, std::ostream& out) { return write_unit_table(o, out, budget_versions_table); }
+
+int cmd_table_spending_plan(const BudgetOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  OrgView org(d.units, Date::first_of_year(o.year));
+  if (d.has_unit(o.unit) && !org.find(o.unit))
+    refuse(fmt::format("--unit: \"{}\" is not valid on 1.1.{}", o.unit, o.year), "yksikkö ei ole voimassa", "enheten gäller inte");
+  return write_unit_table(o, out, spending_plan_table);
+}
+
+namespace {
+
+// The rows of `year` at `unit` or under it (all of the year when `unit` is empty).
+std::vector<SpendingPlanRow> plan_rows(const Dataset& d, int year, const std::string& unit) {
+  OrgView org(d.units, Date::first_of_year(year));
+  std::vector<SpendingPlanRow> out;
+  for (const auto& r : d.spending_plan)
+    if (r.year == year && (unit.empty() || org.within(r.unit, unit))) out.push_back(r);
+  return out;
+}
+
+}  // namespace
+
+int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out) {
+  auto store = open_sqlite_store(o.db);
+  Dataset d = store->read();
+  if (!o.clear && !o.months.empty() && o.months.size() != 12)
+    refuse(fmt::format("--months: expected 12 amounts (January … December), found {}", o.months.size()), "odotettiin 12 kuukautta",
+           "12 månader förväntades");
+  std::vector<SpendingPlanRow> row;
+  if (!o.clear) {
+    // The row goes through the file's reader, so it is checked exactly as an imported one.
+    std::string text = "year;unit;line;amount;m01;m02;m03;m04;m05;m06;m07;m08;m09;m10;m11;m12\n";
+    std::vector<std::string> f = {std::to_string(o.year), o.unit, o.line, o.amount};
+    for (std::size_t m = 0; m < 12; ++m) f.push_back(o.months.empty() ? "" : o.months[m]);
+    for (std::size_t i = 0; i < f.size(); ++i) text += (i ? ";" : "") + csv_field(f[i]);
+    row = parse_spending_plan(text + "\n", "--unit/--line/--amount/--months", d);
+  } else if (!d.has_unit(o.unit)) {
+    refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
+  }
+  auto& plan = d.spending_plan;
+  auto it = std::find_if(plan.begin(), plan.end(),
+                         [&](const SpendingPlanRow& r) { return r.year == o.year && r.unit == o.unit && r.line == o.line; });
+  auto text_of = [](const SpendingPlanRow& r) {
+    std::string s = cents_to_plain(r.amount);
+    if (r.months)
+      for (Cents m : *r.months) s += ";" + cents_to_plain(m);
+    return s;
+  };
+  std::optional<std::string> was, now;
+  if (it != plan.end()) {
+    was = text_of(*it);
+    plan.erase(it);
+  }
+  if (!row.empty()) {
+    now = text_of(row[0]);
+    plan.push_back(row[0]);
+  }
+  std::string key = fmt::format("spending-plan/{}/{}/{}", o.year, o.unit, o.line);
+  save(*store, d, cli_audit("budget", key, was, now, o.unit));
+  out << key << ": " << was.value_or("-") << " → " << now.value_or("-") << "\n";
+  return 0;
+}
+
+int cmd_spending_plan_import(const BudgetOptions& o, std::ostream& out) {
+  auto store = open_sqlite_store(o.db);
+  Dataset d = store->read();
+  std::vector<SpendingPlanRow> rows = parse_spending_plan(read_file(o.file), o.file, d);
+  // The file is the whole plan of each binding unit and year it names: their earlier rows go.
+  std::set<std::pair<int, std::string>> covered;
+  for (const auto& r : rows) covered.insert({r.year, binding_unit_of(OrgView(d.units, Date::first_of_year(r.year)), r.unit)->id});
+  std::size_t before = d.spending_plan.size();
+  std::erase_if(d.spending_plan, [&](const SpendingPlanRow& r) {
+    const UnitVersion* b = binding_unit_of(OrgView(d.units, Date::first_of_year(r.year)), r.unit);
+    return b && covered.count({r.year, b->id});
+  });
+  std::size_t removed = before - d.spending_plan.size();
+  d.spending_plan.insert(d.spending_plan.end(), rows.begin(), rows.end());
+  std::string units;
+  for (const auto& [year, unit] : covered) units += fmt::format("{}{}/{}", units.empty() ? "" : ",", year, unit);
+  save(*store, d, cli_audit("budget", "spending-plan/import", removed ? std::optional(fmt::format("rows={}", removed)) : std::nullopt,
+                            spending_plan_csv(rows)));
+  out << fmt::format("{}: {} rows ({}), {} replaced\n", o.file, rows.size(), units, removed);
+  return 0;
+}
+
+int cmd_spending_plan_show(const BudgetOptions& o, std::ostream& out) {
+  Dataset d = read_db(o.db);
+  if (!o.unit.empty() && !d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
+  out << spending_plan_csv(plan_rows(d, o.year, o.unit));
   return 0;
 }
 

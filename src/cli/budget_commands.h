@@ -19,6 +19,7 @@ struct BudgetOptions {
   std::string lang, format = "text";
   std::string output, file;  // budget sheet -o; budget import-sheet|import-figures FILE
   bool force = false;        // import-sheet: over a stale base
+  std::vector<std::string> months;  // spending-plan set: January … December, euros
 };
 
 int cmd_budget_start(const BudgetOptions& o, std::ostream& out);
@@ -27,5 +28,12 @@ int cmd_budget_versions(const BudgetOptions& o, std::ostream& out);
 int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out);
 // table --kind budget-versions --unit U --year Y
 int cmd_table_budget_versions(const BudgetOptions& o, std::ostream& out);
+// The spending plan (core/finance/spending_plan.h): one row (--clear removes it), a whole file
+// (replacing the plan of the binding units it covers, all or nothing), the plan as that file.
+int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out);
+int cmd_spending_plan_import(const BudgetOptions& o, std::ostream& out);
+int cmd_spending_plan_show(const BudgetOptions& o, std::ostream& out);
+// table --kind spending-plan --unit U --year Y
+int cmd_table_spending_plan(const BudgetOptions& o, std::ostream& out);
 
 }  // namespace toteuma

@@ -55,9 +55,9 @@ int main(int argc, char** argv) {
   db_opt(table);
   table->add_option("--unit", o.unit, "unit id")->required();
   table->add_option("--year", o.year, "year")->required()->check(CLI::Range(1900, 2200));
-  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments|key-figures|budget-versions")
+  table->add_option("--kind", o.kind, "annual-report|budget|follow-up|income-statement|cash-flow|investments|key-figures|budget-versions|spending-plan")
       ->check(CLI::IsMember({"annual-report", "budget", "follow-up", "income-statement", "cash-flow", "investments", "key-figures",
-                             "budget-versions"}));
+                             "budget-versions", "spending-plan"}));
   table->add_option("--layout", o.layout,
                     "income-statement, cash-flow, investments, key-figures: annual-report (TA, muutokset, TP, poikkeama; key figures: TA, TP) "
                     "or budget (TP Y-2 … TS Y+2; default); investments also follow-up (the ledger's months 1–--month)")
@@ -195,6 +195,23 @@ int main(int argc, char** argv) {
   budget_import_figures->add_option("file", bo.file, "the .csv or .xlsx file")->required();
   AlternativeCli alternative_cli;
   add_alternative_commands(*budget, alternative_cli);
+  auto* spending = budget->add_subcommand("spending-plan", "the boards' spending plans: the decision split to units and months");
+  spending->require_subcommand(1);
+  auto* spending_set = spending->add_subcommand("set", "enter (or --clear) one unit's amount of a line, optionally by month");
+  spending_set->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_set->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
+  spending_set->add_option("--unit", bo.unit, "a binding unit or a unit under it")->required();
+  spending_set->add_option("--line", bo.line, "a line of the operating part")->required();
+  spending_set->add_option("--amount", bo.amount, "the year's euros, income positive and costs negative");
+  spending_set->add_option("--months", bo.months, "12 amounts January … December adding up to --amount, comma-separated")->delimiter(',');
+  spending_set->add_flag("--clear", bo.clear, "remove the row");
+  auto* spending_import = spending->add_subcommand("import", "a plan file year;unit;line;amount;m01…m12: all or nothing");
+  spending_import->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_import->add_option("file", bo.file, "the .csv file; replaces the plan of the binding units it names")->required();
+  auto* spending_show = spending->add_subcommand("show", "the plan of a year as the import file (CSV)");
+  spending_show->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_show->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
+  spending_show->add_option("--unit", bo.unit, "only this unit and the units under it");
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
@@ -246,9 +263,9 @@ int main(int argc, char** argv) {
       return cmd_table_investment_follow_up(lo, std::cout);
     }
     if (*table && o.kind == "investments") return cmd_table_investments(o, std::cout);
-    if (*table && o.kind == "budget-versions") {
+    if (*table && (o.kind == "budget-versions" || o.kind == "spending-plan")) {
       bo.db = o.db, bo.unit = o.unit, bo.year = o.year, bo.lang = o.lang, bo.format = o.format;
-      return cmd_table_budget_versions(bo, std::cout);
+      return o.kind == "spending-plan" ? cmd_table_spending_plan(bo, std::cout) : cmd_table_budget_versions(bo, std::cout);
     }
     if (int rc = alternative_cli.run(std::cout); rc >= 0) return rc;
     if (*budget_start) return cmd_budget_start(bo, std::cout);
@@ -264,6 +281,15 @@ int main(int argc, char** argv) {
     if (*budget_sheet) return cmd_budget_sheet(bo, std::cout);
     if (*budget_import_sheet) return cmd_budget_import_sheet(bo, std::cout);
     if (*budget_import_figures) return cmd_budget_import_figures(bo, std::cout);
+    if (*spending_set) {
+      if (bo.clear == !bo.amount.empty()) {
+        std::cerr << "toteuma budget spending-plan set: give --amount EUROS or --clear\n";
+        return 2;
+      }
+      return cmd_spending_plan_set(bo, std::cout);
+    }
+    if (*spending_import) return cmd_spending_plan_import(bo, std::cout);
+    if (*spending_show) return cmd_spending_plan_show(bo, std::cout);
     if (*table) return cmd_table(o, std::cout);
     if (*serve) return cmd_serve(o, std::cout);
     if (*explain) return cmd_explain(o, std::cout);

@@ -91,6 +91,7 @@ void canonicalize(Dataset& d) {
   canonicalize(d.calendar);
   canonicalize(d.investments);
   canonicalize(d.budgeting);
+  canonicalize(d.spending_plan);
   std::sort(d.templates.begin(), d.templates.end(),
             [](const TemplateSource& a, const TemplateSource& b) { return a.kind < b.kind; });
   std::sort(d.restructurings.begin(), d.restructurings.end(), [](const Restructuring& a, const Restructuring& b) {

@@ -15,6 +15,7 @@
 #include "core/finance/org.h"
 #include "core/personnel/personnel.h"
 #include "core/finance/phasing.h"
+#include "core/finance/spending_plan.h"
 #include "core/finance/scenario.h"
 
 namespace toteuma {
@@ -55,6 +56,7 @@ struct Dataset {
   std::vector<CalendarItem> calendar;  // the annual clocks (core/workplace/calendar.h)
   Investments investments;             // the investment part (core/finance/investments.h)
   BudgetRounds budgeting;              // budget rounds and their versions (core/budgeting/budget_round.h)
+  std::vector<SpendingPlanRow> spending_plan;  // the boards' spending plans (core/finance/spending_plan.h)
 
   const Scenario* scenario(const std::string& id) const;
   bool has_unit(const std::string& id) const;  // in any version

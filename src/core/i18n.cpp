@@ -183,6 +183,13 @@ const std::map<std::string_view, Text>& base_catalogue() {
       {"followup.col.forecast_deviation", {"Ennusteen poikkeama", "Prognosens avvikelse"}},
       {"followup.col.realisation", {"Toteuma-% 1–{}", "Utfall-% 1–{}"}},
       {"followup.col.forecast_pct", {"Ennuste-%", "Prognos-%"}},
+      // Spending plan (issue 16 item 6, helper 'spending'): the actual to date against the budget to
+      // date; the table --kind spending-plan ({} year, unit; a line's name).
+      {"followup.col.realisation_phased", {"Toteuma-% jaksotetusta TA:sta 1–{}", "Utfall-% av periodiserad budget 1–{}"}},
+      {"spending.title", {"Käyttösuunnitelma {}: {}", "Dispositionsplan {}: {}"}},
+      {"spending.col.year", {"Määräraha {}", "Anslag {}"}},
+      {"spending.total", {"Yhteensä: {}", "Totalt: {}"}},
+      {"spending.decided", {"TA {} muutosten jälkeen: {}", "Budget {} inkl. ändringar: {}"}},
       {"followup.realisation_title", {"Toteutumisaste 1–{}/{} (tasainen kertymä {})", "Utfallsgrad 1–{}/{} (jämn fördelning {})"}},
       {"followup.monthly_title", {"Toteuma kuukausittain {}", "Utfall per månad {}"}},
       {"followup.parts_title", {"Ennusteen {} muodostuminen: syötetyt rivit ja suljetuista kuukausista 1–{} laskettu osuus",

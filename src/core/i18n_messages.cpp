@@ -114,6 +114,10 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       // documents of a municipality that publishes in one language only; {} the municipality
       {"doc.only_other_language", {"{} julkaisee tekstinsä vain ruotsiksi. Otsikot ja taulukot ovat suomeksi; tekstit ja nimet näkyvät ruotsiksi tai puuttuvat.",
                                    "{} publicerar sina texter endast på finska. Rubrikerna och tabellerna är på svenska; texterna och namnen visas på finska eller saknas."}},
+      // budget proposals (issue 16 items 2–4, helper 'spending'): submitting without the justifications
+      // the stage's rule asks for; {0} the lines in Finnish, {1} in Swedish
+      {"proposal.justification_missing", {"Ehdotusta ei voi jättää: muutetuilta riveiltä puuttuu perustelu ({0}).",
+                                          "Förslaget kan inte lämnas in: motivering saknas för ändrade rader ({1})."}},
   };
   return c;
 }

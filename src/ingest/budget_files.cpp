@@ -97,7 +97,7 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
   BudgetRounds& br = d.budgeting;
   fs::path bd = dir / "budgeting";
   std::set<std::string> stage_ids;
-  if (auto t = open_optional_csv(bd / "stages.csv", {"id", "position", "name_fi", "name_sv", "editors"})) {
+  if (auto t = open_optional_csv(bd / "stages.csv", {"id", "position", "name_fi", "name_sv", "editors"}, {"justification"})) {
     for (const auto& r : t->rows()) {
       BudgetStage s;
       s.id = need_id(*t, r, "id");
@@ -110,6 +110,10 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
       if (s.editors != "finance" && s.editors != "unit" && s.editors != "council-group")
         t->fail(r, "editors", m3(fmt::format("expected finance, unit or council-group, found \"{}\"", s.editors),
                                  "odotettiin finance, unit tai council-group", "finance, unit eller council-group förväntades"));
+      s.justification = t->get(r, "justification");
+      if (!s.justification.empty() && s.justification != kChangedLinesJustified)
+        t->fail(r, "justification", m3(fmt::format("expected changed-lines or nothing, found \"{}\"", s.justification),
+                                       "odotettiin changed-lines tai tyhjää", "changed-lines eller tomt förväntades"));
       br.stages.push_back(std::move(s));
     }
   }
@@ -168,8 +172,15 @@ void dump_budgeting(const Dataset& d, const fs::path& dir) {
   const BudgetRounds& br = d.budgeting;
   fs::path bd = dir / "budgeting";
   std::string b;
-  for (const auto& s : br.stages) b += row({s.id, std::to_string(s.position), s.name.fi, s.name.sv, s.editors});
-  write_rows_if_any(bd, "stages.csv", row({"id", "position", "name_fi", "name_sv", "editors"}), b);
+  // The justification column only where a stage has the rule, so older folders dump as they were.
+  bool rules = std::any_of(br.stages.begin(), br.stages.end(), [](const BudgetStage& s) { return !s.justification.empty(); });
+  for (const auto& s : br.stages)
+    b += rules ? row({s.id, std::to_string(s.position), s.name.fi, s.name.sv, s.editors, s.justification})
+               : row({s.id, std::to_string(s.position), s.name.fi, s.name.sv, s.editors});
+  write_rows_if_any(bd, "stages.csv",
+                    rules ? row({"id", "position", "name_fi", "name_sv", "editors", "justification"})
+                          : row({"id", "position", "name_fi", "name_sv", "editors"}),
+                    b);
   b.clear();
   for (const auto& v : br.versions)
     b += row({v.id, v.municipality, std::to_string(v.year), v.stage, v.name.fi, v.name.sv, to_iso(v.created), v.based_on, v.adopted});

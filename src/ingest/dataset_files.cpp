@@ -3,6 +3,7 @@
 #include "ingest/fields.h"
 #include "ingest/goal_files.h"
 #include "ingest/budget_files.h"
+#include "ingest/spending_plan_file.h"
 #include "ingest/investment_files.h"
 #include "ingest/key_figure_files.h"
 #include "ingest/narrative_files.h"
@@ -364,7 +365,8 @@ std::vector<CalendarItem> parse_calendar(const std::string& text, const std::str
   CsvTable t(text, file, {"id", "municipality", "year", "phase", "phase_fi", "phase_sv", "title_fi", "title_sv",
                           "participation_fi", "participation_sv", "start", "deadline", "responsible_fi",
                           "responsible_sv", "sections"});
-  std::set<std::string> kinds = {"annual-report", "budget-book", "service-plan", "personnel-plan"};
+  // budget-round/<stage>: the deadline of the units' proposals in that stage's versions (core/budgeting/proposal.h).
+  std::set<std::string> kinds = {"annual-report", "budget-book", "service-plan", "personnel-plan", "budget-round"};
   for (const auto& tpl : d.templates) kinds.insert(tpl.kind);
   std::vector<CalendarItem> out;
   std::set<std::string> ids;
@@ -461,6 +463,7 @@ Dataset load_dataset_dir(const fs::path& dir) {
   load_narratives(dir, d);
   if (fs::path cal = dir / "calendar.csv"; fs::exists(cal)) d.calendar = parse_calendar(read_file(cal.string()), cal.string(), d);
   if (fs::path ph = dir / "phasing.csv"; fs::exists(ph)) d.phasing = parse_phasing(read_file(ph.string()), ph.string(), d);
+  load_spending_plan(dir, d);
   canonicalize(d);
   return d;
 }
@@ -529,6 +532,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   }
   dump_investments(d, dir);
   dump_budgeting(d, dir);
+  dump_spending_plan(d, dir);
   dump_key_figures(d, dir);
   dump_personnel(d, dir);
   dump_goals(d, dir);

@@ -53,6 +53,14 @@ Date need_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
   return *d;
 }
 
+Cents need_euros(const CsvTable& t, const CsvRecord& r, const std::string& col) {
+  auto a = parse_euros(t.get(r, col));
+  if (!a)
+    t.fail(r, col, m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t.get(r, col)),
+                      "odotettiin euromäärää", "ett eurobelopp förväntades"));
+  return *a;
+}
+
 std::optional<Date> opt_date(const CsvTable& t, const CsvRecord& r, const std::string& col) {
   if (t.get(r, col).empty()) return std::nullopt;
   return need_date(t, r, col);

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/lang.h"
+#include "core/money.h"
 #include "ingest/csv.h"
 
 namespace toteuma::fields {
@@ -23,6 +24,8 @@ std::optional<Date> opt_date(const CsvTable& t, const CsvRecord& r, const std::s
 int need_year(const CsvTable& t, const CsvRecord& r, const std::string& col);
 // Fixed-point number with at most `decimals` decimals; `what` names it in the error.
 std::int64_t need_fixed(const CsvTable& t, const CsvRecord& r, const std::string& col, int decimals);
+// Euros with at most two decimals, a leading '-' for negatives (core/money.h parse_euros), in cents.
+Cents need_euros(const CsvTable& t, const CsvRecord& r, const std::string& col);
 std::optional<std::int64_t> opt_fixed(const CsvTable& t, const CsvRecord& r, const std::string& col, int decimals);
 std::vector<std::string> split_bar(const std::string& s);
 

@@ -306,6 +306,15 @@ CREATE TABLE budget_proposal_note (
   line_id TEXT NOT NULL REFERENCES chart_line(id), lang TEXT NOT NULL CHECK (lang IN ('fi', 'sv')), text TEXT NOT NULL,
   PRIMARY KEY (version_id, unit_id, line_id, lang));
 )sql"},
+      // 21: the boards' spending plans (issue 16 item 6): a unit's amount of a line for a budget
+      // year and, optionally, its twelve months (comma-separated cents; '' = not phased); and a
+      // stage's justification rule ('changed-lines': a submitted proposal justifies every changed line).
+      {21, R"sql(
+ALTER TABLE budget_stage ADD COLUMN justification TEXT NOT NULL DEFAULT '';
+CREATE TABLE spending_plan (
+  year INTEGER NOT NULL, unit_id TEXT NOT NULL, line_id TEXT NOT NULL REFERENCES chart_line(id),
+  amount_cents BIGINT NOT NULL, months TEXT NOT NULL, PRIMARY KEY (year, unit_id, line_id));
+)sql"},
       // 22: councillors' alternative budgets (issue 16 item 7): council groups, a group's
       // alternatives to a version and their changes; the role council-group (its group in
       // unit_id), for which user_grant is rebuilt (SQLite cannot change a CHECK in place).

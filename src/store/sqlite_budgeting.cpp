@@ -7,8 +7,9 @@ namespace toteuma {
 
 void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
   {
-    auto st = db.prepare("SELECT id, position, name_fi, name_sv, editors FROM budget_stage");
-    while (st.step()) br.stages.push_back({st.text(0), static_cast<int>(st.int64(1)), {st.text(2), st.text(3)}, st.text(4)});
+    auto st = db.prepare("SELECT id, position, name_fi, name_sv, editors, justification FROM budget_stage");
+    while (st.step())
+      br.stages.push_back({st.text(0), static_cast<int>(st.int64(1)), {st.text(2), st.text(3)}, st.text(4), st.text(5)});
   }
   {
     auto st = db.prepare("SELECT id, municipality_id, year, stage_id, name_fi, name_sv, created, based_on, adopted FROM budget_version");
@@ -43,9 +44,15 @@ void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
   for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version", "budget_stage"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
   {
-    auto st = db.prepare("INSERT INTO budget_stage VALUES (?, ?, ?, ?, ?)");
+    auto st = db.prepare("INSERT INTO budget_stage (id, position, name_fi, name_sv, editors, justification) VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto& s : br.stages)
-      st.bind(1, s.id).bind(2, std::int64_t{s.position}).bind(3, s.name.fi).bind(4, s.name.sv).bind(5, s.editors).run();
+      st.bind(1, s.id)
+          .bind(2, std::int64_t{s.position})
+          .bind(3, s.name.fi)
+          .bind(4, s.name.sv)
+          .bind(5, s.editors)
+          .bind(6, s.justification)
+          .run();
   }
   {
     auto st = db.prepare("INSERT INTO budget_version VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_budgeting.h"
+#include "store/sqlite_spending.h"
 #include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -134,6 +135,7 @@ class SqliteStore final : public Store {
     read_phasing(d);
     read_investments(db_, d.investments);
     read_budgeting(db_, d.budgeting);
+    read_spending_plan(db_, d.spending_plan);
     read_key_figures(d);
     tx.commit();
     infer_scenario_municipalities(d);
@@ -155,6 +157,7 @@ class SqliteStore final : public Store {
           "samaan aikaan, mitään ei ladattu: aja komento uudelleen / databasen ändrades samtidigt, inget laddades: kör kommandot igen");
     delete_investments(db_);  // before the scenarios its figures reference
     replace_budgeting(db_, {});  // before the units, lines and municipalities it references
+    replace_spending_plan(db_, {});
     for (const char* t : {"key_figure", "municipality_year", "phasing", "calendar_item", "figure", "scenario", "unit_version", "account_range", "chart_line", "municipality", "htv",
                           "headcount", "retirement", "average_age", "training", "survey", "survey_item",
                           "personnel_group", "employment_type", "restructuring", "review_item", "review", "realisation",
@@ -242,6 +245,7 @@ class SqliteStore final : public Store {
     write_phasing(d);
     replace_investments(db_, d.investments);
     replace_budgeting(db_, d.budgeting);
+    replace_spending_plan(db_, d.spending_plan);
     write_key_figures(d);
     if (how.audit) {
       insert_audit(db_, *how.audit);

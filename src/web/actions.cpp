@@ -69,8 +69,20 @@ bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
   auto to = ch.after ? decode_proposal(*ch.after) : std::optional<ProposalValue>(ProposalValue{});  // none: a draft
   if (!to) return false;
   if (ch.after == ch.before) return true;  // a guard that the state is unchanged
-  return (unit_side && proposal_move_allowed(now.state, to->state, ProposalActor::unit)) ||
-         (may_edit_figures(u) && proposal_move_allowed(now.state, to->state, ProposalActor::finance));
+  return (unit_side && proposal_move_allowed(now.state, *to, ProposalActor::unit)) ||
+         (may_edit_figures(u) && proposal_move_allowed(now.state, *to, ProposalActor::finance));
+}
+
+// A proposal submitted by these changes, as the write leaves it, lacking the justifications its
+// stage's rule asks for (core/budgeting/proposal.h): refused inside the write's transaction.
+void refuse_unjustified_submission(const Dataset& written, const std::vector<Change>& changes) {
+  for (const Change& ch : changes) {
+    if (ch.entity != "proposal" || !ch.after || ch.after == ch.before) continue;
+    auto to = decode_proposal(*ch.after);
+    auto k = split_nonempty(ch.key, '/');
+    if (!to || to->state != ProposalState::submitted || k.size() != 2) continue;
+    if (auto refusal = submission_refusal(written, k[0], k[1])) throw StoreError(*refusal);
+  }
 }
 
 // A council group's alternative budget (core/budgeting/alternative.h): only the group's members
@@ -194,7 +206,11 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
   try {
     // The sections the edit changed go back to draft in the edit's own transaction.
     state.with_workplace([&](WorkplaceStore& w) {
-      w.apply(u.id, changes, check_as_loaded, [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
+      auto check = [&](const Dataset& written) {
+        check_as_loaded(written);
+        refuse_unjustified_submission(written, changes);
+      };
+      w.apply(u.id, changes, check, [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
         return changed_sections(*snap, written, reviewed);
       });
     });

@@ -29,6 +29,9 @@ struct BudgetStage {
   int position = 0;
   Text name;
   std::string editors = "finance";
+  // "changed-lines": a unit's proposal in this stage's versions is submitted only with a
+  // justification of every line it changed (core/budgeting/proposal.h); "" (default) asks none.
+  std::string justification = "";
   bool operator==(const BudgetStage&) const = default;
 };
 

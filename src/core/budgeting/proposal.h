@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
+#include "core/i18n.h"
+
 namespace toteuma {
 
 struct Dataset;
@@ -48,8 +51,29 @@ UnitProposal proposal_of(const Dataset& d, const std::string& version, const std
 inline bool proposal_editable(ProposalState s) { return s == ProposalState::draft || s == ProposalState::returned; }
 
 // Who moves a proposal: the unit's editor submits a draft or a returned one; finance returns
-// (a comment is required) or accepts a submitted one.
+// a submitted one with a comment (blanks only are none: refused) or accepts it.
 enum class ProposalActor { unit, finance };
-bool proposal_move_allowed(ProposalState from, ProposalState to, ProposalActor who);
+bool proposal_move_allowed(ProposalState from, const ProposalValue& to, ProposalActor who);
+
+// The municipality's rule (budgeting/stages.csv, column `justification`): whether a proposal in a
+// version of this stage needs a justification of every line it changed.
+inline constexpr const char* kChangedLinesJustified = "changed-lines";
+bool justification_required(const Dataset& d, const BudgetVersion& v);
+// The lines of the unit's proposal it changed — where the unit's own figure of some year differs
+// from what the version was started from (`based_on`, before any percentage adjustment; an empty
+// start: every line with a figure) — without a justification in either language, in chart order.
+std::vector<std::string> unjustified_lines(const Dataset& d, const BudgetVersion& v, const std::string& unit);
+// Why the unit's proposal in `version` cannot be submitted as `d` holds it: the rule asks for
+// justifications and lines lack one (proposal.justification_missing, naming them); nullopt when it can.
+std::optional<Msg> submission_refusal(const Dataset& d, const std::string& version, const std::string& unit);
+
+// The deadline of the units' proposals in `v`, from the annual clock (calendar.csv): the item of
+// the version's municipality whose `sections` name `budget-round/<the version's stage>` — the round
+// of Y runs in the clock of Y−1 — the latest when several; nullopt when the clock names none.
+// For the proposal pages and the check budget.proposal_overdue.
+std::optional<Date> proposal_deadline(const Dataset& d, const BudgetVersion& v);
+// Whether the unit's proposal in `v` is overdue on `today`: a version the units edit, not adopted,
+// the deadline passed (today after it) and the proposal still a draft or returned.
+bool proposal_overdue(const Dataset& d, const BudgetVersion& v, const std::string& unit, const Date& today);
 
 }  // namespace toteuma

@@ -9,6 +9,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/finance/ledger.h"
+#include "core/finance/spending_plan.h"
 
 namespace toteuma {
 
@@ -83,6 +84,7 @@ namespace {
 
 // Computed scenarios of the follow-up; '#' keeps them apart from any dataset id.
 constexpr const char* kForecast = "#forecast";
+constexpr const char* kBudgetToDate = "#budget-to-date";
 
 // The follow-up's own dataset: the year's budget and amendments, the ledger months up to
 // `month`, the actual to date, and the forecast per (unit, line) — the entered forecast where
@@ -98,6 +100,33 @@ struct FollowUpData {
   int year = 0, projected_months = 0;
 };
 
+// The budget to date (months 1..month), the figures of scenario kBudgetToDate: where a binding unit
+// has a spending plan of the year, its rows' months (the plan splits the budget in force); elsewhere
+// each budget and amendment figure of the year × W(1..month) / W by the phasing in force (even without).
+void add_budget_to_date(FollowUpData& fd, const Dataset& d, const OrgView& org, int month) {
+  Dataset& a = fd.a;
+  a.scenarios.push_back({kBudgetToDate, ScenarioKind::budget, 0, std::nullopt, {}, "", std::nullopt});
+  auto planned = planned_binding_units(d.spending_plan, d.units, fd.year);
+  OrgView jan(d.units, Date::first_of_year(fd.year));
+  auto in_plan = [&](const std::string& unit) {
+    const UnitVersion* b = binding_unit_of(jan, unit);
+    return b && std::binary_search(planned.begin(), planned.end(), b->id);
+  };
+  std::map<std::pair<std::string, std::string>, Cents> sums;
+  for (const auto& f : a.figures) {
+    const Scenario* s = a.scenario(f.scenario);
+    if (!s || (s->kind != ScenarioKind::budget && s->kind != ScenarioKind::amendment) || in_plan(f.unit)) continue;
+    auto& x = sums[{f.unit, f.line}];
+    x = checked_add(x, phased_share(f.amount, month, fd.phasing(org, f.unit, f.line)));
+  }
+  for (const auto& r : d.spending_plan)
+    if (r.year == fd.year) {
+      auto& x = sums[{r.unit, r.line}];
+      x = checked_add(x, planned_to_date(r, month, fd.phasing(org, r.unit, r.line)));
+    }
+  for (const auto& [key, v] : sums) a.figures.push_back({key.first, key.second, kBudgetToDate, v});
+}
+
 FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int year, int month) {
   const Dataset& d = in.d;
   FollowUpData fd;
@@ -107,7 +136,7 @@ FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int yea
   a.municipalities = d.municipalities;
   a.units = d.units;
   a.chart = d.chart;
-  a.phasing = d.phasing;
+  a.phasing = phasing_in_force(d.phasing, d.spending_plan, d.units, year);
   std::set<std::string> keep, forecasts;
   for (const auto& s : d.scenarios)
     if (s.year == year && (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::amendment)) {
@@ -143,6 +172,7 @@ FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int yea
   a.scenarios.push_back({kForecast, ScenarioKind::actual, 0, std::nullopt,
                          {tf("col.forecast", Lang::fi, year), tf("col.forecast", Lang::sv, year)}, "", std::nullopt});
   for (const auto& [key, sum] : to_date) a.figures.push_back({key.first, key.second, kToDate, sum});
+  add_budget_to_date(fd, d, org, month);
   // An entered line replaces the projection of that line, and of its parts, at its unit.
   auto covered = [&](const std::pair<std::string, std::string>& key) {
     for (const auto& [ek, v] : fd.entered)
@@ -296,7 +326,8 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
 
   fu.realisation.title = tf("followup.realisation_title", lang, month, year, format_permille(*ratio_permille(month, 12)));
   fu.realisation.label_heading = tr("col.label", lang);
-  fu.realisation.headings = {tf("followup.col.realisation", lang, month), tr("followup.col.forecast_pct", lang)};
+  fu.realisation.headings = {tf("followup.col.realisation", lang, month), tr("followup.col.forecast_pct", lang),
+                             tf("followup.col.realisation_phased", lang, month)};
   fu.realisation.decimals = 1;
   fu.realisation.shown_decimals = 1;
 
@@ -320,7 +351,9 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
     auto pct = [&](const std::optional<Cents>& x) {
       return x && v[0] ? ratio_permille(*x, *v[0]) : std::nullopt;
     };
-    r.cells = {pct(v[2]), pct(v[3])};
+    auto to_date_budget = ledger.value(org, unit, l->id, kBudgetToDate);
+    fu.budget_to_date.push_back(to_date_budget);
+    r.cells = {pct(v[2]), pct(v[3]), v[2] && to_date_budget ? ratio_permille(*v[2], *to_date_budget) : std::nullopt};
     SimpleRow fp = r;
     fu.realisation.rows.push_back(std::move(r));
     auto [entered, projected] = parts.count(l->id) ? parts[l->id] : std::pair<std::optional<Cents>, std::optional<Cents>>{};

@@ -58,8 +58,13 @@ struct FollowUp {
   // TA after amendments | actual of the month | actual 1–month | forecast | forecast − TA.
   FigureTable summary;
   std::vector<ForecastBasis> basis;  // per summary row
-  // Realisation % to date and forecast % of the budget after amendments (tenths of a percent).
+  // Realisation % to date and forecast % of the budget after amendments, and the actual to date
+  // as a % of the budget to date (tenths of a percent).
   SimpleTable realisation;
+  // Per summary row, the budget to date (months 1..month): the spending plan's months where the
+  // unit's binding unit has a plan of the year (core/finance/spending_plan.h), elsewhere the
+  // budget after amendments by the phasing in force (even without one).
+  std::vector<std::optional<Cents>> budget_to_date;
   // Per row, the forecast's entered part and projected part (cents): what is typed, what computed.
   SimpleTable forecast_parts;
   // The actual of each month 1..month, and 1–month.

@@ -33,4 +33,8 @@ const Phasing* find_phasing(const std::vector<Phasing>& all, const OrgView& org,
 // from zero. MoneyOverflow when the result is beyond the range of money.
 Cents project_year(Cents to_date, int closed, const Phasing* p = nullptr);
 
+// The part of a year's `amount` expected by the end of month `month` (0–12): amount × W(1..month) / W,
+// even when `p` is null, rounded half away from zero (the budget to date of the follow-up).
+Cents phased_share(Cents amount, int month, const Phasing* p = nullptr);
+
 }  // namespace toteuma

@@ -1,0 +1,22 @@
+// The spending plan's file (docs/DATASET.md, budgeting/spending_plan.csv; also what
+// `budget spending-plan import` reads and `show` prints): year;unit;line;amount;m01;…;m12.
+// Every row is checked against the dataset; the first error refuses the whole file, naming its
+// line and column in English, Finnish and Swedish.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+
+namespace toteuma {
+
+std::vector<SpendingPlanRow> parse_spending_plan(const std::string& text, const std::string& file, const Dataset& d);
+// The file's text of `rows` (header included), as `parse_spending_plan` reads it back.
+std::string spending_plan_csv(const std::vector<SpendingPlanRow>& rows);
+
+// budgeting/spending_plan.csv of a dataset folder, when it exists (units, chart and scenarios read).
+void load_spending_plan(const std::filesystem::path& dir, Dataset& d);
+void dump_spending_plan(const Dataset& d, const std::filesystem::path& dir);
+
+}  // namespace toteuma
