@@ -13,6 +13,7 @@
 #include "cli/budget_commands.h"
 #include "core/finance/follow_up.h"
 #include "core/finance/spending_plan.h"
+#include "core/finance/spending_plan_table.h"
 #include "ingest/csv.h"
 #include "ingest/spending_plan_file.h"
 #include "store/store.h"
@@ -194,6 +195,31 @@ TEST(SpendingPlan, ThePhasingInForceReplacesPhasingOnlyUnderPlannedBindingUnits)
   EXPECT_EQ(in_force[2].weights[5], 1600000);
   EXPECT_EQ(in_force[3].line, "services");
   EXPECT_EQ(phasing_in_force(d.phasing, plan(), d.units, 2024), d.phasing) << "no plan of 2024: phasing.csv as is";
+}
+
+TEST(SpendingPlan, TheTableShowsEachRowItsMonthsAndWhatItAddsUpTo) {
+  Dataset d = sample();
+  d.spending_plan = plan();
+  SimpleTable t = spending_plan_table(d, "c", 2025, Lang::fi);
+  EXPECT_EQ(t.title, "Käyttösuunnitelma 2025: Keskus");
+  ASSERT_EQ(t.headings.size(), 13u);
+  EXPECT_EQ(t.headings[0], "Määräraha 2025");
+  EXPECT_EQ(t.headings[6], "6/2025");
+  std::vector<std::string> labels;
+  for (const auto& r : t.rows) labels.push_back(r.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"Alue 1: Myyntituotot", "Alue 1: Palkat ja palkkiot", "Alue 2: Palvelujen ostot",
+                                              "Yhteensä: Myyntituotot", "TA 2025 muutosten jälkeen: Myyntituotot",
+                                              "Yhteensä: Palkat ja palkkiot", "TA 2025 muutosten jälkeen: Palkat ja palkkiot",
+                                              "Yhteensä: Palvelujen ostot", "TA 2025 muutosten jälkeen: Palvelujen ostot"}));
+  EXPECT_EQ(t.rows[1].cells[0], -12000000);
+  EXPECT_EQ(t.rows[1].cells[6], -1600000);  // June
+  EXPECT_EQ(t.rows[0].cells[1], std::nullopt) << "sales not phased";
+  EXPECT_EQ(t.rows[6].cells[0], -12000000);  // the budget of wages at c
+  EXPECT_EQ(t.rows[8].cells[0], -6000000);
+  SimpleTable sv = spending_plan_table(d, "a1", 2025, Lang::sv);
+  EXPECT_EQ(sv.title, "Dispositionsplan 2025: Område 1");
+  EXPECT_EQ(sv.rows.size(), 4u) << "a1's two rows and their sums; the budget only at the binding unit";
+  EXPECT_EQ(sv.rows[2].label, "Totalt: Försäljningsintäkter");
 }
 
 std::string file_of(const std::vector<std::string>& rows) {
