@@ -142,19 +142,20 @@ TEST(ProposalRules, TheCheckNamesSubmittedProposalsLackingJustifications) {
   EXPECT_TRUE(rule(d, {2025, 6, 1}, "budget.missing_justification").empty());
 }
 
+// The demo's clock 2025 item lov-2025-unit-proposals (calendar.csv) names budget-round/proposal with
+// the deadline 13.6.2025: on the 14th kanslia and elinkeino (drafts) and demokratia (returned) are
+// late, sivistys (submitted) is not.
 TEST(ProposalRules, ADeadlineFromTheAnnualClockMakesUnsubmittedProposalsOverdue) {
   testing::TempDir tmp;
   Dataset d = open_sqlite_store(testing::load_demo_db(tmp))->read();
   const BudgetVersion& v = *find_version(d, "ehdotus-2026");
-  EXPECT_EQ(proposal_deadline(d, v), std::nullopt) << "the demo's clock names no budget-round item";
-  EXPECT_TRUE(rule(d, {2026, 1, 1}, "budget.proposal_overdue").empty());
-  CalendarItem c = *calendar_of(d.calendar, "loviisa", 2025).front();
-  c.id = "lov-2025-proposals", c.deadline = {2025, 6, 13}, c.start = {2025, 4, 1}, c.sections = "budget-round/proposal";
+  EXPECT_EQ(proposal_deadline(d, v), (Date{2025, 6, 13}));
+  // An item of another stage, or of the clock of 2026 (the round of 2027), does not count.
+  CalendarItem c = *calendar_of(d.calendar, "loviisa", 2025).back();
+  c.id = "frame-later", c.deadline = {2025, 12, 1}, c.sections = "budget-round/frame";
   d.calendar.push_back(c);
-  // An item of another stage or of the round of another year does not count.
-  CalendarItem other = c;
-  other.id = "other", other.deadline = {2025, 5, 1}, other.sections = "budget-round/frame";
-  d.calendar.push_back(other);
+  c.id = "next-year", c.year = 2026, c.start = {2026, 1, 2}, c.deadline = {2026, 6, 12}, c.sections = "budget-round/proposal";
+  d.calendar.push_back(c);
   EXPECT_EQ(proposal_deadline(d, v), (Date{2025, 6, 13}));
   EXPECT_FALSE(proposal_overdue(d, v, "kanslia", {2025, 6, 13})) << "on the day it is not late yet";
   EXPECT_TRUE(proposal_overdue(d, v, "kanslia", {2025, 6, 14}));
@@ -169,8 +170,13 @@ TEST(ProposalRules, ADeadlineFromTheAnnualClockMakesUnsubmittedProposalsOverdue)
     EXPECT_EQ(f.expected_text, "2025-06-13");
   }
   EXPECT_EQ(units, (std::vector<std::string>{"demokratia", "elinkeino", "kanslia"}));
+  ASSERT_EQ(found.size(), 3u);
   EXPECT_EQ(found[2].fi, "Kaupunginkansliakeskus: ehdotusta (Yksiköiden ehdotukset 2026) ei ole jätetty määräaikaan 13.6.2025 mennessä");
   EXPECT_EQ(found[2].sv, "Stadskanslicentralen: förslaget (Enheternas förslag 2026) har inte lämnats in inom tidsfristen 13.6.2025");
+  // Without the item no deadline, nothing overdue.
+  std::erase_if(d.calendar, [](const CalendarItem& x) { return x.sections.find("budget-round/proposal") != std::string::npos; });
+  EXPECT_EQ(proposal_deadline(d, v), std::nullopt);
+  EXPECT_TRUE(rule(d, {2026, 1, 1}, "budget.proposal_overdue").empty());
 }
 
 }  // namespace
