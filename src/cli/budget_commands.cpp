@@ -215,7 +215,7 @@ int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out) {
     plan.push_back(row[0]);
   }
   std::string key = fmt::format("spending-plan/{}/{}/{}", o.year, o.unit, o.line);
-  save(*store, d, cli_audit("budget", key, was, now, o.unit));
+  if (was != now) save(*store, d, cli_audit("budget", key, was, now, o.unit));  // nothing to write, no audit row
   out << key << ": " << was.value_or("-") << " → " << now.value_or("-") << "\n";
   return 0;
 }
