@@ -142,6 +142,12 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{}</h2>\n<p>{}: <strong>{}</strong></p>\n", e(u->name.shown(c.lang)),
                                  e(tf("proposal.heading", c.lang, v->name.shown(c.lang).empty() ? v->id : v->name.shown(c.lang))),
                                  e(tr("proposal.state", c.lang)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)));
+  // The deadline from the annual clock; a draft or returned proposal after it is overdue.
+  if (auto deadline = proposal_deadline(d, *v))
+    body += fmt::format("<p>{}: {}{}</p>\n", e(tr("proposal.deadline", c.lang)), to_display(*deadline),
+                        proposal_overdue(d, *v, unit, today())
+                            ? " <strong class=\"overdue\">" + e(tr("proposal.overdue", c.lang)) + "</strong>"
+                            : "");
   body += fmt::format("<p><a href=\"/{}/budget/{}{}\">{}</a></p>\n", lc(c.lang), v->year,
                       v->municipality == d.primary().id ? "" : "?municipality=" + e(http::url_encode(v->municipality)),
                       e(tf("round.title", c.lang, v->year)));

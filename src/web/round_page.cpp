@@ -116,7 +116,11 @@ std::string proposals_html(const Ctx& c, const Round& r) {
       rows += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/proposal?version={}\">{}</a></th><td class=\"state-{}\">{}</td>"
                           "<td class=\"num{}\">{}</td><td>{}</td></tr>\n",
                           lc(c.lang), e(http::url_encode(unit)), e(http::url_encode(v->id)), e(u ? u->name.shown(c.lang) : unit),
-                          e(to_string(p.state)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)),
+                          e(to_string(p.state)),
+                          e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)) +
+                              (proposal_overdue(d, *v, unit, today())
+                                   ? " <strong class=\"overdue\">" + e(tr("proposal.overdue", c.lang)) + "</strong>"
+                                   : ""),
                           dist && *dist < 0 ? " over" : "", e(distance), e(p.comment));
     }
     out += fmt::format("<table class=\"round-proposals\"><caption>{}</caption><thead><tr>{}{}{}{}</tr></thead><tbody>\n{}</tbody></table>\n",

@@ -71,6 +71,8 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("24" + kNbsp + "350"), std::string::npos) << "the frame distance −4 275 650 − (−4 300 000)";
   EXPECT_NE(page.body.find("raamin sisällä"), std::string::npos);
+  // The demo clock's deadline for the units' proposals (13.6.2025) has passed for this draft.
+  EXPECT_NE(page.body.find("Määräaika: 13.6.2025 <strong class=\"overdue\">myöhässä</strong>"), std::string::npos);
   EXPECT_EQ(Client::field(page.body, "b_services_2026"), "-203010000");
   // The demo plan keeps personnel costs as one figure (a total): the editor sees and can change it.
   EXPECT_EQ(Client::field(page.body, "b_personnel_costs_2026"), "-218325000");
@@ -89,6 +91,7 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   EXPECT_EQ(w.stored().state, ProposalState::submitted);
   auto submitted = ed.get(kPage, kQuery);
   EXPECT_EQ(submitted.body.find("name=\"f_services_2026\""), std::string::npos);
+  EXPECT_EQ(submitted.body.find("class=\"overdue\""), std::string::npos) << "submitted: no longer overdue";
   EXPECT_EQ(save_services(ed, saved.body, "-2000000", "x").status, 403);
   EXPECT_EQ(ed.post(kPage, {{"do", "accept"}, {"b_state", "submitted;"}, {"h_state", "1"}}, kQuery).status, 403);  // finance's call
 

@@ -312,6 +312,8 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"proposal.col.frame", {"Raami", "Ram"}},
       {"proposal.col.verdict", {"Arvio", "Bedömning"}},
       {"proposal.within_frame", {"raamin sisällä", "inom ramen"}},
+      {"proposal.deadline", {"Määräaika", "Tidsfrist"}},
+      {"proposal.overdue", {"myöhässä", "försenat"}},
       {"proposal.over_frame", {"ylittää raamin", "överskrider ramen"}},
       {"proposal.col.justification_fi", {"Perustelu (suomeksi)", "Motivering (på finska)"}},
       {"proposal.col.justification_sv", {"Perustelu (ruotsiksi)", "Motivering (på svenska)"}},
