@@ -1,6 +1,9 @@
 // Drives the web application's handler as a browser would: keeps cookies, logs in through the
 // login form, and finds the CSRF token on a page. No sockets: the handler is called directly.
 #pragma once
+#include <gtest/gtest.h>
+
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -123,6 +126,22 @@ class Client {
  private:
   http::Handler h_;
   std::map<std::string, std::string> cookies_;
+};
+
+// The demo workplace with one user per (id, role), all with `password`: `as(id)` is a logged-in client.
+struct UsersWorkplace : DemoWorkplace {
+  std::string password;
+  UsersWorkplace(std::initializer_list<std::pair<const char*, const char*>> users, std::string pw) : password(std::move(pw)) {
+    for (const auto& [id, role] : users) add_user(db, id, role, password);
+    app = make_app(db);
+  }
+  // Fails the test (not the fixture) when the login is refused.
+  Client as(const std::string& id) {
+    Client c(app);
+    if (c.login(id, password).status != 303) ADD_FAILURE() << "login refused: " << id;
+    return c;
+  }
+  Dataset read() const { return open_sqlite_store(db)->read(); }
 };
 
 }  // namespace toteuma::testing

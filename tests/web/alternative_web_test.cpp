@@ -23,20 +23,11 @@ constexpr const char* kPassword = "oikea-salasana-42";
 const std::string kPage = "/fi/alternative/kuntalaiset-2026";
 const std::string kNbsp = "\u00a0";
 
-struct Groups : testing::DemoWorkplace {
-  Groups() {
-    testing::add_user(db, "valtuutettu", "council-group:kuntalaiset", kPassword);
-    testing::add_user(db, "paakayttaja", "admin", kPassword);
-    testing::add_user(db, "talous", "finance", kPassword);
-    testing::add_user(db, "lukija", "viewer", kPassword);
-    app = make_app(db);
-  }
-  Client as(const std::string& user) {
-    Client c(app);
-    EXPECT_EQ(c.login(user, kPassword).status, 303) << user;
-    return c;
-  }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+struct Groups : testing::UsersWorkplace {
+  Groups()
+      : UsersWorkplace({{"valtuutettu", "council-group:kuntalaiset"}, {"paakayttaja", "admin"}, {"talous", "finance"},
+                        {"lukija", "viewer"}},
+                       kPassword) {}
 };
 
 // A new change of kanslia's materials 2026 in euros.
@@ -94,7 +85,10 @@ TEST(WebAlternative, ADraftIsTheGroupsAlone) {
   Client m = w.as("valtuutettu"), reader = w.as("lukija");
   auto page = m.get(kPage);
   ASSERT_EQ(m.post(kPage, {{"do", "withdraw"}, {"b_head", Client::field(page.body, "b_head")}, {"h_head", "1"}}).status, 303);
-  EXPECT_FALSE(find_alternative(w.read(), "kuntalaiset-2026")->published);
+  {
+    Dataset stored = w.read();
+    EXPECT_FALSE(find_alternative(stored, "kuntalaiset-2026")->published);
+  }
   EXPECT_EQ(reader.get(kPage).status, 403);
   EXPECT_EQ(m.get(kPage).status, 200);
   auto list = reader.get("/fi/budget/ehdotus-2026/alternatives");
@@ -112,7 +106,8 @@ TEST(WebAlternative, AMemberStartsAnAlternative) {
   EXPECT_NE(list.body.find("name=\"group\""), std::string::npos);
   auto r = m.post("/fi/budget/ehdotus-2026/alternatives", {{"do", "start"}, {"group", "kuntalaiset"}, {"id", "toinen-2026"}});
   EXPECT_EQ(r.status, 303);
-  const BudgetAlternative* a = find_alternative(w.read(), "toinen-2026");
+  Dataset stored = w.read();
+  const BudgetAlternative* a = find_alternative(stored, "toinen-2026");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->group, "kuntalaiset");
   EXPECT_FALSE(a->published);
@@ -161,7 +156,8 @@ TEST(WebAlternative, TheApiWritesOnlyAsAMember) {
   BudgetAlternative moved = *find_alternative(d, "kuntalaiset-2026");
   moved.group = "muut";
   EXPECT_EQ(m.json("POST", "/api/v1/changes", change("alternative", "kuntalaiset-2026", head, encode_alternative(moved))).status, 403);
-  EXPECT_EQ(alternative_effect(w.read(), *find_alternative(w.read(), "kuntalaiset-2026")).result.change, -100000);
+  Dataset after = w.read();
+  EXPECT_EQ(alternative_effect(after, *find_alternative(after, "kuntalaiset-2026")).result.change, -100000);
 }
 
 TEST(WebAlternative, ThePublishedDocumentShowsTheProposalAndTheAlternativeSideBySide) {

@@ -22,21 +22,12 @@ const std::string kPage = "/fi/unit/kanslia/proposal";
 const std::map<std::string, std::string> kQuery{{"version", "ehdotus-2026"}};
 const std::string kNbsp = "\u00a0";
 
-struct Round : testing::DemoWorkplace {
-  Round() {
-    testing::add_user(db, "kanslia", "editor:kanslia", kPassword);
-    testing::add_user(db, "ict", "editor:ict", kPassword);
-    testing::add_user(db, "hallinto", "editor:lai-hallinto", kPassword);
-    testing::add_user(db, "talous", "finance", kPassword);
-    testing::add_user(db, "lukija", "viewer", kPassword);
-    app = make_app(db);
-  }
-  Client as(const std::string& user) {
-    Client c(app);
-    EXPECT_EQ(c.login(user, kPassword).status, 303) << user;
-    return c;
-  }
-  UnitProposal stored() const { return proposal_of(open_sqlite_store(db)->read(), "ehdotus-2026", "kanslia"); }
+struct Round : testing::UsersWorkplace {
+  Round()
+      : UsersWorkplace({{"kanslia", "editor:kanslia"}, {"ict", "editor:ict"}, {"hallinto", "editor:lai-hallinto"},
+                        {"talous", "finance"}, {"lukija", "viewer"}},
+                       kPassword) {}
+  UnitProposal stored() const { return proposal_of(read(), "ehdotus-2026", "kanslia"); }
 };
 
 // The form's hidden state fields as the page rendered them.

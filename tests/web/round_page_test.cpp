@@ -21,19 +21,9 @@ constexpr const char* kPassword = "oikea-salasana-42";
 const std::string kRound = "/fi/budget/2026";
 const std::string kNbsp = "\u00a0";
 
-struct RoundWeb : testing::DemoWorkplace {
-  RoundWeb() {
-    testing::add_user(db, "talous", "finance", kPassword);
-    testing::add_user(db, "kanslia", "editor:kanslia", kPassword);
-    testing::add_user(db, "lukija", "viewer", kPassword);
-    app = make_app(db);
-  }
-  Client as(const std::string& user) {
-    Client c(app);
-    EXPECT_EQ(c.login(user, kPassword).status, 303) << user;
-    return c;
-  }
-  Dataset stored() const { return open_sqlite_store(db)->read(); }
+struct RoundWeb : testing::UsersWorkplace {
+  RoundWeb() : UsersWorkplace({{"talous", "finance"}, {"kanslia", "editor:kanslia"}, {"lukija", "viewer"}}, kPassword) {}
+  Dataset stored() const { return read(); }
   std::optional<Cents> figure(const std::string& version, const std::string& unit, const std::string& line, int year) const {
     for (const VersionFigure& f : stored().budgeting.figures)
       if (f.version == version && f.unit == unit && f.line == line && f.year == year) return f.amount;

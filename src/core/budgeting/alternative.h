@@ -47,6 +47,8 @@ struct AlternativeChange {
 
 const CouncilGroup* find_council_group(const Dataset& d, const std::string& id);
 const BudgetAlternative* find_alternative(const Dataset& d, const std::string& id);
+// A pointer into a temporary dataset would dangle: keep the dataset first.
+const BudgetAlternative* find_alternative(Dataset&& d, const std::string& id) = delete;
 // The alternatives of versions of round `year` (by version, then id).
 std::vector<const BudgetAlternative*> alternatives_of(const Dataset& d, int year);
 std::vector<const AlternativeChange*> changes_of(const Dataset& d, const std::string& alternative);
