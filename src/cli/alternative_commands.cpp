@@ -238,10 +238,7 @@ int AlternativeCli::run(std::ostream& out) const {
   if (group && *group) return cmd_alternative_group(options, out);
   if (start && *start) return cmd_alternative_start(options, out);
   if (change && *change) {
-    if (options.clear == !options.amount.empty()) {
-      std::cerr << "toteuma budget alternative change: give --amount EUROS or --clear\n";
-      return 2;
-    }
+    if (!amount_or_clear("budget alternative change", options.clear, options.amount, std::cerr)) return 2;
     return cmd_alternative_change(options, out);
   }
   if (publish && *publish) return cmd_alternative_publish(options, out);

@@ -76,4 +76,13 @@ int cmd_import_trainings(const CommandOptions& o, std::ostream& out);
 int cmd_personnel(const CommandOptions& o, std::ostream& out);
 int cmd_goals(const CommandOptions& o, std::ostream& out);
 
+// A command that sets or clears one figure takes exactly one of --amount and --clear: false (and
+// said in English, Finnish and Swedish on `err`) when it got both or neither.
+inline bool amount_or_clear(const std::string& command, bool clear, const std::string& amount, std::ostream& err) {
+  if (clear == amount.empty()) return true;
+  err << "toteuma " << command
+      << ": give --amount EUROS or --clear / anna --amount EUROA tai --clear / ange --amount EURO eller --clear\n";
+  return false;
+}
+
 }  // namespace toteuma

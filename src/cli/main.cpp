@@ -270,10 +270,7 @@ int main(int argc, char** argv) {
     if (int rc = alternative_cli.run(std::cout); rc >= 0) return rc;
     if (*budget_start) return cmd_budget_start(bo, std::cout);
     if (*budget_set) {
-      if (bo.clear == !bo.amount.empty()) {
-        std::cerr << "toteuma budget set: give --amount EUROS or --clear\n";
-        return 2;
-      }
+      if (!amount_or_clear("budget set", bo.clear, bo.amount, std::cerr)) return 2;
       return cmd_budget_set(bo, std::cout);
     }
     if (*budget_versions) return cmd_budget_versions(bo, std::cout);
@@ -282,10 +279,7 @@ int main(int argc, char** argv) {
     if (*budget_import_sheet) return cmd_budget_import_sheet(bo, std::cout);
     if (*budget_import_figures) return cmd_budget_import_figures(bo, std::cout);
     if (*spending_set) {
-      if (bo.clear == !bo.amount.empty()) {
-        std::cerr << "toteuma budget spending-plan set: give --amount EUROS or --clear\n";
-        return 2;
-      }
+      if (!amount_or_clear("budget spending-plan set", bo.clear, bo.amount, std::cerr)) return 2;
       return cmd_spending_plan_set(bo, std::cout);
     }
     if (*spending_import) return cmd_spending_plan_import(bo, std::cout);
