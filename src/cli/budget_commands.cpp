@@ -14,6 +14,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "document/changed_sections.h"
 #include "ingest/csv.h"
 #include "ingest/fields.h"
 #include "ingest/spending_plan_file.h"
@@ -129,6 +130,7 @@ int cmd_budget_versions(const BudgetOptions& o, std::ostream& out) {
 int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
+  const Dataset before = d;
   const BudgetVersion& v = version_in(d, o.version);
   std::string as = o.as.empty() ? fmt::format("ta{}", v.year) : o.as;
   if (!fields::valid_id(as)) refuse("--as: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
@@ -138,7 +140,14 @@ int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out) {
     refuse(std::string("cannot adopt: ") + e.what(), "valtuuston päätöstä ei voi hyväksyä talousarvioksi",
            "fullmäktiges beslut kan inte antas som budget");
   }
-  save(*store, d, cli_audit("budget", "adopt/" + o.version, std::nullopt, "scenario=" + as));
+  // As on the round page: the reviewed sections that print the replaced budget and plan go back to draft.
+  canonicalize(d);
+  AuditEntry audit = cli_audit("budget", "adopt/" + o.version, std::nullopt, "scenario=" + as);
+  Store::ReplaceOptions how{&audit, false, std::nullopt};
+  how.changed = [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
+    return changed_sections(Ledger(before), written, reviewed);
+  };
+  store->replace(d, how);
   out << fmt::format("{} → {}\n", o.version, as);
   return 0;
 }

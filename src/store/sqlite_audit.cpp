@@ -44,4 +44,36 @@ int reopen_all_sections(sqlite::Db& db, const Actor& by) {
   return static_cast<int>(rows.size());
 }
 
+std::vector<SectionStatus> reviewed_sections(sqlite::Db& db) {
+  auto st = db.prepare(
+      "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
+      "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
+  std::vector<SectionStatus> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
+                   parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6),
+                   st.opt_text(7).value_or("")});
+  return out;
+}
+
+int reopen_changed_sections(sqlite::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason) {
+  const std::string at = sqlite::utc_now_iso();
+  auto put = db.prepare(
+      "UPDATE section_status SET state = 'draft', set_by = ?, set_at = ?, reopened_by = ? "
+      "WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");
+  auto was = db.prepare("SELECT state FROM section_status WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");
+  int n = 0;
+  for (const SectionRef& r : changed) {
+    was.bind(1, r.doc).bind(2, r.unit).bind(3, std::int64_t{r.year}).bind(4, r.section);
+    std::optional<std::string> before = was.step() ? std::optional<std::string>(was.text(0)) : std::nullopt;
+    was.reset();
+    if (!before || *before == "draft") continue;
+    put.bind(1, by.user).bind(2, at).bind(3, reason).bind(4, r.doc).bind(5, r.unit).bind(6, std::int64_t{r.year}).bind(7, r.section).run();
+    insert_audit(db, {0, at, by.user, "section", fmt::format("{}/{}/{}/{}", r.doc, r.unit, r.year, r.section), before,
+                      std::string("draft"), r.unit, by.via});
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace toteuma

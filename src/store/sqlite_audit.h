@@ -3,6 +3,7 @@
 // API or the command line leaves the same kind of row.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/workplace/workflow.h"
 #include "store/sqlite_db.h"
@@ -15,5 +16,12 @@ std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a);
 // Every ready or approved section back to draft, each with its audit row (a load that replaced
 // the content they were reviewed on). Returns how many.
 int reopen_all_sections(sqlite::Db& db, const Actor& by);
+
+// The sections that are ready or approved, sorted by doc, unit, year, section.
+std::vector<SectionStatus> reviewed_sections(sqlite::Db& db);
+
+// The reviewed sections `changed` names back to draft, each with its audit row and `reason` (the
+// write's "entity key") as what reopened it. Returns how many.
+int reopen_changed_sections(sqlite::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason);
 
 }  // namespace toteuma

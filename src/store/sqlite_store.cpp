@@ -249,7 +249,12 @@ class SqliteStore final : public Store {
     write_key_figures(d);
     if (how.audit) {
       insert_audit(db_, *how.audit);
-      if (how.reopen_sections) reopen_all_sections(db_, {how.audit->user, how.audit->via});
+      const Actor by{how.audit->user, how.audit->via};
+      if (how.reopen_sections)
+        reopen_all_sections(db_, by);
+      else if (how.changed)
+        if (auto reviewed = reviewed_sections(db_); !reviewed.empty())
+          reopen_changed_sections(db_, by, how.changed(d, reviewed), how.audit->entity + " " + how.audit->key);
     }
     tx.commit();
   }

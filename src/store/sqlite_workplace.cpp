@@ -166,12 +166,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     return statuses_of(st);
   }
 
-  std::vector<SectionStatus> reviewed_sections() override {
-    auto st = db_.prepare(
-        "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
-        "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
-    return statuses_of(st);
-  }
+  std::vector<SectionStatus> reviewed_sections() override { return toteuma::reviewed_sections(db_); }
 
   void set_section_state(const std::string& user, const SectionStatus& s) override {
     if (s.doc.empty() || s.unit.empty() || s.section.empty()) throw StoreError("section status without doc, unit or section");

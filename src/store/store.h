@@ -1,10 +1,12 @@
 // Persistence behind an interface: SQLite is the embedded default; a PostgreSQL store will
 // implement the same interface (keep the SQL portable: plain types, no engine extensions).
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/dataset.h"
 #include "core/finance/follow_up.h"
@@ -20,6 +22,10 @@ struct StoreError : MsgError {
   explicit StoreError(const std::string& detail) : MsgError(msg("err.store.internal"), detail) {}
 };
 
+// Which reviewed sections a write changed: given the dataset as written (read inside the write's
+// transaction) and the sections that are ready or approved, the ones to move back to draft.
+using ChangedSections = std::function<std::vector<SectionRef>(const Dataset& written, const std::vector<SectionStatus>& reviewed)>;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -32,6 +38,9 @@ class Store {
     // The newest audit id the caller compared against: when the trail has grown since (someone
     // wrote meanwhile), StoreError and nothing changes.
     std::optional<std::int64_t> unchanged_since;
+    // Without reopen_sections: the reviewed sections this names go back to draft in the same
+    // transaction (adopting the council's decision changes only some documents' figures).
+    ChangedSections changed = {};
   };
   // Replaces everything in one transaction: on any error nothing changes.
   virtual void replace(const Dataset& d, const ReplaceOptions& how) = 0;

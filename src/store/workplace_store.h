@@ -19,10 +19,6 @@ struct StaleChange : StoreError {
   StaleChange(Change c, std::optional<std::string> now);
 };
 
-// Which reviewed sections an edit changed: given the dataset as written (read inside the edit's
-// transaction) and the sections that are ready or approved, the ones to move back to draft.
-using ChangedSections = std::function<std::vector<SectionRef>(const Dataset& written, const std::vector<SectionStatus>& reviewed)>;
-
 class WorkplaceStore {
  public:
   virtual ~WorkplaceStore() = default;

@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "document/builder.h"
+#include "document/changed_sections.h"
 #include "document/commentary.h"
 #include "document/template.h"
 #include "render/document_output.h"
@@ -157,47 +158,6 @@ void check_as_loaded(const Dataset& d) {
   }
 }
 
-namespace {
-
-// What each review part of a document prints, in Finnish and Swedish together; nullopt when the
-// document cannot be built (its unit does not exist that year).
-std::optional<std::map<std::string, std::string>> printed_parts(const Ledger& ledger, const std::string& kind,
-                                                                const std::string& unit, int year) {
-  std::map<std::string, std::string> out;
-  try {
-    DocTemplate t = template_for(ledger.dataset(), kind);
-    for (Lang l : {Lang::fi, Lang::sv})
-      for (auto& p : doc::review_parts(build_document(ledger, t, {unit, year, l, today()}))) out[p.id] += p.content;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  return out;
-}
-
-// The reviewed sections whose printed content differs between the snapshot and the dataset as
-// written: exact for every kind of edit, as the documents' own builder decides what each shows.
-std::vector<SectionRef> changed_sections(const Snapshot& before, const Dataset& written, const std::vector<SectionStatus>& reviewed) {
-  Ledger after(written);
-  std::vector<SectionRef> out;
-  for (std::size_t i = 0; i < reviewed.size();) {
-    const SectionStatus& first = reviewed[i];  // sorted by doc, unit, year: one document at a time
-    auto old_parts = printed_parts(before.ledger, first.doc, first.unit, first.year);
-    auto new_parts = printed_parts(after, first.doc, first.unit, first.year);
-    for (; i < reviewed.size() && reviewed[i].doc == first.doc && reviewed[i].unit == first.unit && reviewed[i].year == first.year; ++i) {
-      const std::string& id = reviewed[i].section;
-      auto content = [&](const auto& parts) -> std::optional<std::string> {
-        if (!parts || !parts->count(id)) return std::nullopt;
-        return parts->at(id);
-      };
-      auto was = content(old_parts), is = content(new_parts);
-      if ((was || is) && was != is) out.push_back({first.doc, first.unit, first.year, id});
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 ActionResult apply_changes(AppState& state, const User& u, const std::vector<Change>& changes) {
   std::lock_guard write(state.write_mutex());
   auto snap = state.snapshot();
@@ -211,7 +171,7 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
         refuse_unjustified_submission(written, changes);
       };
       w.apply(u.id, changes, check, [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
-        return changed_sections(*snap, written, reviewed);
+        return changed_sections(snap->ledger, written, reviewed);
       });
     });
   } catch (const StaleChange& e) {

@@ -7,6 +7,7 @@
 
 #include "core/budgeting/proposal_sheet.h"
 #include "core/workplace/access.h"
+#include "document/changed_sections.h"
 #include "ingest/fields.h"
 
 namespace toteuma::web {
@@ -22,7 +23,7 @@ std::string describe(const BudgetVersion& v) {
 // Reads the dataset, lets `edit` change it (returning a refusal, or filling in the audit row), then
 // replaces the stored dataset in one transaction with the row, unless someone wrote meanwhile.
 template <class Edit>
-ActionResult replace_dataset(AppState& state, const User& u, bool reopen_sections, Edit edit) {
+ActionResult replace_dataset(AppState& state, const User& u, bool reopen_changed, Edit edit) {
   if (!may_edit_figures(u)) return result(Outcome::forbidden);
   std::lock_guard write(state.write_mutex());
   ActionResult r;
@@ -30,12 +31,19 @@ ActionResult replace_dataset(AppState& state, const User& u, bool reopen_section
     r = state.with_store([&](Store& s) -> ActionResult {
       const std::int64_t since = s.last_audit_id();  // a command-line write after this refuses the replace
       Dataset d = s.read();
+      const Dataset before = reopen_changed ? d : Dataset{};
       AuditEntry audit{0, "", u.id, "budget", "", std::nullopt, std::nullopt, "", "web"};
       ActionResult refused = edit(d, audit);
       if (refused.outcome != Outcome::ok) return refused;
       canonicalize(d);
       check_as_loaded(d);
-      s.replace(d, {&audit, reopen_sections, since});
+      Store::ReplaceOptions how{&audit, false, since};
+      // The reviewed sections whose printed figures the write changed go back to draft, no others.
+      if (reopen_changed)
+        how.changed = [&](const Dataset& written, const std::vector<SectionStatus>& reviewed) {
+          return changed_sections(Ledger(before), written, reviewed);
+        };
+      s.replace(d, how);
       return {};
     });
   } catch (const StoreError& e) {
@@ -82,7 +90,7 @@ ActionResult start_round_version(AppState& state, const User& u, const VersionRe
 ActionResult adopt_round_version(AppState& state, const User& u, const std::string& version, const std::string& as,
                                  const std::string& stamp) {
   if (!fields::valid_id(as)) return result(Outcome::invalid, msg("round.bad_id", as));
-  // Adopting replaces the budget of Y and its plan: every reviewed section goes back to draft.
+  // Adopting replaces the budget of Y and its plan: the reviewed sections that print them go back to draft.
   return replace_dataset(state, u, true, [&](Dataset& d, AuditEntry& audit) -> ActionResult {
     const BudgetVersion* v = find_version(d, version);
     if (!v) return result(Outcome::invalid, msg("err.store.unknown_budget_version", version));

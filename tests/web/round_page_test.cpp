@@ -7,7 +7,13 @@
 // is −4 275 650 (tests/web/proposal_test.cpp).
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/budgeting/budget_round.h"
+#include "core/date.h"
+#include "core/finance/ledger.h"
+#include "document/builder.h"
+#include "document/template.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
 #include "web_client.h"
@@ -176,6 +182,51 @@ TEST(WebRound, TheCouncilsDecisionIsAdoptedAsTheBudget) {
   auto unit = fin.get("/fi/unit/kanslia", {{"year", "2026"}, {"kind", "budget"}});
   ASSERT_EQ(unit.status, 200);
   EXPECT_NE(unit.body.find("-4" + kNbsp + "275" + kNbsp + "650"), std::string::npos);
+}
+
+// Adopting replaces the budget of 2026 and its plan: the approved sections of kanslia's budget
+// book 2026 that print those figures go back to draft; its annual report 2024 (actuals only) and
+// the budget book's sections that print no 2026 figure stay approved.
+TEST(WebRound, AdoptingReopensOnlyTheSectionsThatPrintTheAdoptedFigures) {
+  RoundWeb w;
+  auto wp = open_sqlite_workplace_store(w.db);
+  auto approve_all = [&](const std::string& kind, int year) {
+    Dataset d = w.stored();
+    Ledger l(d);
+    std::vector<std::string> ids;
+    for (const doc::ReviewPart& p : doc::review_parts(build_document(l, template_for(d, kind), {"kanslia", year, Lang::fi, today()}))) {
+      wp->set_section_state("talous", SectionStatus{kind, "kanslia", year, p.id, SectionState::approved, "talous", ""});
+      ids.push_back(p.id);
+    }
+    return ids;
+  };
+  auto report = approve_all("annual-report", 2024);
+  auto book = approve_all("budget-book", 2026);
+  ASSERT_FALSE(report.empty());
+  ASSERT_FALSE(book.empty());
+  Client fin = w.as("talous");
+  ASSERT_EQ(start(fin, "paatos-2026", "council", "version:ehdotus-2026").status, 303);
+  std::string stamp = Client::field(fin.get(kRound).body, "stamp");
+  ASSERT_EQ(fin.post(kRound, {{"do", "adopt"}, {"version", "paatos-2026"}, {"as", "ta2026"}, {"stamp", stamp}}).status, 303);
+  for (const SectionStatus& s : wp->section_statuses("annual-report", "kanslia", 2024))
+    EXPECT_EQ(s.state, SectionState::approved) << s.section;
+  std::map<std::string, SectionStatus> after;
+  for (const SectionStatus& s : wp->section_statuses("budget-book", "kanslia", 2026)) after[s.section] = s;
+  // The unit's budget table prints its budget of 2026 (−4 275 650 operating margin after adoption);
+  // the unit's texts beside it print no figure of the version.
+  const std::string unit_section = "unit-kanslia-table-budget";
+  ASSERT_TRUE(after.count("unit-kanslia"));
+  EXPECT_EQ(after["unit-kanslia"].state, SectionState::approved);
+  ASSERT_TRUE(after.count(unit_section)) << "sections: " << ::testing::PrintToString(book);
+  EXPECT_EQ(after[unit_section].state, SectionState::draft);
+  EXPECT_EQ(after[unit_section].reopened_by, "budget adopt/paatos-2026");
+  int kept = 0, reopened = 0;
+  for (const auto& [id, s] : after) (s.state == SectionState::approved ? kept : reopened)++;
+  EXPECT_GT(kept, 0);  // not every section: the general part and the checks print no 2026 figure of kanslia
+  // Each reopened section has its audit row, via the web.
+  int rows = 0;
+  for (const AuditEntry& a : wp->audit("kanslia", 0)) rows += a.entity == "section" && a.after == std::optional<std::string>("draft");
+  EXPECT_EQ(rows, reopened);
 }
 
 TEST(WebRound, OnlyFinanceWritesEveryoneReads) {
