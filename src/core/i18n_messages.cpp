@@ -118,6 +118,15 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       // the stage's rule asks for; {0} the lines in Finnish, {1} in Swedish
       {"proposal.justification_missing", {"Ehdotusta ei voi jättää: muutetuilta riveiltä puuttuu perustelu ({0}).",
                                           "Förslaget kan inte lämnas in: motivering saknas för ändrade rader ({1})."}},
+      // the JSON API of budget rounds (web/api_budget.cpp, helper 'round-api'); {} a field name
+      {"api.no_proposal", {"Yksiköllä {} ei ole ehdotusta versiossa \"{}\".", "Enheten {} har inget förslag i versionen \"{}\"."}},
+      {"api.proposal_forbidden", {"Ehdotusta lukevat ja muokkaavat vain yksikön muokkaajat ja talous.",
+                                  "Förslaget läses och redigeras endast av enhetens redigerare och ekonomin."}},
+      {"api.bad_proposal_field", {"Ehdotuksen kenttä \"{}\" puuttuu tai on virheellinen.", "Förslagets fält \"{}\" saknas eller är felaktigt."}},
+      {"api.no_alternative", {"Tuntematon vaihtoehtoinen talousarvio: {}", "Okänd alternativ budget: {}"}},
+      {"api.alternative_forbidden", {"Julkaisematonta vaihtoehtoista talousarviota lukevat vain valtuustoryhmän jäsenet.",
+                                     "En opublicerad alternativ budget läses endast av fullmäktigegruppens medlemmar."}},
+      {"api.bad_alternative_year", {"Vuoden on oltava {}–{}.", "Året måste vara {}–{}."}},
   };
   return c;
 }

@@ -1,6 +1,6 @@
 // The JSON API: each route reads the snapshot or calls the same actions as the pages (actions.h),
 // so authorisation, audit and the stale check cannot differ between the two. Errors are JSON
-// {"error": code, "message": English text}; a malformed body is a 400, never an exception.
+// {"error": code, "message": text in the reader's language} (api_json.h); a malformed body is a 400, never an exception.
 #include "web/api.h"
 
 #include <fmt/format.h>
@@ -17,6 +17,8 @@
 #include "core/text.h"
 #include "render/document_output.h"
 #include "web/actions.h"
+#include "web/api_budget.h"
+#include "web/api_json.h"
 #include "web/web_templates.h"
 
 namespace toteuma::web {
@@ -24,21 +26,10 @@ namespace toteuma::web {
 namespace {
 
 using nlohmann::json;
+using namespace api_json;
 
 constexpr std::size_t max_changes = 1000;  // one request's batch
 constexpr int max_audit = 1000;
-
-http::Response reply(int status, const json& j) {
-  // Stored texts are UTF-8; should one not be, it is replaced rather than failing the response.
-  return {status, "application/json; charset=utf-8", j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n", {}};
-}
-
-// `message` in the reader's language (reply_lang); `code` is the stable, language-neutral part.
-http::Response error(Lang lang, int status, const std::string& code, const Msg& message, json extra = json::object()) {
-  extra["error"] = code;
-  extra["message"] = message.in(lang);
-  return reply(status, extra);
-}
 
 // The language of a reply's messages: ?lang=, else the Accept-Language header's first language
 // when it is Finnish or Swedish, else the dataset's primary language.
@@ -50,10 +41,6 @@ Lang reply_lang(const http::Request& req, const Dataset& d) {
   if (auto l = parse_lang(accept.substr(0, std::min<std::size_t>(2, accept.size())))) return *l;
   return d.primary().primary;
 }
-
-json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-json non_empty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json text(const Text& t) { return {{"fi", t.fi}, {"sv", t.sv}}; }
 
 std::string to_string(Measure m) {
   switch (m) {
@@ -81,30 +68,6 @@ struct Call {
     return it == req.query.end() ? fallback : it->second;
   }
 };
-
-// The JSON object of a request body; nullopt (and the reply in `bad`) when it is not one.
-std::optional<json> body_object(const http::Request& req, Lang lang, http::Response& bad) {
-  std::string type = req.header("content-type");
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  if (type != "application/json") {
-    bad = error(lang, 415, "unsupported_media_type", msg("api.json_type"));
-    return std::nullopt;
-  }
-  json j = json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    bad = error(lang, 400, "invalid", msg("api.not_object"));
-    return std::nullopt;
-  }
-  return j;
-}
-
-// A string member, nullopt when absent or not a string.
-std::optional<std::string> str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? std::optional<std::string>(it->get<std::string>()) : std::nullopt;
-}
 
 // ?lang=, the primary language without it.
 std::optional<Lang> lang_param(const Call& c) {
@@ -182,8 +145,10 @@ http::Response units(Call& c) {
 
 http::Response table(Call& c, const std::string& unit) {
   auto year = year_param(c.req, c.snap->default_year);
-  auto kind = parse_table_kind(c.q("kind", "annual-report"));
   auto lang = lang_param(c);
+  if (year && lang)  // the budget round's tables (api_budget.h)
+    if (auto t = api_budget_table({c.state, c.req, c.snap, c.viewer, c.lang}, unit, c.q("kind"), *year, *lang)) return *t;
+  auto kind = parse_table_kind(c.q("kind", "annual-report"));
   if (!year || !kind || !lang) return error(c.lang, 400, "invalid", msg("api.bad_table_query"));
   FigureTable t;
   try {
@@ -357,20 +322,7 @@ http::Response changes(Call& c) {
     if (x.before != x.after) ++applied;  // the store skips a change to the same value
     batch.push_back(std::move(x));
   }
-  ActionResult r = apply_changes(c.state, *c.viewer.user, batch);
-  switch (r.outcome) {
-    case Outcome::ok: return reply(200, {{"applied", applied}});
-    case Outcome::forbidden:
-      return error(c.lang, 403, "forbidden", msg("api.forbidden_change"), {{"entity", r.refused.entity}, {"key", r.refused.key}});
-    case Outcome::stale:
-      return error(c.lang, 409, "stale", msg("api.stale"),
-                   {{"entity", r.refused.entity}, {"key", r.refused.key}, {"current", opt(r.current)}});
-    case Outcome::invalid:
-    case Outcome::not_approved:
-    case Outcome::drafts:
-    case Outcome::reason_required: break;
-  }
-  return error(c.lang, 400, "invalid", r.message);
+  return outcome_reply(c.lang, apply_changes(c.state, *c.viewer.user, batch), {{"applied", applied}});
 }
 
 // ---- review and publication ----------------------------------------------------------------------
@@ -502,7 +454,7 @@ http::Response public_file(Call& c, const std::string& id_s) {
 // ---- dispatch ------------------------------------------------------------------------------------
 
 enum class Route { openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
-                   public_list, public_file };
+                   public_list, public_file, budget };
 
 // The API's routes; the patterns are the paths of openapi.json.
 struct ApiRoute {
@@ -527,7 +479,12 @@ const std::vector<ApiRoute>& api_table() {
       {Route::public_list, {"/api/v1/public", "GET"}},
       {Route::public_file, {"/api/v1/public/{id}", "GET"}},
   };
-  return t;
+  static const std::vector<ApiRoute> all = [] {
+    std::vector<ApiRoute> out = t;
+    for (const RouteSpec& r : api_budget_routes()) out.push_back({Route::budget, r});  // api_budget.h
+    return out;
+  }();
+  return all;
 }
 
 }  // namespace
@@ -577,6 +534,7 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
     case Route::audit: return audit(c);
     case Route::review: return review(c, id);
     case Route::calendar: return calendar(c);
+    case Route::budget: return route_api_budget({c.state, c.req, c.snap, c.viewer, c.lang}, found->spec, parts);
     default: break;
   }
   return error(c.lang, 404, "not_found", msg("api.no_route"));

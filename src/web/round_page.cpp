@@ -8,6 +8,7 @@
 #include "core/budgeting/budget_round.h"
 #include "core/budgeting/frame_chart.h"
 #include "core/budgeting/proposal.h"
+#include "core/budgeting/round_status.h"
 #include "core/format.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -45,14 +46,8 @@ Round round_of(const Dataset& d, const Municipality& m, int year) {
   return r;
 }
 
-// The units whose binding line the frame sets: the municipality's units with a binding line on 1.1.Y.
-std::vector<const UnitVersion*> binding_units(const Dataset& d, const Round& r) {
-  OrgView org = d.org_on(Date::first_of_year(r.year));
-  std::vector<const UnitVersion*> out;
-  for (const auto& [u, depth] : org.tree())
-    if (!u->binding_line.empty() && org.within(u->id, r.m.id)) out.push_back(u);
-  return out;
-}
+// The units whose binding line the frame sets (core/budgeting/round_status.h).
+std::vector<const UnitVersion*> binding_units(const Dataset& d, const Round& r) { return round_binding_units(d, r.m.id, r.year); }
 
 std::string from_text(const Dataset& d, const BudgetVersion& v, Lang lang) {
   auto from = parse_version_source(v.based_on);
@@ -101,16 +96,13 @@ std::string proposals_html(const Ctx& c, const Round& r) {
   std::string out;
   for (const BudgetVersion* v : r.versions) {
     if (!has_unit_proposals(d, *v)) continue;
-    std::vector<std::string> units;
-    for (const UnitVersion* u : binding_units(d, r)) units.push_back(u->id);
-    for (const UnitProposal& p : d.budgeting.proposals)
-      if (p.version == v->id && std::find(units.begin(), units.end(), p.unit) == units.end()) units.push_back(p.unit);
     std::string rows;
-    for (const std::string& unit : units) {
+    for (const RoundProposal& rp : round_proposals(d, *v, fd, today())) {
+      const std::string& unit = rp.unit;
       const UnitVersion* u = latest_version(d, unit);
-      UnitProposal p = proposal_of(d, v->id, unit);
+      const UnitProposal& p = rp.proposal;
       // The distance from the frame on the unit's binding line, as the proposal page shows it.
-      auto dist = fd.at(v->id, unit);
+      const auto& dist = rp.frame_distance;
       std::string distance = dist ? fmt::format("{} ({})", format_euros(*dist), tr(*dist >= 0 ? "proposal.within_frame" : "proposal.over_frame", c.lang))
                                   : "–";
       rows += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/proposal?version={}\">{}</a></th><td class=\"state-{}\">{}</td>"
@@ -118,7 +110,7 @@ std::string proposals_html(const Ctx& c, const Round& r) {
                           lc(c.lang), e(http::url_encode(unit)), e(http::url_encode(v->id)), e(u ? u->name.shown(c.lang) : unit),
                           e(to_string(p.state)),
                           e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)) +
-                              (proposal_overdue(d, *v, unit, today())
+                              (rp.overdue
                                    ? " <strong class=\"overdue\">" + e(tr("proposal.overdue", c.lang)) + "</strong>"
                                    : ""),
                           dist && *dist < 0 ? " over" : "", e(distance), e(p.comment));
