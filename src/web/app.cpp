@@ -10,6 +10,7 @@
 #include "web/api.h"
 #include "web/auth_routes.h"
 #include "web/calendar_page.h"
+#include "web/search_page.h"
 #include "web/alternative_pages.h"
 #include "web/budget_pages.h"
 #include "web/round_page.h"
@@ -73,6 +74,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_round_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
+  if (auto r = route_search(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;
   return not_found(c);
 }

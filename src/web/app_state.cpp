@@ -11,6 +11,7 @@ Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, 
       ledger_investments(std::move(investments)),
       closed_months(std::move(closed)) {
   findings = check_dataset(d);
+  search = std::make_unique<SearchIndex>(d);
   for (const auto& s : d.scenarios) {
     if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);
     if (s.kind == ScenarioKind::actual) default_year = std::max(default_year, s.year);

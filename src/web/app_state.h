@@ -13,6 +13,7 @@
 #include "core/dataset.h"
 #include "core/finance/follow_up.h"
 #include "core/finance/ledger.h"
+#include "store/search_index.h"
 #include "store/store.h"
 #include "store/user_store.h"
 #include "store/workplace_store.h"
@@ -29,6 +30,7 @@ struct Snapshot {
   std::map<int, int> closed_months;  // year → last month finance closed
   int default_year = 0;
   std::vector<Finding> findings;  // checked once per snapshot
+  std::unique_ptr<SearchIndex> search;  // built at its first search (store/search_index.h)
 
   Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed = {},
            std::vector<MonthlyInvestmentActual> investments = {});

@@ -19,6 +19,7 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}", "GET"},
       {"/{lang}/checks", "GET"},
       {"/{lang}/calendar", "GET"},
+      {"/{lang}/search", "GET"},
       {"/{lang}/audit", "GET"},
       {"/{lang}/scenarios", "GET, POST"},
       {"/{lang}/ledger/close", "POST"},

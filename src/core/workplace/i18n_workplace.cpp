@@ -353,6 +353,17 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"audit.entity.council_group", {"Valtuustoryhmä", "Fullmäktigegrupp"}},
       {"web.change.alternative_change", {"vaihtoehdon muutos", "alternativets ändring"}},
       {"web.change.alternative_note", {"vaihtoehdon perustelu", "alternativets motivering"}},
+      // search (issue 17 item 6; web/search_page.cpp)
+      {"search.title", {"Haku", "Sök"}},
+      {"search.label", {"Hakusanat", "Sökord"}},
+      {"search.button", {"Hae", "Sök"}},
+      {"search.hint", {"Hakee yksiköistä, tavoitteista, mittareista ja teksteistä suomeksi ja ruotsiksi. Sanan alku riittää: ”talousarvi” löytää myös ”talousarviossa”.",
+                       "Söker i enheter, mål, mätare och texter på finska och svenska. Början av ett ord räcker: ”budge” hittar också ”budgeten”."}},
+      {"search.count", {"Osumia: {}", "Träffar: {}"}},
+      {"search.kind.unit", {"Yksikkö", "Enhet"}},
+      {"search.kind.goal", {"Tavoite", "Mål"}},
+      {"search.kind.metric", {"Mittari", "Mätare"}},
+      {"search.kind.text", {"Teksti", "Text"}},
   };
   return c;
 }
