@@ -294,6 +294,15 @@ http::Response calendar(Call& c) {
   return reply(200, out);
 }
 
+// The search page's hits (store/search_index.h), best first.
+http::Response search(Call& c) {
+  json out = json::array();
+  for (const SearchHit& h : c.snap->search->find(c.q("q"), c.lang, 100))
+    out.push_back({{"kind", h.kind}, {"unit", h.unit}, {"year", h.year == 0 ? json(nullptr) : json(h.year)}, {"ref", h.ref},
+                   {"lang", std::string(lang_code(h.lang))}, {"title", h.title}, {"excerpt", h.excerpt}});
+  return reply(200, out);
+}
+
 // ---- writing -------------------------------------------------------------------------------------
 
 http::Response changes(Call& c) {
@@ -454,7 +463,7 @@ http::Response public_file(Call& c, const std::string& id_s) {
 // ---- dispatch ------------------------------------------------------------------------------------
 
 enum class Route { openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
-                   public_list, public_file, budget };
+                   public_list, public_file, search, budget };
 
 // The API's routes; the patterns are the paths of openapi.json.
 struct ApiRoute {
@@ -476,6 +485,7 @@ const std::vector<ApiRoute>& api_table() {
       {Route::changes, {"/api/v1/changes", "POST"}},
       {Route::audit, {"/api/v1/audit", "GET"}},
       {Route::calendar, {"/api/v1/calendar", "GET"}},
+      {Route::search, {"/api/v1/search", "GET"}},
       {Route::public_list, {"/api/v1/public", "GET"}},
       {Route::public_file, {"/api/v1/public/{id}", "GET"}},
   };
@@ -534,6 +544,7 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
     case Route::audit: return audit(c);
     case Route::review: return review(c, id);
     case Route::calendar: return calendar(c);
+    case Route::search: return search(c);
     case Route::budget: return route_api_budget({c.state, c.req, c.snap, c.viewer, c.lang}, found->spec, parts);
     default: break;
   }

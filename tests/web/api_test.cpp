@@ -407,7 +407,7 @@ TEST(ApiOpenApi, DescribesEveryRoute) {
       {"/api/v1/units/{id}/goals", "get"}, {"/api/v1/values", "get"},           {"/api/v1/changes", "post"},
       {"/api/v1/audit", "get"},            {"/api/v1/units/{id}/review", "get"}, {"/api/v1/units/{id}/review", "post"},
       {"/api/v1/calendar", "get"},         {"/api/v1/public", "get"},           {"/api/v1/public/{id}", "get"},
-      {"/api/v1/openapi.json", "get"},
+      {"/api/v1/openapi.json", "get"},         {"/api/v1/search", "get"},
       // budget rounds (web/api_budget.cpp)
       {"/api/v1/budget/{year}", "get"}, {"/api/v1/budget/versions/{id}/figures", "get"}, {"/api/v1/budget/versions/{id}/alternatives", "get"},
       {"/api/v1/alternatives/{id}", "get"}, {"/api/v1/units/{id}/proposal", "get"}, {"/api/v1/units/{id}/proposal", "post"},
@@ -416,7 +416,7 @@ TEST(ApiOpenApi, DescribesEveryRoute) {
     ASSERT_TRUE(doc["paths"].contains(path)) << path;
     EXPECT_TRUE(doc["paths"][path].contains(method)) << method << " " << path;
   }
-  EXPECT_EQ(doc["paths"].size(), 21u) << "a path here that the test does not know";
+  EXPECT_EQ(doc["paths"].size(), 22u) << "a path here that the test does not know";
   EXPECT_EQ(doc["components"]["securitySchemes"]["session"]["in"], "cookie");
   EXPECT_EQ(doc["components"]["securitySchemes"]["csrf"]["name"], "X-CSRF-Token");
   // Every $ref points at a schema or response that exists.

@@ -91,5 +91,18 @@ TEST(WebSearch, TheSearchPageListsHitsWithLinksForEveryReaderOnly) {
   EXPECT_EQ(anonymous.get("/fi/search", {{"q", "asukk"}}).status, 303);
 }
 
+TEST(WebSearch, TheApiAnswersTheSameHits) {
+  testing::UsersWorkplace w({{"lukija", "viewer"}}, "oikea-salasana-42");
+  Client c = w.as("lukija");
+  auto r = c.get("/api/v1/search", {{"q", "stadskansli"}});
+  ASSERT_EQ(r.status, 200);
+  // The unit kanslia, found by its Swedish name: a Finnish reader (the API's default) gets the Swedish hit.
+  EXPECT_NE(r.body.find("\"kind\":\"unit\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"ref\":\"kanslia\""), std::string::npos);
+  EXPECT_NE(r.body.find("\"lang\":\"sv\""), std::string::npos);
+  EXPECT_NE(r.body.find("Stadskanslicentralen"), std::string::npos);
+  EXPECT_EQ(c.get("/api/v1/search", {{"q", ""}}).body, "[]\n");
+}
+
 }  // namespace
 }  // namespace toteuma
