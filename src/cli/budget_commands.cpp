@@ -8,7 +8,9 @@
 
 #include "cli/commands.h"
 #include "core/budgeting/budget_round.h"
+#include "core/budgeting/version_htv.h"
 #include "core/budgeting/version_start.h"
+#include "core/fixed.h"
 #include "core/budgeting/version_table.h"
 #include "core/finance/spending_plan_table.h"
 #include "core/format.h"
@@ -36,6 +38,23 @@ BudgetVersion& version_in(Dataset& d, const std::string& id) {
   for (auto& v : d.budgeting.versions)
     if (v.id == id) return v;
   refuse("no budget version \"" + id + "\"", "talousarvion versiota ei ole", "budgetversionen finns inte");
+}
+
+// A version figures are entered in: known and not adopted.
+BudgetVersion& open_version(Dataset& d, const std::string& id) {
+  BudgetVersion& v = version_in(d, id);
+  if (!v.adopted.empty())
+    refuse("version \"" + v.id + "\" is adopted as " + v.adopted + ": it no longer changes", "hyväksyttyä versiota ei voi muuttaa",
+           "en antagen version kan inte ändras");
+  return v;
+}
+
+// --year of an entry (0: the version's budget year), one of the version's years Y…Y+2.
+int year_in(const BudgetVersion& v, int year) {
+  if (!year) return v.year;
+  if (year < v.year || year > v.year + 2)
+    refuse(fmt::format("--year: expected {}–{}", v.year, v.year + 2), "vuosi ei ole version vuosi", "året är inte versionens år");
+  return year;
 }
 
 void save(Store& store, Dataset& d, AuditEntry audit) {
@@ -83,15 +102,10 @@ int cmd_budget_start(const BudgetOptions& o, std::ostream& out) {
 int cmd_budget_set(const BudgetOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
-  BudgetVersion& v = version_in(d, o.version);
-  if (!v.adopted.empty())
-    refuse("version \"" + v.id + "\" is adopted as " + v.adopted + ": it no longer changes", "hyväksyttyä versiota ei voi muuttaa",
-           "en antagen version kan inte ändras");
+  BudgetVersion& v = open_version(d, o.version);
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
   if (!d.chart.find(o.line)) refuse("--line: unknown \"" + o.line + "\"", "tuntematon rivi", "okänd rad");
-  int year = o.year ? o.year : v.year;
-  if (year < v.year || year > v.year + 2)
-    refuse(fmt::format("--year: expected {}–{}", v.year, v.year + 2), "vuosi ei ole version vuosi", "året är inte versionens år");
+  int year = year_in(v, o.year);
   std::optional<Cents> amount;
   if (!o.clear) {
     amount = parse_euros(o.amount);
@@ -255,6 +269,36 @@ int cmd_spending_plan_show(const BudgetOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   if (!o.unit.empty() && !d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
   out << spending_plan_csv(plan_rows(d, o.year, o.unit));
+  return 0;
+}
+
+int cmd_budget_htv_set(const BudgetOptions& o, std::ostream& out) {
+  auto store = open_sqlite_store(o.db);
+  Dataset d = store->read();
+  BudgetVersion& v = open_version(d, o.version);
+  if (o.clear != o.htv.empty())
+    refuse("give --htv PERSON-YEARS or --clear", "anna --htv HTV tai --clear", "ange --htv ÅRSVERKEN eller --clear");
+  if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
+  int year = year_in(v, o.year);
+  std::optional<PersonYears> htv;
+  if (!o.clear) {
+    htv = parse_htv_input(o.htv);
+    if (!htv) refuse("--htv: expected person-years such as 12,5", "odotettiin henkilötyövuosia, esim. 12,5", "årsverken förväntades, t.ex. 12,5");
+  }
+  auto& all = d.budgeting.htv;
+  auto it = std::find_if(all.begin(), all.end(), [&](const VersionHtv& h) { return h.version == v.id && h.unit == o.unit && h.year == year; });
+  std::optional<std::string> was, now;
+  if (it != all.end()) {
+    was = fixed_to_plain(it->htv, 3);
+    all.erase(it);
+  }
+  if (htv) {
+    now = fixed_to_plain(*htv, 3);
+    all.push_back({v.id, o.unit, year, *htv});
+  }
+  std::string key = fmt::format("version-htv/{}/{}/{}", v.id, o.unit, year);
+  if (was != now) save(*store, d, cli_audit("budget", key, was, now, o.unit));  // nothing to write, no audit row
+  out << key << ": " << was.value_or("-") << " → " << now.value_or("-") << "\n";
   return 0;
 }
 

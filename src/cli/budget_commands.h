@@ -20,6 +20,7 @@ struct BudgetOptions {
   std::string output, file;  // budget sheet -o; budget import-sheet|import-figures FILE
   bool force = false;        // import-sheet: over a stale base
   std::vector<std::string> months;  // spending-plan set: January … December, euros
+  std::string htv;                  // budget htv set: person-years, e.g. 12,5
 };
 
 int cmd_budget_start(const BudgetOptions& o, std::ostream& out);
@@ -35,5 +36,7 @@ int cmd_spending_plan_import(const BudgetOptions& o, std::ostream& out);
 int cmd_spending_plan_show(const BudgetOptions& o, std::ostream& out);
 // table --kind spending-plan --unit U --year Y
 int cmd_table_spending_plan(const BudgetOptions& o, std::ostream& out);
+// budget htv set: a unit's person-years of a year in a version (--clear removes them), audited.
+int cmd_budget_htv_set(const BudgetOptions& o, std::ostream& out);
 
 }  // namespace toteuma

@@ -171,6 +171,15 @@ int main(int argc, char** argv) {
   budget_set->add_option("--year", bo.year, "year (default: the version's budget year)")->check(CLI::Range(1900, 2200));
   budget_set->add_option("--amount", bo.amount, "euros, income positive and costs negative, e.g. -4286000");
   budget_set->add_flag("--clear", bo.clear, "remove the figure");
+  auto* budget_htv = budget->add_subcommand("htv", "personnel (htv) of the units in a version");
+  budget_htv->require_subcommand(1);
+  auto* budget_htv_set = budget_htv->add_subcommand("set", "enter (or --clear) a unit's person-years of a year in a version");
+  budget_htv_set->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_htv_set->add_option("--version", bo.version, "version id")->required();
+  budget_htv_set->add_option("--unit", bo.unit, "unit id")->required();
+  budget_htv_set->add_option("--year", bo.year, "year (default: the version's budget year)")->check(CLI::Range(1900, 2200));
+  budget_htv_set->add_option("--htv", bo.htv, "person-years, e.g. 12,5");
+  budget_htv_set->add_flag("--clear", bo.clear, "remove the figure");
   auto* budget_versions = budget->add_subcommand("versions", "the versions of a year's round (CSV)");
   budget_versions->add_option("--db", bo.db, "SQLite database file")->required();
   budget_versions->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
@@ -273,6 +282,7 @@ int main(int argc, char** argv) {
       if (!amount_or_clear("budget set", bo.clear, bo.amount, std::cerr)) return 2;
       return cmd_budget_set(bo, std::cout);
     }
+    if (*budget_htv_set) return cmd_budget_htv_set(bo, std::cout);
     if (*budget_versions) return cmd_budget_versions(bo, std::cout);
     if (*budget_adopt) return cmd_budget_adopt(bo, std::cout);
     if (*budget_sheet) return cmd_budget_sheet(bo, std::cout);

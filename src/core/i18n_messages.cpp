@@ -127,6 +127,15 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       {"api.alternative_forbidden", {"Julkaisematonta vaihtoehtoista talousarviota lukevat vain valtuustoryhmän jäsenet.",
                                      "En opublicerad alternativ budget läses endast av fullmäktigegruppens medlemmar."}},
       {"api.bad_alternative_year", {"Vuoden on oltava {}–{}.", "Året måste vara {}–{}."}},
+      // personnel (htv) in budget versions (issue 16 item 3, helper 'htv'): the proposal page's
+      // table (web/proposal_htv.cpp), its refusals, the store's and `toteuma budget htv`'s
+      {"proposal.htv.caption", {"Henkilöstö (htv)", "Personal (årsv.)"}},
+      {"proposal.htv.row", {"Henkilötyövuodet", "Årsverken"}},
+      {"proposal.htv.actual", {"Toteutunut {}", "Utfall {}"}},
+      {"proposal.htv.plan", {"Suunnitelma {}", "Plan {}"}},
+      {"proposal.htv.label", {"Henkilötyövuodet {}", "Årsverken {}"}},
+      {"web.bad_htv_in", {"{}: \"{}\" ei ole henkilötyövuosien määrä (esimerkiksi 12,5)", "{}: \"{}\" är inte ett antal årsverken (till exempel 12,5)"}},
+      {"err.store.bad_htv", {"Virheellinen henkilötyövuosien määrä (tuhannesosina): {}", "Ogiltigt antal årsverken (i tusendelar): {}"}},
   };
   return c;
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/fixed.h"
 #include "ingest/alternative_files.h"
 #include "ingest/fields.h"
 
@@ -164,6 +165,33 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
       br.figures.push_back(std::move(f));
     }
   }
+  // htv.csv: a version's person-years per unit and year (core/budgeting/version_htv.h).
+  if (auto t = open_optional_csv(bd / "htv.csv", {"version", "unit", "year", "htv"})) {
+    std::set<std::tuple<std::string, std::string, int>> keys;
+    for (const auto& r : t->rows()) {
+      VersionHtv h;
+      h.version = need_id(*t, r, "version");
+      const BudgetVersion* v = find_version(d, h.version);
+      if (!v)
+        t->fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", h.version),
+                                 "tuntematon versio", "okänd version"));
+      h.unit = need_id(*t, r, "unit");
+      if (!d.has_unit(h.unit))
+        t->fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", h.unit), "tuntematon yksikkö", "okänd enhet"));
+      h.year = need_year(*t, r, "year");
+      if (h.year < v->year || h.year > v->year + 2)
+        t->fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v->year, v->year + 1, v->year + 2),
+                              "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
+      auto htv = parse_htv_input(t->get(r, "htv"));
+      if (!htv)
+        t->fail(r, "htv", m3(fmt::format("expected person-years with at most 3 decimals such as 12.5, found \"{}\"", t->get(r, "htv")),
+                             "odotettiin henkilötyövuosia", "årsverken förväntades"));
+      h.htv = *htv;
+      if (!keys.insert({h.version, h.unit, h.year}).second)
+        t->fail(r, "htv", m3("a second row for the same version, unit and year", "sama rivi kahdesti", "samma rad två gånger"));
+      br.htv.push_back(std::move(h));
+    }
+  }
   load_proposals(bd, d);
   load_alternatives(bd, d);
 }
@@ -188,6 +216,9 @@ void dump_budgeting(const Dataset& d, const fs::path& dir) {
   b.clear();
   for (const auto& f : br.figures) b += row({f.version, f.unit, f.line, std::to_string(f.year), cents_to_plain(f.amount)});
   write_rows_if_any(bd, "figures.csv", row({"version", "unit", "line", "year", "amount"}), b);
+  b.clear();
+  for (const auto& h : br.htv) b += row({h.version, h.unit, std::to_string(h.year), fixed_to_plain(h.htv, 3)});
+  write_rows_if_any(bd, "htv.csv", row({"version", "unit", "year", "htv"}), b);
   b.clear();
   for (const auto& p : br.proposals) b += row({p.version, p.unit, to_string(p.state), p.comment, p.changed_by, p.changed_at});
   write_rows_if_any(bd, "proposals.csv", row({"version", "unit", "state", "comment", "changed_by", "changed_at"}), b);

@@ -1,4 +1,4 @@
-// The budgeting/ folder of a dataset (docs/DATASET.md): stages.csv, versions.csv and figures.csv
+// The budgeting/ folder of a dataset (docs/DATASET.md): stages.csv, versions.csv, figures.csv and htv.csv
 // of the budget rounds, all optional (a dataset without a round in preparation).
 #pragma once
 #include <filesystem>

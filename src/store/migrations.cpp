@@ -339,6 +339,13 @@ CREATE TABLE budget_alternative_change (
   line_id TEXT NOT NULL REFERENCES chart_line(id), year INTEGER NOT NULL, amount_cents BIGINT NOT NULL,
   justification_fi TEXT NOT NULL, justification_sv TEXT NOT NULL, PRIMARY KEY (alternative_id, unit_id, line_id, year));
 )sql"},
+      // 23: personnel in a budget version (issue 16 item 3): a unit's person-years (thousandths)
+      // for a year Y…Y+2 of the version.
+      {23, R"sql(
+CREATE TABLE budget_version_htv (
+  version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL, year INTEGER NOT NULL,
+  htv_thousandths BIGINT NOT NULL, PRIMARY KEY (version_id, unit_id, year));
+)sql"},
   };
   return m;
 }

@@ -25,6 +25,10 @@ void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
     while (st.step()) br.figures.push_back({st.text(0), st.text(1), st.text(2), static_cast<int>(st.int64(3)), st.int64(4)});
   }
   {
+    auto st = db.prepare("SELECT version_id, unit_id, year, htv_thousandths FROM budget_version_htv");
+    while (st.step()) br.htv.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.int64(3)});
+  }
+  {
     auto st = db.prepare("SELECT version_id, unit_id, state, comment, changed_by, changed_at FROM budget_proposal_state");
     while (st.step()) {
       auto state = parse_proposal_state(st.text(2));
@@ -41,7 +45,7 @@ void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
 
 void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
   delete_alternatives(db);
-  for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version", "budget_stage"})
+  for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version_htv", "budget_version", "budget_stage"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
   {
     auto st = db.prepare("INSERT INTO budget_stage (id, position, name_fi, name_sv, editors, justification) VALUES (?, ?, ?, ?, ?, ?)");
@@ -72,6 +76,10 @@ void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
     auto st = db.prepare("INSERT INTO budget_version_figure VALUES (?, ?, ?, ?, ?)");
     for (const auto& f : br.figures)
       st.bind(1, f.version).bind(2, f.unit).bind(3, f.line).bind(4, std::int64_t{f.year}).bind(5, f.amount).run();
+  }
+  {
+    auto st = db.prepare("INSERT INTO budget_version_htv VALUES (?, ?, ?, ?)");
+    for (const auto& h : br.htv) st.bind(1, h.version).bind(2, h.unit).bind(3, std::int64_t{h.year}).bind(4, h.htv).run();
   }
   {
     auto st = db.prepare("INSERT INTO budget_proposal_state VALUES (?, ?, ?, ?, ?, ?)");

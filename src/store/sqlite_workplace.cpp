@@ -64,7 +64,7 @@ std::string parse_lang_part(const std::string& s) {
 }
 
 enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
-                    alternative_part };
+                    alternative_part, version_htv };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -392,6 +392,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"metric_value", {Entity::metric_value, 2}},
         {"realisation", {Entity::realisation, 3}}, {"goal", {Entity::goal, 2}},  {"scenario", {Entity::scenario, 1}},
         {"version_figure", {Entity::version_figure, 4}}, {"proposal", {Entity::proposal, 2}}, {"proposal_note", {Entity::proposal_note, 4}},
+        {"version_htv", {Entity::version_htv, 3}},
         {"alternative", {Entity::alternative_part, alternative_key_parts("alternative")}},
         {"alternative_change", {Entity::alternative_part, alternative_key_parts("alternative_change")}},
         {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}}};
@@ -440,15 +441,21 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         t.unit = check_alternative_key(db_, entity, p);
         break;
       case Entity::version_figure:
+      case Entity::version_htv:
       case Entity::proposal:
       case Entity::proposal_note: {
-        // A budget round's version (migration 19): the unit's figures, state and justifications in it.
+        // A budget round's version (migration 19): the unit's figures, htv, state and justifications in it.
         auto st = db_.prepare("SELECT year FROM budget_version WHERE id = ?");
         if (!st.bind(1, p[0]).step()) throw StoreError(msg("err.store.unknown_budget_version", p[0]));
         int year = static_cast<int>(st.int64(0));
         require_unit(p[1]);
         t.unit = p[1];
         if (t.entity == Entity::proposal) break;
+        if (t.entity == Entity::version_htv) {  // version/unit/year
+          t.year = parse_year(p[2]);
+          if (t.year < year || t.year > year + 2) throw StoreError(msg("err.store.version_year", p[2], year));
+          break;
+        }
         if (!exists("SELECT 1 FROM chart_line WHERE id = ?", p[2])) throw StoreError(msg("err.store.unknown_line", p[2]));
         if (t.entity == Entity::proposal_note) {
           t.lang = parse_lang_part(p[3]);
@@ -469,6 +476,10 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       auto cents = parse_int(v);
       if (!cents) throw StoreError(msg("err.store.bad_amount", v));
       if (!within_entry_limit(*cents)) throw StoreError(msg("err.store.amount_limit", v));
+    }
+    if (t.entity == Entity::version_htv) {  // thousandths of a person-year
+      auto htv = parse_int(v);
+      if (!htv || *htv < 0) throw StoreError(msg("err.store.bad_htv", v));
     }
     if (t.entity == Entity::metric_value) {
       auto f = split(v, ';', 2);
@@ -542,6 +553,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         auto st = db_.prepare(
             "SELECT amount_cents FROM budget_version_figure WHERE version_id = ? AND unit_id = ? AND line_id = ? AND year = ?");
         if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, std::int64_t{t.year}).step()) return std::nullopt;
+        return std::to_string(st.int64(0));
+      }
+      case Entity::version_htv: {
+        auto st = db_.prepare("SELECT htv_thousandths FROM budget_version_htv WHERE version_id = ? AND unit_id = ? AND year = ?");
+        if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, std::int64_t{t.year}).step()) return std::nullopt;
         return std::to_string(st.int64(0));
       }
       case Entity::proposal: {
@@ -633,6 +649,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         write_scenario(p[0], after);
         return;
       case Entity::version_figure:
+      case Entity::version_htv:
       case Entity::proposal:
       case Entity::proposal_note:
         write_proposal_part(t, after);
@@ -643,9 +660,21 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     }
   }
 
-  // A unit's proposal in a budget round: a figure of the version, its state, a justification.
+  // A unit's proposal in a budget round: a figure of the version, its htv, its state, a justification.
   void write_proposal_part(const Target& t, const std::optional<std::string>& after) {
     const auto& p = t.parts;
+    if (t.entity == Entity::version_htv) {
+      if (!after) {
+        db_.prepare("DELETE FROM budget_version_htv WHERE version_id = ? AND unit_id = ? AND year = ?")
+            .bind(1, p[0]).bind(2, p[1]).bind(3, std::int64_t{t.year}).run();
+        return;
+      }
+      db_.prepare(
+             "INSERT INTO budget_version_htv (version_id, unit_id, year, htv_thousandths) VALUES (?, ?, ?, ?) "
+             "ON CONFLICT (version_id, unit_id, year) DO UPDATE SET htv_thousandths = excluded.htv_thousandths")
+          .bind(1, p[0]).bind(2, p[1]).bind(3, std::int64_t{t.year}).bind(4, *parse_int(*after)).run();
+      return;
+    }
     if (t.entity == Entity::version_figure) {
       if (!after) {
         db_.prepare("DELETE FROM budget_version_figure WHERE version_id = ? AND unit_id = ? AND line_id = ? AND year = ?")

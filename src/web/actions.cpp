@@ -58,7 +58,8 @@ bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
   if (!v || !v->adopted.empty()) return is_admin(u);  // unknown: the store refuses it
   // A stage finance edits (the frame, the consolidation, the proposals, the decision): its figures
   // are finance's, set on the round page (web/round_page.cpp).
-  if (!has_unit_proposals(d, *v)) return ch.entity == "version_figure" && stage_editors(d, *v) == "finance" ? may_edit_figures(u) : is_admin(u);
+  bool figure = ch.entity == "version_figure" || ch.entity == "version_htv";
+  if (!has_unit_proposals(d, *v)) return figure && stage_editors(d, *v) == "finance" ? may_edit_figures(u) : is_admin(u);
   UnitProposal now = proposal_of(d, v->id, k[1]);
   bool unit_side = may_propose(u, d, k[1], v->year);
   if (ch.entity != "proposal") return unit_side && proposal_editable(now.state);
@@ -132,7 +133,8 @@ ChangeScope scope_of(const Dataset& d, const Change& ch) {
 
 bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   if (ch.entity == "figure" || ch.entity == "scenario") return may_edit_figures(u);
-  if (ch.entity == "version_figure" || ch.entity == "proposal_note" || ch.entity == "proposal") return may_apply_proposal(d, u, ch);
+  if (ch.entity == "version_figure" || ch.entity == "version_htv" || ch.entity == "proposal_note" || ch.entity == "proposal")
+    return may_apply_proposal(d, u, ch);
   if (ch.entity == "alternative" || ch.entity == "alternative_change" || ch.entity == "alternative_note") return may_apply_alternative(d, u, ch);
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it

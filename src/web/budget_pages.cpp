@@ -15,6 +15,7 @@
 #include "web/actions.h"
 #include "web/form_parts.h"
 #include "web/page_text.h"
+#include "web/proposal_htv.h"
 
 namespace toteuma::web {
 
@@ -98,6 +99,7 @@ std::optional<std::vector<Change>> saved_changes(const Ctx& c, const BudgetVersi
       if (before != after) out.push_back({"proposal_note", fmt::format("{}/{}/{}/{}", v.id, u.id, l->id, lc(lang)), before, after});
     }
   }
+  if (!add_htv_changes(c, v, u.id, form, out, bad)) return std::nullopt;  // personnel (web/proposal_htv.h)
   return out;
 }
 
@@ -211,6 +213,7 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
   std::string table = fmt::format("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{3}\"><table class=\"proposal\"><caption>{0}</caption>"
                                   "<thead><tr>{1}</tr></thead><tbody>\n{2}</tbody></table></div>\n",
                                   e(tr("table.unit_note", c.lang)), head, rows, e(tr("proposal.title", c.lang)));
+  table += proposal_htv_html(c, *v, unit, editing);  // personnel, in the same save form
   std::string state_field = before_fields("state", stored_state);
   if (editing) {
     body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}{}<input type=\"hidden\" name=\"do\" value=\"save\">{}"

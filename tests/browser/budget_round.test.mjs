@@ -3,7 +3,9 @@
 // editor (kanslia) enters a figure and a justification, sees the distance from the frame, submits;
 // finance returns it with a comment; the editor fixes it and resubmits; finance accepts; finance
 // starts the council's decision from it and adopts it; the budget table of 2026 then shows the
-// adopted figure and the versions comparison shows every version. axe-core runs on every new page.
+// adopted figure, and so does the budget book of 2026; the versions comparison shows every version.
+// The editor also enters kanslia's personnel of 2026 (40,5 htv; the demo has no personnel plan
+// of kanslia, so the version started from the plan has none). axe-core runs on every new page.
 // The tests build on each other, in order. Set-up and environment variables: harness.mjs.
 //
 // Worked out by hand from data/demo (the plan made with the budget of 2025, ts2026, at kanslia):
@@ -87,8 +89,11 @@ test('the unit editor enters a figure and a justification, sees the distance fro
   await page.fill('#f-services_2026', '-2040100');
   await page.fill('#n-services_fi', 'ICT-lisenssit kallistuvat');
   await page.fill('#n-services_sv', 'ICT-licenserna blir dyrare');
+  assert.equal(await page.inputValue('#t-2026'), '', 'no personnel plan of kanslia to start from');
+  await page.fill('#t-2026', '40,5');
   await send(page, 'save');
   assert.equal(await distance(page), '4 350');
+  assert.equal(await page.inputValue('#t-2026'), '40,5');
   await checkAxe(page, PROPOSAL);
   await assertFits(page, PROPOSAL);
   await screenshot(page, 'budget-round-proposal-kanslia.png');
@@ -141,6 +146,10 @@ test('finance starts the council decision from the accepted proposals and adopts
   await t.goto(page, '/fi/unit/kanslia?year=2026&kind=budget');
   const margin = await rowCells(page, 'Toimintakate ulkoinen');
   assert.ok(margin.includes('-4 280 650'), `Toimintakate ulkoinen: ${JSON.stringify(margin)}`);
+
+  // The budget book of 2026 prints the adopted budget: kanslia's operating margin −4 280 650.
+  await t.goto(page, '/fi/unit/kanslia/document?doc=budget-book&year=2026&format=html');
+  assert.ok(norm(await page.textContent('main')).includes('-4 280 650'), 'the budget book of 2026 holds the adopted margin');
 });
 
 test('the versions comparison shows every version and the binding units against their frames', async () => {

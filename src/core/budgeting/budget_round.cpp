@@ -68,6 +68,7 @@ void canonicalize(BudgetRounds& r) {
   std::sort(r.figures.begin(), r.figures.end(), [](const auto& a, const auto& b) {
     return std::tie(a.version, a.unit, a.line, a.year) < std::tie(b.version, b.unit, b.line, b.year);
   });
+  std::sort(r.htv.begin(), r.htv.end(), [](const auto& a, const auto& b) { return std::tie(a.version, a.unit, a.year) < std::tie(b.version, b.unit, b.year); });
   std::sort(r.proposals.begin(), r.proposals.end(), [](const auto& a, const auto& b) { return std::tie(a.version, a.unit) < std::tie(b.version, b.unit); });
   std::sort(r.notes.begin(), r.notes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.version, a.unit, a.line, a.lang) < std::tie(b.version, b.unit, b.line, b.lang);
@@ -257,6 +258,7 @@ void adopt_version(Dataset& d, const std::string& version, const std::string& bu
   std::erase_if(d.figures, [&](const Figure& f) { return ids.count(f.scenario) > 0; });
   for (const auto& f : d.budgeting.figures)
     if (f.version == version && target.count(f.year)) d.figures.push_back({f.unit, f.line, target[f.year], f.amount});
+  adopt_version_htv(d, version);
   it->adopted = budget_id;
 }
 

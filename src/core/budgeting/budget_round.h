@@ -12,6 +12,7 @@
 
 #include "core/budgeting/alternative.h"
 #include "core/budgeting/proposal.h"
+#include "core/budgeting/version_htv.h"
 #include "core/date.h"
 #include "core/lang.h"
 #include "core/money.h"
@@ -69,6 +70,7 @@ struct BudgetRounds {
   std::vector<BudgetStage> stages;  // empty: the default ones
   std::vector<BudgetVersion> versions;
   std::vector<VersionFigure> figures;
+  std::vector<VersionHtv> htv;  // personnel per unit and year (core/budgeting/version_htv.h)
   std::vector<UnitProposal> proposals;  // the units' proposal states (core/budgeting/proposal.h)
   std::vector<ProposalNote> notes;      // their justifications per line and language
   // Councillors' alternative budgets (core/budgeting/alternative.h).
@@ -76,7 +78,7 @@ struct BudgetRounds {
   std::vector<BudgetAlternative> alternatives;
   std::vector<AlternativeChange> changes;
   bool empty() const {
-    return stages.empty() && versions.empty() && figures.empty() && proposals.empty() && notes.empty() && groups.empty() &&
+    return stages.empty() && versions.empty() && figures.empty() && htv.empty() && proposals.empty() && notes.empty() && groups.empty() &&
            alternatives.empty() && changes.empty();
   }
   bool operator==(const BudgetRounds&) const = default;
@@ -126,8 +128,9 @@ std::vector<VersionFigure> start_version_figures(const Dataset& d, const BudgetV
 // Adopts the council's decision: the version's year-Y figures become the figures of budget
 // scenario `budget_id` (made if missing, named "Talousarvio Y"), its Y+1 and Y+2 figures those of
 // the plan scenarios of base year Y (made if missing); the budget and plan figures they replace
-// are removed. The version records what it became. Throws std::invalid_argument when the version
-// is not of the council stage or has been adopted already.
+// are removed; its htv become the personnel plan (adopt_version_htv). The version records what it
+// became. Throws std::invalid_argument when the version is not of the council stage or has been
+// adopted already.
 void adopt_version(Dataset& d, const std::string& version, const std::string& budget_id);
 
 }  // namespace toteuma

@@ -35,13 +35,16 @@ std::optional<VersionRefusal> start_version(Dataset& d, const VersionRequest& r,
   v.created = r.created;
   v.based_on = to_string(*from);
   std::vector<VersionFigure> first;
+  std::vector<VersionHtv> htv;
   try {
     first = start_version_figures(d, v, *from, adjust);
+    htv = start_version_htv(d, v, *from);
   } catch (const std::invalid_argument&) {
     return VersionRefusal{Why::other_round, from->version};
   }
   d.budgeting.versions.push_back(v);
   d.budgeting.figures.insert(d.budgeting.figures.end(), first.begin(), first.end());
+  d.budgeting.htv.insert(d.budgeting.htv.end(), htv.begin(), htv.end());
   if (made) *made = v;
   if (figures) *figures = first.size();
   return std::nullopt;

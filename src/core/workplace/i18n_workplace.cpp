@@ -323,6 +323,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"proposal.accept", {"Hyväksy ehdotus", "Godkänn förslaget"}},
       {"proposal.comment_required", {"Palautukseen tarvitaan kommentti.", "En kommentar behövs för att återsända förslaget."}},
       {"web.change.version_figure", {"talousarvioversion luku", "budgetversionens siffra"}},
+      {"web.change.version_htv", {"talousarvioversion henkilötyövuodet", "budgetversionens årsverken"}},  // helper 'htv'
       {"web.change.proposal", {"talousarvioehdotuksen tila", "budgetförslagets status"}},
       {"web.change.proposal_note", {"ehdotuksen perustelu", "förslagets motivering"}},
       // councillors' alternative budgets (issue 16 item 7, web/alternative_pages.cpp)
