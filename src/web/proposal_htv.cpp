@@ -38,7 +38,7 @@ std::string proposal_htv_html(const Ctx& c, const BudgetVersion& v, const std::s
   const Dataset& d = c.app().d;
   auto actual = latest_before(d, unit, v.year, "actual");
   auto plan = latest_before(d, unit, v.year, "plan");
-  std::string head = "<th scope=\"col\"></th>", row = "<th scope=\"row\">" + e(tr("proposal.htv.row", c.lang)) + "</th>";
+  std::string head = "<th scope=\"col\">" + e(tr("col.label", c.lang)) + "</th>", row = "<th scope=\"row\">" + e(tr("proposal.htv.row", c.lang)) + "</th>";
   if (actual) {
     head += "<th scope=\"col\">" + e(tf("proposal.htv.actual", c.lang, actual->first)) + "</th>";
     row += "<td class=\"num\">" + htv_text(actual->second) + "</td>";
