@@ -172,6 +172,12 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
   } else if ((e == "alternative_change" && k.size() == 4) || (e == "alternative_note" && k.size() == 5)) {
     detail = joined({k[0], n.unit(k[1]), n.line(k[2]), k[3]}) + (k.size() == 5 ? ", " + n.language(k[4]) : "");
     if (e == "alternative_change") value = euros;
+  } else if (e == "version_htv" && k.size() == 3) {  // thousandths of a person-year: "40,5"
+    detail = joined({k[0], n.unit(k[1]), k[2]});
+    value = [](const std::string& v) {
+      auto t = parse_fixed(v, 0);
+      return t ? decimal_comma(fixed_to_plain(*t, 3)) : v;
+    };
   } else if (e == "grant") {
     value = [&](const std::string& v) { return roles_value(n, v); };
   } else if (e == "password" || e == "user_state") {

@@ -229,6 +229,11 @@ TEST(VersionHtvWeb, TheEditorSavesHtvStaleAndBadInputRefused) {
       EXPECT_EQ(a.after, "40500");
     }
   EXPECT_EQ(audited, 1);
+  // The audit trail in names and the reader's language: 39,5 → 40,5 htv.
+  auto trail = w.as("talous").get("/fi/audit", {{"unit", "kanslia"}});
+  EXPECT_NE(trail.body.find("Talousarvioversion henkilötyövuodet: ehdotus-2026 · Kaupunginkansliakeskus · 2026</td>"
+                            "<td class=\"value\">39,5</td><td class=\"value\">40,5</td>"),
+            std::string::npos);
 
   // Submitted: the htv are shown, no longer editable.
   ASSERT_EQ(ed.post(kPage, {{"do", "submit"}, {"b_state", Client::field(saved.body, "b_state")}, {"h_state", Client::field(saved.body, "h_state")}},

@@ -324,6 +324,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"proposal.comment_required", {"Palautukseen tarvitaan kommentti.", "En kommentar behövs för att återsända förslaget."}},
       {"web.change.version_figure", {"talousarvioversion luku", "budgetversionens siffra"}},
       {"web.change.version_htv", {"talousarvioversion henkilötyövuodet", "budgetversionens årsverken"}},  // helper 'htv'
+      {"audit.entity.version_htv", {"Talousarvioversion henkilötyövuodet", "Budgetversionens årsverken"}},  // helper 'htv'
       {"web.change.proposal", {"talousarvioehdotuksen tila", "budgetförslagets status"}},
       {"web.change.proposal_note", {"ehdotuksen perustelu", "förslagets motivering"}},
       // councillors' alternative budgets (issue 16 item 7, web/alternative_pages.cpp)
