@@ -276,8 +276,6 @@ int cmd_budget_htv_set(const BudgetOptions& o, std::ostream& out) {
   auto store = open_sqlite_store(o.db);
   Dataset d = store->read();
   BudgetVersion& v = open_version(d, o.version);
-  if (o.clear != o.htv.empty())
-    refuse("give --htv PERSON-YEARS or --clear", "anna --htv HTV tai --clear", "ange --htv ÅRSVERKEN eller --clear");
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
   int year = year_in(v, o.year);
   std::optional<PersonYears> htv;

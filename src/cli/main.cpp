@@ -282,7 +282,13 @@ int main(int argc, char** argv) {
       if (!amount_or_clear("budget set", bo.clear, bo.amount, std::cerr)) return 2;
       return cmd_budget_set(bo, std::cout);
     }
-    if (*budget_htv_set) return cmd_budget_htv_set(bo, std::cout);
+    if (*budget_htv_set) {
+      if (bo.clear != bo.htv.empty()) {  // a usage error, as budget set's --amount or --clear
+        std::cerr << "toteuma budget htv set: give --htv PERSON-YEARS or --clear / anna --htv HTV tai --clear / ange --htv ÅRSVERKEN eller --clear\n";
+        return 2;
+      }
+      return cmd_budget_htv_set(bo, std::cout);
+    }
     if (*budget_versions) return cmd_budget_versions(bo, std::cout);
     if (*budget_adopt) return cmd_budget_adopt(bo, std::cout);
     if (*budget_sheet) return cmd_budget_sheet(bo, std::cout);

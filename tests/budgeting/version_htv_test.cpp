@@ -150,7 +150,7 @@ TEST(VersionHtvCli, SetClearAndAdoptAudited) {
   }
   BudgetOptions none = s;
   none.htv = "";
-  EXPECT_THROW(cmd_budget_htv_set(none, out), std::invalid_argument) << "neither --htv nor --clear";
+  EXPECT_THROW(cmd_budget_htv_set(none, out), std::invalid_argument) << "no --htv: not person-years";
   BudgetOptions year = s;
   year.year = 2029;
   EXPECT_THROW(cmd_budget_htv_set(year, out), std::invalid_argument);
