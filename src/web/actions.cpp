@@ -51,7 +51,7 @@ namespace {
 
 // A unit's proposal in a budget round (core/budgeting/proposal.h), judged on the snapshot taken
 // under the write lock: only versions the units edit; figures and justifications by the unit's
-// editor while the proposal is a draft or returned; the state moved as proposal_move_allowed says.
+// editor while the proposal (and those above the unit) is a draft or returned; the state moved as proposal_move_allowed says.
 bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
   auto k = split_nonempty(ch.key, '/');
   const BudgetVersion* v = k.size() >= 2 ? find_version(d, k[0]) : nullptr;
@@ -62,7 +62,8 @@ bool may_apply_proposal(const Dataset& d, const User& u, const Change& ch) {
   if (!has_unit_proposals(d, *v)) return figure && stage_editors(d, *v) == "finance" ? may_edit_figures(u) : is_admin(u);
   UnitProposal now = proposal_of(d, v->id, k[1]);
   bool unit_side = may_propose(u, d, k[1], v->year);
-  if (ch.entity != "proposal") return unit_side && proposal_editable(now.state);
+  // A figure of an area is locked by its binding unit's submitted proposal too (proposal_open_at).
+  if (ch.entity != "proposal") return unit_side && proposal_open_at(d, *v, k[1]);
   if (!unit_side && !may_edit_figures(u)) return false;
   // Moved meanwhile: the store refuses the change as stale (409, showing the state now).
   bool recorded = std::any_of(d.budgeting.proposals.begin(), d.budgeting.proposals.end(),

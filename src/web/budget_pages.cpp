@@ -16,6 +16,7 @@
 #include "web/form_parts.h"
 #include "web/page_text.h"
 #include "web/proposal_htv.h"
+#include "web/proposal_sections.h"
 
 namespace toteuma::web {
 
@@ -119,7 +120,12 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
     const std::string act = form["do"];
     auto state_before = before_from(form, "state");
     std::vector<Change> changes;
-    if (act == "save") {
+    std::string done = with_notice(self, act == "save" ? "proposal-saved" : act);
+    if (auto sec = proposal_section_post(c, *v, *u, proposal_lines(d, *u, v->id), form, self)) {  // the split, the texts
+      if (!sec->changes) return outcome_page(c, sec->refused, self);
+      changes = std::move(*sec->changes);
+      done = sec->done;
+    } else if (act == "save") {
       ActionResult bad;
       auto saved = saved_changes(c, *v, *u, form, bad);
       if (!saved) return outcome_page(c, bad, self);
@@ -135,12 +141,12 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
     ActionResult r = apply_changes(c.state, me, changes);
     if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
     // "proposal-saved", not the layout's generic "saved": one notice, the page's own.
-    return redirect(with_notice(self, act == "save" ? "proposal-saved" : act));
+    return redirect(done);
   }
 
   UnitProposal p = proposal_of(d, v->id, unit);
   auto stored_state = current_value(c.state, "proposal", key);
-  bool editing = unit_side && proposal_editable(p.state) && v->adopted.empty();
+  bool editing = unit_side && proposal_open_at(d, *v, unit) && v->adopted.empty();  // a binding unit's submit locks its areas
   std::string body = fmt::format("<h1>{}</h1>\n<h2>{}</h2>\n<p>{}: <strong>{}</strong></p>\n", e(u->name.shown(c.lang)),
                                  e(tf("proposal.heading", c.lang, v->name.shown(c.lang).empty() ? v->id : v->name.shown(c.lang))),
                                  e(tr("proposal.state", c.lang)), e(tr(("proposal.state." + to_string(p.state)).c_str(), c.lang)));
@@ -219,10 +225,11 @@ http::Response proposal_page(const Ctx& c, const std::string& unit) {
     body += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}{}<input type=\"hidden\" name=\"do\" value=\"save\">{}"
                         "<p><button type=\"submit\">{}</button></p></form>\n",
                         e(self), csrf_field(c), state_field, table, e(tr("web.save", c.lang)));
+    body += proposal_sections_html(c, *v, *u, proposal_lines(d, *u, v->id), editing, state_field);
     body += fmt::format("<form method=\"post\" action=\"{}\">{}{}<input type=\"hidden\" name=\"do\" value=\"submit\"><p><button type=\"submit\">{}</button></p></form>\n",
                         e(self), csrf_field(c), state_field, e(tr("proposal.submit", c.lang)));
   } else {
-    body += table;
+    body += table + proposal_sections_html(c, *v, *u, proposal_lines(d, *u, v->id), editing, state_field);
   }
   if (finance && p.state == ProposalState::submitted) {
     body += fmt::format("<form method=\"post\" action=\"{0}\">{1}{2}<input type=\"hidden\" name=\"do\" value=\"return\"><p><label for=\"comment\">{3}</label><br>"

@@ -51,6 +51,17 @@ UnitProposal proposal_of(const Dataset& d, const std::string& version, const std
   return {version, unit, ProposalState::draft, "", "", ""};
 }
 
+bool proposal_open_at(const Dataset& d, const BudgetVersion& v, const std::string& unit) {
+  OrgView org = d.org_on(Date::first_of_year(v.year));
+  std::string at = unit;
+  for (int depth = 0; !at.empty() && depth < 64; ++depth) {  // depth: a cycle cannot hang a request
+    if (!proposal_editable(proposal_of(d, v.id, at).state)) return false;
+    const UnitVersion* u = org.find(at);
+    at = u ? u->parent : "";
+  }
+  return true;
+}
+
 bool proposal_move_allowed(ProposalState from, const ProposalValue& to, ProposalActor who) {
   using S = ProposalState;
   if (who == ProposalActor::unit) return to.state == S::submitted && proposal_editable(from);

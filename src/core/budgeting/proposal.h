@@ -49,6 +49,10 @@ bool has_unit_proposals(const Dataset& d, const BudgetVersion& v);
 UnitProposal proposal_of(const Dataset& d, const std::string& version, const std::string& unit);
 // The unit's editor may change figures and justifications of a draft or a returned proposal.
 inline bool proposal_editable(ProposalState s) { return s == ProposalState::draft || s == ProposalState::returned; }
+// Whether the unit side may still change the figures and justifications at `unit` in `v`: the
+// proposal of the unit and of every unit above it (organisation of 1.1.Y) is a draft or returned —
+// a binding unit's submitted proposal covers the areas and cost centres it splits its figures to.
+bool proposal_open_at(const Dataset& d, const BudgetVersion& v, const std::string& unit);
 
 // Who moves a proposal: the unit's editor submits a draft or a returned one; finance returns
 // a submitted one with a comment (blanks only are none: refused) or accepts it.

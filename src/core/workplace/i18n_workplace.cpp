@@ -366,6 +366,35 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"search.kind.goal", {"Tavoite", "Mål"}},
       {"search.kind.metric", {"Mittari", "Mätare"}},
       {"search.kind.text", {"Teksti", "Text"}},
+      // prop-text (issue 16 item 3): the proposal page's split to sub-units and its budget-book texts
+      // (web/proposal_sections.cpp).
+      {"proposal.split.heading", {"Jako vastuualueille ja kustannuspaikoille", "Fördelning på ansvarsområden och kostnadsställen"}},
+      {"proposal.split.intro", {"Alayksiköiden luvut lasketaan yhteen yksikön luvuksi. Jos yksiköllä on rivillä oma luku, se korvaa alayksiköiden summan.",
+                                "Underenheternas siffror summeras till enhetens siffra. Har enheten en egen siffra på raden ersätter den underenheternas summa."}},
+      {"proposal.split.year", {"Vuosi", "År"}},
+      {"proposal.split.caption", {"Jako alayksiköille {}", "Fördelning på underenheter {}"}},
+      {"proposal.split.col.sum", {"Alayksiköt yhteensä", "Underenheterna totalt"}},
+      {"proposal.split.col.unit", {"{} yhteensä", "{} totalt"}},
+      {"proposal.split.col.difference", {"Ero: oma luku − alayksiköt", "Skillnad: egen siffra − underenheter"}},
+      {"proposal.split.own", {"oma luku", "egen siffra"}},
+      {"proposal.split.from_below", {"alayksiköistä {}", "från underenheterna {}"}},
+      {"proposal.split.own_differs",
+       {"Yksikön oma luku korvaa alayksiköiden summan ja poikkeaa siitä {} rivillä (sarake Ero). Jos luvun kuuluu olla alayksiköiden summa, "
+        "tyhjennä yksikön oma luku ylempänä; muuten tarkistus ilmoittaa eron virheenä.",
+        "Enhetens egen siffra ersätter underenheternas summa och avviker från den på {} rader (kolumnen Skillnad). Ska siffran vara "
+        "underenheternas summa, töm enhetens egen siffra ovan; annars rapporterar kontrollen skillnaden som ett fel."}},
+      {"proposal.split.save", {"Tallenna jako", "Spara fördelningen"}},
+      {"proposal.notice.split", {"Jako tallennettu.", "Fördelningen har sparats."}},
+      {"proposal.texts.heading", {"Talousarviokirjan {} tekstit", "Texterna i budgetboken {}"}},
+      {"proposal.texts.intro", {"Yksikön tekstit tulostuvat talousarviokirjaan {} (Markdown).",
+                                "Enhetens texter skrivs ut i budgetboken {} (Markdown)."}},
+      {"proposal.texts.col.fi", {"Suomeksi", "På finska"}},
+      {"proposal.texts.col.sv", {"Ruotsiksi", "På svenska"}},
+      {"proposal.texts.editor", {"Tekstieditori", "Textredigeraren"}},
+      {"proposal.texts.save", {"Tallenna tekstit", "Spara texterna"}},
+      {"proposal.texts.none", {"Talousarviokirjan pohjassa ei ole tämän yksikön tekstiosioita.",
+                               "Budgetbokens mall har inga textavsnitt för den här enheten."}},
+      {"proposal.notice.texts", {"Tekstit tallennettu.", "Texterna har sparats."}},
   };
   return c;
 }
