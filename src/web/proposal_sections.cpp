@@ -99,8 +99,8 @@ std::string split_html(const Ctx& c, const BudgetVersion& v, const UnitVersion& 
       row += fmt::format("<td>{0}<input id=\"f-{1}\" name=\"f_{1}\" value=\"{2}\" inputmode=\"decimal\" size=\"11\" aria-label=\"{3} – {4} {5}\">",
                          before_fields(name, own ? std::optional<std::string>(std::to_string(*own)) : std::nullopt), e(name),
                          own ? e(plain_euros(*own)) : "", e(l.name.shown(c.lang)), e(s->name.shown(c.lang)), year);
-      // A sub-unit without a figure of its own rolls up its own sub-units: show what they give.
-      if (!own && rolled) row += "<br><span class=\"hint\">" + e(tf("proposal.split.from_below", c.lang, format_euros(*rolled))) + "</span>";
+      // A sub-unit without a figure of its own (nor of a part) rolls up its own sub-units: show what they give.
+      if (!ledger.has_own(s->id, l.id, sc) && rolled) row += "<br><span class=\"hint\">" + e(tf("proposal.split.from_below", c.lang, format_euros(*rolled))) + "</span>";
       row += "</td>";
     }
     auto [sum, holders] = ledger.children_sum(org, unit.id, l.id, sc);
@@ -198,9 +198,9 @@ std::string texts_html(const Ctx& c, const BudgetVersion& v, const UnitVersion& 
     }
     rows += "</tr>\n";
   }
-  std::string table = fmt::format("<table class=\"texts book-texts\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>"
+  std::string table = fmt::format("<table class=\"texts book-texts\" aria-labelledby=\"texts-h\"><thead><tr><th scope=\"col\">{}</th>"
                                   "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n{}</tbody></table>\n",
-                                  e(tf("proposal.texts.heading", c.lang, v.year)), e(tr("web.section", c.lang)),
+                                  e(tr("web.section", c.lang)),
                                   e(tr("proposal.texts.col.fi", c.lang)), e(tr("proposal.texts.col.sv", c.lang)), rows);
   if (!any_input) return out + table + "</section>\n";
   return out + fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}{}<input type=\"hidden\" name=\"do\" value=\"texts\">{}"
