@@ -12,41 +12,31 @@
 #include "document/template.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
-#include "web_client.h"
+#include "web/proposal_page_fixture.h"
 
 namespace toteuma {
 namespace {
 
 using testing::Client;
+using namespace testing::proposal_page;
 
-constexpr const char* kPassword = "oikea-salasana-42";
-const std::string kPage = "/fi/unit/kanslia/proposal";
-const std::map<std::string, std::string> kQuery{{"version", "ehdotus-2026"}};
-const std::string kNbsp = "\u00a0";
-
-struct Round : testing::UsersWorkplace {
-  Round()
-      : UsersWorkplace({{"kanslia", "editor:kanslia"}, {"ict", "editor:ict"}, {"sivistys", "editor:sivistys"},
-                        {"talous", "finance"}, {"lukija", "viewer"}},
-                       kPassword) {}
-  // The version's rolled-up figure of a unit and line in 2026, as the Ledger computes it.
-  std::optional<Cents> rolled(const std::string& unit, const std::string& line) const {
-    Dataset d = read();
-    Dataset vd = version_dataset(d, *find_version(d, "ehdotus-2026"));
-    return Ledger(vd).value(d.org_on(Date::first_of_year(2026)), unit, line, version_scenario(2026, 2026));
-  }
-  std::optional<Cents> entered(const std::string& unit, const std::string& line) const {
-    for (const VersionFigure& f : read().budgeting.figures)
-      if (f.version == "ehdotus-2026" && f.unit == unit && f.line == line && f.year == 2026) return f.amount;
-    return std::nullopt;
-  }
-};
+// The version's rolled-up figure of a unit and line in 2026, as the Ledger computes it.
+std::optional<Cents> rolled(const Round& w, const std::string& unit, const std::string& line) {
+  Dataset d = w.read();
+  Dataset vd = version_dataset(d, *find_version(d, "ehdotus-2026"));
+  return Ledger(vd).value(d.org_on(Date::first_of_year(2026)), unit, line, version_scenario(2026, 2026));
+}
+// The version's own figure of a unit and line in 2026.
+std::optional<Cents> entered(const Round& w, const std::string& unit, const std::string& line) {
+  for (const VersionFigure& f : w.read().budgeting.figures)
+    if (f.version == "ehdotus-2026" && f.unit == unit && f.line == line && f.year == 2026) return f.amount;
+  return std::nullopt;
+}
 
 // The state guard and a field's before values, as the page rendered them.
 std::map<std::string, std::string> opened(const std::string& page, const std::string& act, const std::vector<std::string>& names) {
-  std::map<std::string, std::string> form{{"do", act},
-                                          {"b_state", Client::field(page, "b_state")},
-                                          {"h_state", Client::field(page, "h_state")}};
+  auto form = state_fields(page);
+  form["do"] = act;
   for (const auto& n : names) {
     form["b_" + n] = Client::field(page, "b_" + n);
     form["h_" + n] = Client::field(page, "h_" + n);
@@ -80,14 +70,14 @@ TEST(WebProposalSections, SubUnitFigureRollsUpIntoToimintakate) {
   ASSERT_EQ(page.status, 200);
   ASSERT_TRUE(has(page.body, "name=\"f_s.ict.fees.2026\"")) << "an input per area and line";
   EXPECT_TRUE(has(page.body, "name=\"f_s.talous.services.2026\""));
-  ASSERT_EQ(w.rolled("kanslia", "operating_margin"), -427565000);
+  ASSERT_EQ(rolled(w, "kanslia", "operating_margin"), -427565000);
 
   // ICT's fees 12 000 €: kanslia has none of its own, so Toimintakate −4 275 650 + 12 000 = −4 263 650.
   auto r = save_split(ed, page.body, "ict", "fees", "12 000");
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(Client::header(r, "Location"), "/fi/unit/kanslia/proposal?version=ehdotus-2026&year=2026&notice=split#split");
-  EXPECT_EQ(w.entered("ict", "fees"), 1200000);
-  EXPECT_EQ(w.rolled("kanslia", "operating_margin"), -426365000);
+  EXPECT_EQ(entered(w, "ict", "fees"), 1200000);
+  EXPECT_EQ(rolled(w, "kanslia", "operating_margin"), -426365000);
   auto after = ed.get(kPage, {{"version", "ehdotus-2026"}, {"notice", "split"}});
   EXPECT_TRUE(has(after.body, "Jako tallennettu."));
   EXPECT_TRUE(has(after.body, "-4" + kNbsp + "263" + kNbsp + "650")) << "the split's Toimintakate row";
@@ -97,9 +87,9 @@ TEST(WebProposalSections, SubUnitFigureRollsUpIntoToimintakate) {
   // Services are kanslia's own figure: ICT's −100 000 does not move Toimintakate; the table says
   // the own figure wins and by how much: −2 030 100 − (−100 000) = −1 930 100.
   ASSERT_EQ(save_split(ed, after.body, "ict", "services", "-100000").status, 303);
-  EXPECT_EQ(w.entered("ict", "services"), -10000000);
-  EXPECT_EQ(w.rolled("kanslia", "services"), -203010000);
-  EXPECT_EQ(w.rolled("kanslia", "operating_margin"), -426365000);
+  EXPECT_EQ(entered(w, "ict", "services"), -10000000);
+  EXPECT_EQ(rolled(w, "kanslia", "services"), -203010000);
+  EXPECT_EQ(rolled(w, "kanslia", "operating_margin"), -426365000);
   auto own = ed.get(kPage, kQuery);
   EXPECT_TRUE(has(own.body, "-1" + kNbsp + "930" + kNbsp + "100"));
   EXPECT_TRUE(has(own.body, "(oma luku)"));
@@ -107,7 +97,7 @@ TEST(WebProposalSections, SubUnitFigureRollsUpIntoToimintakate) {
 
   // Clearing the area's figure removes it; each write left an audit row on the area.
   ASSERT_EQ(save_split(ed, own.body, "ict", "services", "").status, 303);
-  EXPECT_EQ(w.entered("ict", "services"), std::nullopt);
+  EXPECT_EQ(entered(w, "ict", "services"), std::nullopt);
   int rows = 0;
   for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("ict", 0))
     rows += a.entity == "version_figure" && a.key.rfind("ehdotus-2026/ict/", 0) == 0;
@@ -116,7 +106,7 @@ TEST(WebProposalSections, SubUnitFigureRollsUpIntoToimintakate) {
   auto bad = save_split(ed, ed.get(kPage, kQuery).body, "talous", "fees", "12 euroa");
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(has(bad.body, "Maksutuotot – Talous- ja henkilöstöpalvelut"));
-  EXPECT_EQ(w.entered("talous", "fees"), std::nullopt);
+  EXPECT_EQ(entered(w, "talous", "fees"), std::nullopt);
 }
 
 TEST(WebProposalSections, OthersAndClosedProposalsAreRefused) {
@@ -128,14 +118,14 @@ TEST(WebProposalSections, OthersAndClosedProposalsAreRefused) {
     Client c = w.as(user);
     EXPECT_EQ(save_split(c, page, "ict", "fees", "5000").status, 403) << user;
   }
-  EXPECT_EQ(w.entered("ict", "fees"), std::nullopt);
+  EXPECT_EQ(entered(w, "ict", "fees"), std::nullopt);
   // A forged field of a unit outside kanslia is not read: sivistys keeps its 1 856 200.
   auto form = opened(page, "split", {});
   form["f_s.sivistys.fees.2026"] = "5000";
   form["h_s.sivistys.fees.2026"] = "1";
   form["b_s.sivistys.fees.2026"] = "185620000";
   EXPECT_EQ(ed.post(kPage, form, kQuery).status, 303);
-  EXPECT_EQ(w.entered("sivistys", "fees"), 185620000);
+  EXPECT_EQ(entered(w, "sivistys", "fees"), 185620000);
 
   // Submitted: no inputs; neither a fresh nor an old form changes anything — and ICT's editor
   // cannot change the area's figures on ICT's own page either, kanslia's proposal covers them.
@@ -156,7 +146,7 @@ TEST(WebProposalSections, OthersAndClosedProposalsAreRefused) {
   auto ict_form = opened(ict_page.body, "save", {"fees_2026"});
   ict_form["f_fees_2026"] = "5000";
   EXPECT_EQ(ict.post(ict_path, ict_form, kQuery).status, 403);
-  EXPECT_EQ(w.entered("ict", "fees"), std::nullopt);
+  EXPECT_EQ(entered(w, "ict", "fees"), std::nullopt);
 }
 
 TEST(WebProposalSections, StaleEditsAreRefused) {
@@ -167,7 +157,7 @@ TEST(WebProposalSections, StaleEditsAreRefused) {
   // The same form again: the figure it started from has changed meanwhile.
   auto stale = save_split(ed, page, "ict", "fees", "13000");
   EXPECT_EQ(stale.status, 409);
-  EXPECT_EQ(w.entered("ict", "fees"), 1200000);
+  EXPECT_EQ(entered(w, "ict", "fees"), 1200000);
   ASSERT_EQ(save_text(ed, page, "principles", "Periaatteet A", "Principer A").status, 303);
   EXPECT_EQ(save_text(ed, page, "principles", "Periaatteet B", "Principer B").status, 409);
   EXPECT_EQ(find_narrative(w.read().narratives, "kanslia", 2026, "principles", Lang::fi)->markdown, "Periaatteet A");

@@ -10,30 +10,13 @@
 #include "core/budgeting/proposal.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
-#include "web_client.h"
+#include "web/proposal_page_fixture.h"
 
 namespace toteuma {
 namespace {
 
 using testing::Client;
-
-constexpr const char* kPassword = "oikea-salasana-42";
-const std::string kPage = "/fi/unit/kanslia/proposal";
-const std::map<std::string, std::string> kQuery{{"version", "ehdotus-2026"}};
-const std::string kNbsp = "\u00a0";
-
-struct Round : testing::UsersWorkplace {
-  Round()
-      : UsersWorkplace({{"kanslia", "editor:kanslia"}, {"ict", "editor:ict"}, {"hallinto", "editor:lai-hallinto"},
-                        {"talous", "finance"}, {"lukija", "viewer"}},
-                       kPassword) {}
-  UnitProposal stored() const { return proposal_of(read(), "ehdotus-2026", "kanslia"); }
-};
-
-// The form's hidden state fields as the page rendered them.
-std::map<std::string, std::string> state_fields(const std::string& page) {
-  return {{"b_state", Client::field(page, "b_state")}, {"h_state", Client::field(page, "h_state")}};
-}
+using namespace testing::proposal_page;
 
 // Saves services 2026 (form value in euros) with a Finnish justification, from the page as opened.
 http::Response save_services(Client& c, const std::string& page, const std::string& euros, const std::string& why) {
