@@ -9,6 +9,7 @@
 #include "core/budgeting/budget_round.h"
 #include "core/budgeting/frame_chart.h"
 #include "core/budgeting/proposal.h"
+#include "core/budgeting/version_htv.h"
 #include "core/budgeting/round_status.h"
 #include "core/budgeting/version_table.h"
 #include "core/finance/spending_plan.h"
@@ -152,9 +153,11 @@ std::optional<http::Response> proposal_target(const BudgetApiCall& c, const std:
 json proposal_json(AppState& state, const Dataset& d, const ProposalTarget& t) {
   const BudgetVersion& v = *t.v;
   UnitProposal p = proposal_of(d, v.id, t.unit);
-  json figs = json::array(), notes = json::array();
+  json figs = json::array(), notes = json::array(), htv = json::array();
   for (const VersionFigure& f : d.budgeting.figures)
     if (f.version == v.id && f.unit == t.unit) figs.push_back({{"line", f.line}, {"year", f.year}, {"amount", f.amount}});
+  for (const VersionHtv& h : d.budgeting.htv)
+    if (h.version == v.id && h.unit == t.unit) htv.push_back({{"year", h.year}, {"thousandths", h.htv}});
   for (const ProposalNote& n : d.budgeting.notes)
     if (n.version == v.id && n.unit == t.unit) notes.push_back({{"line", n.line}, {"lang", n.lang}, {"text", n.text}});
   bool open = v.adopted.empty();
@@ -172,6 +175,7 @@ json proposal_json(AppState& state, const Dataset& d, const ProposalTarget& t) {
           {"may_edit", open && t.unit_side && proposal_editable(p.state)},
           {"may_decide", open && t.finance && p.state == ProposalState::submitted},
           {"figures", figs},
+          {"htv", htv},
           {"notes", notes}};
 }
 
@@ -206,6 +210,20 @@ std::optional<std::string> edit_changes(const json& body, const ProposalTarget& 
       int y = year->get<int>();
       if (y < v.year || y > v.year + 2) return "figures.year";
       ch.key = fmt::format("{}/{}/{}", t.key, *line, y);
+      if (ch.before != ch.after) out.push_back(std::move(ch));
+    }
+  }
+  // Person-years in thousandths (40,5 htv = 40500), as the store keeps them (entity version_htv).
+  if (auto it = body.find("htv"); it != body.end()) {
+    if (!it->is_array()) return "htv";
+    for (const json& h : *it) {
+      Change ch{"version_htv", "", std::nullopt, std::nullopt};
+      auto year = h.is_object() ? h.find("year") : h.end();
+      if (year == h.end() || !year->is_number_integer() || !nullable_cents(h, "before", ch.before) || !nullable_cents(h, "after", ch.after))
+        return "htv";
+      int y = year->get<int>();
+      if (y < v.year || y > v.year + 2) return "htv.year";
+      ch.key = fmt::format("{}/{}", t.key, y);
       if (ch.before != ch.after) out.push_back(std::move(ch));
     }
   }

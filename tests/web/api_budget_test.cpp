@@ -151,6 +151,8 @@ TEST(ApiBudget, SubmittedThenReturnedWithACommentThenAccepted) {
   json save{{"before", nullptr},
             {"figures", {{{"line", "sales"}, {"year", 2026}, {"before", sales}, {"after", 12345600}}}},
             {"notes", {{{"line", "sales"}, {"lang", "sv"}, {"before", nullptr}, {"after", "Högre avgifter."}}}}};
+  // kanslia's htv of 2026 in data/demo/budgeting/htv.csv: 39,5 → 40,5.
+  save["htv"] = {{{"year", 2026}, {"before", 39500}, {"after", 40500}}};
   auto saved = editor.json("POST", kProposal, save.dump(), kVersion);
   ASSERT_EQ(saved.status, 200) << saved.body;
   bool has = false;
@@ -159,6 +161,9 @@ TEST(ApiBudget, SubmittedThenReturnedWithACommentThenAccepted) {
     if (f["line"] == "sales" && f["year"] == 2026) has = f["amount"] == 12345600;
   EXPECT_TRUE(has);
   EXPECT_EQ(body(saved)["notes"][0]["text"], "Högre avgifter.");
+  bool htv = false;
+  for (const json& h : after_save["htv"]) htv = htv || (h["year"] == 2026 && h["thousandths"] == 40500);
+  EXPECT_TRUE(htv) << after_save["htv"].dump();
   auto submitted = move(editor, nullptr, "submit");
   ASSERT_EQ(submitted.status, 200) << submitted.body;
   EXPECT_EQ(body(submitted)["state"], "submitted");
