@@ -210,12 +210,7 @@ int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out) {
            "12 månader förväntades");
   std::vector<SpendingPlanRow> row;
   if (!o.clear) {
-    // The row goes through the file's reader, so it is checked exactly as an imported one.
-    std::string text = "year;unit;line;amount;m01;m02;m03;m04;m05;m06;m07;m08;m09;m10;m11;m12\n";
-    std::vector<std::string> f = {std::to_string(o.year), o.unit, o.line, o.amount};
-    for (std::size_t m = 0; m < 12; ++m) f.push_back(o.months.empty() ? "" : o.months[m]);
-    for (std::size_t i = 0; i < f.size(); ++i) text += (i ? ";" : "") + csv_field(f[i]);
-    row = parse_spending_plan(text + "\n", "--unit/--line/--amount/--months", d);
+    row = {parse_spending_plan_row(o.year, o.unit, o.line, o.amount, o.months, "--unit/--line/--amount/--months", d)};
   } else if (!d.has_unit(o.unit)) {
     refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
   }
@@ -248,17 +243,13 @@ int cmd_spending_plan_import(const BudgetOptions& o, std::ostream& out) {
   Dataset d = store->read();
   std::vector<SpendingPlanRow> rows = parse_spending_plan(read_file(o.file), o.file, d);
   // The file is the whole plan of each binding unit and year it names: their earlier rows go.
-  std::set<std::pair<int, std::string>> covered;
-  for (const auto& r : rows) covered.insert({r.year, binding_unit_of(OrgView(d.units, Date::first_of_year(r.year)), r.unit)->id});
+  const PlanCoverage cover = coverage_of(d, rows);
   std::size_t before = d.spending_plan.size();
-  std::erase_if(d.spending_plan, [&](const SpendingPlanRow& r) {
-    const UnitVersion* b = binding_unit_of(OrgView(d.units, Date::first_of_year(r.year)), r.unit);
-    return b && covered.count({r.year, b->id});
-  });
+  std::erase_if(d.spending_plan, [&](const SpendingPlanRow& r) { return cover.replaces(d, r); });
   std::size_t removed = before - d.spending_plan.size();
   d.spending_plan.insert(d.spending_plan.end(), rows.begin(), rows.end());
   std::string units;
-  for (const auto& [year, unit] : covered) units += fmt::format("{}{}/{}", units.empty() ? "" : ",", year, unit);
+  for (const auto& [year, unit] : cover.covered) units += fmt::format("{}{}/{}", units.empty() ? "" : ",", year, unit);
   save(*store, d, cli_audit("budget", "spending-plan/import", removed ? std::optional(fmt::format("rows={}", removed)) : std::nullopt,
                             spending_plan_csv(rows)));
   out << fmt::format("{}: {} rows ({}), {} replaced\n", o.file, rows.size(), units, removed);

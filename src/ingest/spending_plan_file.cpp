@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/format.h"
+#include "core/text.h"
 #include "ingest/fields.h"
 
 namespace toteuma {
@@ -87,6 +88,15 @@ std::vector<SpendingPlanRow> parse_spending_plan(const std::string& text, const 
     out.push_back(std::move(p));
   }
   return out;
+}
+
+SpendingPlanRow parse_spending_plan_row(int year, const std::string& unit, const std::string& line, const std::string& amount,
+                                        const std::vector<std::string>& months, const std::string& where, const Dataset& d) {
+  std::string text = "year;unit;line;amount;m01;m02;m03;m04;m05;m06;m07;m08;m09;m10;m11;m12\n";
+  std::vector<std::string> f = {std::to_string(year), unit, line, amount};
+  for (std::size_t m = 0; m < 12; ++m) f.push_back(months.size() == 12 ? months[m] : "");
+  for (std::size_t i = 0; i < f.size(); ++i) text += (i ? ";" : "") + csv_field(f[i]);
+  return parse_spending_plan(text + "\n", where, d).at(0);
 }
 
 std::string spending_plan_csv(const std::vector<SpendingPlanRow>& rows) {

@@ -12,6 +12,11 @@
 namespace toteuma {
 
 std::vector<SpendingPlanRow> parse_spending_plan(const std::string& text, const std::string& file, const Dataset& d);
+// One row given field by field (the command line's `set`, the web's spending plan page): read by
+// the file's reader, so it is checked exactly as an imported one; errors name `where`. `months`
+// is empty or twelve amounts (blank: none).
+SpendingPlanRow parse_spending_plan_row(int year, const std::string& unit, const std::string& line, const std::string& amount,
+                                        const std::vector<std::string>& months, const std::string& where, const Dataset& d);
 // The file's text of `rows` (header included), as `parse_spending_plan` reads it back.
 std::string spending_plan_csv(const std::vector<SpendingPlanRow>& rows);
 

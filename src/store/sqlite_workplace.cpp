@@ -12,6 +12,7 @@
 #include "core/finance/scenario.h"
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_alternative.h"
+#include "store/sqlite_spending.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/sha256.h"
@@ -64,7 +65,7 @@ std::string parse_lang_part(const std::string& s) {
 }
 
 enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
-                    alternative_part, version_htv };
+                    alternative_part, version_htv, spending_plan };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -395,7 +396,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"version_htv", {Entity::version_htv, 3}},
         {"alternative", {Entity::alternative_part, alternative_key_parts("alternative")}},
         {"alternative_change", {Entity::alternative_part, alternative_key_parts("alternative_change")}},
-        {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}}};
+        {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}},
+        {"spending_plan", {Entity::spending_plan, 3}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
@@ -439,6 +441,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       case Entity::alternative_part:  // store/sqlite_alternative.h
         t.kind = entity;
         t.unit = check_alternative_key(db_, entity, p);
+        break;
+      case Entity::spending_plan:  // store/sqlite_spending.h
+        t.unit = check_spending_key(db_, p);
         break;
       case Entity::version_figure:
       case Entity::version_htv:
@@ -487,6 +492,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     }
     if (t.entity == Entity::scenario) scenario_fields(v);
     if (t.entity == Entity::alternative_part) check_alternative_value(t.kind, t.parts, v);
+    if (t.entity == Entity::spending_plan) check_spending_value(v);
     // A person accepts a draft; nobody turns a person's text into a draft.
     if (t.entity == Entity::narrative_origin && v != "person") throw StoreError(msg("err.store.origin_person", v));
   }
@@ -567,6 +573,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       }
       case Entity::alternative_part:
         return read_alternative_part(db_, t.kind, p);
+      case Entity::spending_plan:
+        return read_spending_row(db_, p);
       case Entity::proposal_note: {
         auto st = db_.prepare("SELECT text FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?");
         if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
@@ -656,6 +664,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return;
       case Entity::alternative_part:
         write_alternative_part(db_, t.kind, p, after);
+        return;
+      case Entity::spending_plan:
+        write_spending_row(db_, p, after);
         return;
     }
   }

@@ -116,6 +116,7 @@ ChangeScope scope_of(const Dataset& d, const Change& ch) {
     return {k[0], s ? s->year : 0};
   }
   if ((ch.entity == "narrative" || ch.entity == "narrative_origin") && k.size() == 4) return {k[0], int_or_zero(k[1])};
+  if (ch.entity == "spending_plan" && k.size() == 3) return {k[1], int_or_zero(k[0])};
   if (ch.entity == "realisation" && k.size() == 3) {
     const Goal* g = goal_of(d, k[0]);
     return {g ? g->unit : "", int_or_zero(k[1])};
@@ -137,6 +138,8 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   if (ch.entity == "version_figure" || ch.entity == "version_htv" || ch.entity == "proposal_note" || ch.entity == "proposal")
     return may_apply_proposal(d, u, ch);
   if (ch.entity == "alternative" || ch.entity == "alternative_change" || ch.entity == "alternative_note") return may_apply_alternative(d, u, ch);
+  // A spending plan row is a figure of the budget's follow-up: whoever edits figures (docs/USERS.md).
+  if (ch.entity == "spending_plan") return may_edit_figures(u);
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');
@@ -155,10 +158,14 @@ void check_as_loaded(const Dataset& d) {
   try {
     validate_as_loaded(d);
   } catch (const InputError& e) {
-    // The loader speaks three languages at once; the reader gets theirs ({3} Finnish, {4} Swedish).
-    Text says = fields::m3_reader_parts(e.message).value_or(Text{e.message, e.message});
-    throw StoreError(msg("err.invalid_state_at", e.file, e.line, e.column, says.fi, says.sv));
+    throw StoreError(input_error_message(e));
   }
+}
+
+Msg input_error_message(const InputError& e, const char* key) {
+  // The loader speaks three languages at once; the reader gets theirs ({3} Finnish, {4} Swedish).
+  Text says = fields::m3_reader_parts(e.message).value_or(Text{e.message, e.message});
+  return msg(key, e.file, e.line, e.column, says.fi, says.sv);
 }
 
 ActionResult apply_changes(AppState& state, const User& u, const std::vector<Change>& changes) {

@@ -11,6 +11,10 @@
 #include "core/workplace/workflow.h"
 #include "web/app_state.h"
 
+namespace toteuma {
+struct InputError;
+}
+
 namespace toteuma::web {
 
 // drafts: a freeze refused while a drafted text awaits a person; reason_required: a freeze with
@@ -50,6 +54,9 @@ ActionResult apply_changes(AppState& state, const User& u, const std::vector<Cha
 
 // What an edit leaves must load as a dataset folder would; throws StoreError (its message) if not.
 void check_as_loaded(const Dataset& d);
+// A located input error (the loader's three languages at once) as catalogue message `key` in the
+// reader's language: {0} file, {1} line, {2} column, {3} the Finnish text, {4} the Swedish one.
+Msg input_error_message(const InputError& e, const char* key = "err.invalid_state_at");
 
 // The stored value an edit form starts from (the store's encoding, workflow.h).
 std::optional<std::string> current_value(AppState& state, const std::string& entity, const std::string& key);

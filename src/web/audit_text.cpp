@@ -7,6 +7,7 @@
 
 #include "core/workplace/access.h"
 #include "core/date.h"
+#include "core/finance/spending_plan.h"
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
@@ -177,6 +178,13 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
     value = [](const std::string& v) {
       auto t = parse_fixed(v, 0);
       return t ? decimal_comma(fixed_to_plain(*t, 3)) : v;
+    };
+  } else if (e == "spending_plan" && k.size() == 3) {
+    detail = joined({k[0], n.unit(k[1]), n.line(k[2])});
+    value = [&](const std::string& v) {
+      auto r = decode_plan_value(v);
+      if (!r) return v;
+      return euros(std::to_string(r->amount)) + (r->months ? " (" + tr("spending_page.audit.months", lang) + ")" : "");
     };
   } else if (e == "grant") {
     value = [&](const std::string& v) { return roles_value(n, v); };

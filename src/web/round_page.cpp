@@ -19,6 +19,7 @@
 #include "web/form_parts.h"
 #include "web/page_text.h"
 #include "web/round_page_writes.h"
+#include "web/spending_page.h"
 
 namespace toteuma::web {
 
@@ -163,6 +164,19 @@ std::string frames_html(const Ctx& c, const Round& r, bool finance, const std::s
                      e(self), csrf_field(c), e(r.frame->id), e(tr("round.frames_intro", c.lang)), table, e(tr("round.frames_save", c.lang)));
 }
 
+// The link to the spending plan of Y and the check's findings of plans that do not add up.
+std::string spending_plan_html(const Ctx& c, const Round& r) {
+  const Dataset& d = c.app().d;
+  std::string list;
+  for (const Finding& f : c.app().findings)
+    if (f.rule == "budget.spending_plan_sum" && f.where.year == r.year && d.has_unit(f.where.unit) && d.municipality_of(f.where.unit).id == r.m.id)
+      list += "<li>" + e(c.lang == Lang::fi ? f.fi : f.sv) + "</li>";
+  std::string out = fmt::format("<p><a href=\"/{}/budget/{}/spending-plan{}\">{}</a></p>\n", lc(c.lang), r.year, e(municipality_query(c, r.m)),
+                                e(tf("round.spending_link", c.lang, r.year)));
+  if (!list.empty()) out += "<div class=\"verdict error\" role=\"status\"><p>" + e(tr("spending_page.does_not_add_up", c.lang)) + "</p><ul>" + list + "</ul></div>\n";
+  return out;
+}
+
 std::string start_html(const Ctx& c, const Round& r, const std::string& self) {
   const Dataset& d = c.app().d;
   std::string stages, from;
@@ -276,6 +290,7 @@ http::Response round_page(const Ctx& c, int year, const Municipality& m) {
     body += "<p class=\"notice\" role=\"status\">" + e(tr(("round.notice." + notice).c_str(), c.lang)) + "</p>\n";
   body += fmt::format("<p><a href=\"/{}/budget/{}/versions{}\">{}</a></p>\n", lc(c.lang), year, e(municipality_query(c, m)),
                       e(tr("round.compare_link", c.lang)));
+  body += spending_plan_html(c, r);
   body += versions_html(c, r);
   body += frames_html(c, r, finance, self);
   body += proposals_html(c, r);
@@ -299,11 +314,11 @@ std::string municipality_query(const Ctx& c, const Municipality& m) {
 
 std::optional<http::Response> route_round_pages(const Ctx& c, const std::vector<std::string>& parts) {
   if (parts.size() < 3 || parts.size() > 4 || parts[1] != "budget") return std::nullopt;
-  if (parts.size() == 4 && parts[3] != "versions") return std::nullopt;
+  if (parts.size() == 4 && parts[3] != "versions" && parts[3] != "spending-plan") return std::nullopt;
   auto year = parse_year(parts[2]);
   const Municipality* m = round_municipality(c);
   if (!year || !m) return not_found(c);
-  if (parts.size() == 4) return round_compare_page(c, *year, *m);
+  if (parts.size() == 4) return parts[3] == "versions" ? round_compare_page(c, *year, *m) : spending_plan_page(c, *year, *m);
   return round_page(c, *year, *m);
 }
 

@@ -4,6 +4,9 @@
 // the same figures as a table.
 #include <fmt/format.h>
 
+#include <set>
+
+#include "core/budgeting/budget_round.h"
 #include "core/budgeting/frame_chart.h"
 #include "core/budgeting/version_table.h"
 #include "core/i18n.h"
@@ -17,6 +20,8 @@ namespace toteuma::web {
 
 namespace {
 using namespace page_text;
+// The versions the table shows unless the reader picks: the newest two (in a round: the step just taken).
+constexpr std::size_t kNewestShown = 2;
 // Sub-units indented in the chooser by non-breaking spaces (an option holds no markup).
 std::string indent(int depth) {
   std::string out;
@@ -43,9 +48,28 @@ http::Response round_compare_page(const Ctx& c, int year, const Municipality& m)
   body += fmt::format("<form class=\"chooser\" method=\"get\" action=\"/{}/budget/{}/versions\">{}<p><label for=\"unit\">{}</label> "
                       "<select id=\"unit\" name=\"unit\">{}</select> <button type=\"submit\">{}</button></p></form>\n",
                       lc(c.lang), year, muni_field, e(tr("round.col.unit", c.lang)), options, e(tr("round.compare.show", c.lang)));
-  // Many versions make the table wide: it scrolls in a region of its own, reachable by keyboard.
-  SimpleTable table = budget_versions_table(d, unit, year, c.lang);
-  body += fmt::format("<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{}</div>\n", e(table.title), render_simple_html(table));
+  // Many versions make the table wide, and the newest — the one a reader compares — would start
+  // off-screen. So the table shows the versions picked (by default the two newest: the step just
+  // taken), in the round's order, next to TP and TA and the change columns; the rest are a tick away.
+  // What does not fit still scrolls in a region of its own, its labels kept in view.
+  std::set<std::string> shown;
+  const auto versions = versions_of(d, year);
+  std::string picks;
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const BudgetVersion* v = versions[i];
+    bool on = c.q("pick").empty() ? i + kNewestShown >= versions.size() : c.q(("v_" + v->id).c_str()) == "1";
+    if (on) shown.insert(v->id);
+    picks += fmt::format("<label><input type=\"checkbox\" name=\"v_{}\" value=\"1\"{}> {}</label> ", e(v->id), on ? " checked" : "",
+                         e(v->name.shown(c.lang).empty() ? v->id : v->name.shown(c.lang)));
+  }
+  if (!versions.empty())
+    body += fmt::format("<form class=\"chooser\" method=\"get\" action=\"/{}/budget/{}/versions\">{}<input type=\"hidden\" name=\"unit\" value=\"{}\">"
+                        "<input type=\"hidden\" name=\"pick\" value=\"1\"><fieldset class=\"version-pick\"><legend>{}</legend>{}"
+                        "<button type=\"submit\">{}</button></fieldset></form>\n",
+                        lc(c.lang), year, muni_field, e(unit), e(tr("round.compare.pick", c.lang)), picks, e(tr("round.compare.show", c.lang)));
+  SimpleTable table = budget_versions_table(d, unit, year, c.lang, &shown);
+  body += fmt::format("<div class=\"wide versions\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{}</div>\n", e(table.title),
+                      render_simple_html(table));
   doc::Chart chart = frame_distance_chart(d, m.id, year, c.lang);
   if (!chart.categories.empty() && !chart.series.empty()) {
     // The SVG carries its text alternative (title and desc); the table below says the same.

@@ -43,6 +43,8 @@ const std::vector<RouteSpec>& page_routes() {
       // finance's budget round (web/round_page*.cpp)
       {"/{lang}/budget/{year}", "GET, POST"},
       {"/{lang}/budget/{year}/versions", "GET"},
+      // the spending plan of a year (web/spending_page.cpp)
+      {"/{lang}/budget/{year}/spending-plan", "GET, POST"},
   };
   return r;
 }

@@ -35,7 +35,8 @@ struct RoleColumn {
 const std::vector<RoleColumn> kRoles{
     {"admin", "aino", "admin"},           {"finance", "talous", "finance"},         {"editor", "kanslia", "editor:kanslia"},
     {"translator_fi", "kaantaja-fi", "translator:fi"}, {"translator_sv", "kaantaja-sv", "translator:sv"},
-    {"approver", "hyvaksyja", "approver"}, {"viewer", "lukija", "viewer"},           {"anonymous", "", ""}};
+    {"approver", "hyvaksyja", "approver"}, {"viewer", "lukija", "viewer"},
+    {"council_group", "valtuutettu", "council-group:kuntalaiset"},                   {"anonymous", "", ""}};
 
 struct Row {
   int line = 0;

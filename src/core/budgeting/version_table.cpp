@@ -29,6 +29,10 @@ std::optional<Cents> diff(std::optional<Cents> a, std::optional<Cents> b) {
 }  // namespace
 
 SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int year, Lang lang) {
+  return budget_versions_table(d, unit, year, lang, nullptr);
+}
+
+SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int year, Lang lang, const std::set<std::string>* shown) {
   if (!d.has_unit(unit)) throw std::invalid_argument("unknown unit: " + unit);
   OrgView org = d.org_on(Date::first_of_year(year));
   Ledger base(d);
@@ -61,8 +65,10 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
   t.title = tf("versions.title", lang, year);
   t.label_heading = tr("col.label", lang);
   t.headings = {tf("col.actual", lang, year - 2), tf("col.budget_after", lang, year - 1)};
+  auto column = [&](std::size_t i) { return !shown || shown->count(versions[i]->id) > 0; };
   for (std::size_t i = 0; i < versions.size(); ++i) {
     const BudgetVersion* v = versions[i];
+    if (!column(i)) continue;
     t.headings.push_back(v->name.in(lang).empty() ? v->id : v->name.in(lang));
     for (const BudgetAlternative* a : alts[i]) t.headings.push_back(tf("versions.col.alternative", lang, a->name.shown(lang)));
   }
@@ -84,8 +90,10 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
     std::optional<Cents> latest, framed;
     for (std::size_t i = 0; i < versions.size(); ++i) {
       auto v = vl[i]->measure(org, unit, l.id, {Measure::budget, year, 0});
-      r.cells.push_back(v);
-      for (const BudgetAlternative* a : alts[i]) r.cells.push_back(add_opt(v, al[a]->measure(org, unit, l.id, {Measure::budget, year, 0})));
+      if (column(i)) {
+        r.cells.push_back(v);
+        for (const BudgetAlternative* a : alts[i]) r.cells.push_back(add_opt(v, al[a]->measure(org, unit, l.id, {Measure::budget, year, 0})));
+      }
       if (versions[i] == frame) framed = v;
       else if (v) latest = v;
     }

@@ -1,6 +1,7 @@
 #include "core/finance/spending_plan.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 #include <tuple>
@@ -88,9 +89,11 @@ std::vector<Phasing> phasing_in_force(const std::vector<Phasing>& phasing, const
   return out;
 }
 
-std::vector<SpendingPlanDifference> spending_plan_differences(const Dataset& d, int year) {
+namespace {
+
+// Per binding unit and line of the operating part both hold: the plan rolled up against the decision.
+std::vector<SpendingPlanDifference> plan_against_decision(const Dataset& d, int year, const std::vector<std::string>& binding) {
   std::vector<SpendingPlanDifference> out;
-  auto binding = planned_binding_units(d.spending_plan, d.units, year);
   if (binding.empty()) return out;
   // The plan as a dataset of its own, so the Ledger rolls its rows up to the binding unit as any figure.
   Dataset pd;
@@ -102,22 +105,77 @@ std::vector<SpendingPlanDifference> spending_plan_differences(const Dataset& d, 
     if (r.year == year) pd.figures.push_back({r.unit, r.line, kPlan, r.amount});
   Ledger plan(pd), decision(d);
   OrgView org(d.units, Date::first_of_year(year));
-  for (const std::string& b : binding) {
-    std::map<std::string, SpendingPlanDifference> differ;
+  for (const std::string& b : binding)
     for (const Line& l : d.chart.lines()) {
       if (!l.in(Part::operating)) continue;
       auto planned = plan.value(org, b, l.id, kPlan);
       auto decided = decision.measure(org, b, l.id, {Measure::budget_after, year, 0});
-      if (!planned || !decided || *planned == *decided) continue;
-      differ[l.id] = {b, l.id, year, *decided, *planned};
+      if (planned && decided) out.push_back({b, l.id, year, *decided, *planned});
     }
-    for (const auto& [line, diff] : differ) {
-      bool deeper = std::any_of(differ.begin(), differ.end(),
+  return out;
+}
+
+}  // namespace
+
+std::vector<SpendingPlanDifference> spending_plan_differences(const Dataset& d, int year) {
+  std::vector<SpendingPlanDifference> out;
+  std::map<std::string, std::map<std::string, SpendingPlanDifference>> differ;  // binding unit -> line
+  for (const auto& s : plan_against_decision(d, year, planned_binding_units(d.spending_plan, d.units, year)))
+    if (s.planned != s.decided) differ[s.binding_unit][s.line] = s;
+  for (const auto& [unit, lines] : differ)
+    for (const auto& [line, diff] : lines) {
+      bool deeper = std::any_of(lines.begin(), lines.end(),
                                 [&](const auto& other) { return other.first != line && is_part_of(d.chart, other.first, line); });
       if (!deeper) out.push_back(diff);
     }
-  }
   return out;
+}
+
+std::vector<SpendingPlanDifference> spending_plan_sums(const Dataset& d, int year, const std::string& binding) {
+  return plan_against_decision(d, year, {binding});
+}
+
+std::string encode_plan_value(const SpendingPlanRow& r) {
+  std::string s = std::to_string(r.amount);
+  if (r.months)
+    for (Cents m : *r.months) s += ";" + std::to_string(m);
+  return s;
+}
+
+std::optional<SpendingPlanRow> decode_plan_value(const std::string& v) {
+  std::vector<Cents> f;
+  std::size_t at = 0;
+  for (;;) {
+    auto semi = v.find(';', at);
+    std::string_view part(v.data() + at, (semi == std::string::npos ? v.size() : semi) - at);
+    Cents c = 0;
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), c);
+    if (part.empty() || ec != std::errc() || p != part.data() + part.size()) return std::nullopt;
+    f.push_back(c);
+    if (semi == std::string::npos) break;
+    at = semi + 1;
+  }
+  if (f.size() != 1 && f.size() != 13) return std::nullopt;
+  SpendingPlanRow r;
+  r.amount = f[0];
+  if (f.size() == 13) {
+    std::array<Cents, 12> months{};
+    std::copy(f.begin() + 1, f.end(), months.begin());
+    r.months = months;
+  }
+  return r;
+}
+
+PlanCoverage coverage_of(const Dataset& d, const std::vector<SpendingPlanRow>& file) {
+  PlanCoverage c;
+  for (const auto& r : file)
+    if (const UnitVersion* b = binding_unit_of(OrgView(d.units, Date::first_of_year(r.year)), r.unit)) c.covered.insert({r.year, b->id});
+  return c;
+}
+
+bool PlanCoverage::replaces(const Dataset& d, const SpendingPlanRow& stored) const {
+  const UnitVersion* b = binding_unit_of(OrgView(d.units, Date::first_of_year(stored.year)), stored.unit);
+  return b && covered.count({stored.year, b->id});
 }
 
 std::vector<int> spending_plan_years(const std::vector<SpendingPlanRow>& plan) {

@@ -11,6 +11,7 @@
 #pragma once
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,24 @@ struct SpendingPlanDifference {
   bool operator==(const SpendingPlanDifference&) const = default;
 };
 std::vector<SpendingPlanDifference> spending_plan_differences(const Dataset& d, int year);
+// Every line of the operating part on which `binding`'s plan of `year` and the decision both hold a
+// figure, equal or not, in chart order (what the web's spending plan page shows; the check reports
+// the differing ones above).
+std::vector<SpendingPlanDifference> spending_plan_sums(const Dataset& d, int year, const std::string& binding);
+
+// A row's value in the workplace's change entity "spending_plan" (core/workplace/workflow.h):
+// the year's amount in cents, then its twelve months if it has them: "-1200000" or
+// "-1200000;-100000;…;-100000". decode_plan_value: nullopt unless exactly that form.
+std::string encode_plan_value(const SpendingPlanRow& r);
+std::optional<SpendingPlanRow> decode_plan_value(const std::string& v);
+
+// An imported plan file is the whole plan of each binding unit and year it names: whether a stored
+// row is one of those it replaces (`budget spending-plan import`, the web's upload).
+struct PlanCoverage {
+  std::set<std::pair<int, std::string>> covered;  // (year, binding unit)
+  bool replaces(const Dataset& d, const SpendingPlanRow& stored) const;
+};
+PlanCoverage coverage_of(const Dataset& d, const std::vector<SpendingPlanRow>& file);
 
 // The years that have a spending plan, ascending.
 std::vector<int> spending_plan_years(const std::vector<SpendingPlanRow>& plan);

@@ -395,6 +395,49 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"proposal.texts.none", {"Talousarviokirjan pohjassa ei ole tämän yksikön tekstiosioita.",
                                "Budgetbokens mall har inga textavsnitt för den här enheten."}},
       {"proposal.notice.texts", {"Tekstit tallennettu.", "Texterna har sparats."}},
+      // spending-web (session 8): the spending plan page (web/spending_page.cpp), its change entity
+      // and its link and findings on the round page
+      {"spending_page.title", {"Käyttösuunnitelma {}", "Dispositionsplan {}"}},
+      {"round.spending_link", {"Käyttösuunnitelma {}: määrärahojen jako alueille, kustannuspaikoille ja kuukausille",
+                               "Dispositionsplan {}: anslagen fördelade på områden, kostnadsställen och månader"}},
+      {"spending_page.binding_unit", {"Sitova yksikkö", "Bindande enhet"}},
+      {"spending_page.appropriation", {"Määräraha: {} – {} {} (talousarvio muutosten jälkeen)", "Anslag: {} – {} {} (budget inkl. ändringar)"}},
+      {"spending_page.split_caption", {"{} – {} {}: jako yksiköille ja kuukausille", "{} – {} {}: fördelning på enheter och månader"}},
+      {"spending_page.lines_caption", {"{}: käyttösuunnitelma {} ja päätös riveittäin", "{}: dispositionsplanen {} och beslutet per rad"}},
+      {"spending_page.col.year", {"Vuosi", "År"}},
+      {"spending_page.col.months_sum", {"Kuukaudet yhteensä", "Månaderna sammanlagt"}},
+      {"spending_page.col.planned", {"Käyttösuunnitelma", "Dispositionsplan"}},
+      {"spending_page.row.sum", {"Yhteensä", "Sammanlagt"}},
+      {"spending_page.row.decided", {"Talousarvio muutosten jälkeen", "Budget inkl. ändringar"}},
+      {"spending_page.row.difference", {"Ero", "Skillnad"}},
+      {"spending_page.none", {"Tälle sitovalle yksikölle ei ole vielä laadittu käyttösuunnitelmaa.",
+                         "Ingen dispositionsplan har ännu gjorts upp för denna bindande enhet."}},
+      {"spending_page.adds_up", {"Käyttösuunnitelma täsmää päätökseen.", "Dispositionsplanen stämmer med beslutet."}},
+      {"spending_page.does_not_add_up", {"Käyttösuunnitelma ei täsmää päätökseen:", "Dispositionsplanen stämmer inte med beslutet:"}},
+      {"spending_page.intro", {"Anna kullekin yksikölle vuoden määräraha ja halutessasi kuukaudet (kaikki 12, yhteensä vuoden verran; "
+                          "jos vuosi jää tyhjäksi, se on kuukausien summa). Tyhjä rivi poistetaan. Kulut miinusmerkkisinä.",
+                          "Ange varje enhets anslag för året och vid behov månaderna (alla 12, sammanlagt årets belopp; "
+                          "lämnas året tomt är det månadernas summa). En tom rad tas bort. Kostnader med minustecken."}},
+      {"spending_page.save", {"Tallenna käyttösuunnitelma", "Spara dispositionsplanen"}},
+      {"spending_page.notice.saved", {"Käyttösuunnitelma tallennettu.", "Dispositionsplanen sparades."}},
+      // {0} the row (unit, line), {2} the column, {3} the reader's Finnish message, {4} its Swedish one
+      {"spending_page.bad_row", {"Riviä {0} ei tallennettu: {3} (sarake {2})", "Raden {0} sparades inte: {4} (kolumn {2})"}},
+      {"spending_page.audit.months", {"kuukausittain", "per månad"}},
+      {"spending_page.file", {"käyttösuunnitelmatiedosto", "dispositionsplanens fil"}},
+      {"spending_page.import", {"Tuo käyttösuunnitelma tiedostona (CSV)", "Importera dispositionsplanen som fil (CSV)"}},
+      {"spending_page.import_label", {"Liitä tiedoston sisältö: vuosi;yksikkö;rivi;määrä;m01;…;m12 (kuten budget spending-plan import). "
+                                 "Tiedosto korvaa nimeämiensä sitovien yksiköiden ja vuosien koko suunnitelman.",
+                                 "Klistra in filens innehåll: år;enhet;rad;belopp;m01;…;m12 (som budget spending-plan import). "
+                                 "Filen ersätter hela planen för de bindande enheter och år den nämner."}},
+      {"spending_page.import_button", {"Tuo käyttösuunnitelma", "Importera dispositionsplanen"}},
+      // {0} the file, {1} its line, {2} the column, {3} the reader's Finnish message, {4} its Swedish one
+      {"spending_page.bad_file", {"Tiedostoa ei tuotu (mitään ei tallennettu): rivi {1}, sarake {2}: {3}",
+                             "Filen importerades inte (inget sparades): rad {1}, kolumn {2}: {4}"}},
+      {"round.compare.pick", {"Vertailtavat versiot (oletuksena kaksi uusinta)", "Versioner att jämföra (som standard de två senaste)"}},
+      {"web.change.spending_plan", {"käyttösuunnitelman rivi", "dispositionsplanens rad"}},
+      {"audit.entity.spending_plan", {"Käyttösuunnitelma", "Dispositionsplan"}},
+      {"err.store.bad_plan_value", {"Virheellinen käyttösuunnitelman rivi (senttiä: vuosi ja 0 tai 12 kuukautta): {}",
+                                    "Ogiltig rad i dispositionsplanen (cent: året och 0 eller 12 månader): {}"}},
   };
   return c;
 }

@@ -24,6 +24,8 @@ namespace toteuma {
 //   "scenario"     id                            "kind;year;decision_ref;decision_date(ISO or '');name_fi;name_sv;municipality"
 //                                                (amendments and forecasts created on the web; municipality
 //                                                "" = common; without it the primary's, or kept on update)
+//   "spending_plan" year/unit/line               a row of the spending plan in cents: "amount" or
+//                                                "amount;m01;…;m12" (core/finance/spending_plan.h)
 // `after` nullopt deletes the value.
 struct Change {
   std::string entity, key;
