@@ -209,7 +209,7 @@ std::string verdict_html(const Ctx& c, const Plan& p) {
   if (rows.empty()) return out;
   return out + fmt::format("<table class=\"figures spending-lines\"><caption>{}</caption><thead><tr>{}{}{}{}</tr></thead><tbody>\n{}</tbody></table>\n",
                            e(tf("spending_page.lines_caption", c.lang, p.binding->name.shown(c.lang), p.year)),
-                           th(tr("round.col.line", c.lang)), th(tr("spending_page.col.planned", c.lang)),
+                           th(tr("spending_page.line", c.lang)), th(tr("spending_page.col.planned", c.lang)),
                            th(tr("spending_page.row.decided", c.lang)), th(tr("spending_page.row.difference", c.lang)), rows);
 }
 
@@ -225,7 +225,7 @@ std::string chooser_html(const Ctx& c, const Plan& p, const std::vector<const Un
   return fmt::format("<form class=\"chooser\" method=\"get\" action=\"/{}/budget/{}/spending-plan\">{}<p><label for=\"unit\">{}</label> "
                      "<select id=\"unit\" name=\"unit\">{}</select> <label for=\"line\">{}</label> <select id=\"line\" name=\"line\">{}</select> "
                      "<button type=\"submit\">{}</button></p></form>\n",
-                     lc(c.lang), p.year, muni, e(tr("spending_page.binding_unit", c.lang)), units, e(tr("round.col.line", c.lang)), lines,
+                     lc(c.lang), p.year, muni, e(tr("spending_page.binding_unit", c.lang)), units, e(tr("spending_page.line", c.lang)), lines,
                      e(tr("round.compare.show", c.lang)));
 }
 
@@ -259,12 +259,11 @@ http::Response spending_plan_page(const Ctx& c, int year, const Municipality& m)
       ActionResult res = apply_changes(c.state, me, *changes);
       if (res.outcome != Outcome::ok) return outcome_page(c, res, self);
     }
-    return redirect(with_notice(self, "saved"));
+    return redirect(with_notice(self, "saved"));  // the layout says "Tallennettu."
   }
 
   auto decided = c.app().ledger.measure(org, p.binding->id, line->id, {Measure::budget_after, year, 0});
   std::string body = "<h1>" + e(tf("spending_page.title", c.lang, year)) + "</h1>\n";
-  if (c.q("notice") == "saved") body += "<p class=\"notice\" role=\"status\">" + e(tr("spending_page.notice.saved", c.lang)) + "</p>\n";
   body += fmt::format("<p><a href=\"/{}/budget/{}{}\">{}</a></p>\n", lc(c.lang), year, e(municipality_query(c, m)),
                       e(tr("round.compare.back", c.lang)));
   body += chooser_html(c, p, binding, m);

@@ -401,6 +401,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"round.spending_link", {"Käyttösuunnitelma {}: määrärahojen jako alueille, kustannuspaikoille ja kuukausille",
                                "Dispositionsplan {}: anslagen fördelade på områden, kostnadsställen och månader"}},
       {"spending_page.binding_unit", {"Sitova yksikkö", "Bindande enhet"}},
+      {"spending_page.line", {"Rivi", "Rad"}},
       {"spending_page.appropriation", {"Määräraha: {} – {} {} (talousarvio muutosten jälkeen)", "Anslag: {} – {} {} (budget inkl. ändringar)"}},
       {"spending_page.split_caption", {"{} – {} {}: jako yksiköille ja kuukausille", "{} – {} {}: fördelning på enheter och månader"}},
       {"spending_page.lines_caption", {"{}: käyttösuunnitelma {} ja päätös riveittäin", "{}: dispositionsplanen {} och beslutet per rad"}},
@@ -419,7 +420,6 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
                           "Ange varje enhets anslag för året och vid behov månaderna (alla 12, sammanlagt årets belopp; "
                           "lämnas året tomt är det månadernas summa). En tom rad tas bort. Kostnader med minustecken."}},
       {"spending_page.save", {"Tallenna käyttösuunnitelma", "Spara dispositionsplanen"}},
-      {"spending_page.notice.saved", {"Käyttösuunnitelma tallennettu.", "Dispositionsplanen sparades."}},
       // {0} the row (unit, line), {2} the column, {3} the reader's Finnish message, {4} its Swedish one
       {"spending_page.bad_row", {"Riviä {0} ei tallennettu: {3} (sarake {2})", "Raden {0} sparades inte: {4} (kolumn {2})"}},
       {"spending_page.audit.months", {"kuukausittain", "per månad"}},
