@@ -60,7 +60,10 @@ http::Response search_page(const Ctx& c) {
       for (const SearchHit& h : hits) {
         std::string title = h.title.empty() ? h.ref : h.title;
         if (h.kind == "text") title = unit_name(d, h.unit, c.lang);
-        std::string where = h.kind == "unit" ? std::string() : fmt::format(" · {} {}", html_escape(unit_name(d, h.unit, c.lang)), h.year);
+        // A text is titled by its unit already: only its year follows.
+        std::string where = h.kind == "unit"   ? std::string()
+                            : h.kind == "text" ? fmt::format(" · {}", h.year)
+                                               : fmt::format(" · {} {}", html_escape(unit_name(d, h.unit, c.lang)), h.year);
         body += fmt::format("<li><span class=\"kind\">{}</span> <a href=\"{}\"{}>{}</a>{}<br><span class=\"excerpt\"{}>{}</span></li>\n",
                             html_escape(tr(("search.kind." + h.kind).c_str(), c.lang)), html_escape(href_of(h, c.lang)),
                             h.lang == c.lang ? "" : fmt::format(" lang=\"{}\"", lang_code(h.lang)), html_escape(title), where,

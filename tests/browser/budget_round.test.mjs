@@ -3,7 +3,8 @@
 // editor (kanslia) enters a figure and a justification, sees the distance from the frame, submits;
 // finance returns it with a comment; the editor fixes it and resubmits; finance accepts; finance
 // starts the council's decision from it and adopts it; the budget table of 2026 then shows the
-// adopted figure, and so does the budget book of 2026; the versions comparison shows every version.
+// adopted figure, and so does the budget book of 2026; the versions comparison shows the newest
+// versions with their differences from the budget of 2025 and from the frame.
 // The editor also enters kanslia's personnel of 2026 (40,5 htv; the demo has no personnel plan
 // of kanslia, so the version started from the plan has none). axe-core runs on every new page.
 // The tests build on each other, in order. Set-up and environment variables: harness.mjs.
@@ -14,6 +15,9 @@
 //   Frame set to −4 290 000: distance 14 350 within the frame.
 //   The editor's services −2 040 100: margin −4 285 650, distance 4 350.
 //   Fixed to −2 035 100: margin −4 280 650, distance 9 350 — adopted as the budget of 2026.
+//   Against the budget of 2025 after amendments (kanslia: margin −4 165 639, services −2 010 045):
+//   margin −4 280 650 − (−4 165 639) = −115 011, 115 011 / 4 165 639 = 2,76 % → 2,8;
+//   services −2 035 100 − (−2 010 045) = −25 055, 25 055 / 2 010 045 = 1,25 % → 1,2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useToteuma, norm, rowCells, checkAxe, screenshot } from './harness.mjs';
@@ -152,10 +156,18 @@ test('finance starts the council decision from the accepted proposals and adopts
   assert.ok(norm(await page.textContent('main')).includes('-4 280 650'), 'the budget book of 2026 holds the adopted margin');
 });
 
-test('the versions comparison shows every version and the binding units against their frames', async () => {
+test('the versions comparison shows the newest versions, their differences and the binding units against their frames', async () => {
   const page = await asFinance();
   await t.goto(page, COMPARE);
   await checkAxe(page, COMPARE);
+  // The council's decision is the newest version: its change from the budget of 2025 in euros and
+  // %, and its distance from the frame (the last three columns).
+  const margin = await rowCells(page, 'Toimintakate ulkoinen', 'div.versions table');
+  assert.deepEqual(margin.slice(0, 2), ['-3 612 763', '-4 165 639'], 'TP 2024 and TA 2025 after amendments');
+  assert.deepEqual(margin.slice(-3), ['-115 011', '2,8', '9 350']);
+  assert.ok(margin.includes('-4 280 650'), `the decision's margin among ${margin}`);
+  const services = await rowCells(page, 'Palvelujen ostot', 'div.versions table');
+  assert.deepEqual(services.slice(-3), ['-25 055', '1,2', '']);
   await screenshot(page, 'budget-round-versions-kanslia.png');
   assert.equal(await page.locator('figure.chart svg[role=img]').count(), 1);
   // The chart's table: kanslia's distance in the frame, the demo's proposals (24 350), round 2 and the decision (9 350).
