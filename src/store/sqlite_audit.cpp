@@ -44,16 +44,20 @@ int reopen_all_sections(sqlite::Db& db, const Actor& by) {
   return static_cast<int>(rows.size());
 }
 
-std::vector<SectionStatus> reviewed_sections(sqlite::Db& db) {
-  auto st = db.prepare(
-      "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
-      "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
+std::vector<SectionStatus> section_statuses_of(sqlite::Stmt& st) {
   std::vector<SectionStatus> out;
   while (st.step())
     out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
                    parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6),
                    st.opt_text(7).value_or("")});
   return out;
+}
+
+std::vector<SectionStatus> reviewed_sections(sqlite::Db& db) {
+  auto st = db.prepare(
+      "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
+      "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
+  return section_statuses_of(st);
 }
 
 int reopen_changed_sections(sqlite::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason) {

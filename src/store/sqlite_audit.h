@@ -17,6 +17,9 @@ std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a);
 // the content they were reviewed on). Returns how many.
 int reopen_all_sections(sqlite::Db& db, const Actor& by);
 
+// The rows of a query of section_status selecting doc, unit_id, year, section, state, set_by,
+// set_at, reopened_by in that order.
+std::vector<SectionStatus> section_statuses_of(sqlite::Stmt& st);
 // The sections that are ready or approved, sorted by doc, unit, year, section.
 std::vector<SectionStatus> reviewed_sections(sqlite::Db& db);
 

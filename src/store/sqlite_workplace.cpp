@@ -164,7 +164,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
         "WHERE doc = ? AND unit_id = ? AND year = ? ORDER BY section");
     st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year});
-    return statuses_of(st);
+    return section_statuses_of(st);
   }
 
   std::vector<SectionStatus> reviewed_sections() override { return toteuma::reviewed_sections(db_); }
@@ -282,15 +282,6 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     v.check_errors = static_cast<int>(st.int64(10));
     v.check_reason = st.text(11);
     return v;
-  }
-
-  static std::vector<SectionStatus> statuses_of(sqlite::Stmt& st) {
-    std::vector<SectionStatus> out;
-    while (st.step())
-      out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
-                     parse_section_state(st.text(4)).value_or(SectionState::draft), st.text(5), st.text(6),
-                     st.opt_text(7).value_or("")});
-    return out;
   }
 
   // Inside apply's transaction: the reviewed sections the written changes altered go back to draft.
