@@ -329,6 +329,7 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
            "  toteuma user add ID --db " << o.db << " --name \"Name\" --role admin\n";
   web::AppOptions options;
   options.trusted_proxies = o.trusted_proxies;
+  options.accessibility_contact = o.accessibility_contact;
   return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out, options);
 }
 

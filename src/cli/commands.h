@@ -34,6 +34,7 @@ struct CommandOptions {
   std::string address = "127.0.0.1";
   unsigned threads = 0;
   std::vector<std::string> trusted_proxies;  // serve --trusted-proxy
+  std::string accessibility_contact;         // serve --accessibility-contact
   std::vector<std::string> tables;  // check --table FILE...
   std::vector<std::string> synonyms;  // check --synonyms FILE...: own row labels / column headings
   std::string line, column = "actual";  // explain

@@ -74,6 +74,8 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", o.threads, "worker threads (default: cores)");
   serve->add_option("--trusted-proxy", o.trusted_proxies,
                     "address of a reverse proxy whose X-Forwarded-For names the client (login limit); repeatable");
+  serve->add_option("--accessibility-contact", o.accessibility_contact,
+                    "e-mail address or https URL for accessibility feedback, shown on the accessibility statement (/fi/accessibility)");
 
   auto* check = app.add_subcommand(
       "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");

@@ -9,6 +9,7 @@
 #include "render/templates.h"
 #include "web/api.h"
 #include "web/auth_routes.h"
+#include "web/accessibility_page.h"
 #include "web/calendar_page.h"
 #include "web/search_page.h"
 #include "web/alternative_pages.h"
@@ -50,6 +51,10 @@ http::Response handle(Served& s, const http::Request& req) {
   if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
     return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
   if (parts.size() == 2 && parts[1] == "login") return login_page(c, s.limiter);
+  if (parts.size() == 2 && parts[1] == "accessibility") {  // public: the law asks it of every service
+    c.viewer = resolve_viewer(s.state, req);
+    return accessibility_page(c);
+  }
   if (parts.size() >= 2 && parts[1] == "public") {
     if (auto r = route_public(c, parts)) return *r;
     return not_found(c);

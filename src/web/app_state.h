@@ -47,6 +47,9 @@ struct AppOptions {
   std::int64_t login_window_seconds = 15 * 60;  // ... lock its login from that address for the rest of the window
   // Reverse proxies whose X-Forwarded-For names the client (docs/WEB.md); empty: trust no header.
   std::vector<std::string> trusted_proxies;
+  // Where users report accessibility problems (e-mail or https URL): the accessibility statement
+  // the law 306/2019 asks for names it; "" = the municipality's registry, unnamed.
+  std::string accessibility_contact;
 };
 
 class AppState {

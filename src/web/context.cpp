@@ -45,6 +45,7 @@ http::Response page(const Ctx& c, const std::string& title, const std::string& b
                  {"calendar_label", tr("web.calendar", lang)},
                  {"checks_label", tr("web.checks", lang)},
                  {"search_label", tr("search.title", lang)},
+                 {"accessibility_label", tr("a11y.title", lang)},
                  {"audit_label", tr("web.audit", lang)},
                  {"public_label", tr("web.public", lang)},
                  {"login_label", tr("web.login", lang)},

@@ -13,6 +13,7 @@ const std::vector<RouteSpec>& page_routes() {
       {"/static/style.css", "GET"},
       {"/{lang}/login", "GET, POST"},
       {"/{lang}/public", "GET"},
+      {"/{lang}/accessibility", "GET"},
       {"/{lang}/public/{id}", "GET"},
       // behind the login
       {"/{lang}/logout", "POST"},
