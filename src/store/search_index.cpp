@@ -69,7 +69,8 @@ void SearchIndex::build() {
     if (g == goal_of.end()) continue;
     for (Lang l : {Lang::fi, Lang::sv}) add("metric", g->second->unit, g->second->year, m.id, l, m.name.in(l), g->second->text.in(l));
   }
-  for (const Narrative& n : d_.narratives) add("text", n.unit, n.year, n.section, n.lang, n.section, n.markdown);
+  // A text has no title of its own (its section id is no word a reader searches for).
+  for (const Narrative& n : d_.narratives) add("text", n.unit, n.year, n.section, n.lang, "", n.markdown);
   tx.commit();
 }
 

@@ -24,7 +24,7 @@ struct SearchHit {
   int year = 0;      // goals, metrics and texts: their year; 0 for a unit
   std::string ref;   // the goal, metric or text section id; the unit id for a unit
   Lang lang = Lang::fi;   // the language of the matched text
-  std::string title;      // in `lang`
+  std::string title;      // in `lang`; "" for a text (its unit names it)
   std::string excerpt;    // the matched words between \x01 and \x02 (escape, then mark)
 };
 

@@ -37,6 +37,10 @@ const Case kCases[] = {
     {"stadskansli", Lang::sv, "unit", "kanslia", Lang::sv, "Stadskanslicentralen"},
     // Diacritics folded: "tyotehtaviin" finds "työtehtäviin" (a metric).
     {"tyotehtaviin", Lang::fi, "metric", "lov-2023-m-aika", Lang::fi, "työtehtäviin"},
+    // A text by its words (data/demo/narratives/kanslia/2025/principles.fi.md), not by its
+    // section id, which is no word of any text.
+    {"ennustettava", Lang::fi, "text", "principles", Lang::fi, "ennustettava"},
+    {"principles", Lang::fi, "", "", Lang::fi, ""},
     // Every word must match; no word, or only syntax, finds nothing and fails nothing.
     {"asukkaita zyxwv", Lang::fi, "", "", Lang::fi, ""},
     {"\" * ( NEAR", Lang::fi, "", "", Lang::fi, ""},
