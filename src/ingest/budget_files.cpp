@@ -74,18 +74,38 @@ void load_proposals(const fs::path& bd, Dataset& d) {
 
 }  // namespace
 
+namespace {
+
+// The row's `version`: a version of budgeting/versions.csv.
+const BudgetVersion& need_version(const CsvTable& t, const CsvRecord& r, const Dataset& d) {
+  std::string id = need_id(t, r, "version");
+  const BudgetVersion* v = find_version(d, id);
+  if (!v)
+    t.fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", id), "tuntematon versio",
+                            "okänd version"));
+  return *v;
+}
+
+// The row's `unit` (of units.csv) and `year` (Y, Y+1 or Y+2 of version `v`).
+std::pair<std::string, int> need_unit_and_year(const CsvTable& t, const CsvRecord& r, const Dataset& d, const BudgetVersion& v) {
+  std::string unit = need_id(t, r, "unit");
+  if (!d.has_unit(unit))
+    t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", unit), "tuntematon yksikkö", "okänd enhet"));
+  int year = need_year(t, r, "year");
+  if (year < v.year || year > v.year + 2)
+    t.fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v.year, v.year + 1, v.year + 2),
+                         "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
+  return {unit, year};
+}
+
+}  // namespace
+
 VersionCell need_version_cell(const CsvTable& t, const CsvRecord& r, const Dataset& d, const BudgetVersion& v) {
   VersionCell c;
-  c.unit = need_id(t, r, "unit");
-  if (!d.has_unit(c.unit))
-    t.fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", c.unit), "tuntematon yksikkö", "okänd enhet"));
+  std::tie(c.unit, c.year) = need_unit_and_year(t, r, d, v);
   c.line = need_id(t, r, "line");
   if (!d.chart.find(c.line))
     t.fail(r, "line", m3(fmt::format("expected a line id of the chart, found \"{}\"", c.line), "tuntematon rivi", "okänd rad"));
-  c.year = need_year(t, r, "year");
-  if (c.year < v.year || c.year > v.year + 2)
-    t.fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v.year, v.year + 1, v.year + 2),
-                         "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
   auto a = parse_euros(t.get(r, "amount"));
   if (!a)
     t.fail(r, "amount", m3(fmt::format("expected an amount in euros such as -1935039 or 25050.40, found \"{}\"", t.get(r, "amount")),
@@ -153,12 +173,9 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
     std::set<std::tuple<std::string, std::string, std::string, int>> keys;
     for (const auto& r : t->rows()) {
       VersionFigure f;
-      f.version = need_id(*t, r, "version");
-      auto v = std::find_if(br.versions.begin(), br.versions.end(), [&](const BudgetVersion& x) { return x.id == f.version; });
-      if (v == br.versions.end())
-        t->fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", f.version),
-                                 "tuntematon versio", "okänd version"));
-      VersionCell cell = need_version_cell(*t, r, d, *v);
+      const BudgetVersion& v = need_version(*t, r, d);
+      f.version = v.id;
+      VersionCell cell = need_version_cell(*t, r, d, v);
       f.unit = cell.unit, f.line = cell.line, f.year = cell.year, f.amount = cell.amount;
       if (!keys.insert({f.version, f.unit, f.line, f.year}).second)
         t->fail(r, "amount", m3("a second row for the same version, unit, line and year", "sama rivi kahdesti", "samma rad två gånger"));
@@ -170,18 +187,9 @@ void load_budgeting(const fs::path& dir, Dataset& d) {
     std::set<std::tuple<std::string, std::string, int>> keys;
     for (const auto& r : t->rows()) {
       VersionHtv h;
-      h.version = need_id(*t, r, "version");
-      const BudgetVersion* v = find_version(d, h.version);
-      if (!v)
-        t->fail(r, "version", m3(fmt::format("expected a version id of budgeting/versions.csv, found \"{}\"", h.version),
-                                 "tuntematon versio", "okänd version"));
-      h.unit = need_id(*t, r, "unit");
-      if (!d.has_unit(h.unit))
-        t->fail(r, "unit", m3(fmt::format("expected a unit id of units.csv, found \"{}\"", h.unit), "tuntematon yksikkö", "okänd enhet"));
-      h.year = need_year(*t, r, "year");
-      if (h.year < v->year || h.year > v->year + 2)
-        t->fail(r, "year", m3(fmt::format("expected the version's budget year {} or its plan years {}–{}", v->year, v->year + 1, v->year + 2),
-                              "vuosi ei ole version talousarvio- tai suunnitelmavuosi", "året är inte versionens budget- eller planår"));
+      const BudgetVersion& v = need_version(*t, r, d);
+      h.version = v.id;
+      std::tie(h.unit, h.year) = need_unit_and_year(*t, r, d, v);
       auto htv = parse_htv_input(t->get(r, "htv"));
       if (!htv)
         t->fail(r, "htv", m3(fmt::format("expected person-years with at most 3 decimals such as 12.5, found \"{}\"", t->get(r, "htv")),
