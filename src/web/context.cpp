@@ -1,5 +1,6 @@
 #include "web/web_templates.h"
 #include "web/context.h"
+#include "web/unit_nav.h"
 
 #include <fmt/format.h>
 
@@ -55,6 +56,7 @@ http::Response page(const Ctx& c, const std::string& title, const std::string& b
                  {"user_name", in ? c.viewer.user->display_name : std::string()},
                  {"user_roles", in ? role_names(*c.viewer.user, lang) : std::string()},
                  {"notice", c.q("notice").empty() ? std::string() : tr("web.notice." + c.q("notice"), lang)},
+                 {"unit_nav", unit.empty() ? std::string() : unit_nav_html(c, unit)},
                  {"body", body}};
   if (!c.q("notice").empty() && tr("web.notice." + c.q("notice"), lang) == "[missing text]") ctx["notice"] = std::string();
   http::Response r;

@@ -48,6 +48,10 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"web.save", {"Tallenna", "Spara"}},
       {"web.preview", {"Esikatselu", "Förhandsgranskning"}},
       {"web.texts", {"Tekstit", "Texter"}},
+      // the unit's navigation (web/unit_nav.*)
+      {"web.unit_nav", {"Yksikön sivut", "Enhetens sidor"}},
+      {"web.tab.figures", {"Talous", "Ekonomi"}},
+      {"web.tab.follow_up", {"Seuranta", "Uppföljning"}},
       {"web.section", {"Osio", "Avsnitt"}},
       {"web.deadline_col", {"Määräaika", "Tidsfrist"}},
       {"web.deadline", {"Määräaika {} ({}, {})", "Tidsfrist {} ({}, {})"}},
