@@ -346,6 +346,20 @@ CREATE TABLE budget_version_htv (
   version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL, year INTEGER NOT NULL,
   htv_thousandths BIGINT NOT NULL, PRIMARY KEY (version_id, unit_id, year));
 )sql"},
+      // 25: comment threads (issue 17 item 3): a thread per document section, table row or goal
+      // (target, key: core/workplace/comment.h), its unit, who started it and who resolved it
+      // (NULL = open), and its comments. Workplace records like section_status: a load keeps them.
+      {25, R"sql(
+CREATE TABLE comment_thread (
+  id INTEGER PRIMARY KEY, target TEXT NOT NULL CHECK (target IN ('section', 'row', 'goal')), target_key TEXT NOT NULL,
+  unit_id TEXT NOT NULL, started_by TEXT NOT NULL, started_at TEXT NOT NULL, resolved_by TEXT, resolved_at TEXT,
+  UNIQUE (target, target_key));
+CREATE INDEX comment_thread_unit ON comment_thread (unit_id, target);
+CREATE TABLE comment (
+  id INTEGER PRIMARY KEY, thread_id INTEGER NOT NULL REFERENCES comment_thread(id), author TEXT NOT NULL,
+  at TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX comment_of_thread ON comment (thread_id, id);
+)sql"},
   };
   return m;
 }

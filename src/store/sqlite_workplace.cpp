@@ -12,6 +12,7 @@
 #include "core/finance/scenario.h"
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_alternative.h"
+#include "store/sqlite_comments.h"
 #include "store/sqlite_spending.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -144,6 +145,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   }
 
   std::optional<std::string> current(const std::string& entity, const std::string& key) override {
+    if (entity == "comment_thread") {  // a thread's state (thread_state), key target_id
+      auto t = parse_target_id(key);
+      if (!t) throw StoreError(msg("err.comment.bad_target", key));
+      return read_thread_state(db_, *t);
+    }
     return read(target(entity, key));
   }
 
@@ -169,13 +175,26 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   std::vector<SectionStatus> reviewed_sections() override { return toteuma::reviewed_sections(db_); }
 
-  void set_section_state(const std::string& user, const SectionStatus& s) override {
+  void set_section_state(const std::string& user, const SectionStatus& s, const std::string& comment) override {
     if (s.doc.empty() || s.unit.empty() || s.section.empty()) throw StoreError("section status without doc, unit or section");
     sqlite::Transaction tx(db_);
     const std::string at = utc_now_iso();
     std::string before = state_of(s.doc, s.unit, s.year, s.section);
     put_state(user, at, {s.doc, s.unit, s.year, s.section}, before, to_string(s.state), std::nullopt);
+    if (!comment.empty())
+      insert_comment(db_, at, user, {CommentOn::section, fmt::format("{}/{}/{}/{}", s.doc, s.unit, s.year, s.section)}, comment);
     tx.commit();
+  }
+
+  std::vector<CommentThread> comment_threads(CommentOn on, const std::string& unit, const std::string& key_prefix) override {
+    return read_comment_threads(db_, on, unit, key_prefix);
+  }
+  std::optional<CommentThread> comment_thread(const CommentTarget& t) override { return read_comment_thread(db_, t); }
+  std::int64_t add_comment(const std::string& user, const CommentTarget& t, const std::string& text) override {
+    return insert_comment(db_, utc_now_iso(), user, t, text);
+  }
+  void resolve_thread(const std::string& user, const CommentTarget& t, bool resolved, const std::string& seen) override {
+    set_thread_resolved(db_, utc_now_iso(), user, t, resolved, seen);
   }
 
   DocumentVersion freeze(const std::string& user, const std::string& doc, const std::string& unit, int year,

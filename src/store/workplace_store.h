@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/workplace/comment.h"
 #include "core/workplace/workflow.h"
 #include "store/store.h"
 
@@ -42,8 +43,17 @@ class WorkplaceStore {
   virtual std::vector<SectionStatus> section_statuses(const std::string& doc, const std::string& unit, int year) = 0;
   // Every section that is ready or approved, of any document (what a load would reopen).
   virtual std::vector<SectionStatus> reviewed_sections() = 0;
-  // Records the state (and an audit row, entity "section", key doc/unit/year/section).
-  virtual void set_section_state(const std::string& user, const SectionStatus& s) = 0;
+  // Records the state (and an audit row, entity "section", key doc/unit/year/section). A `comment`
+  // (a reviewer returning the section) starts or continues the section's thread in the same transaction.
+  virtual void set_section_state(const std::string& user, const SectionStatus& s, const std::string& comment = "") = 0;
+
+  // Comment threads (store/sqlite_comments.h, migration 25): read per request, each write one
+  // transaction with its audit rows. `unit` "" = any unit; `key_prefix` narrows the keys.
+  virtual std::vector<CommentThread> comment_threads(CommentOn on, const std::string& unit, const std::string& key_prefix) = 0;
+  virtual std::optional<CommentThread> comment_thread(const CommentTarget& t) = 0;
+  virtual std::int64_t add_comment(const std::string& user, const CommentTarget& t, const std::string& text) = 0;
+  // StaleChange when the thread is no longer in the state `seen` (thread_state).
+  virtual void resolve_thread(const std::string& user, const CommentTarget& t, bool resolved, const std::string& seen) = 0;
 
   // Stores a new frozen version (number = previous + 1, hash computed here) with the check
   // errors it was approved with and the approver's reason; returns it without files.

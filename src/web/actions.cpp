@@ -14,6 +14,7 @@
 #include "core/budgeting/budget_round.h"
 #include "core/budgeting/proposal.h"
 #include "core/workplace/access.h"
+#include "core/workplace/comment.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "document/builder.h"
@@ -306,7 +307,8 @@ std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap
 }
 
 ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
-                               const std::string& unit, int year, const std::string& section, SectionState to) {
+                               const std::string& unit, int year, const std::string& section, SectionState to,
+                               const std::string& comment) {
   const ReviewSection* sec = nullptr;
   for (const auto& s : sections)
     if (s.id == section) sec = &s;
@@ -314,7 +316,13 @@ ActionResult set_section_state(AppState& state, const User& u, const std::vector
   bool allowed = to == SectionState::approved || sec->state == SectionState::approved
                      ? may_approve(u) : may_mark_ready(u, state.snapshot()->d, unit, year);
   if (!allowed) return result(Outcome::forbidden);
-  state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, "", ""}); });
+  bool blank = comment.find_first_not_of(" \t\r\n") == std::string::npos;
+  std::string said = to == SectionState::draft && !blank && may_comment(u) ? comment : "";
+  try {
+    state.with_workplace([&](WorkplaceStore& w) { w.set_section_state(u.id, SectionStatus{kind, unit, year, section, to, u.id, "", ""}, said); });
+  } catch (const StoreError& e) {
+    return result(Outcome::invalid, e.message);
+  }
   return {};
 }
 

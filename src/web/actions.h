@@ -76,8 +76,11 @@ std::vector<ReviewSection> review_sections(AppState& state, const Snapshot& snap
                                            int year, Lang lang, std::string* title = nullptr);
 // invalid: no such section; forbidden: ready (or back to draft) is the unit's call, approving or
 // reopening an approved section the approver's.
+// A `comment` on a move back to draft (a reviewer returning the section) starts or continues the
+// section's comment thread in the same transaction (ignored when blank or on other moves).
 ActionResult set_section_state(AppState& state, const User& u, const std::vector<ReviewSection>& sections, const std::string& kind,
-                               const std::string& unit, int year, const std::string& section, SectionState to);
+                               const std::string& unit, int year, const std::string& section, SectionState to,
+                               const std::string& comment = "");
 // Freezes the document as it stands as the next numbered version (approver only). Refused with
 // not_approved while any section is not approved, drafts while it shows a drafted text no person
 // has accepted (fi or sv), reason_required when the checks find errors in it and `reason` is

@@ -18,6 +18,7 @@
 #include "render/document_output.h"
 #include "web/actions.h"
 #include "web/api_budget.h"
+#include "web/api_comments.h"
 #include "web/api_json.h"
 #include "web/web_templates.h"
 
@@ -418,7 +419,7 @@ http::Response review(Call& c, const std::string& unit) {
     auto section = str(*body, "section"), state = str(*body, "state");
     auto to = state ? parse_section_state(*state) : std::nullopt;
     if (!section || !to) return error(c.lang, 400, "invalid", msg("api.bad_section_body"));
-    ActionResult r = set_section_state(c.state, me, sections, t.kind, t.unit, t.year, *section, *to);
+    ActionResult r = set_section_state(c.state, me, sections, t.kind, t.unit, t.year, *section, *to, str(*body, "comment").value_or(""));
     if (r.outcome == Outcome::invalid) return error(c.lang, 400, "invalid", r.message);
     if (r.outcome == Outcome::forbidden) return error(c.lang, 403, "forbidden", msg("api.section_forbidden"));
   }
@@ -463,7 +464,7 @@ http::Response public_file(Call& c, const std::string& id_s) {
 // ---- dispatch ------------------------------------------------------------------------------------
 
 enum class Route { openapi, login, logout, session, units, table, narratives, goals, values, changes, audit, review, calendar,
-                   public_list, public_file, search, budget };
+                   public_list, public_file, search, budget, comments };
 
 // The API's routes; the patterns are the paths of openapi.json.
 struct ApiRoute {
@@ -488,6 +489,7 @@ const std::vector<ApiRoute>& api_table() {
       {Route::search, {"/api/v1/search", "GET"}},
       {Route::public_list, {"/api/v1/public", "GET"}},
       {Route::public_file, {"/api/v1/public/{id}", "GET"}},
+      {Route::comments, {"/api/v1/units/{id}/comments", "GET, POST"}},  // web/api_comments.h
   };
   static const std::vector<ApiRoute> all = [] {
     std::vector<ApiRoute> out = t;
@@ -545,6 +547,7 @@ http::Response route_api(AppState& state, const LoginLimiter& limiter, const htt
     case Route::review: return review(c, id);
     case Route::calendar: return calendar(c);
     case Route::search: return search(c);
+    case Route::comments: return api_comments(c.state, c.req, *c.snap, *c.viewer.user, c.lang, id);
     case Route::budget: return route_api_budget({c.state, c.req, c.snap, c.viewer, c.lang}, found->spec, parts);
     default: break;
   }

@@ -18,6 +18,7 @@
 #include "web/edit_pages.h"
 #include "web/read_pages.h"
 #include "web/review_pages.h"
+#include "web/comment_pages.h"
 #include "web/routes.h"
 
 namespace toteuma {
@@ -78,6 +79,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_alternative_pages(c, parts)) return *r;
   if (auto r = route_round_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
+  if (auto r = route_comment_pages(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
   if (auto r = route_search(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;

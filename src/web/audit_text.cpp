@@ -191,6 +191,13 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
   } else if (e == "password" || e == "user_state") {
     value = [&](const std::string& v) { return tr_or("audit." + e + "." + v, lang, v); };
   }
+  // comments: what the thread is on, in names (core/workplace/comment.h); a thread's state in words
+  if ((e == "comment" || e == "comment_thread") && k.size() >= 2) {
+    if (k[0] == "section" && k.size() == 5) detail = joined({tr_or("doc.kind." + k[1], lang, k[1]), n.unit(k[2]), k[3], k[4]});
+    if (k[0] == "row" && k.size() == 4) detail = joined({n.unit(k[1]), k[2], n.line(k[3])});
+    if (k[0] == "goal" && k.size() == 2) detail = n.goal(k[1]);
+    if (e == "comment_thread") value = [&](const std::string& v) { return tr_or("comment.state." + v, lang, v); };
+  }
   AuditText t;
   t.what = tr_or("audit.entity." + e, lang, e) + ": " + detail;
   t.before = a.before ? value(*a.before) : kNone;

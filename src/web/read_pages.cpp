@@ -1,5 +1,6 @@
 // The read-only pages: organisation, a unit's figure tables, follow-up, explanations, personnel,
 // goals, generated documents and the check findings.
+#include "web/comment_pages.h"
 #include "web/web_templates.h"
 #include "web/read_pages.h"
 
@@ -356,6 +357,9 @@ http::Response unit_page(const Ctx& c, const std::string& unit, const http::Requ
                  {"documents", document_links(lang, unit, year)}};
   add_work_links(ctx, c, unit, year);
   std::string body = mstch::render(std::string(embedded::unit_mustache), ctx);
+  std::vector<std::pair<std::string, std::string>> rows;  // the table's rows, for their comment threads
+  for (const auto& row : t.rows) rows.emplace_back(row.line, row.label);
+  if (!st) body += row_comments_html(c, unit, year, rows);
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(c, t.unit_name, body, fmt::format("/{}/unit/{}{}", lang_code(other), unit, query), 200, unit);
 }
@@ -441,6 +445,7 @@ http::Response goals_page(const Ctx& c, const std::string& unit, const http::Req
   std::string body = "<h1>" + html_escape(r.unit_name) + "</h1>\n<h2>" + html_escape(r.title) + "</h2>\n";
   body += fmt::format("<p><a href=\"/{}/unit/{}?year={}\">{}</a></p>\n", lang_code(lang), unit, year, tr("web.back", lang));
   body += r.groups.empty() ? "<p>" + tr("web.no_goals", lang) + "</p>\n" : render_goals_html(r);
+  body += goal_threads_html(c, unit, year, fmt::format("/{}/unit/{}/goals?year={}", lang_code(lang), unit, year));
   Lang other = lang == Lang::fi ? Lang::sv : Lang::fi;
   return page(c, tr("web.goals", lang), body, fmt::format("/{}/unit/{}/goals?year={}", lang_code(other), unit, year),
               200, unit);

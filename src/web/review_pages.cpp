@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/workplace/access.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "render/document_output.h"
 #include "web/actions.h"
+#include "web/comment_pages.h"
 #include "web/form_parts.h"
 
 namespace toteuma::web {
@@ -70,10 +73,10 @@ std::string reopened_text(const std::string& changes, Lang lang) {
 }
 
 // The approver's freeze button; with check errors in the document, a required reason first.
-std::string freeze_form(const Ctx& c, const std::string& self, int check_errors) {
-  std::string reason;
+std::string freeze_form(const Ctx& c, const std::string& self, int check_errors, const std::string& unresolved) {
+  std::string reason = unresolved;  // the unresolved comments: shown, they block nothing
   if (check_errors > 0)
-    reason = fmt::format("<p>{}</p><p><label for=\"freeze-reason\">{}</label><br><textarea id=\"freeze-reason\" name=\"reason\" rows=\"3\" cols=\"70\" required></textarea></p>",
+    reason += fmt::format("<p>{}</p><p><label for=\"freeze-reason\">{}</label><br><textarea id=\"freeze-reason\" name=\"reason\" rows=\"3\" cols=\"70\" required></textarea></p>",
                          e(fmt::format(fmt::runtime(tr("web.freeze_reason_required", c.lang)), check_errors)), e(tr("web.freeze_reason", c.lang)));
   return fmt::format("<form method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"freeze\">{}<p><button type=\"submit\">{}</button></p></form>\n",
                      e(self), csrf_field(c), reason, e(tr("web.freeze", c.lang)));
@@ -115,7 +118,7 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
     if (what == "state") {
       auto to = parse_section_state(form["state"]);
       if (!to) return bad_request(c.lang);
-      ActionResult r = set_section_state(c.state, me, sections, kind, unit, *year, form["section"], *to);
+      ActionResult r = set_section_state(c.state, me, sections, kind, unit, *year, form["section"], *to, form["comment"]);
       if (r.outcome == Outcome::invalid) return bad_request(c.lang);
       if (r.outcome == Outcome::forbidden) return forbidden(c);
       return redirect(self + "&notice=saved");
@@ -144,6 +147,8 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
                                  e(unit_name(d, unit, c.lang)), e(tr("web.review", c.lang)), e(title), lc(c.lang), e(unit),
                                  kind == "annual-report" ? *year : *year - 1, e(tr("web.texts", c.lang)), lc(c.lang), e(unit), kind, *year,
                                  e(tr("web.open_document", c.lang)));
+  auto threads = comment_threads(c.state, CommentOn::section, unit, fmt::format("{}/{}/{}/", kind, unit, *year));
+  body += "<h2>" + e(tr("comment.unresolved_heading", c.lang)) + "</h2>\n" + unresolved_comments_html(c, threads, sections, false);
   body += fmt::format("<table class=\"review\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
                       e(tr("web.sections", c.lang)), e(tr("web.section", c.lang)), e(tr("web.state", c.lang)), e(tr("web.who", c.lang)),
                       e(tr("web.actions", c.lang)));
@@ -153,8 +158,12 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
     all_approved = all_approved && st == SectionState::approved;
     std::string buttons;
     auto button = [&](SectionState to, const std::string& label) {
-      buttons += fmt::format("<form class=\"inline\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"state\"><input type=\"hidden\" name=\"section\" value=\"{}\"><input type=\"hidden\" name=\"state\" value=\"{}\"><button type=\"submit\">{}<span class=\"visually-hidden\">: {}</span></button></form> ",
-                             e(self), csrf_field(c), e(s.id), to_string(to), e(label), e(s.heading));
+      // Returning a section to draft takes an optional comment (it starts or continues the section's thread).
+      std::string comment = to != SectionState::draft ? "" :
+          fmt::format("<label for=\"return-{0}\">{1}</label><textarea id=\"return-{0}\" name=\"comment\" rows=\"2\"></textarea>",
+                      e(s.id), e(tr("comment.return_comment", c.lang)));
+      buttons += fmt::format("<form class=\"{}\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"state\"><input type=\"hidden\" name=\"section\" value=\"{}\"><input type=\"hidden\" name=\"state\" value=\"{}\">{}<button type=\"submit\">{}<span class=\"visually-hidden\">: {}</span></button></form> ",
+                             comment.empty() ? "inline" : "return-form", e(self), csrf_field(c), e(s.id), to_string(to), comment, e(label), e(s.heading));
     };
     if (st == SectionState::draft && may_mark_ready(me, d, unit, *year)) button(SectionState::ready, tr("web.mark_ready", c.lang));
     if (st == SectionState::ready && may_approve(me)) button(SectionState::approved, tr("web.approve", c.lang));
@@ -164,6 +173,10 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
     if (!s.reopened_by.empty()) who += "<br><span class=\"reopened\">" + e(reopened_text(s.reopened_by, c.lang)) + "</span>";
     body += fmt::format("<tr><th scope=\"row\"><a href=\"/{}/unit/{}/document?doc={}&amp;year={}&amp;format=html#{}\">{}</a></th><td class=\"state-{}\">{}</td><td>{}</td><td>{}</td></tr>\n",
                         lc(c.lang), e(unit), kind, *year, e(s.id), e(s.heading), to_string(st), e(state_name(st, c.lang)), who, buttons);
+    CommentTarget target{CommentOn::section, fmt::format("{}/{}/{}/{}", kind, unit, *year, s.id)};
+    auto thread = std::find_if(threads.begin(), threads.end(), [&](const CommentThread& t) { return t.target == target; });
+    body += "<tr class=\"thread-row\"><td colspan=\"4\">" +
+            comment_thread_html(c, target, thread == threads.end() ? std::nullopt : std::optional(*thread), s.heading, self) + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   auto all = c.state.with_workplace([&](WorkplaceStore& w) { return w.versions(false); });
@@ -176,7 +189,7 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
   if (frozen && all_approved)
     body += "<p>" + e(fmt::format(fmt::runtime(tr("web.frozen_current", c.lang)), mine.front().number)) + "</p>\n";
   else if (may_approve(me) && all_approved)
-    body += freeze_form(c, self, document_check_errors(c.app(), kind, unit, *year));
+    body += freeze_form(c, self, document_check_errors(c.app(), kind, unit, *year), unresolved_comments_html(c, threads, sections, true));
   else if (may_approve(me))
     body += "<p>" + e(tr("web.freeze_needs_approval", c.lang)) + "</p>\n";
   if (!mine.empty()) body += versions_table(c, mine, "/" + lc(c.lang) + "/versions", may_approve(me), self);

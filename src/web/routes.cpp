@@ -46,6 +46,8 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/budget/{year}/versions", "GET"},
       // the spending plan of a year (web/spending_page.cpp)
       {"/{lang}/budget/{year}/spending-plan", "GET, POST"},
+      // comments: a table row's thread, the unit's threads, every thread's forms (web/comment_pages.cpp)
+      {"/{lang}/unit/{unit}/comments", "GET, POST"},
   };
   return r;
 }

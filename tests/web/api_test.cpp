@@ -411,12 +411,14 @@ TEST(ApiOpenApi, DescribesEveryRoute) {
       // budget rounds (web/api_budget.cpp)
       {"/api/v1/budget/{year}", "get"}, {"/api/v1/budget/versions/{id}/figures", "get"}, {"/api/v1/budget/versions/{id}/alternatives", "get"},
       {"/api/v1/alternatives/{id}", "get"}, {"/api/v1/units/{id}/proposal", "get"}, {"/api/v1/units/{id}/proposal", "post"},
-      {"/api/v1/units/{id}/spending-plan", "get"}};
+      {"/api/v1/units/{id}/spending-plan", "get"},
+      // comments (web/api_comments.cpp)
+      {"/api/v1/units/{id}/comments", "get"}, {"/api/v1/units/{id}/comments", "post"}};
   for (const auto& [path, method] : routes) {
     ASSERT_TRUE(doc["paths"].contains(path)) << path;
     EXPECT_TRUE(doc["paths"][path].contains(method)) << method << " " << path;
   }
-  EXPECT_EQ(doc["paths"].size(), 22u) << "a path here that the test does not know";
+  EXPECT_EQ(doc["paths"].size(), 23u) << "a path here that the test does not know";
   EXPECT_EQ(doc["components"]["securitySchemes"]["session"]["in"], "cookie");
   EXPECT_EQ(doc["components"]["securitySchemes"]["csrf"]["name"], "X-CSRF-Token");
   // Every $ref points at a schema or response that exists.

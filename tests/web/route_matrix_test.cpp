@@ -173,6 +173,13 @@ class Matrix {
       workplace_->set_section_state("aino", SectionStatus{p[0], p[1], std::stoi(p[2]), p[3], *parse_section_state(p[4]), "aino", ""});
       return true;
     }
+    if (what == "comment" || what == "resolved_comment") {  // comments: a thread aino (admin) started, resolved or not
+      auto t = parse_target_id(given.substr(eq + 1));
+      if (!t) return false;
+      workplace_->add_comment("aino", *t, "kommentti");
+      if (what == "resolved_comment") workplace_->resolve_thread("aino", *t, true, *workplace_->current("comment_thread", target_id(*t)));
+      return true;
+    }
     if ((what == "version" || what == "published") && p.size() == 3) {
       DocumentVersion v = workplace_->freeze("aino", p[0], p[1], std::stoi(p[2]), {{"fi", "html", "<p>versio</p>"}});
       if (what == "published") workplace_->publish("aino", v.id);

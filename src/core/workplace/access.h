@@ -52,6 +52,7 @@ enum class Right {
   approve,       // ready -> approved, reopening an approved section, freezing and publishing versions
   propose,       // a unit's budget proposal in a round: its figures, justifications, submitting it
   alternative,   // a council group's alternative budget: its changes, justifications, publishing it
+  comment,       // comment threads on sections, table rows and goals (core/workplace/comment.h)
 };
 // What a right is asked for: the unit and year (editors' reach) and the language (translators').
 struct AccessScope {

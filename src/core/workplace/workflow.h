@@ -45,6 +45,8 @@ struct Actor {
 //   "user" id (after: the display name), "grant" id (before/after: the roles), "password" id
 //   (after: "changed"; never the password or its hash), "user_state" id ("enabled"/"disabled"),
 //   "section" doc/unit/year/section (before/after: the state).
+// Comments (core/workplace/comment.h, the web's threads) leave "comment" ON/KEY (after: the text) and
+//   "comment_thread" ON/KEY (before/after: "open" / "resolved"), ON section | row | goal.
 struct AuditEntry {
   std::int64_t id = 0;
   std::string at;    // UTC, ISO 8601 "2026-11-22T18:40:00Z"
