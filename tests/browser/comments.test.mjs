@@ -52,7 +52,8 @@ test('the editor comments on a section and resolves the thread', async () => {
 test('the approver returns a section with a comment', async () => {
   const { context, page } = await t.loggedIn('hyvaksyja');
   await t.goto(page, REVIEW);
-  // The first section still a draft: the approver marks it ready, then returns it with a comment.
+  // The section the editor's (resolved) thread is on: the approver marks it ready, then returns it with a
+  // comment, which continues that thread and reopens it.
   const id = await page.locator('table.review tbody tr:not(.thread-row) th a').nth(1).getAttribute('href').then((h) => h.split('#')[1]);
   const row = page.locator('table.review tbody tr', { has: page.locator(`a[href$="#${id}"]`) });
   await Promise.all([page.waitForNavigation(), row.locator('button', { hasText: 'Merkitse valmiiksi' }).click()]);
@@ -60,8 +61,8 @@ test('the approver returns a section with a comment', async () => {
   await Promise.all([page.waitForNavigation(), row.locator('form.return-form button[type=submit]').click()]);
   assert.equal(norm(await row.locator('td').first().textContent()), 'luonnos');
   const thread = page.locator(`#comments-section-annual-report-kanslia-2024-${id}`);
-  assert.equal(norm(await thread.locator('.comment-meta strong').first().textContent()), 'hyvaksyja');
-  assert.equal(norm(await thread.locator('.comment-text').first().textContent()), 'Lukujen selitys puuttuu.');
+  assert.equal(norm(await thread.locator('.comment-meta strong').last().textContent()), 'hyvaksyja');
+  assert.equal(norm(await thread.locator('.comment-text').last().textContent()), 'Lukujen selitys puuttuu.');
   assert.match(norm(await page.locator('ul.unresolved-comments').textContent()), /Lukujen selitys puuttuu/);
   await checkBoth(page, 'the review page after a return', 'return');
   await context.close();
