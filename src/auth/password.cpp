@@ -61,6 +61,8 @@ bool equal_secret(std::string_view a, std::string_view b) {
 }
 
 // Characters, not bytes: "ääkkösiä" counts as a person sees it (UTF-8 continuation bytes skipped).
+std::string random_password() { return random_token().substr(0, 16); }
+
 bool acceptable_password(std::string_view password) {
   std::size_t chars = 0;
   for (char c : password)

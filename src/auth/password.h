@@ -19,6 +19,9 @@ std::string random_token();
 std::string token_digest(std::string_view token);
 // Constant-time comparison of two strings (CSRF tokens).
 bool equal_secret(std::string_view a, std::string_view b);
+// A password given to a person once (`toteuma user add` without --password-stdin, the admin
+// page's one-time password): 16 characters of base64url, 96 random bits.
+std::string random_password();
 // A password a person may set: at least 10 characters.
 bool acceptable_password(std::string_view password);
 

@@ -8,21 +8,12 @@
 #include "auth/password.h"
 #include "cli/commands.h"
 #include "core/workplace/access.h"
+#include "store/user_admin.h"
 #include "store/user_store.h"
 
 namespace toteuma {
 
 namespace {
-
-[[noreturn]] void fail(const std::string& en, const std::string& fi, const std::string& sv, const std::string& what) {
-  throw std::invalid_argument(fmt::format("{} / {} / {}: {}", en, fi, sv, what));
-}
-
-void require_valid_id(const std::string& id) {
-  if (!valid_user_id(id))
-    fail("invalid user id (a-z 0-9 . _ -, 2–64 characters)", "virheellinen käyttäjätunnus (a-z 0-9 . _ -, 2–64 merkkiä)",
-         "ogiltigt användar-id (a-z 0-9 . _ -, 2–64 tecken)", id);
-}
 
 // The user store of `db`, every write audited as the command line's.
 std::unique_ptr<UserStore> user_store(const std::string& db) {
@@ -31,32 +22,18 @@ std::unique_ptr<UserStore> user_store(const std::string& db) {
   return store;
 }
 
-User existing(UserStore& store, const std::string& id) {
-  auto u = store.user(id);
-  if (!u) fail("unknown user", "tuntematon käyttäjä", "okänd användare", id);
-  return *u;
+// The stored dataset, read once and only when a role names a unit or a council group.
+DatasetSource dataset_of(const std::string& db) {
+  auto d = std::make_shared<std::optional<Dataset>>();
+  return [d, db]() -> const Dataset& {
+    if (!*d) *d = read_db(db);
+    return **d;
+  };
 }
 
-// The --role values as grants; an editor's unit must exist in the stored dataset when
-// `check_units` (revoking may name a unit that has since gone).
-std::vector<Grant> grants_of(const UserOptions& o, bool check_units) {
+std::vector<Grant> grants_of(const UserOptions& o, const DatasetSource& d, bool check_targets) {
   std::vector<Grant> out;
-  std::optional<Dataset> d;
-  for (const auto& r : o.roles) {
-    auto g = parse_grant(r);
-    if (!g)
-      fail("invalid role (admin, finance, editor:UNIT, translator:fi|sv, approver, viewer, council-group:GROUP)",
-           "virheellinen rooli", "ogiltig roll", r);
-    if (check_units && g->role == Role::editor) {
-      if (!d) d = read_db(o.db);
-      if (!d->has_unit(g->unit)) fail("unknown unit", "tuntematon yksikkö", "okänd enhet", g->unit);
-    }
-    if (check_units && g->role == Role::council_group) {
-      if (!d) d = read_db(o.db);
-      if (!find_council_group(*d, g->unit)) fail("unknown council group", "tuntematon valtuustoryhmä", "okänd fullmäktigegrupp", g->unit);
-    }
-    out.push_back(*g);
-  }
+  for (const auto& r : o.roles) out.push_back(checked_grant(r, d, check_targets));
   return out;
 }
 
@@ -65,6 +42,7 @@ std::string roles_text(const User& u) {
   for (const Grant& g : u.grants) s += (s.empty() ? "" : ", ") + to_string(g);
   return s;
 }
+std::string roles_text(UserStore& store, const std::string& id) { return roles_text(store.user(id).value_or(User{})); }
 
 // The new password's hash: one line of `in`, or a random one printed once.
 std::string new_password_hash(const UserOptions& o, std::istream& in, std::ostream& out) {
@@ -72,68 +50,83 @@ std::string new_password_hash(const UserOptions& o, std::istream& in, std::ostre
   if (o.password_stdin) {
     if (!std::getline(in, password)) password.clear();
     if (!password.empty() && password.back() == '\r') password.pop_back();
-    if (!auth::acceptable_password(password))
-      fail("password too short: at least 10 characters", "salasana on liian lyhyt: vähintään 10 merkkiä",
-           "lösenordet är för kort: minst 10 tecken", o.id);
+    if (!auth::acceptable_password(password)) throw UserRefused(UserRefusal::short_password, o.id);
     return auth::hash_password(password);
   }
-  password = auth::random_token().substr(0, 16);  // 96 random bits
+  password = auth::random_password();
   out << "password: " << password << "\n";
   return auth::hash_password(password);
+}
+
+// Refusals of the shared rules (store/user_admin.h) in the command line's three languages.
+template <class F>
+int refusing(F&& f) {
+  try {
+    return f();
+  } catch (const UserRefused& e) {
+    throw std::invalid_argument(three_languages(e));
+  }
 }
 
 }  // namespace
 
 int cmd_user_add(const UserOptions& o, std::istream& in, std::ostream& out) {
-  require_valid_id(o.id);
-  if (o.name.empty()) fail("give --name", "anna --name", "ange --name", o.id);
-  auto store = user_store(o.db);
-  if (store->user(o.id)) fail("user exists", "käyttäjä on jo olemassa", "användaren finns redan", o.id);
-  User u{o.id, o.name, "", false, grants_of(o, true)};
-  u.password_hash = new_password_hash(o, in, out);
-  store->add_user(u);
-  out << fmt::format("{}: {} ({})\n", u.id, u.display_name, roles_text(*store->user(u.id)));
-  return 0;
+  return refusing([&] {
+    auto store = user_store(o.db);
+    auto d = dataset_of(o.db);
+    User u{o.id, o.name, "", false, grants_of(o, d, true)};
+    check_new_user(*store, u, d);  // before a password is printed
+    u.password_hash = new_password_hash(o, in, out);
+    add_user(*store, u, d);
+    out << fmt::format("{}: {} ({})\n", u.id, u.display_name, roles_text(*store, u.id));
+    return 0;
+  });
 }
 
 int cmd_user_grant(const UserOptions& o, std::ostream& out) {
-  auto store = user_store(o.db);
-  existing(*store, o.id);
-  for (const Grant& g : grants_of(o, true)) store->grant(o.id, g);
-  out << fmt::format("{}: {}\n", o.id, roles_text(existing(*store, o.id)));
-  return 0;
+  return refusing([&] {
+    auto store = user_store(o.db);
+    if (!store->user(o.id)) throw UserRefused(UserRefusal::unknown_user, o.id);
+    auto d = dataset_of(o.db);
+    grant_roles(*store, o.id, grants_of(o, d, true), d);
+    out << fmt::format("{}: {}\n", o.id, roles_text(*store, o.id));
+    return 0;
+  });
 }
 
 int cmd_user_revoke(const UserOptions& o, std::ostream& out) {
-  auto store = user_store(o.db);
-  existing(*store, o.id);
-  for (const Grant& g : grants_of(o, false)) store->revoke(o.id, g);
-  out << fmt::format("{}: {}\n", o.id, roles_text(existing(*store, o.id)));
-  return 0;
+  return refusing([&] {
+    auto store = user_store(o.db);
+    revoke_roles(*store, o.id, grants_of(o, dataset_of(o.db), false));
+    out << fmt::format("{}: {}\n", o.id, roles_text(*store, o.id));
+    return 0;
+  });
 }
 
 int cmd_user_passwd(const UserOptions& o, std::istream& in, std::ostream& out) {
-  auto store = user_store(o.db);
-  existing(*store, o.id);
-  store->set_password(o.id, new_password_hash(o, in, out));
-  out << fmt::format("{}: password changed, sessions ended / salasana vaihdettu / lösenordet bytt\n", o.id);
-  return 0;
+  return refusing([&] {
+    auto store = user_store(o.db);
+    if (!store->user(o.id)) throw UserRefused(UserRefusal::unknown_user, o.id);
+    set_user_password(*store, o.id, new_password_hash(o, in, out));
+    out << fmt::format("{}: password changed, sessions ended / salasana vaihdettu / lösenordet bytt\n", o.id);
+    return 0;
+  });
 }
 
 int cmd_user_disable(const UserOptions& o, std::ostream& out) {
-  auto store = user_store(o.db);
-  existing(*store, o.id);
-  store->set_disabled(o.id, true);
-  out << fmt::format("{}: disabled / poistettu käytöstä / inaktiverad\n", o.id);
-  return 0;
+  return refusing([&] {
+    set_user_disabled(*user_store(o.db), o.id, true);
+    out << fmt::format("{}: disabled / poistettu käytöstä / inaktiverad\n", o.id);
+    return 0;
+  });
 }
 
 int cmd_user_enable(const UserOptions& o, std::ostream& out) {
-  auto store = user_store(o.db);
-  existing(*store, o.id);
-  store->set_disabled(o.id, false);
-  out << fmt::format("{}: enabled / otettu käyttöön / aktiverad\n", o.id);
-  return 0;
+  return refusing([&] {
+    set_user_disabled(*user_store(o.db), o.id, false);
+    out << fmt::format("{}: enabled / otettu käyttöön / aktiverad\n", o.id);
+    return 0;
+  });
 }
 
 int cmd_user_list(const UserOptions& o, std::ostream& out) {

@@ -4,6 +4,7 @@
 #include "ingest/goal_files.h"
 #include "ingest/budget_files.h"
 #include "ingest/spending_plan_file.h"
+#include "ingest/calendar_file.h"
 #include "ingest/investment_files.h"
 #include "ingest/key_figure_files.h"
 #include "ingest/narrative_files.h"
@@ -328,7 +329,6 @@ void check_no_typed_totals(const Chart& chart, const std::vector<Figure>& figure
                           "summa lasketaan osista, sitä ei syötetä", "summan beräknas av delarna och matas inte in"));
 }
 
-// calendar.csv (optional): the annual clocks. Needs the municipalities and the templates.
 // phasing.csv: unit, line ("" = every line of the unit), year, m01..m12 weights.
 std::vector<Phasing> parse_phasing(const std::string& text, const std::string& file, const Dataset& d) {
   std::vector<std::string> cols = {"unit", "line", "year"};
@@ -357,56 +357,6 @@ std::vector<Phasing> parse_phasing(const std::string& text, const std::string& f
     if (!keys.insert({p.unit, p.line, p.year}).second)
       t.fail(r, "line", m3("a second phasing for the same unit, line and year", "sama jaksotus kahdesti", "samma periodisering två gånger"));
     out.push_back(std::move(p));
-  }
-  return out;
-}
-
-std::vector<CalendarItem> parse_calendar(const std::string& text, const std::string& file, const Dataset& d) {
-  CsvTable t(text, file, {"id", "municipality", "year", "phase", "phase_fi", "phase_sv", "title_fi", "title_sv",
-                          "participation_fi", "participation_sv", "start", "deadline", "responsible_fi",
-                          "responsible_sv", "sections"});
-  // budget-round/<stage>: the deadline of the units' proposals in that stage's versions (core/budgeting/proposal.h).
-  std::set<std::string> kinds = {"annual-report", "budget-book", "service-plan", "personnel-plan", "budget-round"};
-  for (const auto& tpl : d.templates) kinds.insert(tpl.kind);
-  std::vector<CalendarItem> out;
-  std::set<std::string> ids;
-  for (const auto& r : t.rows()) {
-    CalendarItem c;
-    c.id = need_id(t, r, "id");
-    if (!ids.insert(c.id).second) t.fail(r, "id", m3("duplicate id", "tunniste kahdesti", "identifieraren två gånger"));
-    c.municipality = need_id(t, r, "municipality");
-    auto m = std::find_if(d.municipalities.begin(), d.municipalities.end(),
-                          [&](const Municipality& x) { return x.id == c.municipality; });
-    if (m == d.municipalities.end())
-      t.fail(r, "municipality", m3(fmt::format("expected a municipality id of municipality.toml, found \"{}\"", c.municipality), "tuntematon kunta", "okänd kommun"));
-    c.year = need_year(t, r, "year");
-    c.phase = need_id(t, r, "phase");
-    c.phase_name = {t.get(r, "phase_fi"), t.get(r, "phase_sv")};
-    c.title = {t.get(r, "title_fi"), t.get(r, "title_sv")};
-    c.participation = {t.get(r, "participation_fi"), t.get(r, "participation_sv")};
-    c.responsible = {t.get(r, "responsible_fi"), t.get(r, "responsible_sv")};
-    for (Lang l : m->languages)
-      for (auto [col, text] : {std::pair{"phase_", &c.phase_name}, std::pair{"title_", &c.title}, std::pair{"responsible_", &c.responsible}})
-        if (text->in(l).empty())
-          t.fail(r, col + std::string(lang_code(l)), m3("text missing in a language of the municipality", "teksti puuttuu kunnan kielellä", "text saknas på kommunens språk"));
-    c.start = need_date(t, r, "start");
-    c.deadline = need_date(t, r, "deadline");
-    if (c.deadline < c.start) t.fail(r, "deadline", m3("the deadline is before the start", "määräaika on ennen alkua", "tidsfristen är före början"));
-    if (c.deadline.year != c.year)
-      t.fail(r, "deadline", m3(fmt::format("expected a deadline in the clock's year {}", c.year), "määräaika ei ole vuosikellon vuonna", "tidsfristen är inte i årsklockans år"));
-    // "doc/section" pairs, kept single-space separated so a dump is stable.
-    std::vector<std::string> parts;
-    for (const auto& p : split_nonempty(t.get(r, "sections"), ' ')) {
-      auto slash = p.find('/');
-      std::string doc = p.substr(0, slash), sec = slash == std::string::npos ? "" : p.substr(slash + 1);
-      if (!valid_id(doc) || !valid_id(sec))
-        t.fail(r, "sections", m3(fmt::format("expected document/section pairs such as annual-report/events, found \"{}\"", p), "odotettiin asiakirja/osio-pareja", "dokument/avsnitt-par förväntades"));
-      if (!kinds.count(doc))
-        t.fail(r, "sections", m3(fmt::format("unknown document kind \"{}\"", doc), "tuntematon asiakirjalaji", "okänd dokumenttyp"));
-      parts.push_back(p);
-    }
-    c.sections = fmt::format("{}", fmt::join(parts, " "));
-    out.push_back(std::move(c));
   }
   return out;
 }
@@ -537,15 +487,7 @@ void dump_dataset_dir(const Dataset& in, const fs::path& dir) {
   dump_personnel(d, dir);
   dump_goals(d, dir);
   dump_narratives(d, dir);
-  if (!d.calendar.empty()) {
-    s = row({"id", "municipality", "year", "phase", "phase_fi", "phase_sv", "title_fi", "title_sv", "participation_fi",
-             "participation_sv", "start", "deadline", "responsible_fi", "responsible_sv", "sections"});
-    for (const auto& c : d.calendar)
-      s += row({c.id, c.municipality, std::to_string(c.year), c.phase, c.phase_name.fi, c.phase_name.sv, c.title.fi,
-                c.title.sv, c.participation.fi, c.participation.sv, to_iso(c.start), to_iso(c.deadline),
-                c.responsible.fi, c.responsible.sv, c.sections});
-    write_text(dir / "calendar.csv", s);
-  }
+  if (!d.calendar.empty()) write_text(dir / "calendar.csv", calendar_csv(d.calendar));
 }
 
 void validate_as_loaded(const Dataset& in) {

@@ -8,6 +8,7 @@
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_budgeting.h"
 #include "store/sqlite_spending.h"
+#include "store/sqlite_calendar.h"
 #include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -338,35 +339,10 @@ class SqliteStore final : public Store {
       st.bind(1, p.unit).bind(2, p.line).bind(3, std::int64_t{p.year}).bind(4, fmt::format("{}", fmt::join(p.weights, ","))).run();
   }
 
-  void read_calendar(Dataset& d) {
-    auto st = db_.prepare(
-        "SELECT id, municipality_id, year, phase, phase_fi, phase_sv, title_fi, title_sv, participation_fi, "
-        "participation_sv, start_date, deadline, responsible_fi, responsible_sv, sections FROM calendar_item");
-    while (st.step())
-      d.calendar.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3), {st.text(4), st.text(5)},
-                            {st.text(6), st.text(7)}, {st.text(8), st.text(9)}, date_of(st.text(10)),
-                            date_of(st.text(11)), {st.text(12), st.text(13)}, st.text(14)});
-  }
+  void read_calendar(Dataset& d) { read_calendar_items(db_, d.calendar); }
 
   void write_calendar(const Dataset& d) {
-    auto st = db_.prepare("INSERT INTO calendar_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const auto& c : d.calendar)
-      st.bind(1, c.id)
-          .bind(2, c.municipality)
-          .bind(3, std::int64_t{c.year})
-          .bind(4, c.phase)
-          .bind(5, c.phase_name.fi)
-          .bind(6, c.phase_name.sv)
-          .bind(7, c.title.fi)
-          .bind(8, c.title.sv)
-          .bind(9, c.participation.fi)
-          .bind(10, c.participation.sv)
-          .bind(11, to_iso(c.start))
-          .bind(12, to_iso(c.deadline))
-          .bind(13, c.responsible.fi)
-          .bind(14, c.responsible.sv)
-          .bind(15, c.sections)
-          .run();
+    for (const auto& c : d.calendar) insert_calendar_item(db_, c);
   }
 
   void read_texts(Dataset& d) {

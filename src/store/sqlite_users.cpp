@@ -24,13 +24,16 @@ bool grant_before(const Grant& a, const Grant& b) {
 }
 
 // A deferred read transaction: the user and the grants from one moment, without taking the
-// write lock that BEGIN IMMEDIATE would (every web request reads a user).
+// write lock that BEGIN IMMEDIATE would (every web request reads a user). Inside a write's
+// transaction (in_transaction) it reads in that one.
 class ReadTx {
  public:
-  explicit ReadTx(sqlite::Db& db) : db_(db) { db_.exec("BEGIN"); }
+  explicit ReadTx(sqlite::Db& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
+    if (own_) db_.exec("BEGIN");
+  }
   ~ReadTx() {
     try {
-      db_.exec("COMMIT");
+      if (own_) db_.exec("COMMIT");
     } catch (...) {
       // Destructors must not throw; a read has nothing to lose.
     }
@@ -40,6 +43,7 @@ class ReadTx {
 
  private:
   sqlite::Db& db_;
+  bool own_;
 };
 
 std::string lang_text(const Grant& g) { return g.lang ? std::string(lang_code(*g.lang)) : std::string(); }
@@ -123,6 +127,12 @@ class SqliteUserStore final : public UserStore {
   }
 
   void audit_as(const Actor& by) override { by_ = by; }
+
+  void in_transaction(const std::function<void()>& f) override {
+    sqlite::Transaction tx(db_);
+    f();
+    tx.commit();
+  }
 
   void create_session(const Session& s) override {
     sqlite::Transaction tx(db_);

@@ -14,6 +14,7 @@
 #include "store/sqlite_alternative.h"
 #include "store/sqlite_comments.h"
 #include "store/sqlite_spending.h"
+#include "store/sqlite_calendar.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/sha256.h"
@@ -66,7 +67,8 @@ std::string parse_lang_part(const std::string& s) {
 }
 
 enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
-                    alternative_part, version_htv, spending_plan };
+                    alternative_part, version_htv, spending_plan,
+                    calendar_item };  // admin: the annual clock's items (store/sqlite_calendar.h)
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -407,7 +409,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"alternative", {Entity::alternative_part, alternative_key_parts("alternative")}},
         {"alternative_change", {Entity::alternative_part, alternative_key_parts("alternative_change")}},
         {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}},
-        {"spending_plan", {Entity::spending_plan, 3}}};
+        {"spending_plan", {Entity::spending_plan, 3}},
+        {"calendar_item", {Entity::calendar_item, 1}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
@@ -454,6 +457,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         break;
       case Entity::spending_plan:  // store/sqlite_spending.h
         t.unit = check_spending_key(db_, p);
+        break;
+      case Entity::calendar_item:  // store/sqlite_calendar.h; a new id creates an item (the loader checks its form)
         break;
       case Entity::version_figure:
       case Entity::version_htv:
@@ -503,6 +508,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     if (t.entity == Entity::scenario) scenario_fields(v);
     if (t.entity == Entity::alternative_part) check_alternative_value(t.kind, t.parts, v);
     if (t.entity == Entity::spending_plan) check_spending_value(v);
+    if (t.entity == Entity::calendar_item) check_calendar_value(t.parts[0], v);
     // A person accepts a draft; nobody turns a person's text into a draft.
     if (t.entity == Entity::narrative_origin && v != "person") throw StoreError(msg("err.store.origin_person", v));
   }
@@ -585,6 +591,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return read_alternative_part(db_, t.kind, p);
       case Entity::spending_plan:
         return read_spending_row(db_, p);
+      case Entity::calendar_item:
+        return read_calendar_row(db_, p[0]);
       case Entity::proposal_note: {
         auto st = db_.prepare("SELECT text FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?");
         if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
@@ -677,6 +685,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return;
       case Entity::spending_plan:
         write_spending_row(db_, p, after);
+        return;
+      case Entity::calendar_item:
+        write_calendar_row(db_, p[0], after);
         return;
     }
   }

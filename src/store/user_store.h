@@ -2,6 +2,7 @@
 // 7). `Store::replace` (toteuma load) never touches these tables.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,10 @@ class UserStore {
   // (added; after = display name), "grant" (before/after = the roles), "password" (after =
   // "changed": never the password or its hash), "user_state" ("enabled"/"disabled").
   virtual void audit_as(const Actor& by) = 0;
+  // Runs `f` in one transaction, the writes above nested in it: a check and the write it allows
+  // see the same database even with another process writing (store/user_admin.h). A throw from
+  // `f` rolls everything back and is rethrown.
+  virtual void in_transaction(const std::function<void()>& f) = 0;
 
   virtual void create_session(const Session& s) = 0;
   virtual std::optional<Session> session(const std::string& digest) = 0;

@@ -141,6 +141,7 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   if (ch.entity == "alternative" || ch.entity == "alternative_change" || ch.entity == "alternative_note") return may_apply_alternative(d, u, ch);
   // A spending plan row is a figure of the budget's follow-up: whoever edits figures (docs/USERS.md).
   if (ch.entity == "spending_plan") return may_edit_figures(u);
+  if (ch.entity == "calendar_item") return may_edit_calendar(u);  // admin: the annual clock (admin, finance)
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');

@@ -10,6 +10,8 @@
 #include "web/api.h"
 #include "web/auth_routes.h"
 #include "web/accessibility_page.h"
+#include "web/admin_pages.h"
+#include "web/calendar_edit.h"
 #include "web/calendar_page.h"
 #include "web/search_page.h"
 #include "web/alternative_pages.h"
@@ -80,6 +82,8 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_round_pages(c, parts)) return *r;
   if (auto r = route_review_pages(c, parts)) return *r;
   if (auto r = route_comment_pages(c, parts)) return *r;
+  if (auto r = route_admin_pages(c, parts)) return *r;
+  if (auto r = route_calendar_edit(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
   if (auto r = route_search(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;

@@ -8,6 +8,7 @@
 #include "core/workplace/access.h"
 #include "core/date.h"
 #include "core/finance/spending_plan.h"
+#include "core/workplace/calendar.h"
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
@@ -188,6 +189,11 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
     };
   } else if (e == "grant") {
     value = [&](const std::string& v) { return roles_value(n, v); };
+  } else if (e == "calendar_item" && k.size() == 1) {  // admin: the clock's item by its title and deadline
+    value = [&](const std::string& v) {
+      auto c = decode_calendar_item(k[0], v);
+      return c ? c->title.shown(lang) + " (" + n.date(to_iso(c->start)) + "–" + n.date(to_iso(c->deadline)) + ")" : v;
+    };
   } else if (e == "password" || e == "user_state") {
     value = [&](const std::string& v) { return tr_or("audit." + e + "." + v, lang, v); };
   }

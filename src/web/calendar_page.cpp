@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "render/annual_clock.h"
+#include "web/calendar_edit.h"
 
 namespace toteuma::web {
 
@@ -33,6 +34,7 @@ http::Response calendar_page(const Ctx& c) {
     body += fmt::format(" <a href=\"/{}/calendar?year={}&amp;municipality={}\"{}>{}</a>", lang, y, html_escape(muni),
                         y == *year ? " aria-current=\"page\"" : "", y);
   body += "</p></nav>\n";
+  body += calendar_edit_link(c, *year, muni);  // admin, finance (web/calendar_edit.cpp)
   if (items.empty()) {
     body += "<p>" + html_escape(tr("web.calendar_empty", c.lang)) + "</p>\n";
   } else {

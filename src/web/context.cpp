@@ -48,6 +48,8 @@ http::Response page(const Ctx& c, const std::string& title, const std::string& b
                  {"search_label", tr("search.title", lang)},
                  {"accessibility_label", tr("a11y.title", lang)},
                  {"audit_label", tr("web.audit", lang)},
+                 {"admin_label", tr("admin.menu", lang)},
+                 {"may_admin", in && may_manage_users(*c.viewer.user)},
                  {"public_label", tr("web.public", lang)},
                  {"login_label", tr("web.login", lang)},
                  {"logout_label", tr("web.logout", lang)},

@@ -48,6 +48,11 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/budget/{year}/spending-plan", "GET, POST"},
       // comments: a table row's thread, the unit's threads, every thread's forms (web/comment_pages.cpp)
       {"/{lang}/unit/{unit}/comments", "GET, POST"},
+      // admin: users and roles (web/admin_pages.cpp), the annual clock's editing (web/calendar_edit.cpp)
+      {"/{lang}/admin/users", "GET, POST"},
+      {"/{lang}/admin/users/{id}", "GET, POST"},
+      {"/{lang}/calendar/edit", "GET, POST"},
+      {"/{lang}/calendar/edit/{item}", "GET, POST"},
   };
   return r;
 }

@@ -13,7 +13,12 @@ fi
 # One file after the other (each has its own server, database and chromium): sequential runs keep
 # chromium from crowding the machine on any node version (--test-concurrency is node >= 20.10).
 status=0
-for f in browser.test.mjs workplace.test.mjs budget_round.test.mjs spending_plan.test.mjs search_statement.test.mjs comments.test.mjs; do
+files=(
+  browser.test.mjs workplace.test.mjs budget_round.test.mjs spending_plan.test.mjs search_statement.test.mjs
+  comments.test.mjs
+  admin.test.mjs
+)
+for f in "${files[@]}"; do
   node --test "$f" || status=1
 done
 exit "$status"

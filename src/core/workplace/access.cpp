@@ -27,7 +27,7 @@ bool covers(const Dataset& d, const std::string& granted, const std::string& uni
 // How far a role's right reaches: nowhere, every unit and language, the editor's unit (and its
 // sub-units), the translator's language, or the council group's own.
 enum class Reach { none, all, unit, lang, group };
-constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::comment) + 1;
+constexpr std::size_t kRightCount = static_cast<std::size_t>(Right::edit_calendar) + 1;
 
 struct RoleRights {
   Role role;
@@ -37,14 +37,14 @@ struct RoleRights {
 // THE rights table (docs/USERS.md shows the same table; change both together).
 constexpr Reach N = Reach::none, A = Reach::all, U = Reach::unit, L = Reach::lang, G = Reach::group;
 constexpr std::array<RoleRights, 7> kRights{{
-    //                   read figures text goals ready approve propose alternative comment
-    {Role::admin,       {A,   A,      A,   A,    A,    A,      A,      N,          A}},
-    {Role::finance,     {A,   A,      N,   N,    N,    N,      N,      N,          A}},
-    {Role::editor,      {A,   N,      U,   U,    U,    N,      U,      N,          A}},
-    {Role::translator,  {A,   N,      L,   N,    N,    N,      N,      N,          A}},
-    {Role::approver,    {A,   N,      N,   N,    A,    A,      N,      N,          A}},
-    {Role::viewer,      {A,   N,      N,   N,    N,    N,      N,      N,          N}},
-    {Role::council_group, {A, N,      N,   N,    N,    N,      N,      G,          N}},
+    //                   read figures text goals ready approve propose alternative comment users calendar
+    {Role::admin,       {A,   A,      A,   A,    A,    A,      A,      N,          A,      A,    A}},
+    {Role::finance,     {A,   A,      N,   N,    N,    N,      N,      N,          A,      N,    A}},
+    {Role::editor,      {A,   N,      U,   U,    U,    N,      U,      N,          A,      N,    N}},
+    {Role::translator,  {A,   N,      L,   N,    N,    N,      N,      N,          A,      N,    N}},
+    {Role::approver,    {A,   N,      N,   N,    A,    A,      N,      N,          A,      N,    N}},
+    {Role::viewer,      {A,   N,      N,   N,    N,    N,      N,      N,          N,      N,    N}},
+    {Role::council_group, {A, N,      N,   N,    N,    N,      N,      G,          N,      N,    N}},
 }};
 
 bool reaches(const Grant& g, Reach reach, const AccessScope& s) {
@@ -141,6 +141,8 @@ bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, in
 }
 
 bool may_approve(const User& u) { return may(u, Right::approve); }
+bool may_manage_users(const User& u) { return may(u, Right::manage_users); }
+bool may_edit_calendar(const User& u) { return may(u, Right::edit_calendar); }
 
 bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year) {
   return may(u, Right::propose, {&d, unit, year, std::nullopt});

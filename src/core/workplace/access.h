@@ -53,6 +53,8 @@ enum class Right {
   propose,       // a unit's budget proposal in a round: its figures, justifications, submitting it
   alternative,   // a council group's alternative budget: its changes, justifications, publishing it
   comment,       // comment threads on sections, table rows and goals (core/workplace/comment.h)
+  manage_users,  // users, their roles, passwords and state (the admin pages; the CLI: whoever holds the file)
+  edit_calendar, // the annual clock's phases and items (calendar_item)
 };
 // What a right is asked for: the unit and year (editors' reach) and the language (translators').
 struct AccessScope {
@@ -74,6 +76,8 @@ bool may_edit_goals(const User& u, const Dataset& d, const std::string& unit, in
 // Draft <-> ready of the unit's document sections: admin, approver, editor of the unit.
 bool may_mark_ready(const User& u, const Dataset& d, const std::string& unit, int year);
 bool may_approve(const User& u);  // admin, approver
+bool may_manage_users(const User& u);  // admin
+bool may_edit_calendar(const User& u);  // admin, finance
 // A unit's proposal in a budget round of `year` (core/budgeting/proposal.h): admin; editor of the unit or an ancestor.
 bool may_propose(const User& u, const Dataset& d, const std::string& unit, int year);
 // A council group's alternative budget: only the group's members edit it (not even admin: it is

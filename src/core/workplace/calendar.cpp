@@ -40,4 +40,51 @@ void canonicalize(std::vector<CalendarItem>& all) {
   });
 }
 
+namespace {
+
+std::string escaped(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '\\' || ch == ';') out += '\\';
+    out += ch == '\n' ? std::string("\\n") : std::string(1, ch);
+  }
+  return out;
+}
+
+// The fields of an encoded value, unescaped; nullopt for a dangling backslash.
+std::optional<std::vector<std::string>> unescaped_fields(const std::string& v) {
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == ';') {
+      out.emplace_back();
+    } else if (v[i] == '\\') {
+      if (++i == v.size()) return std::nullopt;
+      out.back() += v[i] == 'n' ? '\n' : v[i];
+    } else {
+      out.back() += v[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_calendar_item(const CalendarItem& c) {
+  std::vector<std::string> f = {c.municipality, std::to_string(c.year), c.phase, c.phase_name.fi, c.phase_name.sv, c.title.fi,
+                                c.title.sv, c.participation.fi, c.participation.sv, to_iso(c.start), to_iso(c.deadline),
+                                c.responsible.fi, c.responsible.sv, c.sections};
+  std::string out;
+  for (std::size_t i = 0; i < f.size(); ++i) out += (i ? ";" : "") + escaped(f[i]);
+  return out;
+}
+
+std::optional<CalendarItem> decode_calendar_item(const std::string& id, const std::string& value) {
+  auto f = unescaped_fields(value);
+  if (!f || f->size() != 14) return std::nullopt;
+  const auto& v = *f;
+  auto start = parse_iso_date(v[9]), deadline = parse_iso_date(v[10]);
+  if (!start || !deadline || v[1].size() != 4 || v[1].find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return CalendarItem{id, v[0], std::stoi(v[1]), v[2], {v[3], v[4]}, {v[5], v[6]}, {v[7], v[8]}, *start, *deadline, {v[11], v[12]}, v[13]};
+}
+
 }  // namespace toteuma

@@ -26,6 +26,10 @@ namespace toteuma {
 //                                                "" = common; without it the primary's, or kept on update)
 //   "spending_plan" year/unit/line               a row of the spending plan in cents: "amount" or
 //                                                "amount;m01;…;m12" (core/finance/spending_plan.h)
+//   "calendar_item" id                           an item of the annual clock: its calendar.csv fields after
+//                                                the id, ';'-separated with '\\', ';' and line breaks
+//                                                backslash-escaped (encode_calendar_item, core/workplace/calendar.h);
+//                                                a new id creates the item (admin: web/calendar_edit.cpp)
 // `after` nullopt deletes the value.
 struct Change {
   std::string entity, key;
