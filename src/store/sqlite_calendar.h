@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/workplace/calendar.h"
+#include "core/workplace/calendar_value.h"
 #include "store/sqlite_db.h"
 
 namespace toteuma {

@@ -8,7 +8,7 @@
 #include "core/workplace/access.h"
 #include "core/date.h"
 #include "core/finance/spending_plan.h"
-#include "core/workplace/calendar.h"
+#include "core/workplace/calendar_value.h"
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"

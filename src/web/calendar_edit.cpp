@@ -8,7 +8,7 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
-#include "core/workplace/calendar.h"
+#include "core/workplace/calendar_value.h"
 #include "ingest/calendar_file.h"
 #include "ingest/csv.h"
 #include "web/actions.h"

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "auth/password.h"
-#include "core/workplace/calendar.h"
+#include "core/workplace/calendar_value.h"
 #include "ingest/dataset_files.h"
 #include "store/user_admin.h"
 #include "store/workplace_store.h"

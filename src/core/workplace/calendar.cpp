@@ -1,4 +1,5 @@
 #include "core/workplace/calendar.h"
+#include "core/workplace/calendar_value.h"
 
 #include <algorithm>
 #include <tuple>

@@ -37,11 +37,4 @@ const CalendarItem* deadline_for(const std::vector<CalendarItem>& all, const std
                                  const std::string& doc, const std::string& section, int doc_year);
 void canonicalize(std::vector<CalendarItem>& all);
 
-// The workplace's entity "calendar_item" (core/workplace/workflow.h): the key is the item's id,
-// the value its other fields in calendar.csv's column order, separated by ';', with a backslash,
-// ';' and a line break escaped by a backslash (\\ \; \n); dates ISO.
-std::string encode_calendar_item(const CalendarItem& c);
-// nullopt for a malformed value (field count, year, dates); the item's rules are the reader's.
-std::optional<CalendarItem> decode_calendar_item(const std::string& id, const std::string& value);
-
 }  // namespace toteuma

@@ -28,7 +28,7 @@ namespace toteuma {
 //                                                "amount;m01;…;m12" (core/finance/spending_plan.h)
 //   "calendar_item" id                           an item of the annual clock: its calendar.csv fields after
 //                                                the id, ';'-separated with '\\', ';' and line breaks
-//                                                backslash-escaped (encode_calendar_item, core/workplace/calendar.h);
+//                                                backslash-escaped (encode_calendar_item, core/workplace/calendar_value.h);
 //                                                a new id creates the item (admin: web/calendar_edit.cpp)
 // `after` nullopt deletes the value.
 struct Change {
