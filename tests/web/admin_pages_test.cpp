@@ -109,7 +109,8 @@ TEST(WebAdminUsers, AnAdminAddsAUserAndGrantsARoleThatTheUserThenHas) {
 
   // Maija logs in and may do what the roles allow: edit ict's texts (both languages) and Swedish
   // elsewhere, nothing of kansliapalvelut in Finnish.
-  Client maija = w.as("maija");
+  Client maija(w.app);
+  ASSERT_EQ(maija.login("maija", "pitkä salasana 1").status, 303);
   EXPECT_TRUE(contains(maija.get("/fi/").body, "yksikön muokkaaja ict, kääntäjä sv"));
   auto ict = maija.get("/fi/unit/ict/narrative", {{"year", "2024"}, {"section", "risks"}, {"text", "fi"}});
   EXPECT_EQ(ict.status, 200);
@@ -190,7 +191,8 @@ TEST(WebAdminUsers, RefusesWhatTheCommandLineRefusesAndStoresNothing) {
 TEST(WebAdminUsers, DisablingOrANewPasswordEndsTheUsersSessions) {
   AdminWeb w;
   Client admin = w.with_maija();
-  Client maija = w.as("maija");
+  Client maija(w.app);
+  ASSERT_EQ(maija.login("maija", "pitkä salasana 1").status, 303);
   ASSERT_EQ(maija.get("/fi/").status, 200);
   ASSERT_EQ(admin.post("/fi/admin/users/maija", user_form(admin, "maija", "disable")).status, 303);
   EXPECT_TRUE(w.user("maija")->disabled);
@@ -203,7 +205,8 @@ TEST(WebAdminUsers, DisablingOrANewPasswordEndsTheUsersSessions) {
   EXPECT_TRUE(contains(admin.get(kUsers).body, "poistettu käytöstä"));
 
   ASSERT_EQ(admin.post("/fi/admin/users/maija", user_form(admin, "maija", "enable")).status, 303);
-  maija = w.as("maija");
+  maija = Client(w.app);
+  ASSERT_EQ(maija.login("maija", "pitkä salasana 1").status, 303);
   ASSERT_EQ(maija.get("/fi/").status, 200);
   auto changed = admin.post("/fi/admin/users/maija", user_form(admin, "maija", "password",
                                                               {{"way", "typed"}, {"password", "uusi salasana 2"}, {"password2", "uusi salasana 2"}}));
