@@ -14,6 +14,8 @@
 #include "web/calendar_edit.h"
 #include "web/calendar_page.h"
 #include "web/search_page.h"
+#include "web/import_pages.h"
+#include "web/ledger_rows_page.h"
 #include "web/alternative_pages.h"
 #include "web/budget_pages.h"
 #include "web/round_page.h"
@@ -53,6 +55,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (parts.size() == 1 && parts[0] == "healthz") return {200, "text/plain; charset=utf-8", "ok\n", {}};
   if (parts.size() == 2 && parts[0] == "static" && parts[1] == "style.css")
     return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
+  if (parts.size() == 2 && parts[0] == "static" && parts[1] == "import.js") return import_script();
   if (parts.size() == 2 && parts[1] == "login") return login_page(c, s.limiter);
   if (parts.size() == 2 && parts[1] == "accessibility") {  // public: the law asks it of every service
     c.viewer = resolve_viewer(s.state, req);
@@ -74,7 +77,10 @@ http::Response handle(Served& s, const http::Request& req) {
     }
     return redirect(fmt::format("/{}/login?next={}", lang_code(c.lang), http::url_encode(target)));
   }
-  if (req.method == "POST" && !csrf_ok(c.viewer, req, req.form())) return forbidden(c);
+  // An upload's CSRF token is a field of its multipart body: the import page reads the body and
+  // checks it before anything else (web/import_pages.cpp); no other route takes multipart.
+  bool upload = req.method == "POST" && route->pattern == std::string_view("/{lang}/import");
+  if (req.method == "POST" && !upload && !csrf_ok(c.viewer, req, req.form())) return forbidden(c);
   if (parts.size() == 2 && parts[1] == "logout") return logout(c);
   if (auto r = route_edit_pages(c, parts)) return *r;
   if (auto r = route_budget_pages(c, parts)) return *r;
@@ -86,6 +92,8 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_calendar_edit(c, parts)) return *r;
   if (auto r = route_calendar(c, parts)) return *r;
   if (auto r = route_search(c, parts)) return *r;
+  if (auto r = route_import_pages(c, parts)) return *r;
+  if (parts.size() == 4 && parts[1] == "unit" && parts[3] == "ledger") return ledger_rows_page(c, parts[2]);
   if (auto r = route_read_pages(c, parts)) return *r;
   return not_found(c);
 }

@@ -27,6 +27,7 @@
 #include "render/goal_render.h"
 #include "render/simple_table_render.h"
 #include "render/table_render.h"
+#include "web/ledger_rows_page.h"
 
 namespace toteuma::web {
 
@@ -108,6 +109,7 @@ mstch::array kind_options(const Ctx& c, const std::string& kind_s, const std::st
 
 // The summary's forecast column (core/finance/follow_up.h: TA | month | to date | forecast | deviation).
 constexpr std::size_t kFollowUpForecastColumn = 3;
+constexpr std::size_t kFollowUpMonthColumn = 1;  // the month's actual: its ledger rows
 
 // Finance closes the months of a year up to one (or reopens them by choosing an earlier one).
 std::string close_form(const Ctx& c, const std::string& unit, int year, int last_imported, int closed) {
@@ -178,14 +180,21 @@ http::Response follow_up_page(const Ctx& c, const std::string& unit, const http:
             html_escape(fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, year)
                                   : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), year)) +
             "</p>\n";
-    if (c.viewer.user && may_edit_figures(*c.viewer.user)) body += close_form(c, unit, year, months.back(), fu.closed);
+    if (c.viewer.user && may_edit_figures(*c.viewer.user))
+      body += close_form(c, unit, year, months.back(), fu.closed) +
+              fmt::format("<p><a href=\"/{}/import\">{}</a></p>\n", lang_code(lang), html_escape(tr("import.link", lang)));
     body += render_html_table(fu.summary, [&](const TableRow& row, std::size_t col) {
+              if (col == kFollowUpMonthColumn) return ledger_rows_href(lang, unit, year, row.line, month);
               return col == kFollowUpForecastColumn
                          ? fmt::format("/{}/unit/{}/explain?year={}&kind=follow-up&month={}&line={}&col={}", lang_code(lang), unit,
                                        year, month, row.line, col)
                          : std::string();
             }) +
-            render_simple_html(fu.forecast_parts) + render_simple_html(fu.realisation) + render_html_table(fu.monthly);
+            render_simple_html(fu.forecast_parts) + render_simple_html(fu.realisation) +
+            render_html_table(fu.monthly, [&](const TableRow& row, std::size_t col) {  // month m is column m-1
+              return col < static_cast<std::size_t>(month) ? ledger_rows_href(lang, unit, year, row.line, static_cast<int>(col) + 1)
+                                                           : std::string();
+            });
   } else if (csv) {
     return not_found(c);
   }

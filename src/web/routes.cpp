@@ -53,6 +53,10 @@ const std::vector<RouteSpec>& page_routes() {
       {"/{lang}/admin/users/{id}", "GET, POST"},
       {"/{lang}/calendar/edit", "GET, POST"},
       {"/{lang}/calendar/edit/{item}", "GET, POST"},
+      // imports by upload and the ledger rows behind a figure (web/import_pages.cpp, web/ledger_rows_page.cpp)
+      {"/static/import.js", "GET"},
+      {"/{lang}/import", "GET, POST"},
+      {"/{lang}/unit/{unit}/ledger", "GET"},
   };
   return r;
 }

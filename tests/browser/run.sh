@@ -17,6 +17,7 @@ files=(
   browser.test.mjs workplace.test.mjs budget_round.test.mjs spending_plan.test.mjs search_statement.test.mjs
   comments.test.mjs
   admin.test.mjs
+  imports.test.mjs
 )
 for f in "${files[@]}"; do
   node --test "$f" || status=1

@@ -3,6 +3,7 @@
 #include "web/http/server.h"
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <sstream>
 #include <stdexcept>
@@ -31,6 +32,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
+std::string last_upload_file;  // the streamed body the handler saw last
+
 // A small router that exercises each Request/Response feature.
 th::Response app(const th::Request& req) {
   th::Response res;
@@ -55,6 +58,12 @@ th::Response app(const th::Request& req) {
                    {"X-Evil", "x\r\nInjected: yes"},
                    {"Content-Length", "999"}};
     res.body = "custom";
+    return res;
+  }
+  if (req.path == "/upload") {  // a multipart POST arrives streamed to a file (imports, web/http/multipart.h)
+    last_upload_file = req.body_file;
+    res.body = req.body_file.empty() ? "memory " + std::to_string(req.body.size())
+                                     : "file " + std::to_string(std::filesystem::file_size(req.body_file));
     return res;
   }
   if (req.path == "/throw") throw std::runtime_error("secret database password");
@@ -213,6 +222,23 @@ TEST_F(ServerTest, BodyAtLimitIsAccepted) {
                                  "application/x-www-form-urlencoded"));
   EXPECT_EQ(res.result_int(), 200);
   EXPECT_EQ(res.body().size(), th::max_body_bytes + 1);  // "k=" + value + "\n"
+}
+
+// An upload (multipart/form-data POST) larger than the 1 MiB of other bodies is streamed to a
+// temporary file, which is gone once the response is sent; the same size as a form is 413.
+TEST_F(ServerTest, MultipartUploadIsStreamedToAFileAndRemoved) {
+  Client c(server_->port());
+  const std::size_t size = 3 * th::max_body_bytes;
+  const Res res = c.request(make(bhttp::verb::post, "/upload", std::string(size, 'x'), "multipart/form-data; boundary=abc"));
+  EXPECT_EQ(res.result_int(), 200);
+  EXPECT_EQ(res.body(), "file " + std::to_string(size));
+  ASSERT_FALSE(last_upload_file.empty());
+  EXPECT_FALSE(std::filesystem::exists(last_upload_file)) << last_upload_file;
+  const Res small = c.request(make(bhttp::verb::post, "/upload", "k=v", "application/x-www-form-urlencoded"));
+  EXPECT_EQ(small.body(), "memory 3");
+  Client d(server_->port());
+  EXPECT_EQ(d.request(make(bhttp::verb::post, "/upload", std::string(size, 'x'), "application/x-www-form-urlencoded")).result_int(), 413);
+  static_assert(th::max_upload_bytes == std::size_t{256} * 1024 * 1024, "docs/WEB.md names the limit");
 }
 
 TEST_F(ServerTest, OversizedHeaderGives431) {

@@ -16,6 +16,9 @@ namespace toteuma::http {
 
 // Requests with a larger body are answered with 413 and the connection is closed.
 inline constexpr std::size_t max_body_bytes = 1024 * 1024;
+// Except a multipart/form-data POST (a file upload), which is streamed to a temporary file
+// (Request::body_file), never held in memory, up to this size (docs/WEB.md, Imports).
+inline constexpr std::size_t max_upload_bytes = std::size_t{256} * 1024 * 1024;
 
 struct Request {
   std::string method;                           // "GET", "POST", ...; HEAD arrives as "GET"
@@ -23,6 +26,9 @@ struct Request {
   std::map<std::string, std::string> query;     // decoded query params (+ as space), first wins
   std::map<std::string, std::string> headers;   // lowercased names; repeats joined with ", "
   std::string body;
+  // A streamed upload's body: the temporary file holding it ("" when the body is in `body`);
+  // removed by the server once the handler returned.
+  std::string body_file;
   std::string remote;                           // the connection's peer address ("192.0.2.7", "::1")
 
   // Parses an application/x-www-form-urlencoded body; empty if the content type differs

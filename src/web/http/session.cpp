@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <atomic>
 #include <exception>
+#include <filesystem>
 #include <optional>
+#include <utility>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core.hpp>
@@ -15,7 +18,9 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/file_body.hpp>
 #pragma GCC diagnostic pop
+#include <unistd.h>
 #include <fmt/core.h>
 
 #include "core/i18n.h"
@@ -31,8 +36,8 @@ namespace {
 
 constexpr auto io_timeout = 30s;     // slow or idle keep-alive clients are dropped after this
 constexpr auto linger_timeout = 5s;  // how long a closing connection is drained, see linger()
+constexpr auto upload_timeout = 30min;  // a large upload over a slow line
 
-using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
 
 // Boost 1.74 Beast uses boost::string_view, which does not convert to/from std's.
@@ -57,7 +62,8 @@ std::string sanitize_value(std::string_view v) {
   return out;
 }
 
-Request to_request(BeastRequest&& in, std::string remote) {
+template <class Body>
+Request to_request(bhttp::request<Body>& in, std::string remote) {
   Request r;
   r.remote = std::move(remote);
   // HEAD is served exactly like GET (the body is dropped later), so handlers need
@@ -71,9 +77,29 @@ Request to_request(BeastRequest&& in, std::string remote) {
     const auto [it, fresh] = r.headers.try_emplace(lower(sv(field.name_string())), sv(field.value()));
     if (!fresh) it->second.append(", ").append(sv(field.value()));
   }
-  r.body = std::move(in.body());
   return r;
 }
+
+// A file upload is streamed to disk: multipart/form-data POSTs only.
+bool streamed(const bhttp::request<bhttp::empty_body>& h) {
+  if (h.method() != bhttp::verb::post) return false;
+  auto type = lower(sv(h[bhttp::field::content_type]));
+  return type.rfind("multipart/form-data", 0) == 0;
+}
+
+std::string upload_path() {
+  static std::atomic<unsigned> n{0};
+  return (std::filesystem::temp_directory_path() / fmt::format("toteuma-upload-{}-{}", ::getpid(), n++)).string();
+}
+
+// Removes a streamed body when the request is done with it.
+struct BodyFile {
+  std::string path;
+  ~BodyFile() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove(path, ec);
+  }
+};
 
 Response plain(int status, std::string body) {
   return Response{status, "text/plain; charset=utf-8", std::move(body), {}};
@@ -148,23 +174,69 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read() {
-    parser_.emplace();  // a parser handles one message; make a fresh one each time
-    parser_->body_limit(max_body_bytes);
+    // The header first: its content type decides whether the body goes to memory or to a file.
+    head_.emplace();
     stream_.expires_after(io_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_read(ec);
-                      });
+    bhttp::async_read_header(stream_, buffer_, *head_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->on_header(ec);
+    });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    if (streamed(head_->get())) {
+      file_.emplace(std::move(*head_));
+      file_->body_limit(max_upload_bytes);
+      body_file_.path = upload_path();
+      beast::error_code fec;
+      file_->get().body().open(body_file_.path.c_str(), beast::file_mode::write, fec);
+      if (fec) return write(to_beast(plain(500, both("http.internal")), 11, false, false));
+      stream_.expires_after(upload_timeout);
+      return bhttp::async_read(stream_, buffer_, *file_, [self = shared_from_this()](beast::error_code ec2, std::size_t) {
+        self->on_read(ec2);
+      });
+    }
+    parser_.emplace(std::move(*head_));
+    parser_->body_limit(max_body_bytes);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec2, std::size_t) {
+      self->on_read(ec2);
+    });
   }
 
   void on_read(beast::error_code ec) {
-    if (ec) return on_read_error(ec);
-    BeastRequest req = parser_->release();
-    const bool head = req.method() == bhttp::verb::head;
-    const unsigned version = req.version();
-    const bool keep_alive = req.keep_alive();
-    Response res = call_handler(*handler_, to_request(std::move(req), remote_address()));
+    if (ec) {
+      file_.reset();
+      BodyFile gone{std::exchange(body_file_.path, {})};
+      return on_read_error(ec);
+    }
+    bool head = false, keep_alive = false;
+    unsigned version = 11;
+    Response res = answer(head, keep_alive, version);
     write(to_beast(std::move(res), version, keep_alive, head));
+  }
+
+  // Runs the handler on the request read; a streamed body's file is removed before the answer is sent.
+  Response answer(bool& head, bool& keep_alive, unsigned& version) {
+    BodyFile done{std::exchange(body_file_.path, {})};
+    Request r;
+    auto take = [&](auto& parser) {
+      auto& req = parser.get();
+      head = req.method() == bhttp::verb::head;
+      version = req.version();
+      keep_alive = req.keep_alive();
+      r = to_request(req, remote_address());
+    };
+    if (file_) {
+      take(*file_);
+      file_->get().body().close();
+      file_.reset();
+      r.body_file = done.path;
+    } else {
+      take(*parser_);
+      r.body = std::move(parser_->get().body());
+      parser_.reset();
+    }
+    return call_handler(*handler_, r);
   }
 
   // The peer of the connection ("" if it is gone already); a proxy's own address behind a proxy.
@@ -218,7 +290,10 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;  // persists across requests: holds pipelined data
   std::shared_ptr<const Handler> handler_;
+  std::optional<bhttp::request_parser<bhttp::empty_body>> head_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<bhttp::file_body>> file_;
+  BodyFile body_file_;
   std::optional<BeastResponse> response_;
   std::array<char, 4096> scratch_{};
 };
