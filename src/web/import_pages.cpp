@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -137,7 +138,7 @@ http::Response import_page(const Ctx& c, const std::optional<ImportOutcome>& don
           e(tr("import.trainings.intro", lang)) + "</p>\n" +
           upload_form(c, "trainings", file_input("trainings-file", "file", tr("import.trainings.file", lang), ".csv,text/csv", true) + wage) +
           "</section>\n";
-  body += "<section aria-labelledby=\"records-h\"><h2 id=\"records-h\">" + e(tr("import.records", lang)) + "</h2>\n" + records_table(c) +
+  body += "<section><h2 id=\"records-h\">" + e(tr("import.records", lang)) + "</h2>\n" + records_table(c) +
           "</section>\n<script src=\"/static/import.js\" defer></script>\n";
   return page(c, tr("import.title", lang), body, fmt::format("/{}/import", lc(c.other())), status);
 }
@@ -198,8 +199,17 @@ ImportOutcome run_import(const Ctx& c, const http::MultipartForm& form) {
     }
     c.state.reload();
     return out;
-  } catch (const InputError& err) {
+  } catch (const InputError& e) {
+    // The ledger reader lists up to ten further errors after the first ("\n  (N more / lisää / fler: …)"):
+    // the first is shown located in the reader's language, the others counted.
+    InputError err = e;
+    int more = 0;
+    if (auto at = e.message.find("\n  ("); at != std::string::npos) {
+      err.message = e.message.substr(0, at);
+      more = std::atoi(e.message.c_str() + at + 4);
+    }
     ImportOutcome out = refused(input_error_message(err, "import.error_at"), lang);
+    if (more > 0) out.lines.push_back(tf("import.more_errors", lang, more));
     // What was found: the line as the file has it (a CSV's; an XLSX row has no text line).
     if (err.file == file->filename && err.line > 0 && !file->filename.ends_with(".xlsx"))
       if (auto text = line_of(file->path, err.line)) out.lines.push_back(tf("import.error_line", lang, err.line, *text));

@@ -93,7 +93,11 @@ LedgerImportDone import_ledger_files(const Dataset& d, LedgerStore& store, const
       results.push_back(ledger::read_ledger(files[i].path, target, ro));
     } catch (const InputError& e) {
       if (e.file == files[i].name) throw;
-      throw InputError(files[i].name, e.line, e.column, e.message);  // an upload's own name, not its temporary path
+      // An upload's own name, not its temporary path (also in the further errors the message lists).
+      std::string message = e.message;
+      for (auto at = message.find(e.file); at != std::string::npos; at = message.find(e.file, at + files[i].name.size()))
+        message.replace(at, e.file.size(), files[i].name);
+      throw InputError(files[i].name, e.line, e.column, message);
     }
     results.back().file = files[i].name;
     for (std::size_t k = 0; k + 1 < results.size(); ++k)

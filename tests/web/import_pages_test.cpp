@@ -6,6 +6,7 @@
 // itself (cost centers 1110 and 1111, dates d.1.2025), and the page's sum and figure must equal it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -149,6 +150,14 @@ TEST(WebImport, BadFileShowsItsLocatedErrorInTheReadersLanguageAndWritesNothing)
   EXPECT_TRUE(w.records().empty());
   EXPECT_TRUE(w.actuals().empty());
   EXPECT_EQ(w.last_audit(), audit_before);
+  // Without the demo's mapping no cost center maps (no import yet, so the default mapping): the
+  // first error located, the nine others the reader lists counted, and no temporary path shown anywhere.
+  auto many = upload(talous, "fi", {{"kind", "ledger"}, {"mapping_from", "last"}}, {{"file", "kirjanpito.csv", demo_ledger()}});
+  EXPECT_EQ(many.status, 400);
+  EXPECT_NE(many.body.find("kirjanpito.csv, rivi 2, sarake Kustannuspaikka: tuntematon kustannuspaikka"), std::string::npos)
+      << many.body.substr(0, 3000);
+  EXPECT_NE(many.body.find("Tiedostossa on lisäksi 9 muuta virhettä"), std::string::npos);
+  EXPECT_EQ(many.body.find(std::filesystem::temp_directory_path().string() + "/"), std::string::npos) << "a temporary file's name";
   // A mapping that is not TOML: located in the mapping file, nothing written.
   auto r = upload(talous, "fi", {{"kind", "ledger"}, {"mapping_from", "upload"}},
                   {{"file", "kirjanpito.csv", demo_ledger()}, {"mapping", "oma.toml", "preset = \n"}});

@@ -644,6 +644,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"import.refused", {"Tiedostoa ei tuotu – mitään ei tallennettu", "Filen importerades inte – ingenting sparades"}},
       // {0} the file, {1} its line, {2} the column, {3} the reader's Finnish message, {4} its Swedish one
       {"import.error_at", {"{0}, rivi {1}, sarake {2}: {3}", "{0}, rad {1}, kolumn {2}: {4}"}},
+      {"import.more_errors", {"Tiedostossa on lisäksi {0} muuta virhettä (korjaa ensin yllä oleva).", "Filen har ytterligare {0} fel (rätta först felet ovan)."}},
       {"import.error_line", {"Rivi {0} tiedostossa: {1}", "Rad {0} i filen: {1}"}},
       {"import.ledger.stored", {"Tallennettu tuontina {0}: {1} lukua kuukausille {2}", "Sparat som import {0}: {1} siffror för månaderna {2}"}},
       {"import.employments.stored", {"{0}: {1} palvelussuhdetta, {2} yksikön vuotta", "{0}: {1} anställningar, {2} enhetsår"}},
@@ -673,7 +674,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"import.rows_amount", {"{0} riviä, {1}", "{0} rader, {1}"}},
       {"ledger_rows.title", {"Pääkirjan rivit", "Huvudbokens rader"}},
       // {0} unit, {1} line, {2} month, {3} year
-      {"ledger_rows.where", {"{0}, {1}, {2}/{3}", "{0}, {1}, {2}/{3}"}},
+      {"ledger_rows.where", {"{0}, {1}, kuukausi {2}/{3}", "{0}, {1}, månad {2}/{3}"}},
       {"ledger_rows.figure", {"Luku seurannassa", "Siffran i uppföljningen"}},
       {"ledger_rows.count", {"Rivejä", "Rader"}},
       {"ledger_rows.sum", {"Rivien summa", "Radernas summa"}},
