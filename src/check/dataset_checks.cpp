@@ -7,6 +7,7 @@
 #include <set>
 
 #include "check/budget_checks.h"
+#include "check/goal_rules.h"
 #include "check/investment_checks.h"
 #include "check/rounding.h"
 #include "core/fixed.h"
@@ -183,11 +184,6 @@ void check_training_cap(const Dataset& d, std::vector<Finding>& out) {
 void check_goals(const Dataset& d, std::vector<Finding>& out) {
   const Goals& g = d.goals;
   auto goal_text = [](const Goal& x) { return x.text.fi.empty() ? x.text.sv : x.text.fi; };
-  auto rule = [&](const std::string& municipality, const std::string& name) -> std::optional<std::int64_t> {
-    for (const auto& r : g.rules)
-      if (r.municipality == municipality && r.rule == name) return r.value;
-    return std::nullopt;
-  };
   auto add = [&](const char* rule_id, const Goal* goal, const std::string& unit, const std::string& row, int year,
                  std::string fi, std::string sv, std::string en) {
     Finding f;
@@ -199,31 +195,15 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
     f.en = std::move(en);
     out.push_back(std::move(f));
   };
-  // Goals per theme per sector (toimiala) and year within the municipality's range: a goal of a
-  // unit counts for the sector above it (Laitila: "toimialakohtaisesti 3–5 tavoitetta").
-  auto sector_of = [&](const std::string& unit) {
-    std::string id = unit;
-    for (std::size_t guard = 0; guard <= d.units.size(); ++guard) {
-      const UnitVersion* v = nullptr;
-      for (const auto& u : d.units)
-        if (u.id == id && (!v || u.valid_from > v->valid_from)) v = &u;
-      if (!v || v->kind == UnitKind::sector || v->parent.empty()) return v && v->kind == UnitKind::sector ? id : unit;
-      id = v->parent;
-    }
-    return unit;
-  };
-  std::map<std::tuple<std::string, int, std::string>, int> per_theme;
-  for (const auto& x : g.goals)
-    if (!x.theme.empty() && (x.level == "unit" || x.level == "center")) ++per_theme[{sector_of(x.unit), x.year, x.theme}];
-  for (const auto& [key, n] : per_theme) {
-    const auto& [unit, year, theme] = key;
-    const std::string& m = d.municipality_of(unit).id;
-    auto lo = rule(m, "goals_per_theme_min"), hi = rule(m, "goals_per_theme_max");
-    if ((lo && n < *lo) || (hi && n > *hi)) {
+  // Goals per theme per sector (toimiala) and year within the municipality's range (check/goal_rules.h).
+  for (const ThemeGoalCount& c : goals_per_theme(d)) {
+    const std::string &unit = c.sector, &theme = c.theme;
+    const int year = c.year, n = c.count;
+    if (!c.within()) {
       std::string name = theme;
       for (const auto& t : g.themes)
         if (t.id == theme) name = t.name.fi.empty() ? t.name.sv : t.name.fi;
-      std::string range = fmt::format("{}–{}", lo.value_or(0), hi ? std::to_string(*hi) : "");
+      std::string range = c.range();
       add("goals.per_theme", nullptr, unit, theme, year,
           fmt::format("Strategisella päämäärällä \"{}\" on {} tavoitetta, sääntö {}", name, n, range),
           fmt::format("Det strategiska målet \"{}\" har {} mål, regeln {}", name, n, range),
@@ -239,10 +219,9 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
     if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual)
       closed.insert({municipality_by_unit[f.unit], s->year});
   for (const auto& x : g.goals) {
+    if (x.retired) continue;  // kept as history, no longer reported on
     const Municipality& m = d.municipality_of(x.unit);
-    bool has_metric = false;
-    for (const auto& mt : g.metrics) has_metric = has_metric || mt.goal == x.id;
-    if (!has_metric && rule(m.id, "metric_required").value_or(0) > 0)
+    if (goal_lacks_metric(d, x))
       add("goals.metric_required", &x, x.unit, x.id, x.year, fmt::format("Tavoitteella \"{}\" ei ole mittaria", goal_text(x)),
           fmt::format("Målet \"{}\" har ingen mätare", goal_text(x)), fmt::format("Goal \"{}\" has no metric", goal_text(x)));
     // Realisations are reported for the key goals of a center or unit (the seeds' realisation

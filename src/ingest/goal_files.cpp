@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/fixed.h"
@@ -63,7 +64,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
     }
   }
   if (auto t = open_optional_csv(gd / "goals.csv", {"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv",
-                                       "responsible_fi", "responsible_sv"})) {
+                                       "responsible_fi", "responsible_sv"}, {"retired"})) {
     for (const auto& r : t->rows()) goals.insert(t->get(r, "id"));
     std::set<std::string> seen;
     for (const auto& r : t->rows()) {
@@ -81,6 +82,7 @@ void load_goals(const fs::path& dir, Dataset& d) {
       x.position = need_int(*t, r, "position");
       x.text = text_of(*t, r, "text", true);
       x.responsible = text_of(*t, r, "responsible", false);
+      x.retired = opt_date(*t, r, "retired");
       g.goals.push_back(std::move(x));
     }
   }
@@ -182,10 +184,17 @@ void dump_goals(const Dataset& d, const fs::path& dir) {
   for (const auto& x : g.theme_numbers) b += row({x.theme, std::to_string(x.year), std::to_string(x.number)});
   put("theme_numbers.csv", row({"theme", "year", "number"}), b);
   b.clear();
-  for (const auto& x : g.goals)
+  // The `retired` column only when a goal is retired: older folders stay as they were written.
+  bool retired = std::any_of(g.goals.begin(), g.goals.end(), [](const Goal& x) { return x.retired.has_value(); });
+  for (const auto& x : g.goals) {
     b += row({x.id, std::to_string(x.year), x.unit, x.level, x.theme, x.parent, std::to_string(x.position), x.text.fi,
               x.text.sv, x.responsible.fi, x.responsible.sv});
-  put("goals.csv", row({"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv", "responsible_fi", "responsible_sv"}), b);
+    if (retired) b.insert(b.size() - 1, ";" + (x.retired ? to_iso(*x.retired) : std::string()));
+  }
+  put("goals.csv",
+      retired ? row({"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv", "responsible_fi", "responsible_sv", "retired"})
+              : row({"id", "year", "unit", "level", "theme", "parent", "position", "text_fi", "text_sv", "responsible_fi", "responsible_sv"}),
+      b);
   b.clear();
   for (const auto& x : g.actions)
     b += row({x.goal, std::to_string(x.position), x.text.fi, x.text.sv, x.responsible.fi, x.responsible.sv});

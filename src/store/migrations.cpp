@@ -360,6 +360,10 @@ CREATE TABLE comment (
   at TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX comment_of_thread ON comment (thread_id, id);
 )sql"},
+      // 26: a goal retired on a date (issue 17 item 1): kept with its history, no longer printed.
+      {26, R"sql(
+ALTER TABLE goal ADD COLUMN retired TEXT;
+)sql"},
   };
   return m;
 }

@@ -483,10 +483,12 @@ class SqliteStore final : public Store {
     }
     {
       auto st = db_.prepare(
-          "SELECT id, year, unit_id, level, theme_id, parent_id, position, text_fi, text_sv, responsible_fi, responsible_sv FROM goal");
+          "SELECT id, year, unit_id, level, theme_id, parent_id, position, text_fi, text_sv, responsible_fi, responsible_sv, retired "
+          "FROM goal");
       while (st.step())
         g.goals.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2), st.text(3), st.text(4), st.text(5),
-                           static_cast<int>(st.int64(6)), {st.text(7), st.text(8)}, {st.text(9), st.text(10)}});
+                           static_cast<int>(st.int64(6)), {st.text(7), st.text(8)}, {st.text(9), st.text(10)},
+                           opt_date(st.opt_text(11))});
     }
     {
       auto st = db_.prepare(
@@ -544,7 +546,9 @@ class SqliteStore final : public Store {
         st.bind(1, x.theme).bind(2, std::int64_t{x.year}).bind(3, std::int64_t{x.number}).run();
     }
     {
-      auto st = db_.prepare("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      auto st = db_.prepare(
+          "INSERT INTO goal (id, year, unit_id, level, theme_id, parent_id, position, text_fi, text_sv, responsible_fi, "
+          "responsible_sv, retired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (const auto& x : g.goals)
         st.bind(1, x.id)
             .bind(2, std::int64_t{x.year})
@@ -557,6 +561,7 @@ class SqliteStore final : public Store {
             .bind(9, x.text.sv)
             .bind(10, x.responsible.fi)
             .bind(11, x.responsible.sv)
+            .bind(12, opt_iso(x.retired))
             .run();
     }
     {

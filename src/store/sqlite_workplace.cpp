@@ -15,6 +15,7 @@
 #include "store/sqlite_comments.h"
 #include "store/sqlite_spending.h"
 #include "store/sqlite_calendar.h"
+#include "store/sqlite_goal_edit.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/sha256.h"
@@ -68,7 +69,8 @@ std::string parse_lang_part(const std::string& s) {
 
 enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
                     alternative_part, version_htv, spending_plan,
-                    calendar_item };  // admin: the annual clock's items (store/sqlite_calendar.h)
+                    calendar_item,  // admin: the annual clock's items (store/sqlite_calendar.h)
+                    goal_record /* goals-web: goal_def, goal_action, metric, theme, goal_status, review, review_item */ };
 
 // A change's key, validated, with the unit its audit row belongs to.
 struct Target {
@@ -124,6 +126,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     std::string reason;  // the changes written, "entity key" a line
     for (const Change& sent : changes) {
       Target t = target(sent.entity, sent.key);
+      // A goal record stored by this change: its audit row belongs to the unit its value names.
+      if (t.entity == Entity::goal_record && t.unit.empty() && sent.after) t.unit = goal_record_unit(db_, t.kind, *sent.after);
       Change c = sent;
       if (t.text_column()) {
         if (c.before && c.before->empty()) c.before.reset();
@@ -410,7 +414,11 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"alternative_change", {Entity::alternative_part, alternative_key_parts("alternative_change")}},
         {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}},
         {"spending_plan", {Entity::spending_plan, 3}},
-        {"calendar_item", {Entity::calendar_item, 1}}};
+        {"calendar_item", {Entity::calendar_item, 1}},
+        // goals-web (issue 17): store/sqlite_goal_edit.h
+        {"goal_def", {Entity::goal_record, 1}}, {"goal_action", {Entity::goal_record, 2}}, {"metric", {Entity::goal_record, 1}},
+        {"theme", {Entity::goal_record, 1}}, {"goal_status", {Entity::goal_record, 2}}, {"review", {Entity::goal_record, 1}},
+        {"review_item", {Entity::goal_record, 2}}};
     auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == entity; });
     if (kind == kinds.end()) throw StoreError(msg("err.store.unknown_entity", entity));
     Target t{kind->second.first, split(key, '/'), 0, "", ""};
@@ -459,6 +467,10 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         t.unit = check_spending_key(db_, p);
         break;
       case Entity::calendar_item:  // store/sqlite_calendar.h; a new id creates an item (the loader checks its form)
+        break;
+      case Entity::goal_record:  // store/sqlite_goal_edit.h
+        t.kind = entity;
+        t.unit = check_goal_record_key(db_, entity, p);
         break;
       case Entity::version_figure:
       case Entity::version_htv:
@@ -509,6 +521,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     if (t.entity == Entity::alternative_part) check_alternative_value(t.kind, t.parts, v);
     if (t.entity == Entity::spending_plan) check_spending_value(v);
     if (t.entity == Entity::calendar_item) check_calendar_value(t.parts[0], v);
+    if (t.entity == Entity::goal_record) check_goal_record_value(t.kind, t.parts, v);
     // A person accepts a draft; nobody turns a person's text into a draft.
     if (t.entity == Entity::narrative_origin && v != "person") throw StoreError(msg("err.store.origin_person", v));
   }
@@ -593,6 +606,8 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return read_spending_row(db_, p);
       case Entity::calendar_item:
         return read_calendar_row(db_, p[0]);
+      case Entity::goal_record:
+        return read_goal_record(db_, t.kind, p);
       case Entity::proposal_note: {
         auto st = db_.prepare("SELECT text FROM budget_proposal_note WHERE version_id = ? AND unit_id = ? AND line_id = ? AND lang = ?");
         if (!st.bind(1, p[0]).bind(2, p[1]).bind(3, p[2]).bind(4, t.lang).step()) return std::nullopt;
@@ -688,6 +703,9 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         return;
       case Entity::calendar_item:
         write_calendar_row(db_, p[0], after);
+        return;
+      case Entity::goal_record:
+        write_goal_record(db_, t.kind, p, after);
         return;
     }
   }

@@ -24,6 +24,7 @@
 #include "render/document_output.h"
 #include "render/pdf.h"
 #include "web/context.h"
+#include "web/goal_rights.h"
 
 namespace toteuma::web {
 
@@ -142,6 +143,7 @@ bool may_apply(const Dataset& d, const User& u, const Change& ch) {
   // A spending plan row is a figure of the budget's follow-up: whoever edits figures (docs/USERS.md).
   if (ch.entity == "spending_plan") return may_edit_figures(u);
   if (ch.entity == "calendar_item") return may_edit_calendar(u);  // admin: the annual clock (admin, finance)
+  if (is_goal_record(ch.entity)) return may_apply_goal_record(d, u, ch);  // web/goal_rights.h
   ChangeScope sc = scope_of(d, ch);
   if (sc.unit.empty() || sc.year == 0) return is_admin(u);  // unknown key: the store will refuse it
   auto k = split_nonempty(ch.key, '/');

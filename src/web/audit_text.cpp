@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/finance/spending_plan.h"
 #include "core/workplace/calendar_value.h"
+#include "core/goals/goal_edit.h"
 #include "core/fixed.h"
 #include "core/format.h"
 #include "core/i18n.h"
@@ -186,6 +187,19 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
       auto r = decode_plan_value(v);
       if (!r) return v;
       return euros(std::to_string(r->amount)) + (r->months ? " (" + tr("spending_page.audit.months", lang) + ")" : "");
+    };
+  } else if (e == "goal_def" || e == "goal_action" || e == "goal_status" || e == "metric" || e == "review_item") {
+    // goals-web: the goal (or metric) by name; a record's fields as written, the empty ones left out.
+    detail = e == "metric" ? n.metric(k.empty() ? a.key : k[0]) : e == "review_item" && k.size() == 2 ? joined({k[0], n.goal(k[1])})
+                                                                                                     : n.goal(k.empty() ? a.key : k[0]);
+    if (k.size() == 2 && e != "review_item") detail += ", " + k[1];
+    value = [](const std::string& v) {
+      auto f = split_escaped(v);
+      if (!f) return v;
+      std::string out;
+      for (const auto& x : *f)
+        if (!x.empty()) out += (out.empty() ? "" : " · ") + x;
+      return out;
     };
   } else if (e == "grant") {
     value = [&](const std::string& v) { return roles_value(n, v); };

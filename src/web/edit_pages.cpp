@@ -19,6 +19,7 @@
 #include "web/actions.h"
 #include "web/audit_text.h"
 #include "web/form_parts.h"
+#include "web/goal_pages.h"
 
 namespace toteuma::web {
 
@@ -199,124 +200,7 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
   return r;
 }
 
-// ---- goals, realisations, metric values -------------------------------------------------------------
-
-// `id` unique on the page; `name` the field the server reads.
-std::string textarea(const std::string& id, const std::string& name, const std::string& label, const std::string& value, Lang lang) {
-  return fmt::format("<p><label for=\"{0}\">{1}</label><br><textarea id=\"{0}\" name=\"{4}\" rows=\"3\" cols=\"70\" lang=\"{2}\">{3}</textarea></p>",
-                     e(id), e(label), lang_code(lang), e(value), e(name));
-}
-
-http::Response goals_edit_page(const Ctx& c, const std::string& unit) {
-  const Dataset& d = c.app().d;
-  UnitYear uy = unit_and_year(c, unit);
-  if (uy.error) return *uy.error;
-  const UnitVersion* u = uy.unit;
-  const int year = uy.year;
-  const User& me = *c.viewer.user;
-  std::string self = fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.lang), unit, year);
-  if (c.req.method == "POST") {
-    auto form = form_fields(c.req);
-    std::vector<Change> changes;
-    std::string what = form["what"], id = form["id"];
-    if (what == "goal" || what == "realisation") {
-      for (Lang l : {Lang::fi, Lang::sv}) {
-        std::string name = what + "_" + lc(l);
-        if (!form.count(name)) continue;
-        std::string key = what == "goal" ? fmt::format("{}/{}", id, lc(l)) : fmt::format("{}/{}/{}", id, year, lc(l));
-        std::optional<std::string> after = form[name].empty() ? std::nullopt : std::optional<std::string>(form[name]);
-        changes.push_back({what, key, before_from(form, name), after});
-      }
-    } else if (what == "metric_value") {
-      auto tenths = parse_fixed(form["value"], 1);
-      auto date = parse_iso_date(form["date"]);
-      if (!date || (!tenths && !form["value"].empty()) || form["source"].find(';') != std::string::npos) return bad_request(c.lang);
-      std::string key = fmt::format("{}/{}", id, to_iso(*date));
-      std::optional<std::string> after;
-      if (tenths) after = fmt::format("{};{}", *tenths, form["source"]);
-      changes.push_back({"metric_value", key, before_from(form, "value"), after});
-    } else {
-      return bad_request(c.lang);
-    }
-    ActionResult r = apply_changes(c.state, me, changes);
-    // A new value on a date that has one already is not someone else's edit: say what it is.
-    if (r.outcome == Outcome::stale && what == "metric_value" && form["h_value"] != "1")
-      return outcome_page(c, result(Outcome::invalid, msg("web.value_exists", to_display(parse_iso_date(form["date"]).value_or(Date{})))),
-                          self);
-    if (r.outcome != Outcome::ok) return outcome_page(c, r, self);
-    return redirect(with_notice(self, "saved") + "#" + id);
-  }
-  bool may_goals = may_edit_goals(me, d, unit, year);
-  std::string body = fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p><a href=\"/{}/unit/{}/goals?year={}\">{}</a></p>\n", e(u->name.shown(c.lang)),
-                                 e(tr("web.edit_goals", c.lang)), year, lc(c.lang), e(unit), year, e(tr("web.return", c.lang)));
-  int shown = 0;
-  for (const Goal& g : d.goals.goals) {
-    if (g.unit != unit || g.year != year) continue;
-    ++shown;
-    body += fmt::format("<div class=\"goal\"><h3 id=\"{0}\"><span class=\"level\">{1}:</span> {2}</h3>\n", e(g.id),
-                        e(tr("web.goal_level." + g.level, c.lang)), e(g.text.shown(c.lang)));
-    // The goal's own text and its realisation, each language a field.
-    // The texts fold away (a center has dozens of goals); metric values stay in sight.
-    std::string forms;
-    for (const char* what : {"goal", "realisation"}) {
-      std::string fields;
-      bool any = false;
-      for (Lang l : {Lang::fi, Lang::sv}) {
-        bool allowed = std::string(what) == "goal" ? may_goals : may_edit_text(me, d, unit, year, l);
-        if (!allowed) continue;
-        any = true;
-        std::string key = std::string(what) == "goal" ? fmt::format("{}/{}", g.id, lc(l)) : fmt::format("{}/{}/{}", g.id, year, lc(l));
-        auto cur = current_value(c.state, what, key);
-        std::string name = std::string(what) + "_" + lc(l);
-        fields += before_fields(name, cur) +
-                  textarea(name + "-" + g.id, name, tr(std::string("web.") + what + "_text", c.lang) + " (" + lc(l) + ")", cur.value_or(""), l);
-      }
-      if (!any) continue;
-      forms += fmt::format("<form class=\"edit\" method=\"post\" action=\"{}\">{}<input type=\"hidden\" name=\"what\" value=\"{}\"><input type=\"hidden\" name=\"id\" value=\"{}\">{}<p><button type=\"submit\">{}</button></p></form>\n",
-                           e(self), csrf_field(c), what, e(g.id), fields, e(tr(std::string("web.save_") + what, c.lang)));
-    }
-    if (!forms.empty())
-      body += "<details class=\"texts\"><summary>" + e(tr("web.edit_goal_texts", c.lang)) + "</summary>\n" + forms + "</details>\n";
-    for (const Metric& m : d.goals.metrics) {
-      if (m.goal != g.id) continue;
-      body += fmt::format("<h4 id=\"{}\">{}: {}</h4>\n", e(m.id), e(tr("web.metric", c.lang)), e(m.name.shown(c.lang)));
-      body += fmt::format("<table class=\"values\"><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>\n",
-                          e(m.name.shown(c.lang)), e(tr("web.date", c.lang)), e(tr("web.value", c.lang)), e(tr("web.source", c.lang)),
-                          may_goals ? "<th scope=\"col\">" + e(tr("web.actions", c.lang)) + "</th>" : "");
-      for (const MetricValue& v : d.goals.values) {
-        if (v.metric != m.id) continue;
-        std::string date = to_display(v.date);
-        if (!may_goals) {
-          body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", date, e(decimal_text(v.value_tenths)), e(v.source));
-          continue;
-        }
-        // An existing value is corrected in place; the inputs belong to the row's form (form attribute).
-        std::string key = fmt::format("{}/{}", m.id, to_iso(v.date)), fid = "mv-" + m.id + "-" + to_iso(v.date);
-        auto cur = current_value(c.state, "metric_value", key);
-        body += fmt::format("<tr><td>{0}</td><td><input form=\"{1}\" name=\"value\" value=\"{2}\" inputmode=\"decimal\" size=\"8\" aria-label=\"{3} {0}\"></td>"
-                            "<td><input form=\"{1}\" name=\"source\" value=\"{4}\" size=\"24\" aria-label=\"{5} {0}\"></td>"
-                            "<td><form id=\"{1}\" method=\"post\" action=\"{6}\">{7}<input type=\"hidden\" name=\"what\" value=\"metric_value\"><input type=\"hidden\" name=\"id\" value=\"{8}\"><input type=\"hidden\" name=\"date\" value=\"{9}\">{10}<button type=\"submit\">{11}<span class=\"visually-hidden\"> {0}</span></button></form></td></tr>\n",
-                            date, e(fid), e(decimal_text(v.value_tenths)), e(tr("web.value", c.lang)), e(v.source),
-                            e(tr("web.source", c.lang)), e(self), csrf_field(c), e(m.id), to_iso(v.date), before_fields("value", cur),
-                            e(tr("web.save", c.lang)));
-      }
-      body += "</tbody></table>\n";
-      if (may_goals) {
-        std::string fid = "mv-" + m.id;
-        body += fmt::format("<form class=\"edit inline\" method=\"post\" action=\"{0}\">{1}<input type=\"hidden\" name=\"what\" value=\"metric_value\"><input type=\"hidden\" name=\"id\" value=\"{2}\">{3}"
-                            "<label for=\"{4}-date\">{5}</label> <input id=\"{4}-date\" name=\"date\" type=\"date\" required> "
-                            "<label for=\"{4}-value\">{6}</label> <input id=\"{4}-value\" name=\"value\" inputmode=\"decimal\" size=\"8\"> "
-                            "<label for=\"{4}-source\">{7}</label> <input id=\"{4}-source\" name=\"source\" size=\"24\"> "
-                            "<button type=\"submit\">{8}</button></form>\n",
-                            e(self), csrf_field(c), e(m.id), before_fields("value", std::nullopt), e(fid), e(tr("web.date", c.lang)),
-                            e(tr("web.value", c.lang)), e(tr("web.source", c.lang)), e(tr("web.save_value", c.lang)));
-      }
-    }
-    body += "</div>\n";
-  }
-  if (shown == 0) body += "<p>" + e(tr("web.no_goals", c.lang)) + "</p>\n";
-  return page(c, tr("web.edit_goals", c.lang), body, fmt::format("/{}/unit/{}/goals/edit?year={}", lc(c.other()), e(unit), year), 200, unit);
-}
+// ---- goals, realisations, metric values: web/goal_pages.cpp ----------------------------------------
 
 // ---- figures (finance) -------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ files=(
   comments.test.mjs
   admin.test.mjs
   imports.test.mjs
+  goals.test.mjs
 )
 for f in "${files[@]}"; do
   node --test "$f" || status=1

@@ -49,7 +49,7 @@ GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year
   };
   std::vector<std::string> themes;
   for (const auto& x : g.goals)
-    if (x.unit == unit && x.year == year && (x.level == "center" || x.level == "unit") &&
+    if (x.unit == unit && x.year == year && !x.retired && (x.level == "center" || x.level == "unit") &&
         std::find(themes.begin(), themes.end(), x.theme) == themes.end())
       themes.push_back(x.theme);
   // Numbered themes in their printed order; a theme the year does not number comes last.
@@ -64,12 +64,12 @@ GoalReport build_goal_report(const Dataset& d, const std::string& unit, int year
     int n = number_of(theme);
     group.heading = n ? fmt::format("{}. {}", n, name) : name;
     for (const auto& x : g.goals)
-      if (x.level == "city" && x.theme == theme && x.year == year) group.city_goals.push_back(x.text.shown(lang));
+      if (x.level == "city" && x.theme == theme && x.year == year && !x.retired) group.city_goals.push_back(x.text.shown(lang));
     for (const auto& x : g.goals) {
-      if (x.unit != unit || x.year != year || x.theme != theme || (x.level != "center" && x.level != "unit")) continue;
+      if (x.unit != unit || x.year != year || x.theme != theme || x.retired || (x.level != "center" && x.level != "unit")) continue;
       std::vector<const Goal*> areas;
       for (const auto& a : g.goals)
-        if (a.parent == x.id && a.level == "area") areas.push_back(&a);
+        if (a.parent == x.id && a.level == "area" && !a.retired) areas.push_back(&a);
       auto actions_of = [&](const std::string& id, std::vector<std::string>& resp) {
         std::vector<std::string> texts;
         for (const auto& a : g.actions)

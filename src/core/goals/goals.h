@@ -39,6 +39,8 @@ struct Goal {
   std::string theme, parent;
   int position = 0;
   Text text, responsible;
+  // Retired on this date (issue 17): kept with its history, no longer printed nor counted by the rules.
+  std::optional<Date> retired = {};
   bool operator==(const Goal&) const = default;
 };
 

@@ -30,6 +30,17 @@ namespace toteuma {
 //                                                the id, ';'-separated with '\\', ';' and line breaks
 //                                                backslash-escaped (encode_calendar_item, core/workplace/calendar_value.h);
 //                                                a new id creates the item (admin: web/calendar_edit.cpp)
+//   goals-web (issue 17 item 1): the goal records, values as core/goals/goal_edit.h encodes them
+//   (fields joined by ';', a ';' or '\' inside a field escaped with '\'):
+//   "goal_def"     goal                          year;unit;level;theme;parent;position;retired;text_fi;text_sv;
+//                                                responsible_fi;responsible_sv (never deleted: retired on a date)
+//   "goal_action"  goal/position                 text_fi;text_sv;responsible_fi;responsible_sv
+//   "metric"       metric                        goal;name_fi;name_sv;unit;direction;target;partly;owner;frequency
+//                                                (deleted only while it has no values)
+//   "theme"        theme                         valid_from;valid_to;name_fi;name_sv (admin; retired by valid_to)
+//   "goal_status"  goal/year                     status ("" = from the metrics);reason_fi;reason_sv
+//   "review"       review                        unit;date;title_fi;title_sv
+//   "review_item"  review/goal                   status;text_fi;text_sv (a goal of the review's unit)
 // `after` nullopt deletes the value.
 struct Change {
   std::string entity, key;
