@@ -350,7 +350,7 @@ struct PageParts {
     return text_pair(c, fid, "name", "goals_web.metric_name", m.name, false) +
            select_field(fid + "-unit", "unit", tr("goals_web.metric_unit", c.lang), units, m.unit) +
            select_field(fid + "-direction", "direction", tr("goals_web.direction", c.lang), dirs, m.direction) +
-           input(fid + "-target", "target", tr("goals.target", c.lang), num(m.target_tenths), " inputmode=\"decimal\" size=\"8\"") +
+           input(fid + "-target", "target", tr("goals_web.target", c.lang), num(m.target_tenths), " inputmode=\"decimal\" size=\"8\"") +
            input(fid + "-partly", "partly", tr("goals_web.partly", c.lang), num(m.partly_tenths), " inputmode=\"decimal\" size=\"8\"") +
            input(fid + "-owner", "owner", tr("goals_web.owner", c.lang), m.owner) +
            select_field(fid + "-frequency", "frequency", tr("goals_web.frequency", c.lang), freqs, m.frequency);
@@ -369,7 +369,7 @@ struct PageParts {
   std::string metric_block(const Metric& m) const {
     std::string out = fmt::format("<h4 id=\"{}\">{}: {}</h4>\n", e(m.id), t(c, "web.metric"), e(m.name.shown(c.lang)));
     if (m.target_tenths)
-      out += fmt::format("<p class=\"target\">{}: {} {}{}</p>\n", t(c, "goals.target"), m.direction == "down" ? "≤" : "≥",
+      out += fmt::format("<p class=\"target\">{}: {} {}{}</p>\n", t(c, "goals_web.target"), m.direction == "down" ? "≤" : "≥",
                          e(decimal_text(*m.target_tenths)), m.unit == "%" ? " %" : m.unit == "eur" ? " €" : "");
     out += fmt::format("<table class=\"values\"><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>\n",
                        e(m.name.shown(c.lang)), t(c, "web.date"), t(c, "web.value"), t(c, "web.source"),

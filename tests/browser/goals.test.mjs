@@ -56,7 +56,7 @@ test('the unit head creates a goal with a metric and a target and records a valu
   await page.fill(`#mn-${GOAL}-owner`, 'viestintä');
   await submitFormOf(page, `#mn-${GOAL}-name_fi`);
   assert.equal(norm(await page.locator(`h4[id="${GOAL}-m1"]`).textContent()), 'Mittari: Palvelut tuntevien osuus');
-  assert.equal(norm(await goal.locator('p.target').textContent()), 'Tavoite: ≥ 80 %');
+  assert.equal(norm(await goal.locator('p.target').textContent()), 'Tavoitetaso: ≥ 80 %');
 
   await page.fill(`#mv-${GOAL}-m1-date`, '2025-06-30');
   await page.fill(`#mv-${GOAL}-m1-value`, '85,5');

@@ -712,6 +712,7 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"goals_web.frequency.month", {"kuukausittain", "månadsvis"}},
       {"goals_web.metric_name", {"Mittarin nimi", "Mätarens namn"}},
       {"goals_web.metric_unit", {"Yksikkö", "Enhet"}},
+      {"goals_web.target", {"Tavoitetaso", "Målnivå"}},
       {"goals_web.partly", {"Osittain saavutettu alkaen", "Delvis uppnått från"}},
       {"goals_web.owner", {"Vastuuhenkilö (päivittää)", "Ansvarsperson (uppdaterar)"}},
       {"goals_web.edit_metric", {"Muokkaa mittaria", "Redigera mätaren"}},
