@@ -81,21 +81,21 @@ test('the unit head takes a status review and sees it listed, in Finnish and Swe
   assert.deepEqual((await row.locator('td').allTextContents()).map(norm),
                    ['Asukkaat tuntevat kaupungin palvelut.', 'toteutui', 'Kysely tehty, tavoite saavutettu.']);
   await checkAxe(page, `${PAGE} (a review)`);
-  await assertFits(page, PAGE, 1280);
-  await assertFits(page, PAGE, 390);
   await screenshot(page, 'goals-2025-kanslia-fi.png');
   await page.setViewportSize({ width: 390, height: 900 });
   await screenshot(page, 'goals-2025-kanslia-fi-390.png');
   await page.setViewportSize({ width: 1280, height: 900 });
+  await assertFits(page, PAGE, 1280);
+  await assertFits(page, PAGE, 390);
 
   const SV = '/sv/unit/kanslia/goals/edit?year=2025';
   await t.goto(page, SV);
   assert.equal(norm(await page.locator('table.review', { hasText: 'Lägesöversikt september 2025' }).locator('caption').textContent()),
                'Lägesöversikt september 2025 30.9.2025');
   await checkAxe(page, SV);
+  await screenshot(page, 'goals-2025-kanslia-sv.png');
   await assertFits(page, SV, 1280);
   await assertFits(page, SV, 390);
-  await screenshot(page, 'goals-2025-kanslia-sv.png');
 });
 
 test('the service plan prints the review; a Laitila unit sees its rules', async () => {
