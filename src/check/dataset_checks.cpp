@@ -9,6 +9,7 @@
 #include "check/budget_checks.h"
 #include "check/goal_rules.h"
 #include "check/investment_checks.h"
+#include "check/translation_checks.h"
 #include "check/rounding.h"
 #include "core/fixed.h"
 #include "core/format.h"
@@ -273,6 +274,7 @@ std::vector<Finding> check_dataset(const Dataset& d) {
   check_hierarchy(d, ledger, out);
   check_binding(d, ledger, out);
   check_translations(d, out);
+  check_outdated_translations(d, out);
   check_training_cap(d, out);
   check_goals(d, out);
   check_investments(d, out);

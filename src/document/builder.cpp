@@ -14,6 +14,7 @@
 #include "core/goals/goal_report.h"
 #include "core/i18n.h"
 #include "core/personnel/personnel_tables.h"
+#include "core/workplace/translation.h"
 #include "core/finance/report_table.h"
 #include "core/format.h"
 #include "document/binding_comparison.h"
@@ -154,6 +155,8 @@ class Assembler {
       return out;
     }
     if (n->origin == NarrativeOrigin::draft) out.push_back(draft_notice(unit, section));
+    // A translation of an earlier source text: marked beside the missing one (core/workplace/translation.h).
+    if (is_outdated(d_, *n)) out.push_back(doc::Notice{tr("doc.outdated_translation", lang_), ""});
     for (auto& p : parse_markdown(n->markdown)) out.push_back(std::move(p));
     return out;
   }

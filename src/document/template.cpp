@@ -1,5 +1,7 @@
 #include "document/template.h"
 
+#include <algorithm>
+
 #include <toml++/toml.h>
 
 #include <set>
@@ -139,6 +141,16 @@ DocTemplate template_for(const Dataset& d, const std::string& kind) {
                                                         : std::string_view();
   if (builtin.empty()) throw InputError("", 0, "--doc", "unknown document kind " + kind);
   return parse_template(std::string(builtin), "data/documents/" + kind + ".toml (built in)");
+}
+
+std::vector<std::string> narrative_kinds(const Dataset& d, const std::string& kind) {
+  std::vector<std::string> out;
+  for (const auto& s : template_for(d, kind).sections)
+    for (const auto& b : s.blocks) {
+      std::string k = b.type == "narrative" ? b.narrative : b.type == "commentary" ? "commentary" : "";
+      if (!k.empty() && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    }
+  return out;
 }
 
 }  // namespace toteuma

@@ -62,5 +62,8 @@ inline const std::vector<std::string>& document_kinds() {
 DocTemplate parse_template(const std::string& toml, const std::string& origin);
 // The dataset's own template of `kind`, else the built-in one. Throws for an unknown kind.
 DocTemplate template_for(const Dataset& d, const std::string& kind);
+// The narrative section kinds template `kind` asks for, in template order; the drafted commentary
+// is a narrative ("commentary") like the others.
+std::vector<std::string> narrative_kinds(const Dataset& d, const std::string& kind);
 
 }  // namespace toteuma

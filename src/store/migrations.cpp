@@ -346,6 +346,13 @@ CREATE TABLE budget_version_htv (
   version_id TEXT NOT NULL REFERENCES budget_version(id), unit_id TEXT NOT NULL, year INTEGER NOT NULL,
   htv_thousandths BIGINT NOT NULL, PRIMARY KEY (version_id, unit_id, year));
 )sql"},
+      // 24: translations that know their source (issue 17 item 2, core/workplace/translation.h): the
+      // source-language text a translation was written against. NULL for a source text, and for a
+      // translation stored before: it counts as written against its source as it stands, and the
+      // first write of that source records the text it replaces (store/sqlite_translation.h).
+      {24, R"sql(
+ALTER TABLE narrative ADD COLUMN source_seen TEXT;
+)sql"},
       // 25: comment threads (issue 17 item 3): a thread per document section, table row or goal
       // (target, key: core/workplace/comment.h), its unit, who started it and who resolved it
       // (NULL = open), and its comments. Workplace records like section_status: a load keeps them.

@@ -4,11 +4,13 @@
 #include <optional>
 
 #include "core/text.h"
+#include "core/workplace/translation.h"
 #include "store/migrations.h"
 #include "store/sqlite_dataset.h"
 #include "store/sqlite_budgeting.h"
 #include "store/sqlite_spending.h"
 #include "store/sqlite_calendar.h"
+#include "store/sqlite_translation.h"
 #include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
@@ -140,6 +142,7 @@ class SqliteStore final : public Store {
     read_key_figures(d);
     tx.commit();
     infer_scenario_municipalities(d);
+    record_sources(d);
     canonicalize(d);
     return d;
   }
@@ -264,7 +267,7 @@ class SqliteStore final : public Store {
     sqlite::Transaction tx(db_);
     // A person's text is never replaced by a draft: the WHERE of the upsert enforces it.
     auto st = db_.prepare(
-        "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
+        "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
         "origin = excluded.origin, markdown = excluded.markdown WHERE excluded.origin = 'person' OR origin = 'draft'");
     auto now = db_.prepare("SELECT markdown FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
     auto stored = [&](const Narrative& n) {
@@ -274,6 +277,7 @@ class SqliteStore final : public Store {
       return text;
     };
     for (const auto& n : texts) {
+      keep_unrecorded_sources(db_, n.unit, n.year, n.section);
       auto before = by ? stored(n) : std::nullopt;
       bind_narrative(st, n).run();
       if (!by) continue;
@@ -283,6 +287,8 @@ class SqliteStore final : public Store {
                            fmt::format("{}/{}/{}/{}", n.unit, n.year, n.section, lang_code(n.lang)), before, after, n.unit,
                            by->via});
     }
+    // Each translation saved was written against its source as the batch leaves it.
+    for (const auto& n : texts) record_source(db_, n.unit, n.year, n.section, std::string(lang_code(n.lang)));
     tx.commit();
   }
 
@@ -293,7 +299,8 @@ class SqliteStore final : public Store {
         .bind(3, n.section)
         .bind(4, lang_code(n.lang))
         .bind(5, n.origin == NarrativeOrigin::draft ? "draft" : "person")
-        .bind(6, n.markdown);
+        .bind(6, n.markdown)
+        .bind(7, n.source_seen);
   }
 
   void read_key_figures(Dataset& d) {
@@ -347,11 +354,12 @@ class SqliteStore final : public Store {
 
   void read_texts(Dataset& d) {
     {
-      auto st = db_.prepare("SELECT unit_id, year, section, lang, origin, markdown FROM narrative");
+      auto st = db_.prepare("SELECT unit_id, year, section, lang, origin, markdown, source_seen FROM narrative");
       while (st.step())
         d.narratives.push_back({st.text(0), static_cast<int>(st.int64(1)), st.text(2),
                                 parse_lang(st.text(3)).value_or(Lang::fi),
-                                st.text(4) == "draft" ? NarrativeOrigin::draft : NarrativeOrigin::person, st.text(5)});
+                                st.text(4) == "draft" ? NarrativeOrigin::draft : NarrativeOrigin::person, st.text(5),
+                                st.opt_text(6)});
     }
     auto st = db_.prepare("SELECT kind, source FROM document_template");
     while (st.step()) d.templates.push_back({st.text(0), st.text(1)});
@@ -359,7 +367,7 @@ class SqliteStore final : public Store {
 
   void write_texts(const Dataset& d) {
     {
-      auto st = db_.prepare("INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?)");
+      auto st = db_.prepare("INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?, ?)");
       for (const auto& n : d.narratives) bind_narrative(st, n).run();
     }
     auto st = db_.prepare("INSERT INTO document_template VALUES (?, ?)");

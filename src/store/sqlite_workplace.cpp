@@ -16,6 +16,7 @@
 #include "store/sqlite_spending.h"
 #include "store/sqlite_calendar.h"
 #include "store/sqlite_goal_edit.h"
+#include "store/sqlite_translation.h"
 #include "store/sqlite_audit.h"
 #include "store/sqlite_db.h"
 #include "store/sha256.h"
@@ -124,6 +125,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     writer_ = {user, at};  // a proposal's state records who moved it
     std::vector<std::int64_t> ids;
     std::string reason;  // the changes written, "entity key" a line
+    std::vector<Target> texts;  // the narratives saved
     for (const Change& sent : changes) {
       Target t = target(sent.entity, sent.key);
       // A goal record stored by this change: its audit row belongs to the unit its value names.
@@ -136,11 +138,18 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       if (c.after) check_value(t, *c.after);  // a malformed value is refused as such, stale or not
       auto now = read(t);
       if (now != c.before) throw StaleChange(sent, now);  // the transaction rolls back
+      bool text = t.entity == Entity::narrative || t.entity == Entity::narrative_origin;
+      if (text) texts.push_back(t);  // saved, even unchanged: the translation is checked against its source
       if (c.before == c.after) continue;
+      if (text) keep_unrecorded_sources(db_, t.unit, t.year, t.parts[2]);
       write(t, c.after);
       ids.push_back(add_audit(at, user, c.entity, c.key, c.before, c.after, t.unit));
       reason += (reason.empty() ? "" : "\n") + c.entity + " " + c.key;
     }
+    for (const Target& t : texts)
+      if (auto seen = record_source(db_, t.unit, t.year, t.parts[2], t.lang))
+        ids.push_back(add_audit(at, user, "narrative_source", fmt::format("{}/{}/{}/{}", t.unit, t.year, t.parts[2], t.lang),
+                                seen->first, seen->second, t.unit));
     if (!ids.empty() && (check || changed)) {
       const Dataset written = read_dataset(db_);
       if (check) check(written);  // throws to refuse: the transaction rolls back

@@ -148,7 +148,7 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
   if (e == "figure" && k.size() == 3) {
     detail = joined({n.unit(k[0]), n.line(k[1]), n.scenario(k[2])});
     value = euros;
-  } else if (e == "narrative" && k.size() == 4) {
+  } else if ((e == "narrative" || e == "narrative_source") && k.size() == 4) {  // narrative_source: the translations part
     detail = joined({n.unit(k[0]), k[1], section_name(k[2], lang), n.language(k[3])});
   } else if (e == "metric_value" && k.size() == 2) {
     detail = joined({n.metric(k[0]), n.date(k[1])});

@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "web/translation_pages.h"
 
 namespace toteuma::web {
 
@@ -46,6 +47,8 @@ http::Response page(const Ctx& c, const std::string& title, const std::string& b
                  {"calendar_label", tr("web.calendar", lang)},
                  {"checks_label", tr("web.checks", lang)},
                  {"search_label", tr("search.title", lang)},
+                 {"translations", in && sees_translation_queue(*c.viewer.user)},  // the translations part
+                 {"translations_label", tr("translations.title", lang)},
                  {"accessibility_label", tr("a11y.title", lang)},
                  {"audit_label", tr("web.audit", lang)},
                  {"admin_label", tr("admin.menu", lang)},

@@ -20,6 +20,7 @@
 #include "web/audit_text.h"
 #include "web/form_parts.h"
 #include "web/goal_pages.h"
+#include "web/translation_pages.h"
 
 namespace toteuma::web {
 
@@ -29,18 +30,6 @@ std::string e(std::string_view s) { return html_escape(s); }
 std::string lc(Lang l) { return std::string(lang_code(l)); }
 
 int doc_year_for(const std::string& kind, int year) { return kind == "annual-report" ? year : year + 1; }
-
-// The narrative section kinds a document template asks for, in template order; the drafted
-// commentary is a narrative ("commentary") like the others.
-std::vector<std::string> narrative_kinds(const Dataset& d, const std::string& kind) {
-  std::vector<std::string> out;
-  for (const auto& s : template_for(d, kind).sections)
-    for (const auto& b : s.blocks) {
-      std::string k = b.type == "narrative" ? b.narrative : b.type == "commentary" ? "commentary" : "";
-      if (!k.empty() && std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-    }
-  return out;
-}
 
 
 // "14.6.2024 (unit proposals 2025, heads of areas)", or "Deadline 14.6.2024 (…)" with `label`.
@@ -94,7 +83,7 @@ http::Response texts_page(const Ctx& c, const std::string& unit) {
         std::string state = draft ? tr("web.text_draft", c.lang) : n ? tr("web.text_written", c.lang) : tr("web.text_missing", c.lang);
         std::string href = fmt::format("/{}/unit/{}/narrative?doc={}&amp;year={}&amp;section={}&amp;text={}", lc(c.lang), e(unit), kind, y,
                                        e(sec), lc(l));
-        body += "<td>" + e(state);
+        body += "<td>" + e(state) + outdated_marker(d, n, c.lang);
         if (may_edit_text(me, d, unit, y, l))
           body += fmt::format(" <a href=\"{}\">{}<span class=\"visually-hidden\"> {} {}</span></a>", href, e(tr("web.edit", c.lang)),
                               e(narrative_name(sec, c.lang)), l == Lang::fi ? "suomi" : "svenska");
@@ -169,6 +158,7 @@ http::Response narrative_page(const Ctx& c, const std::string& unit) {
       {"back_href", fmt::format("/{}/unit/{}/texts?year={}", lc(c.lang), unit, doc == "annual-report" ? *year : *year - 1)},
       {"back", tr("web.return", c.lang)},
       {"deadline", deadline_text(c, unit, doc, section, *year)},
+      {"source_change", source_change_html(d, stored, c.lang)},
       {"stale", stale},
       {"stale_text", tr("web.stale", c.lang)},
       {"current_label", tr("web.stale_current", c.lang)},

@@ -57,6 +57,8 @@ const std::vector<RouteSpec>& page_routes() {
       {"/static/import.js", "GET"},
       {"/{lang}/import", "GET, POST"},
       {"/{lang}/unit/{unit}/ledger", "GET"},
+      // the translator's queue (web/translation_pages.cpp)
+      {"/{lang}/translations", "GET"},
   };
   return r;
 }

@@ -19,6 +19,7 @@ files=(
   admin.test.mjs
   imports.test.mjs
   goals.test.mjs
+  translations.test.mjs
 )
 for f in "${files[@]}"; do
   node --test "$f" || status=1

@@ -3,6 +3,7 @@
 // or drafted by Toteuma (standard commentary); a draft is replaced by the next drafting run, a
 // person's text never is.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct Narrative {
   Lang lang = Lang::fi;
   NarrativeOrigin origin = NarrativeOrigin::person;
   std::string markdown;
+  // A translation's source text as it was when the translation was written (core/workplace/translation.h);
+  // none for a text in its unit's source language.
+  std::optional<std::string> source_seen = std::nullopt;
   bool operator==(const Narrative&) const = default;
 };
 

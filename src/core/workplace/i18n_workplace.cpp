@@ -777,6 +777,36 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"err.store.metric_has_values", {"Mittaria {} ei poisteta, koska sillä on mitattuja arvoja", "Mätaren {} tas inte bort eftersom den har uppmätta värden"}},
       {"err.store.theme_retire_only", {"Strategista päämäärää {} ei poisteta: sen voimassaolo päätetään", "Det strategiska målet {} tas inte bort: dess giltighet avslutas"}},
       {"err.store.review_has_items", {"Tilannekatsausta {} ei poisteta, koska siinä on rivejä", "Lägesöversikten {} tas inte bort eftersom den har rader"}},
+      // translations that know their source (issue 17 item 2, web/translation_pages.cpp) — the translations part
+      {"translations.title", {"Käännökset", "Översättningar"}},
+      {"translations.intro_lang", {"Puuttuvat ja vanhentuneet käännökset ({}), aikaisin määräaika ensin.",
+                                   "Översättningar som saknas eller är föråldrade ({}), den tidigaste tidsfristen först."}},
+      {"translations.intro_all", {"Puuttuvat ja vanhentuneet käännökset kaikilla kielillä, aikaisin määräaika ensin.",
+                                  "Översättningar som saknas eller är föråldrade på alla språk, den tidigaste tidsfristen först."}},
+      {"translations.none", {"Ei käännettävää: jokainen käännös vastaa lähdetekstiään.",
+                             "Inget att översätta: varje översättning motsvarar sin källtext."}},
+      {"translations.caption", {"Käännettävät tekstit ({})", "Texter att översätta ({})"}},
+      {"translations.col.text", {"Teksti", "Text"}},
+      {"translations.col.lang", {"Kieli", "Språk"}},
+      {"translations.col.state", {"Tila", "Status"}},
+      {"translations.col.deadline", {"Määräaika", "Tidsfrist"}},
+      {"translations.missing", {"puuttuu", "saknas"}},
+      {"translations.outdated", {"vanhentunut", "föråldrad"}},
+      {"translations.overdue", {"myöhässä", "försenad"}},
+      {"translations.no_deadline", {"ei määräaikaa", "ingen tidsfrist"}},
+      {"translations.change", {"Lähdetekstin muutos", "Källtextens ändring"}},
+      {"translations.changed_heading", {"Lähdeteksti ({}) on muuttunut käännöksen jälkeen", "Källtexten ({}) har ändrats efter översättningen"}},
+      {"translations.diff_hint", {"Poistetut sanat on yliviivattu, lisätyt alleviivattu. Kun käännös vastaa uutta lähdetekstiä, tallenna se: "
+                                  "silloin se ei ole enää vanhentunut.",
+                                  "Borttagna ord är överstrukna, tillagda understrukna. Spara översättningen när den motsvarar den nya "
+                                  "källtexten: då är den inte längre föråldrad."}},
+      {"translations.old_translation", {"Nykyinen käännös ({})", "Nuvarande översättning ({})"}},
+      {"translations.deleted", {"poistettu: ", "borttaget: "}},
+      {"translations.inserted", {"lisätty: ", "tillagt: "}},
+      {"web.text_outdated", {"käännös vanhentunut", "översättningen föråldrad"}},
+      {"doc.outdated_translation", {"Tämä käännös on tehty lähdetekstin aiemmasta versiosta; lähdeteksti on muuttunut sen jälkeen.",
+                                    "Denna översättning gjordes av en tidigare version av källtexten; källtexten har ändrats sedan dess."}},
+      {"audit.entity.narrative_source", {"Käännöksen lähdeteksti", "Översättningens källtext"}},
   };
   return c;
 }
