@@ -62,15 +62,17 @@ TEST_F(LoadGuard, RefusesAndNamesWhatWouldBeLostThenReplaceGoesOn) {
     FAIL() << "the load discarded web work without --replace";
   } catch (const std::runtime_error& e) {
     std::string m = e.what();
-    // By hand: the rewritten text, the new amendment and its figure, the approved section.
-    EXPECT_NE(m.find("1 narratives (ict/2025/tasks.fi)"), std::string::npos) << m;
+    // By hand: the rewritten text (and what its Swedish translation was written against, now
+    // outdated: ict/2025/tasks.sv.source.md, issue 17 item 2), the new amendment and its figure,
+    // the approved section.
+    EXPECT_NE(m.find("2 narratives (ict/2025/tasks.fi; ict/2025/tasks.sv.source)"), std::string::npos) << m;
     EXPECT_NE(m.find("1 scenarios"), std::string::npos) << m;
     EXPECT_NE(m.find("muutos1"), std::string::npos) << m;
     EXPECT_NE(m.find("1 figures (kanslia;services;muutos1;-1100000"), std::string::npos) << m;
     EXPECT_NE(m.find("1 section states"), std::string::npos) << m;
-    EXPECT_NE(m.find("1 tekstiä (ict/2025/tasks.fi)"), std::string::npos) << m;  // Finnish
+    EXPECT_NE(m.find("2 tekstiä (ict/2025/tasks.fi; ict/2025/tasks.sv.source)"), std::string::npos) << m;  // Finnish
     EXPECT_NE(m.find("1 lukua"), std::string::npos) << m;
-    EXPECT_NE(m.find("1 texter"), std::string::npos) << m;  // Swedish
+    EXPECT_NE(m.find("2 texter"), std::string::npos) << m;  // Swedish
     EXPECT_NE(m.find("--replace"), std::string::npos) << m;
   }
   EXPECT_EQ(open_sqlite_store(db)->read(), edited);  // nothing changed
