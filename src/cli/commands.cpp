@@ -102,15 +102,18 @@ int cmd_dump(const CommandOptions& o, std::ostream& out) {
   return 0;
 }
 
+// A YYYY-MM-DD option: nullopt when not given; a malformed one is refused naming `option`.
+static std::optional<Date> date_option(const std::string& iso, const char* option) {
+  if (iso.empty()) return std::nullopt;
+  auto p = parse_iso_date(iso);
+  if (!p) throw std::runtime_error(std::string(option) + ": expected YYYY-MM-DD / odotettiin VVVV-KK-PP / ÅÅÅÅ-MM-DD förväntades");
+  return p;
+}
+
 int cmd_units(const CommandOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_or_primary(o, d);
-  Date on = today();
-  if (!o.date.empty()) {
-    auto p = parse_iso_date(o.date);
-    if (!p) throw std::runtime_error("--date: expected YYYY-MM-DD / odotettiin VVVV-KK-PP / ÅÅÅÅ-MM-DD förväntades");
-    on = *p;
-  }
+  Date on = date_option(o.date, "--date").value_or(today());
   OrgView org = d.org_on(on);
   // Depth-first, sub-units sorted by name as the language sorts.
   std::function<void(const UnitVersion*, int)> walk = [&](const UnitVersion* u, int depth) {
@@ -330,6 +333,7 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
   web::AppOptions options;
   options.trusted_proxies = o.trusted_proxies;
   options.accessibility_contact = o.accessibility_contact;
+  options.today = date_option(o.date, "--today");
   return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out, options);
 }
 

@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
                     "address of a reverse proxy whose X-Forwarded-For names the client (login limit); repeatable");
   serve->add_option("--accessibility-contact", o.accessibility_contact,
                     "e-mail address or https URL for accessibility feedback, shown on the accessibility statement (/fi/accessibility)");
+  serve->add_option("--today", o.date,
+                    "YYYY-MM-DD: the date the pages take as today (overdue deadlines), for demonstrations and tests (default: the system clock's)");
 
   auto* check = app.add_subcommand(
       "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");

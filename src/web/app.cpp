@@ -17,6 +17,7 @@
 #include "web/import_pages.h"
 #include "web/ledger_rows_page.h"
 #include "web/translation_pages.h"
+#include "web/home_page.h"
 #include "web/alternative_pages.h"
 #include "web/budget_pages.h"
 #include "web/round_page.h"
@@ -96,6 +97,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (auto r = route_import_pages(c, parts)) return *r;
   if (parts.size() == 4 && parts[1] == "unit" && parts[3] == "ledger") return ledger_rows_page(c, parts[2]);
   if (auto r = route_translation_pages(c, parts)) return *r;
+  if (auto r = route_home(c, parts)) return *r;
   if (auto r = route_read_pages(c, parts)) return *r;
   return not_found(c);
 }

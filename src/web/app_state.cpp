@@ -40,6 +40,8 @@ std::shared_ptr<const Snapshot> AppState::snapshot() const {
   return snap_;
 }
 
+Date AppState::today() const { return options_.today ? *options_.today : toteuma::today(); }
+
 void AppState::reload() {
   std::shared_ptr<const Snapshot> fresh;
   {

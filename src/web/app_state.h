@@ -5,12 +5,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "check/finding.h"
 #include "core/dataset.h"
+#include "core/date.h"
 #include "core/finance/follow_up.h"
 #include "core/finance/ledger.h"
 #include "store/search_index.h"
@@ -50,6 +52,9 @@ struct AppOptions {
   // Where users report accessibility problems (e-mail or https URL): the accessibility statement
   // the law 306/2019 asks for names it; "" = the municipality's registry, unnamed.
   std::string accessibility_contact;
+  // The date the pages take as today (overdue deadlines on the home page); nullopt = the system
+  // clock's. Fixed for demonstrations and tests: `toteuma serve --today YYYY-MM-DD`.
+  std::optional<Date> today;
 };
 
 class AppState {
@@ -87,6 +92,8 @@ class AppState {
   // Serialises writers: check, write, reload happen as one step per edit.
   std::mutex& write_mutex() { return write_mu_; }
   const AppOptions& options() const { return options_; }
+  // Today as the pages see it: AppOptions::today when fixed, else the system clock's date.
+  Date today() const;
   const std::string& db() const { return db_; }
 
  private:

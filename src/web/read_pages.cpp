@@ -33,38 +33,6 @@ namespace toteuma::web {
 
 namespace {
 
-std::string tree_html(const Ctx& c, const OrgView& org, const std::string& parent, int depth) {
-  Lang lang = c.lang;
-  std::vector<const UnitVersion*> kids = parent.empty() ? org.roots() : org.children(parent);
-  if (kids.empty() || depth > 32) return "";
-  // Roots keep the municipalities' order (primary first); sub-units sort by name in the language.
-  if (!parent.empty()) sort_by_name(kids, lang, [&](const UnitVersion* u) { return u->name.shown(lang); });
-  std::string out = "<ul>";
-  for (const UnitVersion* u : kids) {
-    // Names come from data: escape them (this fragment is inserted unescaped into the page).
-    // A name that exists only in the other language is shown in it, marked for screen readers.
-    std::string lang_attr = u->name.in(lang).empty() ? fmt::format(" lang=\"{}\"", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)) : "";
-    out += fmt::format("<li><a href=\"/{}/unit/{}\"{}>{}</a>", lang_code(lang), html_escape(u->id), lang_attr,
-                       html_escape(u->name.shown(lang)));
-    out += tree_html(c, org, u->id, depth + 1);
-    out += "</li>";
-  }
-  return out + "</ul>";
-}
-
-http::Response index_page(const Ctx& c) {
-  const Snapshot& app = c.app();
-  Lang lang = c.lang;
-  OrgView org = app.d.org_on(Date::last_of_year(app.default_year));
-  mstch::map ctx{{"heading", app.d.primary().name.in(lang)},
-                 {"subtitle", tr("web.subtitle", lang)},
-                 {"units_label", tr("web.units", lang)},
-                 {"tree", tree_html(c, org, "", 0)}};
-  std::string body = mstch::render(std::string(embedded::index_mustache), ctx);
-  return page(c, tr("web.units", lang), body, fmt::format("/{}/", lang_code(lang == Lang::fi ? Lang::sv : Lang::fi)));
-}
-
-
 // Links to the unit's workplace: texts, goals, figures (finance only), audit trail.
 void add_work_links(mstch::map& ctx, const Ctx& c, const std::string& unit, int year) {
   std::string l(lang_code(c.lang));
@@ -499,7 +467,6 @@ http::Response checks_page(const Ctx& c) {
 
 std::optional<http::Response> route_read_pages(const Ctx& c, const std::vector<std::string>& parts) {
   if (c.req.method != "GET") return std::nullopt;
-  if (parts.size() == 1) return index_page(c);
   if (parts.size() == 2 && parts[1] == "checks") return checks_page(c);
   if (parts.size() < 3 || parts[1] != "unit") return std::nullopt;
   const std::string& unit = parts[2];

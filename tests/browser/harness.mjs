@@ -46,9 +46,9 @@ function run(cmd, args) {
   assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function startServer(db, state) {
+function startServer(db, state, serveArgs = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
+    const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1', ...serveArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     state.server = child;
@@ -80,8 +80,10 @@ function startServer(db, state) {
 // Registers the before/after hooks of a test file and returns the harness they fill in. Each test
 // file gets its own database and server, so one file's edits never change what another asserts.
 // `onReady(t)` runs at the end of the set-up (a file's own root hooks are not ordered after these);
-// closing the browser at the end closes every context.
-export function useToteuma(onReady) {
+// closing the browser at the end closes every context. `options.serveArgs`: more arguments of
+// `toteuma serve` (e.g. ['--today', '2025-06-20']); `options.prepare(run, bin, db, root)`: commands on
+// the database before the server starts (e.g. importing the demo ledger).
+export function useToteuma(onReady, options = {}) {
   const t = {
     baseUrl: '',
     browser: null,
@@ -136,7 +138,8 @@ export function useToteuma(onReady) {
     const db = path.join(t.tmp, 'demo.db');
     run(BIN, ['load', path.join(ROOT, 'data', 'demo'), '--db', db]);
     run('bash', [path.join(ROOT, 'scripts', 'demo-users.sh'), BIN, db]);
-    t.baseUrl = await startServer(db, t);
+    if (options.prepare) options.prepare(run, BIN, db, ROOT);
+    t.baseUrl = await startServer(db, t, options.serveArgs);
     console.log(`server: ${t.baseUrl}/`);
     t.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     if (onReady) await onReady(t);

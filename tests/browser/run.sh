@@ -20,6 +20,7 @@ files=(
   imports.test.mjs
   goals.test.mjs
   translations.test.mjs
+  home.test.mjs
 )
 for f in "${files[@]}"; do
   node --test "$f" || status=1

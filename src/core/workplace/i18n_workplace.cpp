@@ -807,6 +807,50 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"doc.outdated_translation", {"Tämä käännös on tehty lähdetekstin aiemmasta versiosta; lähdeteksti on muuttunut sen jälkeen.",
                                     "Denna översättning gjordes av en tidigare version av källtexten; källtexten har ändrats sedan dess."}},
       {"audit.entity.narrative_source", {"Käännöksen lähdeteksti", "Översättningens källtext"}},
+      // ---- home: the start page of one's own work (issue 17 item 4, web/home_page*) ----
+      {"home.title", {"Oma työ", "Mitt arbete"}},
+      {"home.greeting", {"{}: tehtäväsi, määräaikasi ja seuranta.", "{}: dina uppgifter, tidsfrister och uppföljning."}},
+      // {} the year of the annual clock
+      {"home.deadlines", {"Määräajat (vuosikello {})", "Tidsfrister (årsklockan {})"}},
+      {"home.deadlines_none", {"Vuosikellossa {} ei ole sinun vastuullasi olevia määräaikoja.",
+                               "I årsklockan {} finns inga tidsfrister som du ansvarar för."}},
+      {"home.col.task", {"Tehtävä", "Uppgift"}},
+      {"home.col.state", {"Tila", "Status"}},
+      {"home.col.unit", {"Yksikkö", "Enhet"}},
+      {"home.state.overdue", {"myöhässä", "försenad"}},
+      {"home.state.open", {"avoinna", "öppen"}},
+      {"home.state.done", {"valmis", "klar"}},
+      // {0} the document kind, {1} its year
+      {"home.task.texts", {"Tekstit: {} {}", "Texter: {} {}"}},
+      {"home.task.texts_progress", {"{} / {} kirjoitettu ({})", "{} / {} skrivna ({})"}},
+      {"home.task.goals", {"Tavoitteet {} (palvelusuunnitelma)", "Mål {} (serviceplanen)"}},
+      {"home.task.goals_progress", {"tavoitteita {}", "mål {}"}},
+      {"home.task.metric_values", {"Mittarien arvot {} (toimintakertomus)", "Mätarnas värden {} (verksamhetsberättelsen)"}},
+      {"home.task.metric_progress", {"{} / {} mittarilla arvo", "{} / {} mätare har värde"}},
+      {"home.task.proposal", {"Talousarvioehdotus: {}", "Budgetförslag: {}"}},
+      {"home.open", {"Avaa", "Öppna"}},
+      {"home.waiting", {"Odottaa sinua", "Väntar på dig"}},
+      {"home.waiting_none", {"Mikään ei odota käsittelyäsi.", "Inget väntar på din behandling."}},
+      // {0} the document kind, {1} its year, {2} the unit, {3} how many sections
+      {"home.waiting.review", {"{} {}, {}: {} osiota valmiina hyväksyttäväksi", "{} {}, {}: {} avsnitt klara för godkännande"}},
+      // {0} the unit, {1} the version
+      {"home.waiting.proposal", {"{}: talousarvioehdotus jätetty ({})", "{}: budgetförslaget inlämnat ({})"}},
+      // {0} the language, {1} how many texts, {2} the year of the annual clock
+      {"home.waiting.translations", {"Tekstejä puuttuu kieleltä {}: {} (vuosikellon {} määräajat)",
+                                     "Texter som saknas på {}: {} (tidsfristerna i årsklockan {})"}},
+      {"home.translations_link", {"Käännösjono", "Översättningskön"}},
+      // {0} the last month, {1} the year
+      {"home.dashboard", {"Sitovien yksiköiden seuranta 1–{}/{}", "Uppföljning av de bindande enheterna 1–{}/{}"}},
+      {"home.dashboard_own", {"Yksiköidesi seuranta 1–{}/{}", "Uppföljning av dina enheter 1–{}/{}"}},
+      // {} the elapsed share of the year ("75,0 %")
+      {"home.dashboard_intro", {"Vuodesta on kulunut {}. Ylitykset ensin: toteuma-% yli kuluneen osuuden tai ennuste yli talousarvion. "
+                                "Palkin pystyviiva on vuoden kulunut osuus.",
+                                "Av året har {} gått. Överskridningar först: utfall-% över den förflutna andelen eller prognos över budgeten. "
+                                "Det lodräta strecket i stapeln är den förflutna andelen av året."}},
+      {"home.no_ledger", {"Pääkirjan toteumia ei ole vielä tuotu.", "Inga utfall från huvudboken har importerats ännu."}},
+      {"home.overrun", {"ylitys", "överskridning"}},
+      {"home.within", {"raamissa", "inom ramen"}},
+      {"home.ledger_rows", {"Pääkirjan rivit", "Huvudbokens rader"}},
   };
   return c;
 }
