@@ -69,7 +69,7 @@ std::string deadlines_html(const Ctx& c, const User& me, const Date& today) {
     if (g.role == Role::editor) municipality = d.municipality_of(g.unit).id;
   const int clock = clock_year(d, municipality, today);
   auto tasks = home_tasks(c.app(), me, today);
-  std::string out = fmt::format("<section aria-labelledby=\"home-deadlines\"><h2 id=\"home-deadlines\">{}</h2>\n",
+  std::string out = fmt::format("<section><h2 id=\"home-deadlines\">{}</h2>\n",
                                 e(tf("home.deadlines", c.lang, clock)));
   if (tasks.empty()) return out + "<p>" + e(tf("home.deadlines_none", c.lang, clock)) + "</p></section>\n";
   out += fmt::format("<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-labelledby=\"home-deadlines\"><table class=\"home-tasks\">"
@@ -120,7 +120,7 @@ std::string waiting_html(const Ctx& c, const User& me, const Date& today) {
                                 e(tf("home.waiting.translations", c.lang, lang_name(l), missing, clock_year(d, d.primary().id, today))),
                                 lc(c.lang), e(tr("home.translations_link", c.lang))));
   }
-  std::string out = fmt::format("<section aria-labelledby=\"home-waiting\"><h2 id=\"home-waiting\">{}</h2>\n", e(tr("home.waiting", c.lang)));
+  std::string out = fmt::format("<section><h2 id=\"home-waiting\">{}</h2>\n", e(tr("home.waiting", c.lang)));
   if (items.empty()) return out + "<p>" + e(tr("home.waiting_none", c.lang)) + "</p></section>\n";
   out += "<ul class=\"home-waiting\">";
   for (const auto& i : items) out += "<li>" + i + "</li>";
@@ -141,7 +141,7 @@ std::string dashboard_html(const Ctx& c, const User& me) {
   if (!all && !head) return "";
   Dashboard db = home_dashboard(c.app(), me, all, c.lang);
   std::string title = db.month ? tf(all ? "home.dashboard" : "home.dashboard_own", c.lang, db.month, db.year) : tr("web.kind.follow_up", c.lang);
-  std::string out = fmt::format("<section aria-labelledby=\"home-dashboard\"><h2 id=\"home-dashboard\">{}</h2>\n", e(title));
+  std::string out = fmt::format("<section><h2 id=\"home-dashboard\">{}</h2>\n", e(title));
   if (db.rows.empty()) return out + "<p>" + e(tr("home.no_ledger", c.lang)) + "</p></section>\n";
   out += "<p>" + e(tf("home.dashboard_intro", c.lang, format_permille(db.elapsed_permille))) + "</p>\n";
   out += fmt::format(

@@ -10,9 +10,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useToteuma, norm, checkAxe, screenshot } from './harness.mjs';
 
-const withLedger = (run, bin, db, root) =>
+// The demo's ledger, its months 1–9 closed (so the forecast is projected), as scripts/demo.sh does.
+const withLedger = (run, bin, db, root) => {
   run(bin, ['import', 'ledger', path.join(root, 'data/demo/ledger/ledger-2025-01-09.csv'),
             '--mapping', path.join(root, 'data/demo/ledger/mapping.toml'), '--db', db]);
+  run(bin, ['ledger', 'close', '--year', '2025', '--month', '9', '--db', db]);
+};
 const early = useToteuma(undefined, { prepare: withLedger, serveArgs: ['--today', '2025-06-01'] });
 const late = useToteuma(undefined, { prepare: withLedger, serveArgs: ['--today', '2025-06-20'] });
 
