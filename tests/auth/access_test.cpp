@@ -2,6 +2,8 @@
 // during a year.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sstream>
 
 #include "core/workplace/access.h"
@@ -162,6 +164,16 @@ TEST(Access, TheRightsTableOfUsersMdIsTheCodes) {
       EXPECT_EQ(may(with({columns[c]}), rights[r], {&demo(), "kanslia", 2025, Lang::fi}), documented)
           << cells[0] << " / " << to_string(columns[c]);
     }
+  }
+  // The later rights, found by their row's beginning (rows between them are rules, not rights).
+  const std::vector<std::pair<std::string, Right>> named{
+      {"comment:", Right::comment}, {"users, roles and passwords", Right::manage_users}, {"the annual clock", Right::edit_calendar}};
+  for (const auto& [start, right] : named) {
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& cells) { return !cells.empty() && cells[0].rfind(start, 0) == 0; });
+    ASSERT_NE(row, rows.end()) << start;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      EXPECT_EQ(may(with({columns[c]}), right, {&demo(), "kanslia", 2025, Lang::fi}), (*row)[1 + c] != "–")
+          << start << " / " << to_string(columns[c]);
   }
   // Outside its reach an editor or a translator has no right but reading.
   for (Right r : rights) {

@@ -176,6 +176,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void read() {
     // The header first: its content type decides whether the body goes to memory or to a file.
     head_.emplace();
+    // Beast refuses a Content-Length over the parser's limit while reading the header, before we
+    // know whether the body is an upload: the header parser takes the upload limit, and an
+    // in-memory body is held to its own limit below.
+    head_->body_limit(max_upload_bytes);
     stream_.expires_after(io_timeout);
     bhttp::async_read_header(stream_, buffer_, *head_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       self->on_header(ec);
@@ -196,6 +200,7 @@ class Session : public std::enable_shared_from_this<Session> {
         self->on_read(ec2);
       });
     }
+    if (auto length = head_->content_length(); length && *length > max_body_bytes) return on_read_error(bhttp::error::body_limit);
     parser_.emplace(std::move(*head_));
     parser_->body_limit(max_body_bytes);
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec2, std::size_t) {
