@@ -53,6 +53,8 @@ http::Response page(const Ctx& c, const std::string& title, const std::string& b
                  {"audit_label", tr("web.audit", lang)},
                  {"admin_label", tr("admin.menu", lang)},
                  {"may_admin", in && may_manage_users(*c.viewer.user)},
+                 {"import_label", tr("import.title", lang)},
+                 {"may_import", in && may_edit_figures(*c.viewer.user)},  // web/import_pages.cpp: finance, admin
                  {"public_label", tr("web.public", lang)},
                  {"login_label", tr("web.login", lang)},
                  {"logout_label", tr("web.logout", lang)},

@@ -10,6 +10,7 @@
 
 #include "core/format.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/personnel/htv.h"
 #include "core/workplace/access.h"
 #include "ingest/csv.h"
@@ -60,6 +61,23 @@ std::optional<std::string> line_of(const std::string& path, int n) {
   return std::nullopt;
 }
 
+// Months "2025-01,2025-02,2025-03,2025-05" as people write them: "1–3/2025, 5/2025".
+std::string month_ranges(const std::vector<std::string>& months) {
+  std::vector<std::pair<int, int>> ym;  // (year, month), sorted
+  for (const auto& m : months)
+    if (m.size() == 7 && m[4] == '-') ym.emplace_back(std::atoi(m.substr(0, 4).c_str()), std::atoi(m.substr(5, 2).c_str()));
+  std::sort(ym.begin(), ym.end());
+  std::string out;
+  for (std::size_t i = 0; i < ym.size();) {
+    std::size_t j = i;
+    while (j + 1 < ym.size() && ym[j + 1].first == ym[i].first && ym[j + 1].second == ym[j].second + 1) ++j;
+    out += (out.empty() ? "" : ", ") + (j == i ? std::to_string(ym[i].second) : fmt::format("{}\u2013{}", ym[i].second, ym[j].second)) +
+           "/" + std::to_string(ym[i].first);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::string records_table(const Ctx& c) {
   Lang lang = c.lang;
   auto records = c.state.with_ledger([](LedgerStore& l) { return l.imports(); });
@@ -72,8 +90,7 @@ std::string records_table(const Ctx& c) {
   out += "</tr></thead>\n<tbody>\n";
   auto money = [](Cents v) { return "<td class=\"num\">" + e(format_euro_cents(v)) + "</td>"; };
   for (const auto& r : records) {
-    std::string months = r.months;
-    std::replace(months.begin(), months.end(), ',', ' ');
+    std::string months = month_ranges(split_nonempty(r.months, ','));
     out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>", e(r.file_name),
                        e(display_time(r.imported_at)), e(r.imported_by), e(months), e(group_digits(static_cast<std::uint64_t>(r.rows))));
     out += money(r.total) + money(r.income) + money(r.costs);
@@ -182,8 +199,7 @@ ImportOutcome run_import(const Ctx& c, const http::MultipartForm& form) {
         return import_ledger_files(snap->d, l, {{file->path, file->filename}}, mapping, form.field("suspense") == "1", 0, by);
       });
       out.lines = ledger_import_report(done, lang);
-      std::string months;
-      for (const auto& m : done.imp.months) months += (months.empty() ? "" : ", ") + m;
+      std::string months = month_ranges({done.imp.months.begin(), done.imp.months.end()});
       out.lines.push_back(tf("import.ledger.stored", lang, done.batch, done.imp.actuals.size(), months));
     } else if (kind == "employments") {
       auto done = c.state.with_store([&](Store& s) { return import_employments_file(s, file->path, file->filename, by); });

@@ -58,8 +58,8 @@ http::Response ledger_rows_page(const Ctx& c, const std::string& unit) {
   body += back;
   if (!found.rows.empty()) {
     body += fmt::format("<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"ledger-rows\">\n"
-                        "<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
-                        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+                        "<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th>"
+                        "<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
                         e(title), e(where), e(tr("ledger_rows.col.file", lang)), e(tr("ledger_rows.col.line", lang)),
                         e(tr("ledger_rows.col.row", lang)), e(tr("ledger_rows.col.amount", lang)));
     for (const auto& [file, r] : found.rows)

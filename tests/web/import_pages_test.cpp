@@ -106,6 +106,8 @@ TEST(WebImport, DemoLedgerUploadGivesTheCommandLinesRecordAndFigures) {
   EXPECT_EQ(audit.front().user, "talous");
   page = talous.get("/fi/import");
   EXPECT_NE(page.body.find("<th scope=\"row\">ledger-2025-01-09.csv</th>"), std::string::npos);
+  // The nine months of the file (January to September) as one range, not nine month ids.
+  EXPECT_NE(page.body.find("<td>1–9/2025</td>"), std::string::npos);
   EXPECT_NE(page.body.find(format_euro_cents(b.total)), std::string::npos) << format_euro_cents(b.total);
   auto fu = talous.get("/fi/unit/kanslia", {{"year", "2025"}, {"kind", "follow-up"}});
   EXPECT_NE(fu.body.find("1–9/2025"), std::string::npos);

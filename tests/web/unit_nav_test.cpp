@@ -38,5 +38,12 @@ TEST(WebUnitNav, PagesWithoutAUnitAndAnonymousReadersHaveNone) {
   EXPECT_FALSE(has(testing::Client(w.app).get("/fi/accessibility").body, "unit-nav"));
 }
 
+// The site menu offers the import page to whoever may import (finance, admin), nobody else.
+TEST(WebMenu, TheImportPageIsInTheMenuOfFinanceOnly) {
+  testing::UsersWorkplace w({{"lukija", "viewer"}, {"talous", "finance"}, {"kanslia", "editor:kanslia"}}, "oikea-salasana-42");
+  EXPECT_TRUE(has(w.as("talous").get("/sv/checks").body, "<li><a href=\"/sv/import\">Importer</a></li>"));
+  for (const char* user : {"lukija", "kanslia"}) EXPECT_FALSE(has(w.as(user).get("/fi/checks").body, "/fi/import\"")) << user;
+}
+
 }  // namespace
 }  // namespace toteuma
