@@ -2,6 +2,8 @@
 // organisation tree (web/home_page.h).
 #include "web/home_page.h"
 
+#include "core/workplace/translation.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -87,8 +89,8 @@ std::string deadlines_html(const Ctx& c, const User& me, const Date& today) {
   return out + "</tbody></table></div></section>\n";
 }
 
-// Approvers: sections ready for approval; finance: submitted proposals; translators: missing texts.
-std::string waiting_html(const Ctx& c, const User& me, const Date& today) {
+// Approvers: sections ready for approval; finance: submitted proposals; translators: the texts of their queue (missing or outdated).
+std::string waiting_html(const Ctx& c, const User& me) {
   const Dataset& d = c.app().d;
   const bool approver = may_approve(me), finance = may_edit_figures(me);
   std::vector<Lang> translated;
@@ -114,10 +116,11 @@ std::string waiting_html(const Ctx& c, const User& me, const Date& today) {
                                   e(tf("home.waiting.proposal", c.lang, unit_name(d, p.unit, c.lang), v->name.shown(c.lang)))));
     }
   for (Lang l : translated) {
-    int missing = 0;
-    for (const HomeTask& t : text_tasks(c.app(), l, today)) missing += t.total - t.done;
+    // The queue's own count: texts whose source exists and whose translation is missing or outdated.
+    auto tasks = translation_tasks(d, l);
+    if (tasks.empty()) continue;
     items.push_back(fmt::format("{} <a href=\"/{}/translations\">{}</a>",
-                                e(tf("home.waiting.translations", c.lang, lang_name(l), missing, clock_year(d, d.primary().id, today))),
+                                e(tf("home.waiting.translations", c.lang, lang_name(l), tasks.size())),
                                 lc(c.lang), e(tr("home.translations_link", c.lang))));
   }
   std::string out = fmt::format("<section><h2 id=\"home-waiting\">{}</h2>\n", e(tr("home.waiting", c.lang)));
@@ -199,7 +202,7 @@ http::Response home_page(const Ctx& c) {
   std::string work;
   if (std::any_of(me.grants.begin(), me.grants.end(), [](const Grant& g) { return g.role == Role::editor; }))
     work += deadlines_html(c, me, today);
-  work += waiting_html(c, me, today) + dashboard_html(c, me);
+  work += waiting_html(c, me) + dashboard_html(c, me);
   mstch::map ctx{{"heading", tr("home.title", lang)},
                  {"subtitle", tf("home.greeting", lang, me.display_name)},
                  {"work", work},

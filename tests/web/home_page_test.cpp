@@ -178,14 +178,16 @@ TEST(HomePage, TheUnitHeadSeesOnlyTheirUnitsTheViewerNoDashboard) {
   EXPECT_NE(viewer.body.find("href=\"/fi/unit/kanslia\""), std::string::npos);  // the organisation tree stays
 }
 
-TEST(HomePage, TheTranslatorCountsMissingTextsAndFindsTheQueue) {
+TEST(HomePage, TheTranslatorCountsTheTextsOfTheQueueAndFindsIt) {
   Home h;
-  // Clock 2025 of Loviisa (the only municipality writing Swedish), its 8 units on 31.12.2024 and 2026:
-  // annual report 2024: 3 texts × 8 − 5 Swedish ones written (kanslia events, risks; ict, talous,
-  // loviisa events) = 19; budget book 2026: 4 × 8 = 32; personnel plan 2026: 3 × 8 = 24; service plan 2026: 2 × 8 = 16.
+  // Loviisa is the only municipality writing Swedish; of its Finnish texts in data/demo/narratives one
+  // has no Swedish beside it (kansliapalvelut/2024/events.fi.md) and none is outdated: 1 text to translate,
+  // the one row of the queue.
   auto r = h.as("kaantaja", "2025-03-01").get("/sv");
   ASSERT_EQ(r.status, 200);
-  EXPECT_NE(r.body.find("Texter som saknas på svenska: 91 (tidsfristerna i årsklockan 2025)"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("Texter att översätta till svenska: 1 (saknas eller föråldrade)"), std::string::npos) << r.body;
+  auto queue = h.as("kaantaja", "2025-03-01").get("/sv/translations");
+  EXPECT_NE(queue.body.find("Texter att översätta (1)"), std::string::npos);
   EXPECT_NE(r.body.find("href=\"/sv/translations\""), std::string::npos);
 }
 

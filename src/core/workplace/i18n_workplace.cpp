@@ -836,8 +836,8 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       // {0} the unit, {1} the version
       {"home.waiting.proposal", {"{}: talousarvioehdotus jätetty ({})", "{}: budgetförslaget inlämnat ({})"}},
       // {0} the language, {1} how many texts, {2} the year of the annual clock
-      {"home.waiting.translations", {"Tekstejä puuttuu kieleltä {}: {} (vuosikellon {} määräajat)",
-                                     "Texter som saknas på {}: {} (tidsfristerna i årsklockan {})"}},
+      {"home.waiting.translations", {"Käännettäviä tekstejä, kieli {}: {} (puuttuvat ja vanhentuneet)",
+                                     "Texter att översätta till {}: {} (saknas eller föråldrade)"}},
       {"home.translations_link", {"Käännösjono", "Översättningskön"}},
       // {0} the last month, {1} the year
       {"home.dashboard", {"Sitovien yksiköiden seuranta 1–{}/{}", "Uppföljning av de bindande enheterna 1–{}/{}"}},
