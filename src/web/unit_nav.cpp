@@ -15,6 +15,7 @@ struct Tab {
   const char* label;   // catalogue key
   std::string path;    // after /{lang}/unit/{unit}
   std::string kind;    // the unit page's ?kind= that marks this tab ("" = any other)
+  std::vector<std::string> also = {};  // other pages of the tab (editing it, explaining a figure)
 };
 
 }  // namespace
@@ -44,11 +45,11 @@ std::string unit_nav_html(const Ctx& c, const std::string& unit) {
   }
   out += "</ol>\n<ul class=\"tabs\">";
 
-  std::vector<Tab> tabs{{"web.tab.figures", "", ""},
-                        {"web.tab.follow_up", "", "follow-up"},
-                        {"web.goals", "/goals", ""},
+  std::vector<Tab> tabs{{"web.tab.figures", "", "", {"/figures", "/explain"}},
+                        {"web.tab.follow_up", "", "follow-up", {"/ledger"}},
+                        {"web.goals", "/goals", "", {"/goals/edit"}},
                         {"web.personnel", "/personnel", ""},
-                        {"web.texts", "/texts", ""},
+                        {"web.texts", "/texts", "", {"/narrative"}},
                         {"web.review", "/review", ""}};
   if (c.app().ledger_years.empty()) tabs.erase(tabs.begin() + 1);
   std::string base = fmt::format("/{}/unit/{}", lang, unit);
@@ -58,6 +59,7 @@ std::string unit_nav_html(const Ctx& c, const std::string& unit) {
     std::string href = base + t.path;
     std::string query = t.kind.empty() ? year_q : "?kind=" + t.kind;
     bool current = here == href && (t.path.empty() ? follow_up == !t.kind.empty() : true);
+    for (const std::string& other : t.also) current = current || here == base + other;
     out += fmt::format("<li><a href=\"{}{}\"{}>{}</a></li>", html_escape(href), html_escape(query),
                        current ? " aria-current=\"page\"" : "", html_escape(tr(t.label, c.lang)));
   }

@@ -26,6 +26,10 @@ TEST(WebUnitNav, TheBreadcrumbLeadsFromTheMunicipalityToTheUnitAndMarksThePageSh
   EXPECT_EQ(r.body.find("aria-current=\"page\"", r.body.find("aria-current=\"page\"") + 1), std::string::npos);
   EXPECT_FALSE(has(r.body, "Uppföljning"));
 
+  // A tab's other pages keep it marked: editing the goals is the goals tab.
+  auto edit = reader.get("/fi/unit/kanslia/goals/edit", {{"year", "2025"}});
+  EXPECT_TRUE(has(edit.body, "<a href=\"/fi/unit/kanslia/goals?year=2025\" aria-current=\"page\">Tavoitteet</a>"));
+
   auto figures = reader.get("/fi/unit/kanslia");
   ASSERT_EQ(figures.status, 200);
   EXPECT_TRUE(has(figures.body, "<a href=\"/fi/unit/kanslia\" aria-current=\"page\">Talous</a>"));
