@@ -113,7 +113,9 @@ TEST(Multipart, BodiesRefusedWithTheirReason) {
 // Data that contains the boundary without the CRLF before it, and a CR LF "--" not followed by it.
 TEST(Multipart, DataResemblingTheDelimiterStaysData) {
   std::string data = "--" + kB + " inside\r\n--not-it\r\n" + kB;
-  auto parts = parse_multipart(part("Content-Disposition: form-data; name=\"f\"; filename=\"a.csv\"", data) + kClose, kB);
+  // The parts view the body: it must outlive them.
+  const std::string body = part("Content-Disposition: form-data; name=\"f\"; filename=\"a.csv\"", data) + kClose;
+  auto parts = parse_multipart(body, kB);
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_EQ(parts[0].data, data);
 }

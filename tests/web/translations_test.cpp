@@ -43,7 +43,8 @@ struct Translations : UsersWorkplace {
     return *n;
   }
   // Saves the risks text as the edit form does.
-  http::Response save(Client& c, Lang l, const std::string& text) {
+  // `text` by value: a caller may pass risks(l).markdown, which the next risks() call frees.
+  http::Response save(Client& c, Lang l, std::string text) {
     return c.post(kRisks, {{"before", risks(l).markdown}, {"had_before", "1"}, {"markdown", text}, {"action", "save"}},
                   risks_query(std::string(lang_code(l))));
   }
