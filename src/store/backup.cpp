@@ -20,7 +20,8 @@
 #include "store/migrations.h"
 #include "store/sha256.h"
 #include "store/sqlite_audit.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
+#include <sqlite3.h>
 
 namespace toteuma {
 
@@ -62,9 +63,9 @@ bool is_sha256(const std::string& s) {
 
 // Copies `from` into `to` page by page in one step (one read transaction on `from`, one write
 // transaction on `to`): a consistent copy while others write, and all or nothing for `to`.
-void copy_database(sqlite::Db& from, sqlite::Db& to) {
+void copy_database(sql::Db& from, sql::Db& to) {
   for (int attempt = 0;; ++attempt) {
-    sqlite3_backup* b = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+    sqlite3_backup* b = sqlite3_backup_init(to.sqlite_handle(), "main", from.sqlite_handle(), "main");
     if (!b) to.fail("backup");
     int rc = sqlite3_backup_step(b, -1);
     sqlite3_backup_finish(b);
@@ -74,14 +75,14 @@ void copy_database(sqlite::Db& from, sqlite::Db& to) {
   }
 }
 
-std::vector<std::string> ledger_shas(sqlite::Db& db) {
+std::vector<std::string> ledger_shas(sql::Db& db) {
   std::vector<std::string> out;
   auto st = db.prepare("SELECT sha256 FROM ledger_source ORDER BY sha256");
   while (st.step()) out.push_back(st.text(0));
   return out;
 }
 
-int schema_of(sqlite::Db& db) {
+int schema_of(sql::Db& db) {
   auto st = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration");
   st.step();
   return static_cast<int>(st.int64(0));
@@ -106,7 +107,7 @@ BackupSummary write_backup(const std::string& db, const std::string& file) {
     fs::remove(copy);
     std::vector<std::string> shas;
     {
-      sqlite::Db from(db), to(copy);
+      sql::Db from(db), to(copy);
       copy_database(from, to);
       to.exec("PRAGMA journal_mode=DELETE");  // one self-contained file
       sum.schema_version = schema_of(to);
@@ -138,7 +139,7 @@ BackupSummary write_backup(const std::string& db, const std::string& file) {
 
   json manifest = {{"format", kFormat},
                    {"version", kVersion},
-                   {"created", sqlite::utc_now_iso()},
+                   {"created", sql::utc_now_iso()},
                    {"schema_version", sum.schema_version},
                    {"files", json::array()}};
   for (const auto& f : files) manifest["files"].push_back({{"name", f["name"]}, {"size", f["size"]}, {"sha256", f["sha256"]}});
@@ -286,7 +287,7 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
 
   BackupSummary sum;
   {
-    sqlite::Db check(copy.string());
+    sql::Db check(copy.string());
     auto st = check.prepare("PRAGMA integrity_check");
     if (!st.step() || st.text(0) != "ok")
       throw BackupError(three("{}: entry {} is damaged", "backup.entry_damaged", file, kDbEntry));
@@ -302,12 +303,12 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
   }
   open_sqlite_store(copy.string());  // an older backup is brought up to this schema
   {
-    sqlite::Db restored(copy.string());
+    sql::Db restored(copy.string());
     for (const auto& sha : ledger_shas(restored))
       if (!shas.count(sha))
         throw BackupError(three("{}: entry {} is missing", "backup.entry_missing_short", file, "ledger/" + sha));
     sum.schema_version = schema_of(restored);
-    sqlite::Transaction tx(restored);
+    sql::Transaction tx(restored);
     AuditEntry row = audit;
     row.after = fmt::format("schema={};ledger_files={}", sum.schema_version, shas.size());
     insert_audit(restored, row);
@@ -325,7 +326,7 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
     fs::rename(work.path / "ledger" / sha, to);
   }
   {
-    sqlite::Db from(copy.string()), to(db);
+    sql::Db from(copy.string()), to(db);
     copy_database(from, to);
   }
   open_sqlite_store(db);  // WAL and the pragmas as every store sets them

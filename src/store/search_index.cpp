@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "core/text.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
@@ -41,11 +41,11 @@ SearchIndex::SearchIndex(const Dataset& d) : d_(d) {}
 SearchIndex::~SearchIndex() = default;
 
 void SearchIndex::build() {
-  db_ = std::make_unique<sqlite::Db>(":memory:");
+  db_ = std::make_unique<sql::Db>(":memory:");
   db_->exec(
       "CREATE VIRTUAL TABLE item USING fts5(kind UNINDEXED, unit UNINDEXED, year UNINDEXED, ref UNINDEXED, "
       "lang UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')");
-  sqlite::Transaction tx(*db_);
+  sql::Transaction tx(*db_);
   auto put = db_->prepare("INSERT INTO item (kind, unit, year, ref, lang, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
   auto add = [&](const char* kind, const std::string& unit, int year, const std::string& ref, Lang lang, const std::string& title,
                  const std::string& body) {

@@ -14,7 +14,7 @@
 
 namespace toteuma {
 
-namespace sqlite {
+namespace sql {
 class Db;
 }
 
@@ -43,7 +43,7 @@ class SearchIndex {
   void build();
   const Dataset& d_;
   std::mutex mu_;
-  std::unique_ptr<sqlite::Db> db_;
+  std::unique_ptr<sql::Db> db_;
 };
 
 // The FTS5 query of `query`: each word (letters and digits) as a quoted prefix, all required;

@@ -4,7 +4,7 @@
 
 namespace toteuma {
 
-void read_alternatives(sqlite::Db& db, BudgetRounds& br) {
+void read_alternatives(sql::Db& db, BudgetRounds& br) {
   {
     auto st = db.prepare("SELECT id, municipality_id, name_fi, name_sv FROM budget_council_group");
     while (st.step()) br.groups.push_back({st.text(0), st.text(1), {st.text(2), st.text(3)}});
@@ -25,12 +25,12 @@ void read_alternatives(sqlite::Db& db, BudgetRounds& br) {
   }
 }
 
-void delete_alternatives(sqlite::Db& db) {
+void delete_alternatives(sql::Db& db) {
   for (const char* t : {"budget_alternative_change", "budget_alternative", "budget_council_group"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
 }
 
-void write_alternatives(sqlite::Db& db, const BudgetRounds& br) {
+void write_alternatives(sql::Db& db, const BudgetRounds& br) {
   {
     auto st = db.prepare("INSERT INTO budget_council_group VALUES (?, ?, ?, ?)");
     for (const auto& g : br.groups) st.bind(1, g.id).bind(2, g.municipality).bind(3, g.name.fi).bind(4, g.name.sv).run();
@@ -67,7 +67,7 @@ namespace toteuma {
 
 namespace {
 
-bool exists(sqlite::Db& db, const char* sql, const std::string& a) {
+bool exists(sql::Db& db, const char* sql, const std::string& a) {
   auto st = db.prepare(sql);
   return st.bind(1, a).step();
 }
@@ -89,7 +89,7 @@ std::size_t alternative_key_parts(const std::string& entity) {
   return 0;
 }
 
-std::string check_alternative_key(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k) {
+std::string check_alternative_key(sql::Db& db, const std::string& entity, const std::vector<std::string>& k) {
   if (entity == "alternative") return "";  // a new id is allowed: a group starts its alternative
   auto st = db.prepare("SELECT v.year FROM budget_alternative a JOIN budget_version v ON v.id = a.version_id WHERE a.id = ?");
   if (!st.bind(1, k[0]).step()) throw StoreError(msg("err.store.unknown_alternative", k[0]));
@@ -111,7 +111,7 @@ void check_alternative_value(const std::string& entity, const std::vector<std::s
   }
 }
 
-std::optional<std::string> read_alternative_part(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k) {
+std::optional<std::string> read_alternative_part(sql::Db& db, const std::string& entity, const std::vector<std::string>& k) {
   if (entity == "alternative") {
     auto st = db.prepare("SELECT version_id, group_id, name_fi, name_sv, created, published FROM budget_alternative WHERE id = ?");
     if (!st.bind(1, k[0]).step()) return std::nullopt;
@@ -128,7 +128,7 @@ std::optional<std::string> read_alternative_part(sqlite::Db& db, const std::stri
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-void write_alternative_part(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k,
+void write_alternative_part(sql::Db& db, const std::string& entity, const std::vector<std::string>& k,
                             const std::optional<std::string>& after) {
   if (entity == "alternative") {
     if (!after) {

@@ -6,11 +6,11 @@
 
 namespace toteuma {
 
-std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a) {
-  db.prepare(
+std::int64_t insert_audit(sql::Db& db, const AuditEntry& a) {
+  return db.prepare(
         "INSERT INTO audit_entry (at, user_name, entity, entity_key, before_value, after_value, unit_id, via) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, a.at.empty() ? sqlite::utc_now_iso() : a.at)
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .bind(1, a.at.empty() ? sql::utc_now_iso() : a.at)
       .bind(2, a.user)
       .bind(3, a.entity)
       .bind(4, a.key)
@@ -18,11 +18,10 @@ std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a) {
       .bind(6, a.after)
       .bind(7, a.unit)
       .bind(8, a.via)
-      .run();
-  return sqlite3_last_insert_rowid(db.handle());
+      .run_returning_id();
 }
 
-int reopen_all_sections(sqlite::Db& db, const Actor& by) {
+int reopen_all_sections(sql::Db& db, const Actor& by) {
   struct Row {
     std::string doc, unit, section, state;
     std::int64_t year;
@@ -33,7 +32,7 @@ int reopen_all_sections(sqlite::Db& db, const Actor& by) {
         "SELECT doc, unit_id, year, section, state FROM section_status WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
     while (st.step()) rows.push_back({st.text(0), st.text(1), st.text(3), st.text(4), st.int64(2)});
   }
-  const std::string at = sqlite::utc_now_iso();
+  const std::string at = sql::utc_now_iso();
   auto put = db.prepare(
       "UPDATE section_status SET state = 'draft', set_by = ?, set_at = ? WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");
   for (const Row& r : rows) {
@@ -44,7 +43,7 @@ int reopen_all_sections(sqlite::Db& db, const Actor& by) {
   return static_cast<int>(rows.size());
 }
 
-std::vector<SectionStatus> section_statuses_of(sqlite::Stmt& st) {
+std::vector<SectionStatus> section_statuses_of(sql::Stmt& st) {
   std::vector<SectionStatus> out;
   while (st.step())
     out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3),
@@ -53,15 +52,15 @@ std::vector<SectionStatus> section_statuses_of(sqlite::Stmt& st) {
   return out;
 }
 
-std::vector<SectionStatus> reviewed_sections(sqlite::Db& db) {
+std::vector<SectionStatus> reviewed_sections(sql::Db& db) {
   auto st = db.prepare(
       "SELECT doc, unit_id, year, section, state, set_by, set_at, reopened_by FROM section_status "
       "WHERE state <> 'draft' ORDER BY doc, unit_id, year, section");
   return section_statuses_of(st);
 }
 
-int reopen_changed_sections(sqlite::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason) {
-  const std::string at = sqlite::utc_now_iso();
+int reopen_changed_sections(sql::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason) {
+  const std::string at = sql::utc_now_iso();
   auto put = db.prepare(
       "UPDATE section_status SET state = 'draft', set_by = ?, set_at = ?, reopened_by = ? "
       "WHERE doc = ? AND unit_id = ? AND year = ? AND section = ?");

@@ -6,25 +6,25 @@
 #include <vector>
 
 #include "core/workplace/workflow.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
 // Inserts `a` (its id is assigned; an empty `at` is now); returns the id.
-std::int64_t insert_audit(sqlite::Db& db, const AuditEntry& a);
+std::int64_t insert_audit(sql::Db& db, const AuditEntry& a);
 
 // Every ready or approved section back to draft, each with its audit row (a load that replaced
 // the content they were reviewed on). Returns how many.
-int reopen_all_sections(sqlite::Db& db, const Actor& by);
+int reopen_all_sections(sql::Db& db, const Actor& by);
 
 // The rows of a query of section_status selecting doc, unit_id, year, section, state, set_by,
 // set_at, reopened_by in that order.
-std::vector<SectionStatus> section_statuses_of(sqlite::Stmt& st);
+std::vector<SectionStatus> section_statuses_of(sql::Stmt& st);
 // The sections that are ready or approved, sorted by doc, unit, year, section.
-std::vector<SectionStatus> reviewed_sections(sqlite::Db& db);
+std::vector<SectionStatus> reviewed_sections(sql::Db& db);
 
 // The reviewed sections `changed` names back to draft, each with its audit row and `reason` (the
 // write's "entity key") as what reopened it. Returns how many.
-int reopen_changed_sections(sqlite::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason);
+int reopen_changed_sections(sql::Db& db, const Actor& by, const std::vector<SectionRef>& changed, const std::string& reason);
 
 }  // namespace toteuma

@@ -5,7 +5,7 @@
 
 namespace toteuma {
 
-void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
+void read_budgeting(sql::Db& db, BudgetRounds& br) {
   {
     auto st = db.prepare("SELECT id, position, name_fi, name_sv, editors, justification FROM budget_stage");
     while (st.step())
@@ -43,7 +43,7 @@ void read_budgeting(sqlite::Db& db, BudgetRounds& br) {
   read_alternatives(db, br);
 }
 
-void replace_budgeting(sqlite::Db& db, const BudgetRounds& br) {
+void replace_budgeting(sql::Db& db, const BudgetRounds& br) {
   delete_alternatives(db);
   for (const char* t : {"budget_proposal_note", "budget_proposal_state", "budget_version_figure", "budget_version_htv", "budget_version", "budget_stage"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input

@@ -16,19 +16,19 @@ Date date_in(const std::string& iso) {
   return *d;
 }
 
-CalendarItem item_of(sqlite::Stmt& st) {
+CalendarItem item_of(sql::Stmt& st) {
   return {st.text(0), st.text(1), static_cast<int>(st.int64(2)), st.text(3), {st.text(4), st.text(5)}, {st.text(6), st.text(7)},
           {st.text(8), st.text(9)}, date_in(st.text(10)), date_in(st.text(11)), {st.text(12), st.text(13)}, st.text(14)};
 }
 
 }  // namespace
 
-void read_calendar_items(sqlite::Db& db, std::vector<CalendarItem>& out) {
+void read_calendar_items(sql::Db& db, std::vector<CalendarItem>& out) {
   auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM calendar_item");
   while (st.step()) out.push_back(item_of(st));
 }
 
-void insert_calendar_item(sqlite::Db& db, const CalendarItem& c) {
+void insert_calendar_item(sql::Db& db, const CalendarItem& c) {
   db.prepare("INSERT INTO calendar_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, c.id)
       .bind(2, c.municipality)
@@ -54,13 +54,13 @@ void check_calendar_value(const std::string& id, const std::string& value) {
   if (c->deadline < c->start) throw StoreError(msg("err.store.calendar_dates", id));
 }
 
-std::optional<std::string> read_calendar_row(sqlite::Db& db, const std::string& id) {
+std::optional<std::string> read_calendar_row(sql::Db& db, const std::string& id) {
   auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM calendar_item WHERE id = ?");
   if (!st.bind(1, id).step()) return std::nullopt;
   return encode_calendar_item(item_of(st));
 }
 
-void write_calendar_row(sqlite::Db& db, const std::string& id, const std::optional<std::string>& after) {
+void write_calendar_row(sql::Db& db, const std::string& id, const std::optional<std::string>& after) {
   db.prepare("DELETE FROM calendar_item WHERE id = ?").bind(1, id).run();
   if (after) insert_calendar_item(db, *decode_calendar_item(id, *after));
 }

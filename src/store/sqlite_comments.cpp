@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kThreadColumns =
     "SELECT id, target, target_key, unit_id, started_by, started_at, resolved_by, resolved_at FROM comment_thread";
 
-std::vector<CommentThread> threads_of(sqlite::Db& db, sqlite::Stmt& st) {
+std::vector<CommentThread> threads_of(sql::Db& db, sql::Stmt& st) {
   std::vector<CommentThread> out;
   while (st.step()) {
     CommentThread t;
@@ -41,7 +41,7 @@ std::size_t utf8_chars(const std::string& s) {
 }
 
 // The unit a thread belongs to: a section's or row's from its key, a goal's from the goal.
-std::string unit_of(sqlite::Db& db, const CommentTarget& t) {
+std::string unit_of(sql::Db& db, const CommentTarget& t) {
   if (t.on != CommentOn::goal) return key_unit(t);
   auto st = db.prepare("SELECT unit_id FROM goal WHERE id = ?");
   if (!st.bind(1, t.key).step()) throw StoreError(msg("err.comment.unknown_goal", t.key));
@@ -50,14 +50,14 @@ std::string unit_of(sqlite::Db& db, const CommentTarget& t) {
 
 }  // namespace
 
-std::vector<CommentThread> read_comment_threads(sqlite::Db& db, CommentOn on, const std::string& unit, const std::string& key_prefix) {
+std::vector<CommentThread> read_comment_threads(sql::Db& db, CommentOn on, const std::string& unit, const std::string& key_prefix) {
   auto st = db.prepare(std::string(kThreadColumns) +
                        " WHERE target = ? AND (? = '' OR unit_id = ?) AND substr(target_key, 1, length(?)) = ? ORDER BY id");
   st.bind(1, to_string(on)).bind(2, unit).bind(3, unit).bind(4, key_prefix).bind(5, key_prefix);
   return threads_of(db, st);
 }
 
-std::optional<CommentThread> read_comment_thread(sqlite::Db& db, const CommentTarget& t) {
+std::optional<CommentThread> read_comment_thread(sql::Db& db, const CommentTarget& t) {
   auto st = db.prepare(std::string(kThreadColumns) + " WHERE target = ? AND target_key = ?");
   st.bind(1, to_string(t.on)).bind(2, t.key);
   auto found = threads_of(db, st);
@@ -65,23 +65,22 @@ std::optional<CommentThread> read_comment_thread(sqlite::Db& db, const CommentTa
   return std::move(found.front());
 }
 
-std::optional<std::string> read_thread_state(sqlite::Db& db, const CommentTarget& t) {
+std::optional<std::string> read_thread_state(sql::Db& db, const CommentTarget& t) {
   auto thread = read_comment_thread(db, t);
   return thread ? std::optional(thread_state(*thread)) : std::nullopt;
 }
 
-std::int64_t insert_comment(sqlite::Db& db, const std::string& at, const std::string& user, const CommentTarget& t,
+std::int64_t insert_comment(sql::Db& db, const std::string& at, const std::string& user, const CommentTarget& t,
                             const std::string& text, const std::string& via) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw StoreError(msg("err.comment.empty"));
   if (utf8_chars(text) > kMaxCommentChars) throw StoreError(msg("err.comment.too_long", kMaxCommentChars));
-  sqlite::Transaction tx(db);
+  sql::Transaction tx(db);
   std::string unit = unit_of(db, t);
   auto thread = read_comment_thread(db, t);
   std::int64_t thread_id = 0;
   if (!thread) {
-    db.prepare("INSERT INTO comment_thread (target, target_key, unit_id, started_by, started_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(1, to_string(t.on)).bind(2, t.key).bind(3, unit).bind(4, user).bind(5, at).run();
-    thread_id = sqlite3_last_insert_rowid(db.handle());
+    thread_id = db.prepare("INSERT INTO comment_thread (target, target_key, unit_id, started_by, started_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+        .bind(1, to_string(t.on)).bind(2, t.key).bind(3, unit).bind(4, user).bind(5, at).run_returning_id();
   } else {
     thread_id = thread->id;
     if (thread->resolved()) {
@@ -89,17 +88,16 @@ std::int64_t insert_comment(sqlite::Db& db, const std::string& at, const std::st
       insert_audit(db, {0, at, user, "comment_thread", target_id(t), "resolved", "open", unit, via});
     }
   }
-  db.prepare("INSERT INTO comment (thread_id, author, at, text) VALUES (?, ?, ?, ?)")
-      .bind(1, thread_id).bind(2, user).bind(3, at).bind(4, text).run();
-  std::int64_t id = sqlite3_last_insert_rowid(db.handle());
+  std::int64_t id = db.prepare("INSERT INTO comment (thread_id, author, at, text) VALUES (?, ?, ?, ?) RETURNING id")
+      .bind(1, thread_id).bind(2, user).bind(3, at).bind(4, text).run_returning_id();
   insert_audit(db, {0, at, user, "comment", target_id(t), std::nullopt, text, unit, via});
   tx.commit();
   return id;
 }
 
-void set_thread_resolved(sqlite::Db& db, const std::string& at, const std::string& user, const CommentTarget& t, bool resolved,
+void set_thread_resolved(sql::Db& db, const std::string& at, const std::string& user, const CommentTarget& t, bool resolved,
                          const std::string& seen) {
-  sqlite::Transaction tx(db);
+  sql::Transaction tx(db);
   auto thread = read_comment_thread(db, t);
   if (!thread) throw StoreError(msg("err.comment.no_thread", target_id(t)));
   std::string now = thread_state(*thread);

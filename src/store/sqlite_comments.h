@@ -8,30 +8,30 @@
 #include <vector>
 
 #include "core/workplace/comment.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
 // The threads of `on` whose unit is `unit` ("" = any) and whose key begins with `key_prefix`,
 // with their comments, oldest first.
-std::vector<CommentThread> read_comment_threads(sqlite::Db& db, CommentOn on, const std::string& unit, const std::string& key_prefix);
-std::optional<CommentThread> read_comment_thread(sqlite::Db& db, const CommentTarget& t);
+std::vector<CommentThread> read_comment_threads(sql::Db& db, CommentOn on, const std::string& unit, const std::string& key_prefix);
+std::optional<CommentThread> read_comment_thread(sql::Db& db, const CommentTarget& t);
 
 // Adds a comment by `user` at `at` (UTC): starts the thread, or continues it (a resolved thread is
 // reopened: the comment says there is more to discuss). The text is stored verbatim; blank or
 // longer than kMaxCommentChars is refused (StoreError). A goal's thread belongs to the goal's unit
 // (an unknown goal is refused). Returns the comment's id.
-std::int64_t insert_comment(sqlite::Db& db, const std::string& at, const std::string& user, const CommentTarget& t,
+std::int64_t insert_comment(sql::Db& db, const std::string& at, const std::string& user, const CommentTarget& t,
                             const std::string& text, const std::string& via = "web");
 
 // Resolves (or reopens) the thread. `seen` is the thread_state the user's form showed: a thread
 // changed meanwhile (resolved, reopened, commented) throws StaleChange with the state now. A
 // thread that does not exist throws StoreError.
-void set_thread_resolved(sqlite::Db& db, const std::string& at, const std::string& user, const CommentTarget& t, bool resolved,
+void set_thread_resolved(sql::Db& db, const std::string& at, const std::string& user, const CommentTarget& t, bool resolved,
                          const std::string& seen);
 
 // The thread's state as thread_state encodes it, nullopt without a thread (the "comment_thread"
 // entity of WorkplaceStore::current).
-std::optional<std::string> read_thread_state(sqlite::Db& db, const CommentTarget& t);
+std::optional<std::string> read_thread_state(sql::Db& db, const CommentTarget& t);
 
 }  // namespace toteuma

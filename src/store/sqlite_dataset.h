@@ -2,10 +2,10 @@
 // how the workplace store checks what an edit leaves behind before it commits.
 #pragma once
 #include "core/dataset.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
-Dataset read_dataset(sqlite::Db& db);
+Dataset read_dataset(sql::Db& db);
 
 }  // namespace toteuma

@@ -9,9 +9,9 @@ namespace toteuma {
 
 namespace {
 
-bool exists(sqlite::Db& db, const char* sql, const std::string& id) { return db.prepare(sql).bind(1, id).step(); }
+bool exists(sql::Db& db, const char* sql, const std::string& id) { return db.prepare(sql).bind(1, id).step(); }
 
-std::string unit_of_goal(sqlite::Db& db, const std::string& goal) {
+std::string unit_of_goal(sql::Db& db, const std::string& goal) {
   auto st = db.prepare("SELECT unit_id FROM goal WHERE id = ?");
   if (!st.bind(1, goal).step()) throw StoreError(msg("err.store.unknown_goal", goal));
   return st.text(0);
@@ -38,7 +38,7 @@ std::size_t goal_record_key_parts(const std::string& entity) {
   return 0;
 }
 
-std::string check_goal_record_key(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k) {
+std::string check_goal_record_key(sql::Db& db, const std::string& entity, const std::vector<std::string>& k) {
   if (entity == "goal_def") {
     auto st = db.prepare("SELECT unit_id FROM goal WHERE id = ?");
     return st.bind(1, k[0]).step() ? st.text(0) : std::string();
@@ -69,7 +69,7 @@ std::string check_goal_record_key(sqlite::Db& db, const std::string& entity, con
   return unit;
 }
 
-std::string goal_record_unit(sqlite::Db& db, const std::string& entity, const std::string& value) {
+std::string goal_record_unit(sql::Db& db, const std::string& entity, const std::string& value) {
   if (entity == "goal_def") return decode_goal_def("x", value).value_or(Goal{}).unit;
   if (entity == "review") return decode_review("x", value).value_or(Review{}).unit;
   if (entity == "metric") {
@@ -90,7 +90,7 @@ void check_goal_record_value(const std::string& entity, const std::vector<std::s
   if (!ok) bad_value(entity, v);
 }
 
-std::optional<std::string> read_goal_record(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k) {
+std::optional<std::string> read_goal_record(sql::Db& db, const std::string& entity, const std::vector<std::string>& k) {
   if (entity == "goal_def") {
     auto st = db.prepare(
         "SELECT year, unit_id, level, theme_id, parent_id, position, retired, text_fi, text_sv, responsible_fi, responsible_sv "
@@ -136,7 +136,7 @@ std::optional<std::string> read_goal_record(sqlite::Db& db, const std::string& e
   return encode_review_item({k[0], k[1], parse_goal_status(st.text(0)).value_or(GoalStatus::no_data), {st.text(1), st.text(2)}});
 }
 
-void write_goal_record(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& k,
+void write_goal_record(sql::Db& db, const std::string& entity, const std::vector<std::string>& k,
                        const std::optional<std::string>& after) {
   if (entity == "goal_def") {
     if (!after) throw StoreError(msg("err.store.goal_retire_only", k[0]));  // history stays: a goal is retired

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
@@ -17,11 +17,11 @@ namespace toteuma {
 std::size_t goal_record_key_parts(const std::string& entity);
 // Checks the key; returns the unit its audit row belongs to ("" for a theme, or a record not
 // stored yet: goal_record_unit then tells it from the value). Throws StoreError.
-std::string check_goal_record_key(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& key);
-std::string goal_record_unit(sqlite::Db& db, const std::string& entity, const std::string& value);
+std::string check_goal_record_key(sql::Db& db, const std::string& entity, const std::vector<std::string>& key);
+std::string goal_record_unit(sql::Db& db, const std::string& entity, const std::string& value);
 void check_goal_record_value(const std::string& entity, const std::vector<std::string>& key, const std::string& value);
-std::optional<std::string> read_goal_record(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& key);
-void write_goal_record(sqlite::Db& db, const std::string& entity, const std::vector<std::string>& key,
+std::optional<std::string> read_goal_record(sql::Db& db, const std::string& entity, const std::vector<std::string>& key);
+void write_goal_record(sql::Db& db, const std::string& entity, const std::vector<std::string>& key,
                        const std::optional<std::string>& after);
 
 }  // namespace toteuma

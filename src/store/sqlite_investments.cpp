@@ -6,7 +6,7 @@ namespace toteuma {
 
 namespace {
 
-std::optional<int> opt_int(const sqlite::Stmt& st, int col) {
+std::optional<int> opt_int(const sql::Stmt& st, int col) {
   auto v = st.opt_int64(col);
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
@@ -17,7 +17,7 @@ std::optional<std::int64_t> opt64(const std::optional<int>& v) {
 
 }  // namespace
 
-void read_investments(sqlite::Db& db, Investments& inv) {
+void read_investments(sql::Db& db, Investments& inv) {
   {
     auto st = db.prepare("SELECT id, unit_id, name_fi, name_sv, binding FROM investment_group");
     while (st.step()) inv.groups.push_back({st.text(0), st.text(1), {st.text(2), st.text(3)}, st.int64(4) != 0});
@@ -43,12 +43,12 @@ void read_investments(sqlite::Db& db, Investments& inv) {
   }
 }
 
-void delete_investments(sqlite::Db& db) {
+void delete_investments(sql::Db& db) {
   for (const char* t : {"investment_carry_over", "investment_figure", "investment_project", "investment_group"})
     db.exec(std::string("DELETE FROM ") + t);  // fixed table names, no input
 }
 
-void replace_investments(sqlite::Db& db, const Investments& inv) {
+void replace_investments(sql::Db& db, const Investments& inv) {
   delete_investments(db);
   {
     auto st = db.prepare("INSERT INTO investment_group VALUES (?, ?, ?, ?, ?)");

@@ -2,14 +2,14 @@
 // transaction: part of reading and replacing the dataset.
 #pragma once
 #include "core/dataset.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
-void read_investments(sqlite::Db& db, Investments& inv);
+void read_investments(sql::Db& db, Investments& inv);
 // Deletes what is stored and writes `inv` (referenced scenarios must be written already).
-void replace_investments(sqlite::Db& db, const Investments& inv);
+void replace_investments(sql::Db& db, const Investments& inv);
 // Deletes the stored investment part (before the scenarios it references are deleted).
-void delete_investments(sqlite::Db& db);
+void delete_investments(sql::Db& db);
 
 }  // namespace toteuma

@@ -15,7 +15,7 @@
 #include <signal.h>
 
 #include "store/sqlite_audit.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/store.h"
 
 namespace toteuma {
@@ -98,8 +98,8 @@ const std::string& migrated(const std::string& path) {
 class SqliteLedgerStore final : public LedgerStore {
  public:
   explicit SqliteLedgerStore(const std::string& path) : path_(path), db_(migrated(path)) {
-    db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.pragma("foreign_keys=ON");
+    db_.pragma("synchronous=NORMAL");
   }
 
   std::string source_dir() override {
@@ -114,7 +114,7 @@ class SqliteLedgerStore final : public LedgerStore {
     std::vector<std::string> orphans;
     std::int64_t batch = 0;
     {
-      sqlite::Transaction tx(db_);
+      sql::Transaction tx(db_);
       remove_leftovers();
       {
         auto st = db_.prepare("SELECT COALESCE(MAX(batch), 0) + 1, COALESCE(MAX(id), 0) FROM ledger_import");
@@ -257,13 +257,13 @@ class SqliteLedgerStore final : public LedgerStore {
   void set_closed(const Actor& by, int year, int through_month) override {
     if (year < 1900 || year > 2200 || through_month < 0 || through_month > 12)
       throw StoreError(fmt::format("invalid closing {}/{} / virheellinen sulkeminen / ogiltig stängning", through_month, year));
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     std::optional<std::string> before;
     {
       auto st = db_.prepare("SELECT through_month FROM ledger_close WHERE year = ?");
       if (st.bind(1, std::int64_t{year}).step()) before = std::to_string(st.int64(0));
     }
-    std::string at = sqlite::utc_now_iso();
+    std::string at = sql::utc_now_iso();
     db_.prepare(
            "INSERT INTO ledger_close (year, through_month, closed_by, closed_at) VALUES (?, ?, ?, ?) "
            "ON CONFLICT (year) DO UPDATE SET through_month = excluded.through_month, closed_by = excluded.closed_by, "
@@ -394,7 +394,7 @@ class SqliteLedgerStore final : public LedgerStore {
 
  private:
   std::string path_;
-  sqlite::Db db_;
+  sql::Db db_;
   std::int64_t next_id_ = 0;
 };
 

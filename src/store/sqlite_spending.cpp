@@ -7,7 +7,7 @@
 
 namespace toteuma {
 
-void read_spending_plan(sqlite::Db& db, std::vector<SpendingPlanRow>& out) {
+void read_spending_plan(sql::Db& db, std::vector<SpendingPlanRow>& out) {
   auto st = db.prepare("SELECT year, unit_id, line_id, amount_cents, months FROM spending_plan");
   while (st.step()) {
     SpendingPlanRow r{static_cast<int>(st.int64(0)), st.text(1), st.text(2), st.int64(3), std::nullopt};
@@ -33,7 +33,7 @@ std::int64_t year_of(const std::string& s) {
 
 }  // namespace
 
-void replace_spending_plan(sqlite::Db& db, const std::vector<SpendingPlanRow>& rows) {
+void replace_spending_plan(sql::Db& db, const std::vector<SpendingPlanRow>& rows) {
   db.exec("DELETE FROM spending_plan");
   auto st = db.prepare("INSERT INTO spending_plan VALUES (?, ?, ?, ?, ?)");
   for (const auto& r : rows)
@@ -45,7 +45,7 @@ void replace_spending_plan(sqlite::Db& db, const std::vector<SpendingPlanRow>& r
         .run();
 }
 
-std::string check_spending_key(sqlite::Db& db, const std::vector<std::string>& k) {
+std::string check_spending_key(sql::Db& db, const std::vector<std::string>& k) {
   year_of(k[0]);
   if (!db.prepare("SELECT 1 FROM unit_version WHERE id = ?").bind(1, k[1]).step()) throw StoreError(msg("err.unknown_unit", k[1]));
   if (!db.prepare("SELECT 1 FROM chart_line WHERE id = ?").bind(1, k[2]).step()) throw StoreError(msg("err.store.unknown_line", k[2]));
@@ -58,7 +58,7 @@ void check_spending_value(const std::string& v) {
   if (!within_entry_limit(r->amount)) throw StoreError(msg("err.store.amount_limit", v));
 }
 
-std::optional<std::string> read_spending_row(sqlite::Db& db, const std::vector<std::string>& k) {
+std::optional<std::string> read_spending_row(sql::Db& db, const std::vector<std::string>& k) {
   auto st = db.prepare("SELECT amount_cents, months FROM spending_plan WHERE year = ? AND unit_id = ? AND line_id = ?");
   if (!st.bind(1, year_of(k[0])).bind(2, k[1]).bind(3, k[2]).step()) return std::nullopt;
   std::string v = std::to_string(st.int64(0));
@@ -66,7 +66,7 @@ std::optional<std::string> read_spending_row(sqlite::Db& db, const std::vector<s
   return v;
 }
 
-void write_spending_row(sqlite::Db& db, const std::vector<std::string>& k, const std::optional<std::string>& after) {
+void write_spending_row(sql::Db& db, const std::vector<std::string>& k, const std::optional<std::string>& after) {
   std::int64_t year = year_of(k[0]);
   if (!after) {
     db.prepare("DELETE FROM spending_plan WHERE year = ? AND unit_id = ? AND line_id = ?").bind(1, year).bind(2, k[1]).bind(3, k[2]).run();

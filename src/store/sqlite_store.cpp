@@ -13,7 +13,7 @@
 #include "store/sqlite_translation.h"
 #include "store/sqlite_investments.h"
 #include "store/sqlite_audit.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/store.h"
 
 namespace toteuma {
@@ -30,12 +30,12 @@ class SqliteStore final : public Store {
  public:
   // A store over another store's open connection (already migrated), e.g. to read the dataset
   // inside that connection's transaction.
-  explicit SqliteStore(sqlite::Db& borrowed) : db_(borrowed) {}
+  explicit SqliteStore(sql::Db& borrowed) : db_(borrowed) {}
 
   explicit SqliteStore(const std::string& path) : own_(std::in_place, path), db_(*own_) {
-    db_.exec("PRAGMA journal_mode=WAL");
-    db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.pragma("journal_mode=WAL");
+    db_.pragma("foreign_keys=ON");
+    db_.pragma("synchronous=NORMAL");
     migrate();
   }
 
@@ -54,7 +54,7 @@ class SqliteStore final : public Store {
   Dataset read() override {
     Dataset d;
     // One read transaction so the parts are from the same moment.
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     {
       auto st = db_.prepare(
           "SELECT id, code, name_fi, name_sv, languages, primary_language FROM municipality ORDER BY position");
@@ -154,7 +154,7 @@ class SqliteStore final : public Store {
   }
 
   void replace(const Dataset& d, const ReplaceOptions& how) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     if (how.unchanged_since && last_audit_id() != *how.unchanged_since)
       throw StoreError(
           "the database was changed meanwhile (a web edit); nothing was loaded, run the command again / tietokantaa muutettiin "
@@ -264,7 +264,7 @@ class SqliteStore final : public Store {
   }
 
   void save_narratives(const std::vector<Narrative>& texts, const Actor* by) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     // A person's text is never replaced by a draft: the WHERE of the upsert enforces it.
     auto st = db_.prepare(
         "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
@@ -293,7 +293,7 @@ class SqliteStore final : public Store {
   }
 
  private:
-  static sqlite::Stmt& bind_narrative(sqlite::Stmt& st, const Narrative& n) {
+  static sql::Stmt& bind_narrative(sql::Stmt& st, const Narrative& n) {
     return st.bind(1, n.unit)
         .bind(2, std::int64_t{n.year})
         .bind(3, n.section)
@@ -633,26 +633,32 @@ class SqliteStore final : public Store {
   }
 
   void migrate() {
-    db_.exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    {
+      sql::Transaction tx(db_);  // two servers starting at once: one creates, the other waits
+      db_.exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+      tx.commit();
+    }
     // By set, not by maximum: migrations written on parallel branches may land out of order.
     for (const auto& m : migrations()) {
       auto applied = db_.prepare("SELECT 1 FROM schema_migration WHERE version = ?");
       if (applied.bind(1, std::int64_t{m.version}).step()) continue;
-      sqlite::Transaction tx(db_);
-      db_.exec(m.sql);
+      sql::Transaction tx(db_);
+      applied.reset();  // again under the write lock: another process may have applied it meanwhile
+      if (applied.bind(1, std::int64_t{m.version}).step()) continue;
+      db_.exec(sql::dialect_sql(m.sql, db_.dialect()));
       db_.prepare("INSERT INTO schema_migration VALUES (?, CURRENT_TIMESTAMP)").bind(1, std::int64_t{m.version}).run();
       tx.commit();
     }
   }
 
-  std::optional<sqlite::Db> own_;
-  sqlite::Db& db_;
+  std::optional<sql::Db> own_;
+  sql::Db& db_;
 };
 
 }  // namespace
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
 
-Dataset read_dataset(sqlite::Db& db) { return SqliteStore(db).read(); }
+Dataset read_dataset(sql::Db& db) { return SqliteStore(db).read(); }
 
 }  // namespace toteuma

@@ -2,7 +2,7 @@
 
 namespace toteuma {
 
-std::string source_language(sqlite::Db& db, const std::string& unit) {
+std::string source_language(sql::Db& db, const std::string& unit) {
   // The unit's root by its parents (of any version, the latest first), as Dataset::municipality_of.
   auto st = db.prepare(
       "WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL "
@@ -15,7 +15,7 @@ std::string source_language(sqlite::Db& db, const std::string& unit) {
   return st.text(0);
 }
 
-void keep_unrecorded_sources(sqlite::Db& db, const std::string& unit, int year, const std::string& section) {
+void keep_unrecorded_sources(sql::Db& db, const std::string& unit, int year, const std::string& section) {
   std::string source = source_language(db, unit);
   db.prepare(
         "UPDATE narrative SET source_seen = COALESCE((SELECT s.markdown FROM narrative s WHERE s.unit_id = narrative.unit_id "
@@ -24,7 +24,7 @@ void keep_unrecorded_sources(sqlite::Db& db, const std::string& unit, int year, 
       .bind(1, source).bind(2, unit).bind(3, std::int64_t{year}).bind(4, section).bind(5, source).run();
 }
 
-std::optional<std::pair<std::optional<std::string>, std::string>> record_source(sqlite::Db& db, const std::string& unit, int year,
+std::optional<std::pair<std::optional<std::string>, std::string>> record_source(sql::Db& db, const std::string& unit, int year,
                                                                                  const std::string& section, const std::string& lang) {
   std::string source = source_language(db, unit);
   if (lang == source) return std::nullopt;

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "store/sqlite_audit.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/user_store.h"
 
 namespace toteuma {
@@ -23,42 +23,19 @@ bool grant_before(const Grant& a, const Grant& b) {
   return lang(a) < lang(b);
 }
 
-// A deferred read transaction: the user and the grants from one moment, without taking the
-// write lock that BEGIN IMMEDIATE would (every web request reads a user). Inside a write's
-// transaction (in_transaction) it reads in that one.
-class ReadTx {
- public:
-  explicit ReadTx(sqlite::Db& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {
-    if (own_) db_.exec("BEGIN");
-  }
-  ~ReadTx() {
-    try {
-      if (own_) db_.exec("COMMIT");
-    } catch (...) {
-      // Destructors must not throw; a read has nothing to lose.
-    }
-  }
-  ReadTx(const ReadTx&) = delete;
-  ReadTx& operator=(const ReadTx&) = delete;
-
- private:
-  sqlite::Db& db_;
-  bool own_;
-};
-
 std::string lang_text(const Grant& g) { return g.lang ? std::string(lang_code(*g.lang)) : std::string(); }
 
 class SqliteUserStore final : public UserStore {
  public:
   explicit SqliteUserStore(const std::string& path) : db_(migrated(path)) {
-    db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.pragma("foreign_keys=ON");
+    db_.pragma("synchronous=NORMAL");
   }
 
   void add_user(const User& u) override {
     if (!valid_user_id(u.id)) throw StoreError("invalid user id: " + u.id);
     for (const Grant& g : u.grants) check(g);
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     if (exists(u.id)) throw StoreError("user exists: " + u.id);
     db_.prepare("INSERT INTO app_user (id, display_name, password_hash, disabled) VALUES (?, ?, ?, ?)")
         .bind(1, u.id)
@@ -74,22 +51,22 @@ class SqliteUserStore final : public UserStore {
   }
 
   std::optional<User> user(const std::string& id) override {
-    ReadTx tx(db_);
+    sql::ReadTransaction tx(db_);
     auto all = read_users(&id);
     if (all.empty()) return std::nullopt;
     return std::move(all.front());
   }
 
   std::vector<User> users() override {
-    ReadTx tx(db_);
+    sql::ReadTransaction tx(db_);
     return read_users(nullptr);
   }
 
   // A new password logs the user out everywhere: whoever knew the old one loses the session too.
   void set_password(const std::string& id, const std::string& hash) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     db_.prepare("UPDATE app_user SET password_hash = ? WHERE id = ?").bind(1, hash).bind(2, id).run();
-    if (sqlite3_changes(db_.handle()) == 0) throw StoreError("unknown user: " + id);
+    if (db_.changes() == 0) throw StoreError("unknown user: " + id);
     db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, id).run();
     audit("password", id, std::nullopt, "changed");
     tx.commit();
@@ -97,7 +74,7 @@ class SqliteUserStore final : public UserStore {
 
   // Disabling also ends the user's sessions, so it takes effect at once.
   void set_disabled(const std::string& id, bool disabled) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     auto was = db_.prepare("SELECT disabled FROM app_user WHERE id = ?");
     if (!was.bind(1, id).step()) throw StoreError("unknown user: " + id);
     bool before = was.int64(0) != 0;
@@ -109,7 +86,7 @@ class SqliteUserStore final : public UserStore {
 
   void grant(const std::string& id, const Grant& g) override {
     check(g);
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     if (!exists(id)) throw StoreError("unknown user: " + id);
     std::string before = roles_of(id);
     insert_grant(id, g);
@@ -118,7 +95,7 @@ class SqliteUserStore final : public UserStore {
   }
 
   void revoke(const std::string& id, const Grant& g) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     if (!exists(id)) throw StoreError("unknown user: " + id);
     std::string before = roles_of(id);
     grant_statement("DELETE FROM user_grant WHERE user_id = ? AND role = ? AND unit_id = ? AND lang = ?", id, g).run();
@@ -129,13 +106,13 @@ class SqliteUserStore final : public UserStore {
   void audit_as(const Actor& by) override { by_ = by; }
 
   void in_transaction(const std::function<void()>& f) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     f();
     tx.commit();
   }
 
   void create_session(const Session& s) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     if (!exists(s.user)) throw StoreError("unknown user: " + s.user);
     db_.prepare("INSERT INTO user_session (digest, user_id, csrf, created, expires) VALUES (?, ?, ?, ?, ?)")
         .bind(1, s.digest)
@@ -155,13 +132,13 @@ class SqliteUserStore final : public UserStore {
   }
 
   void delete_session(const std::string& digest) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     db_.prepare("DELETE FROM user_session WHERE digest = ?").bind(1, digest).run();
     tx.commit();
   }
 
   void delete_expired_sessions(std::int64_t now) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     db_.prepare("DELETE FROM user_session WHERE expires <= ?").bind(1, now).run();
     tx.commit();
   }
@@ -175,7 +152,7 @@ class SqliteUserStore final : public UserStore {
 
   void record_login_failure(const std::string& account, const std::string& address, std::int64_t now,
                             std::int64_t window) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     db_.prepare("DELETE FROM login_failure WHERE first_at <= ?").bind(1, now - window).run();
     db_.prepare("INSERT INTO login_failure (account, address, failures, first_at) VALUES (?, ?, 1, ?) "
                 "ON CONFLICT (account, address) DO UPDATE SET failures = failures + 1")
@@ -187,7 +164,7 @@ class SqliteUserStore final : public UserStore {
   }
 
   void clear_login_failures(const std::string& account, const std::string& address) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     db_.prepare("DELETE FROM login_failure WHERE account = ? AND address = ?").bind(1, account_key(account)).bind(2, address).run();
     tx.commit();
   }
@@ -219,8 +196,8 @@ class SqliteUserStore final : public UserStore {
   bool exists(const std::string& id) { return db_.prepare("SELECT 1 FROM app_user WHERE id = ?").bind(1, id).step(); }
 
   // A statement whose four parameters are one grant's key: user, role, unit, language.
-  sqlite::Stmt grant_statement(std::string_view sql, const std::string& id, const Grant& g) {
-    sqlite::Stmt st = db_.prepare(sql);
+  sql::Stmt grant_statement(std::string_view sql, const std::string& id, const Grant& g) {
+    sql::Stmt st = db_.prepare(sql);
     st.bind(1, id).bind(2, to_string(g.role)).bind(3, g.unit).bind(4, lang_text(g));
     return st;
   }
@@ -252,7 +229,7 @@ class SqliteUserStore final : public UserStore {
     return out;
   }
 
-  sqlite::Db db_;
+  sql::Db db_;
   std::optional<Actor> by_;
 };
 

@@ -18,7 +18,7 @@
 #include "store/sqlite_goal_edit.h"
 #include "store/sqlite_translation.h"
 #include "store/sqlite_audit.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/sha256.h"
 #include "store/workplace_store.h"
 
@@ -31,7 +31,7 @@ StaleChange::StaleChange(Change c, std::optional<std::string> now)
 
 namespace {
 
-using sqlite::utc_now_iso;
+using sql::utc_now_iso;
 
 std::vector<std::string> split(const std::string& s, char sep, std::size_t max_parts = 0) {
   std::vector<std::string> out;
@@ -114,13 +114,13 @@ const std::string& migrated(const std::string& path) {
 class SqliteWorkplaceStore final : public WorkplaceStore {
  public:
   explicit SqliteWorkplaceStore(const std::string& path) : db_(migrated(path)) {
-    db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA synchronous=NORMAL");
+    db_.pragma("foreign_keys=ON");
+    db_.pragma("synchronous=NORMAL");
   }
 
   std::vector<std::int64_t> apply(const std::string& user, const std::vector<Change>& changes,
                                   const StateCheck& check, const ChangedSections& changed) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     const std::string at = utc_now_iso();
     writer_ = {user, at};  // a proposal's state records who moved it
     std::vector<std::int64_t> ids;
@@ -192,7 +192,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
   void set_section_state(const std::string& user, const SectionStatus& s, const std::string& comment) override {
     if (s.doc.empty() || s.unit.empty() || s.section.empty()) throw StoreError("section status without doc, unit or section");
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     const std::string at = utc_now_iso();
     std::string before = state_of(s.doc, s.unit, s.year, s.section);
     put_state(user, at, {s.doc, s.unit, s.year, s.section}, before, to_string(s.state), std::nullopt);
@@ -230,16 +230,16 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
     v.approved_at = utc_now_iso();
     v.check_errors = check_errors;
     v.check_reason = check_errors > 0 ? check_reason : "";
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     {
       auto st = db_.prepare(
           "SELECT COALESCE(MAX(number), 0) FROM document_version WHERE doc = ? AND unit_id = ? AND year = ?");
       st.bind(1, doc).bind(2, unit).bind(3, std::int64_t{year}).step();
       v.number = static_cast<int>(st.int64(0)) + 1;
     }
-    db_.prepare(
+    v.id = db_.prepare(
            "INSERT INTO document_version (doc, unit_id, year, number, content_hash, approved_by, approved_at, check_errors, "
-           "check_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "check_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .bind(1, doc)
         .bind(2, unit)
         .bind(3, std::int64_t{year})
@@ -249,15 +249,14 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         .bind(7, v.approved_at)
         .bind(8, std::int64_t{v.check_errors})
         .bind(9, v.check_reason)
-        .run();
-    v.id = sqlite3_last_insert_rowid(db_.handle());
+        .run_returning_id();
     for (const auto& f : files) put_file(v.id, f);
     tx.commit();
     return v;
   }
 
   void publish(const std::string& user, std::int64_t version_id) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     require_version(version_id);
     db_.prepare("UPDATE document_version SET published_by = ?, published_at = ? WHERE id = ?")
         .bind(1, user)
@@ -276,19 +275,19 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
   }
 
   std::optional<DocumentVersion> version(std::int64_t id) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     auto st = db_.prepare(std::string(kVersionColumns) + " WHERE id = ?");
     if (!st.bind(1, id).step()) return std::nullopt;
     DocumentVersion v = version_of(st);
     auto files = db_.prepare("SELECT lang, format, bytes FROM version_file WHERE version_id = ? ORDER BY lang, format");
     files.bind(1, id);
-    while (files.step()) v.files.push_back({files.text(0), files.text(1), files.text(2)});
+    while (files.step()) v.files.push_back({files.text(0), files.text(1), files.blob(2)});
     tx.commit();
     return v;
   }
 
   void add_version_file(std::int64_t id, const VersionFile& f) override {
-    sqlite::Transaction tx(db_);
+    sql::Transaction tx(db_);
     require_version(id);
     put_file(id, f);
     tx.commit();
@@ -301,7 +300,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       "SELECT id, doc, unit_id, year, number, content_hash, approved_by, approved_at, published_by, published_at, "
       "check_errors, check_reason FROM document_version";
 
-  static DocumentVersion version_of(sqlite::Stmt& st) {
+  static DocumentVersion version_of(sql::Stmt& st) {
     DocumentVersion v;
     v.id = st.int64(0);
     v.doc = st.text(1);
@@ -334,21 +333,16 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
       throw StoreError(msg("err.store.unknown_version", id));
   }
 
-  // Bytes as a BLOB (the wrapper binds text only; a file's bytes need not be UTF-8).
+  // Bytes as a blob: a file's bytes need not be UTF-8.
   void put_file(std::int64_t id, const VersionFile& f) {
-    sqlite3_stmt* st = nullptr;
-    const char* sql =
-        "INSERT INTO version_file (version_id, lang, format, bytes) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (version_id, lang, format) DO UPDATE SET bytes = excluded.bytes";
-    if (sqlite3_prepare_v2(db_.handle(), sql, -1, &st, nullptr) != SQLITE_OK) db_.fail("prepare");
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, f.lang.data(), static_cast<int>(f.lang.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, f.format.data(), static_cast<int>(f.format.size()), SQLITE_TRANSIENT);
-    // A non-null pointer even for no bytes, so an empty file is an empty BLOB, not NULL.
-    sqlite3_bind_blob64(st, 4, f.bytes.empty() ? "" : f.bytes.data(), f.bytes.size(), SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) db_.fail("store version file");
+    db_.prepare(
+           "INSERT INTO version_file (version_id, lang, format, bytes) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT (version_id, lang, format) DO UPDATE SET bytes = excluded.bytes")
+        .bind(1, id)
+        .bind(2, f.lang)
+        .bind(3, f.format)
+        .bind_blob(4, f.bytes)
+        .run();
   }
 
   std::string state_of(const std::string& doc, const std::string& unit, int year, const std::string& section) {
@@ -813,7 +807,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         .run();
   }
 
-  sqlite::Db db_;
+  sql::Db db_;
 };
 
 }  // namespace

@@ -20,7 +20,7 @@
 #include "core/format.h"
 #include "core/i18n.h"
 #include "ingest/csv.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 
 namespace toteuma {
 
@@ -120,7 +120,7 @@ LedgerImportDone import_ledger_files(const Dataset& d, LedgerStore& store, const
   }
   std::map<std::tuple<int, int, int>, Cents> sums;  // (ym, unit, line), over the files
   std::string mapping_text = ledger::mapping_to_toml(mapping);
-  std::string when = sqlite::utc_now_iso();
+  std::string when = sql::utc_now_iso();
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
     LedgerSource src{r.sha256, r.file, r.format, r.size, r.block_size, mapping_text, {}};
