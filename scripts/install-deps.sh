@@ -29,6 +29,7 @@ packages=(
   libpoppler-cpp-dev poppler-utils fonts-liberation2 fonts-dejavu-core
   libssl-dev time libsodium-dev
   nginx-light wrk  # bench/web: the static-file baseline and the load generator
+  libpq-dev postgresql  # the PostgreSQL store; tests run on a throwaway cluster (scripts/pg-cluster.sh)
 )
 if ((browser)); then
   packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)

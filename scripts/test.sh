@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start: install dependencies, build and run all tests, then the same under ASan+UBSan.
 #   build/       RelWithDebInfo, every test including the browser test (ctest label "browser")
-#   build-asan/  Debug with TOTEUMA_SANITIZE=ON, every test except the browser one
+#   build-asan/  Debug with TOTEUMA_SANITIZE=ON, every test except the browser, office and PostgreSQL ones
+#   The C++ tests run twice in build/: on SQLite and (prefix "pg:") on a throwaway PostgreSQL cluster.
 # JOBS (default 2) sets build and ctest parallelism. Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,6 +21,14 @@ configure() {  # configure DIR ARGS...: Ninja for a new build dir, keep whatever
 
 status=0
 
+# A throwaway PostgreSQL cluster: the store, web, API and import tests run on it too (ctest label
+# "postgres", every test again with the prefix "pg:"), each test in a schema of its own.
+pg_dir=$(mktemp -d /tmp/toteuma-pg.XXXXXX)
+export PGPORT=${PGPORT:-55433}
+TOTEUMA_TEST_PG_URL=$(bash scripts/pg-cluster.sh start "$pg_dir")
+export TOTEUMA_TEST_PG_URL
+trap 'bash scripts/pg-cluster.sh stop "$pg_dir" || true' EXIT
+
 echo "=== build/ (RelWithDebInfo) ==="
 configure build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOTEUMA_SANITIZE=OFF
 cmake --build build -j "$jobs"
@@ -31,7 +40,7 @@ cmake --build build-asan -j "$jobs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "browser|office|bench" || status=1
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE "browser|office|bench|postgres" || status=1
 
 if ((status != 0)); then
   echo "test.sh: FAILED (see the ctest output above)" >&2

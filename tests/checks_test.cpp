@@ -14,6 +14,7 @@
 #include "ingest/printed_table.h"
 #include "store/store.h"
 #include "demo_db.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -96,8 +97,8 @@ TEST(CheckDataset, FlagsOverrunAndAmendmentWithoutDecision) {
   d.figures.push_back({"kanslia", "services", "m2024", 40000000});
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "t.db").string();
-  auto store = open_sqlite_store(o.db);
+  o.db = test_db(tmp, "t");
+  auto store = open_store(o.db);
   store->replace(d);
   o.format = "csv";
   std::ostringstream out;
@@ -269,10 +270,10 @@ TEST(CheckDataset, EligibleTrainingDaysAtMostThreePerEmployee) {
   // Heinola 2023: 550 eligible days, 654 employment relationships → within 3 × 654 = 1 962.
   testing::TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "t.db").string();
+  o.db = test_db(tmp, "t");
   o.format = "csv";
   {
-    auto store = open_sqlite_store(o.db);
+    auto store = open_store(o.db);
     store->replace(d);
     std::ostringstream out;
     cmd_check(o, out);
@@ -281,7 +282,7 @@ TEST(CheckDataset, EligibleTrainingDaysAtMostThreePerEmployee) {
   // Lupa- ja valvonta had 14 relationships at the end of 2023: 43 eligible days exceed 3 × 14 = 42.
   for (auto& t : d.personnel.training)
     if (t.unit == "hei-lupa" && t.year == 2023) t.eligible_hundredths = 4300;
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   store->replace(d);
   std::ostringstream out;
   cmd_check(o, out);

@@ -127,7 +127,7 @@ TEST(DemoCity, TheLedgerBooksTheCityLevelAccounts) {
   std::string db = testing::load_demo_db(tmp);
   ASSERT_EQ(testing::import_demo_ledger(db), 0);
   Dataset d = read_db(db);
-  auto lstore = open_sqlite_ledger_store(db);
+  auto lstore = open_ledger_store(db);
   attach_ledger_months(d, monthly_actuals(*lstore, 2025));
   Ledger ledger(d);
   OrgView org(d.units, Date::last_of_year(2025));

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/ledger_commands.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma::testing {
@@ -12,7 +13,7 @@ namespace toteuma::testing {
 // Loads data/demo into <tmp>/demo.db and returns its path.
 inline std::string load_demo_db(const TempDir& tmp) {
   CommandOptions o;
-  o.db = (tmp.path() / "demo.db").string();
+  o.db = test_db(tmp, "demo");
   o.dir = demo_dir().string();
   std::ostringstream sink;
   cmd_load(o, sink);

@@ -9,6 +9,7 @@
 #include "ingest/dataset_files.h"
 #include "store/store.h"
 #include "demo_db.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -89,7 +90,7 @@ TEST(Goals, RoundTripThroughFilesAndDatabase) {
   ASSERT_EQ(d.goals.goals.size(), 4u);
   dump_dataset_dir(d, tmp.path() / "out");
   EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   EXPECT_EQ(store->read(), d);
 }

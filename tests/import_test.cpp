@@ -44,7 +44,7 @@ TEST(ImportEmployments, StoresHtvPerUnitAndYearAndNoPersons) {
   o.dir = (tmp.path() / "emp.csv").string();
   std::ostringstream out;
   ASSERT_EQ(cmd_import_employments(o, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   EXPECT_EQ(htv_of(d, "ict", 2023), 2157);
   EXPECT_EQ(htv_of(d, "talous", 2023), 247);
   EXPECT_EQ(htv_of(d, "talous", 2024), 921);
@@ -56,7 +56,7 @@ TEST(ImportEmployments, StoresHtvPerUnitAndYearAndNoPersons) {
 TEST(ImportEmployments, BadFileChangesNothing) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  Dataset before = open_sqlite_store(db)->read();
+  Dataset before = open_store(db)->read();
   testing::spit(tmp.path() / "emp.csv",
                 "person;unit;start;end;percent;unpaid_leave\n"
                 "p-1;ict;2023-01-01;2023-12-31;100;\n"
@@ -72,7 +72,7 @@ TEST(ImportEmployments, BadFileChangesNothing) {
     EXPECT_EQ(e.line, 3);
     EXPECT_EQ(e.column, "end");
   }
-  EXPECT_EQ(open_sqlite_store(db)->read(), before);
+  EXPECT_EQ(open_store(db)->read(), before);
 }
 
 TEST(ImportTrainings, DaysEligibleDaysAndTheCap) {
@@ -89,7 +89,7 @@ TEST(ImportTrainings, DaysEligibleDaysAndTheCap) {
   o.dir = (tmp.path() / "tr.csv").string();
   std::ostringstream out;
   ASSERT_EQ(cmd_import_trainings(o, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   const TrainingFigure* f = nullptr;
   for (const auto& t : d.personnel.training)
     if (t.unit == "ict" && t.year == 2023) f = &t;
@@ -132,7 +132,7 @@ TEST(ImportTrainings, CompensationFromTheGivenWageSumAndTheEnteredHtv) {
     o.wage_sums = given;
     std::ostringstream out;
     ASSERT_EQ(cmd_import_trainings(o, out), 0);
-    Dataset stored = open_sqlite_store(db)->read();  // kept: t points into it
+    Dataset stored = open_store(db)->read();  // kept: t points into it
     const TrainingFigure* t = training_of(stored, "hei-lupa", 2023);
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->eligible_hundredths, 300);
@@ -145,7 +145,7 @@ TEST(ImportTrainings, CompensationFromTheGivenWageSumAndTheEnteredHtv) {
 TEST(ImportEmployments, FillsTheActualNeverThePlanOrForecast) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  Dataset before = open_sqlite_store(db)->read();
+  Dataset before = open_store(db)->read();
   // By hand (HTV2):
   //  a-1: Yhteiset palvelut, 100 %, all of 2024                            → 366/366          = 1,000
   //  a-2: Hyvinvointi, 50 %, 1.7.–31.12.2024 (184 days)                    → 184·0,5/366      = 0,251 (0,25137)
@@ -162,7 +162,7 @@ TEST(ImportEmployments, FillsTheActualNeverThePlanOrForecast) {
   o.dir = (tmp.path() / "emp.csv").string();
   std::ostringstream out;
   ASSERT_EQ(cmd_import_employments(o, out), 0);
-  Dataset after = open_sqlite_store(db)->read();
+  Dataset after = open_store(db)->read();
   EXPECT_EQ(htv_of(after, "hei-yhteiset", 2024), 1000);
   EXPECT_EQ(htv_of(after, "hei-hyvinvointi", 2024), 251);
   EXPECT_EQ(htv_of(after, "hei-hyvinvointipalvelut", 2025), 915);
@@ -206,7 +206,7 @@ TEST(ImportEmployments, UnitNotValidOnItsDatesIsALocatedError) {
        }) {
     testing::TempDir tmp;
     std::string db = testing::load_demo_db(tmp);
-    Dataset before = open_sqlite_store(db)->read();
+    Dataset before = open_store(db)->read();
     testing::spit(tmp.path() / "emp.csv", std::string("person;unit;start;end;percent;unpaid_leave\n") + c.rows);
     CommandOptions o;
     o.db = db;
@@ -222,7 +222,7 @@ TEST(ImportEmployments, UnitNotValidOnItsDatesIsALocatedError) {
       std::string m = e.what();
       for (const char* words : {"is not valid", "ei ole voimassa", "är inte i kraft"}) EXPECT_NE(m.find(words), std::string::npos) << m;
     }
-    EXPECT_EQ(open_sqlite_store(db)->read(), before);
+    EXPECT_EQ(open_store(db)->read(), before);
   }
 }
 
@@ -254,7 +254,7 @@ TEST(ImportTrainings, CompensationComputedFromImportedData) {
   o.dir = (tmp.path() / "tr.csv").string();
   o.wage_sums = {"2025=100000", "2026=100000"};
   ASSERT_EQ(cmd_import_trainings(o, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   const TrainingFigure* t2025 = training_of(d, "hei-yhteiset", 2025);
   const TrainingFigure* t2026 = training_of(d, "hei-yhteiset", 2026);
   ASSERT_TRUE(t2025 && t2026);
@@ -271,7 +271,7 @@ TEST(ImportTrainings, CompensationComputedFromImportedData) {
 TEST(ImportTrainings, BadWageSumChangesNothing) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  Dataset before = open_sqlite_store(db)->read();
+  Dataset before = open_store(db)->read();
   testing::spit(tmp.path() / "tr.csv",
                 "person;unit;date;hours;in_plan;employer_arranged;paid;wage_subsidy\n"
                 "h-1;hei-lupa;2023-05-02;6;1;1;1;0\nh-1;hei-lupa;2024-05-03;6;1;1;1;0\n");
@@ -283,7 +283,7 @@ TEST(ImportTrainings, BadWageSumChangesNothing) {
     std::ostringstream out;
     EXPECT_THROW(cmd_import_trainings(o, out), std::invalid_argument) << bad;
   }
-  EXPECT_EQ(open_sqlite_store(db)->read(), before);
+  EXPECT_EQ(open_store(db)->read(), before);
 }
 
 }  // namespace

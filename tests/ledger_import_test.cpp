@@ -32,7 +32,7 @@ fs::path fixture(const char* name) { return testing::source_dir() / "tests" / "l
 using Actuals = std::map<std::tuple<std::string, std::string, std::string>, Cents>;
 Actuals actuals(const std::string& db) {
   Actuals out;
-  for (const auto& a : open_sqlite_ledger_store(db)->actuals()) out[{a.unit, a.line, a.month}] = a.amount;
+  for (const auto& a : open_ledger_store(db)->actuals()) out[{a.unit, a.line, a.month}] = a.amount;
   return out;
 }
 
@@ -94,8 +94,8 @@ struct Fixture {
   // with the database and the kept files as they were.
   void expect_refused(const LedgerOptions& o, const std::string& file, int line, const std::string& column) const {
     import({fixture("hand.csv").string()});  // something to keep
-    Dataset before = open_sqlite_store(db)->read();
-    auto imports_before = open_sqlite_ledger_store(db)->imports().size();
+    Dataset before = open_store(db)->read();
+    auto imports_before = open_ledger_store(db)->imports().size();
     auto kept_before = kept_files();
     Actuals actuals_before = actuals(db);
     std::ostringstream out;
@@ -107,9 +107,9 @@ struct Fixture {
       EXPECT_EQ(e.line, line) << e.what();
       EXPECT_EQ(e.column, column) << e.what();
     }
-    EXPECT_EQ(open_sqlite_store(db)->read(), before);
+    EXPECT_EQ(open_store(db)->read(), before);
     EXPECT_EQ(actuals(db), actuals_before);
-    EXPECT_EQ(open_sqlite_ledger_store(db)->imports().size(), imports_before);
+    EXPECT_EQ(open_ledger_store(db)->imports().size(), imports_before);
     EXPECT_EQ(kept_files(), kept_before);  // no half-kept copy either
   }
   std::vector<std::string> kept_files() const {
@@ -123,16 +123,16 @@ struct Fixture {
 
 TEST(LedgerImport, HandMadeLedgerGivesTheMonthlyTotalsByHand) {
   Fixture f;
-  Dataset loaded = open_sqlite_store(f.db)->read();
+  Dataset loaded = open_store(f.db)->read();
   std::string out = f.import({fixture("hand.csv").string()});
   EXPECT_EQ(actuals(f.db), hand_actuals());
   // The months sit beside the dataset: its one actual per year stays the closed year's.
-  EXPECT_EQ(open_sqlite_store(f.db)->read(), loaded);
+  EXPECT_EQ(open_store(f.db)->read(), loaded);
   // 15 rows (one of them skipped), the skipped balance-sheet row reported.
   EXPECT_NE(out.find("15 riviä"), std::string::npos) << out;
   EXPECT_NE(out.find("ohitettu (mapping [accounts] skip): 1 riviä, yhteensä 5 000"), std::string::npos) << out;
   // Each import is recorded: file, size, SHA-256, rows, totals; the file is kept by its hash.
-  auto imports = open_sqlite_ledger_store(f.db)->imports();
+  auto imports = open_ledger_store(f.db)->imports();
   ASSERT_EQ(imports.size(), 1u);
   EXPECT_EQ(imports[0].rows, 15);
   EXPECT_EQ(imports[0].size, static_cast<std::int64_t>(fs::file_size(fixture("hand.csv"))));
@@ -315,7 +315,7 @@ TEST(LedgerImport, LeftoversOfAKilledImportAreRemovedByTheNext) {
   std::string live = fmt::format(".incoming-{}-7", ::getpid());  // an import still running
   std::string orphan(64, 'a');
   for (const auto& n : {dead, live, orphan}) testing::spit(dir + n, "x");
-  std::string kept = open_sqlite_ledger_store(f.db)->imports()[0].sha256;
+  std::string kept = open_ledger_store(f.db)->imports()[0].sha256;
   f.import({fixture("hand.csv").string()});
   std::vector<std::string> want = {live, kept};
   std::sort(want.begin(), want.end());
@@ -327,7 +327,7 @@ TEST(LedgerImport, ReimportingAMonthReplacesItInsteadOfDoubling) {
   f.import({fixture("hand.csv").string()});
   f.import({fixture("hand.csv").string()});
   EXPECT_EQ(actuals(f.db), hand_actuals());
-  EXPECT_EQ(open_sqlite_ledger_store(f.db)->imports().size(), 2u);  // both recorded
+  EXPECT_EQ(open_ledger_store(f.db)->imports().size(), 2u);  // both recorded
   EXPECT_EQ(f.kept_files().size(), 1u);                              // one kept copy of the same content
 
   // A corrected March alone replaces March (every unit and line of it) and nothing else.
@@ -393,7 +393,7 @@ TEST(LedgerImport, SuspenseOptionReportsUnmappedRowsInsteadOfFailing) {
       << out;
   Actuals want = {{{"kansliapalvelut", "wages", "2025-04"}, -10000}};
   EXPECT_EQ(actuals(f.db), want);
-  auto rec = open_sqlite_ledger_store(f.db)->imports().back();
+  auto rec = open_ledger_store(f.db)->imports().back();
   EXPECT_EQ(rec.suspense_rows, 3);
   EXPECT_EQ(rec.suspense_total, -2500);
   std::string rows = f.rows("", "", "2025-04", true);

@@ -51,15 +51,15 @@ TEST(LedgerParts, AccountsThreeToEightThousandBookIntoEveryPart) {
       {{"loviisa", "extraordinary_items"}, 40000},        {{"loviisa", "depreciation_difference_change"}, 6000},
       {{"loviisa", "reserves_change"}, -3000},            {{"loviisa", "funds_change"}, -2000}};
   std::map<std::pair<std::string, std::string>, Cents> got;
-  auto actuals = open_sqlite_ledger_store(db)->actuals();
+  auto actuals = open_ledger_store(db)->actuals();
   for (const auto& a : actuals) {
     EXPECT_EQ(a.month, "2025-01");
     got[{a.unit, a.line}] += a.amount;
   }
   EXPECT_EQ(got, expected);
 
-  Dataset d = open_sqlite_store(db)->read();
-  auto ledger = open_sqlite_ledger_store(db);
+  Dataset d = open_store(db)->read();
+  auto ledger = open_ledger_store(db);
   std::vector<MonthlyActual> months = monthly_actuals(*ledger, 2025);
   FollowUp f = build_follow_up({d, months, 0}, "loviisa", 2025, 1, Lang::fi);
   std::map<std::string, std::optional<Cents>> to_date;
@@ -84,7 +84,7 @@ TEST(LedgerParts, ProjectRowsBookIntoTheInvestmentPart) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
   ASSERT_NO_FATAL_FAILURE(import_whole(db));
-  auto store = open_sqlite_ledger_store(db);
+  auto store = open_ledger_store(db);
   std::vector<LedgerInvestmentActual> want = {
       {"2025-01", "p102-keskustan-paivakoti", "expenditure", -3200000, 2},  // 2018, 2019
       {"2025-01", "p201-katujen-peruskorjaus", "expenditure", -1250050, 1},
@@ -94,7 +94,7 @@ TEST(LedgerParts, ProjectRowsBookIntoTheInvestmentPart) {
   EXPECT_TRUE(store->investment_actuals(2024).empty());
 
   // The follow-up of January: the day-care centre (binding; TA 2025 −2 000 000 in the demo).
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   SimpleTable t = investment_follow_up_table(d, monthly_investment_actuals(*store, 2025), "loviisa", 2025, 1, Lang::fi);
   ASSERT_EQ(t.headings.size(), 4u);
   EXPECT_EQ(t.headings[1], "Toteuma 1–1/2025");
@@ -136,13 +136,13 @@ TEST(LedgerParts, ARowOfAnUnknownProjectIsRefusedWithItsPlace) {
     EXPECT_EQ(e.line, 3) << e.what();
     EXPECT_EQ(e.column, "Projekti") << e.what();
   }
-  EXPECT_TRUE(open_sqlite_ledger_store(db)->investment_actuals().empty());
+  EXPECT_TRUE(open_ledger_store(db)->investment_actuals().empty());
   // With --suspense it waits on the suspense line, the known project's row imported.
   o.suspense = true;
   ASSERT_EQ(cmd_import_ledger(o, out), 0);
   std::vector<LedgerInvestmentActual> want = {{"2025-02", "p102-keskustan-paivakoti", "expenditure", -1000, 1}};
-  EXPECT_EQ(open_sqlite_ledger_store(db)->investment_actuals(), want);
-  auto suspense = open_sqlite_ledger_store(db)->suspense("2025-02");
+  EXPECT_EQ(open_ledger_store(db)->investment_actuals(), want);
+  auto suspense = open_ledger_store(db)->suspense("2025-02");
   ASSERT_EQ(suspense.size(), 1u);
   EXPECT_EQ(suspense[0].reason, "project");
   EXPECT_EQ(suspense[0].amount, -2000);

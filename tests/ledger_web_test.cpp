@@ -118,7 +118,7 @@ TEST(LedgerWeb, FinanceClosesMonthsOnThePage) {
   EXPECT_EQ(finance.post("/fi/ledger/close", {{"year", "2025"}, {"month", "13"}, {"unit", "kansliapalvelut"}}).status, 400);
   EXPECT_EQ(finance.post("/fi/ledger/close", {{"year", "2025"}, {"month", "6"}, {"unit", "kansliapalvelut"}}, {}, false).status, 403);
   // The closing is audited.
-  auto audit = open_sqlite_workplace_store(s.db)->audit("", 5);
+  auto audit = open_workplace_store(s.db)->audit("", 5);
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit[0].entity, "ledger_close");
   EXPECT_EQ(audit[0].user, "talous");

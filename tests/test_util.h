@@ -1,11 +1,15 @@
 // Shared helpers for tests: temporary folders and the repository's paths.
 #pragma once
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unistd.h>
+#include <functional>
+#include <vector>
 
 namespace toteuma::testing {
 
@@ -25,11 +29,16 @@ class TempDir {
   ~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
+    for (auto& f : cleanups_) f();
   }
   const std::filesystem::path& path() const { return path_; }
 
+  // Runs when the test ends (a PostgreSQL schema dropped: test_db.h).
+  void on_cleanup(std::function<void()> f) const { cleanups_.push_back(std::move(f)); }
+
  private:
   std::filesystem::path path_;
+  mutable std::vector<std::function<void()>> cleanups_;
 };
 
 inline std::string slurp(const std::filesystem::path& p) {

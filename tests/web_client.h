@@ -19,7 +19,7 @@ namespace toteuma::testing {
 
 // Adds a user with `role` ("editor:kanslia", "approver", ...) and the given password.
 inline void add_user(const std::string& db, const std::string& id, const std::string& role, const std::string& password) {
-  auto users = open_sqlite_user_store(db);
+  auto users = open_user_store(db);
   User u;
   u.id = id;
   u.display_name = "Test " + id;
@@ -35,7 +35,7 @@ struct DemoWorkplace {
   http::Handler app;
   // The stored narrative, or "<none>".
   std::string narrative(const std::string& unit, int year, const std::string& section, Lang lang) const {
-    Dataset d = open_sqlite_store(db)->read();
+    Dataset d = open_store(db)->read();
     const Narrative* n = find_narrative(d.narratives, unit, year, section, lang);
     return n ? n->markdown : "<none>";
   }
@@ -141,7 +141,7 @@ struct UsersWorkplace : DemoWorkplace {
     if (c.login(id, password).status != 303) ADD_FAILURE() << "login refused: " << id;
     return c;
   }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+  Dataset read() const { return open_store(db)->read(); }
 };
 
 }  // namespace toteuma::testing

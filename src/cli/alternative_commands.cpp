@@ -54,7 +54,7 @@ void need_id(const std::string& flag, const std::string& id) {
 }  // namespace
 
 int cmd_alternative_group(const AlternativeOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   need_id("--id", o.id);
   if (find_council_group(d, o.id)) refuse("council group \"" + o.id + "\" exists already", "valtuustoryhmä on jo olemassa", "fullmäktigegruppen finns redan");
@@ -69,7 +69,7 @@ int cmd_alternative_group(const AlternativeOptions& o, std::ostream& out) {
 }
 
 int cmd_alternative_start(const AlternativeOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   need_id("--id", o.id);
   if (find_alternative(d, o.id)) refuse("alternative \"" + o.id + "\" exists already", "vaihtoehto on jo olemassa", "alternativet finns redan");
@@ -95,7 +95,7 @@ int cmd_alternative_start(const AlternativeOptions& o, std::ostream& out) {
 }
 
 int cmd_alternative_change(const AlternativeOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   const BudgetAlternative& a = alternative_in(d, o.alternative);
   const BudgetVersion& v = open_version(d, a.version);
@@ -134,7 +134,7 @@ int cmd_alternative_change(const AlternativeOptions& o, std::ostream& out) {
 }
 
 int cmd_alternative_publish(const AlternativeOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   BudgetAlternative& a = alternative_in(d, o.alternative);
   std::string before = encode_alternative(a);

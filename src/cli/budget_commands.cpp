@@ -65,7 +65,7 @@ void save(Store& store, Dataset& d, AuditEntry audit) {
 }  // namespace
 
 int cmd_budget_start(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   if (!fields::valid_id(o.id)) refuse("--id: expected lower-case letters, digits, - or _", "virheellinen tunnus", "felaktig identifierare");
   VersionRequest r{o.id, o.municipality, o.year, o.stage, {o.name_fi, o.name_sv}, today(), o.from, o.adjust};
@@ -100,7 +100,7 @@ int cmd_budget_start(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_budget_set(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   BudgetVersion& v = open_version(d, o.version);
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");
@@ -142,7 +142,7 @@ int cmd_budget_versions(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_budget_adopt(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   const Dataset before = d;
   const BudgetVersion& v = version_in(d, o.version);
@@ -203,7 +203,7 @@ std::vector<SpendingPlanRow> plan_rows(const Dataset& d, int year, const std::st
 }  // namespace
 
 int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   if (!o.clear && !o.months.empty() && o.months.size() != 12)
     refuse(fmt::format("--months: expected 12 amounts (January … December), found {}", o.months.size()), "odotettiin 12 kuukautta",
@@ -239,7 +239,7 @@ int cmd_spending_plan_set(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_spending_plan_import(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   std::vector<SpendingPlanRow> rows = parse_spending_plan(read_file(o.file), o.file, d);
   // The file is the whole plan of each binding unit and year it names: their earlier rows go.
@@ -264,7 +264,7 @@ int cmd_spending_plan_show(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_budget_htv_set(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = store->read();
   BudgetVersion& v = open_version(d, o.version);
   if (!d.has_unit(o.unit)) refuse("--unit: unknown \"" + o.unit + "\"", "tuntematon yksikkö", "okänd enhet");

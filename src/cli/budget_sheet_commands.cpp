@@ -45,7 +45,7 @@ int cmd_budget_sheet(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_budget_import_sheet(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   // Whoever writes between this read and the write below makes the write refused, not lost.
   std::int64_t since = store->last_audit_id();
   Dataset d = store->read();
@@ -59,7 +59,7 @@ int cmd_budget_import_sheet(const BudgetOptions& o, std::ostream& out) {
 }
 
 int cmd_budget_import_figures(const BudgetOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   std::int64_t since = store->last_audit_id();
   Dataset d = store->read();
   const BudgetVersion* v = find_version(d, o.version);

@@ -41,7 +41,7 @@
 namespace toteuma {
 
 Dataset read_db(const std::string& db) {
-  auto store = open_sqlite_store(db);
+  auto store = open_store(db);
   if (store->empty())
     throw std::runtime_error(db + ": no dataset loaded (run `toteuma load DIR --db " + db +
                              "`) / tietokanta on tyhjä / databasen är tom");
@@ -248,7 +248,7 @@ int cmd_explain(const CommandOptions& o, std::ostream& out) {
   if (o.month) {  // the in-year follow-up's forecast: entered lines and projections from closed months
     if (col.measure != Measure::forecast || o.month < 1 || o.month > 12)
       throw std::runtime_error("--month: only with --column forecast, 1–12 / vain ennusteelle / endast för prognos");
-    auto store = open_sqlite_ledger_store(o.db);
+    auto store = open_ledger_store(o.db);
     auto closed = store->closed_months();
     auto actuals = monthly_actuals(*store, o.year);
     FollowUpInput in{d, actuals, closed.count(o.year) ? closed.at(o.year) : 0};
@@ -327,7 +327,7 @@ int cmd_goals(const CommandOptions& o, std::ostream& out) {
 // The workplace over the database (docs/WEB.md); the app reads dataset, ledger and users itself.
 int cmd_serve(const CommandOptions& o, std::ostream& out) {
   read_db(o.db);  // refuses a database without a dataset, with the usual message
-  if (open_sqlite_user_store(o.db)->users().empty())
+  if (open_user_store(o.db)->users().empty())
     out << "No users yet: nobody can log in. Add one with / Lisää käyttäjä / Lägg till en användare:\n"
            "  toteuma user add ID --db " << o.db << " --name \"Name\" --role admin\n";
   web::AppOptions options;

@@ -54,7 +54,7 @@ int cmd_report(const DocumentOptions& o, std::ostream& out) {
 }
 
 int cmd_commentary(const DocumentOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = read_db(o.db);
   if (!d.has_unit(o.unit)) throw std::invalid_argument("unknown unit / tuntematon yksikkö / okänd enhet: " + o.unit);
   Ledger ledger(d);
@@ -90,7 +90,7 @@ int cmd_narrative_set(const DocumentOptions& o, std::ostream& out) {
   } else {
     text = read_file(o.file);  // InputError (exit 2) when missing
   }
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   Dataset d = read_db(o.db);
   if (!d.has_unit(o.unit)) throw std::invalid_argument("unknown unit / tuntematon yksikkö / okänd enhet: " + o.unit);
   Actor by = cli_actor();

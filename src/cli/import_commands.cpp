@@ -13,7 +13,7 @@
 namespace toteuma {
 
 int cmd_import_employments(const CommandOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   auto done = import_employments_file(*store, o.dir, o.dir, cli_actor());
   for (const auto& [key, value] : done.htv) out << fmt::format("{};{};{}\n", key.first, key.second, format_htv(value, 3));
   out << fmt::format("{}: {} employments → {} unit-years of htv\n", o.db, done.employments, done.htv.size());
@@ -21,7 +21,7 @@ int cmd_import_employments(const CommandOptions& o, std::ostream& out) {
 }
 
 int cmd_import_trainings(const CommandOptions& o, std::ostream& out) {
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   auto done = import_trainings_file(*store, o.dir, o.dir, o.wage_sums, cli_actor());
   for (const auto& f : done.figures)
     out << fmt::format("{};{};{};{};{}\n", f.unit, f.year, fixed_to_plain(f.days_hundredths.value_or(0), 2),

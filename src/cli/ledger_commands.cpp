@@ -53,7 +53,7 @@ ledger::Mapping mapping_of(const LedgerOptions& o) {
 
 int cmd_import_ledger(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
-  auto lstore = open_sqlite_ledger_store(o.db);
+  auto lstore = open_ledger_store(o.db);
   std::vector<LedgerFileIn> files;
   for (const auto& f : o.files) files.push_back({f, f});
   auto done = import_ledger_files(d, *lstore, files, mapping_of(o), o.suspense, o.threads, cli_actor());
@@ -69,7 +69,7 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
   int ym = parse_month_arg(o.month);
-  auto lstore = open_sqlite_ledger_store(o.db);
+  auto lstore = open_ledger_store(o.db);
   auto found = ledger_rows(std::move(d), *lstore, o.unit, o.line, ledger::ym_year(ym), ledger::ym_month(ym), o.suspense, lang);
   auto money = [](Cents c) { return format_euros(c, " "); };
   for (const auto& [file, r] : found.rows) out << fmt::format("{}:{}: {}\n", file, r.line, r.text);
@@ -83,7 +83,7 @@ int cmd_ledger_rows(const LedgerOptions& o, std::ostream& out) {
 }
 
 int cmd_ledger_imports(const LedgerOptions& o, std::ostream& out) {
-  auto lstore = open_sqlite_ledger_store(o.db);
+  auto lstore = open_ledger_store(o.db);
   out << "id;batch;imported_at;imported_by;file;size;sha256;months;rows;total;income;costs;skipped_rows;skipped_total;"
          "suspense_rows;suspense_total\n";
   for (const auto& r : lstore->imports())
@@ -117,7 +117,7 @@ int follow_up_month(const LedgerOptions& o, const std::vector<MonthlyActual>& ac
 int cmd_table_investment_follow_up(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
-  auto store = open_sqlite_ledger_store(o.db);
+  auto store = open_ledger_store(o.db);
   int month = follow_up_month(o, monthly_actuals(*store, o.year));
   write_investment_table(out, o.format, d, o.unit, lang,
                          investment_follow_up_table(d, monthly_investment_actuals(*store, o.year), o.unit, o.year, month, lang));
@@ -127,9 +127,9 @@ int cmd_table_investment_follow_up(const LedgerOptions& o, std::ostream& out) {
 int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
-  auto actuals = monthly_actuals(*open_sqlite_ledger_store(o.db), o.year);
+  auto actuals = monthly_actuals(*open_ledger_store(o.db), o.year);
   int month = follow_up_month(o, actuals);
-  auto closed = open_sqlite_ledger_store(o.db)->closed_months();
+  auto closed = open_ledger_store(o.db)->closed_months();
   FollowUp fu = build_follow_up({d, actuals, closed.count(o.year) ? closed.at(o.year) : 0}, o.unit, o.year, month, lang);
   std::string status = fu.closed ? fmt::format(fmt::runtime(tr("followup.closed", lang)), fu.closed, o.year)
                                  : fmt::format(fmt::runtime(tr("followup.none_closed", lang)), o.year);
@@ -151,7 +151,7 @@ int cmd_table_follow_up(const LedgerOptions& o, std::ostream& out) {
 int cmd_ledger_close(const LedgerOptions& o, std::ostream& out) {
   Dataset d = read_db(o.db);
   Lang lang = lang_of(o.lang, d);
-  auto store = open_sqlite_ledger_store(o.db);
+  auto store = open_ledger_store(o.db);
   auto months = ledger_months(monthly_actuals(*store, o.year), o.year);
   if (months.empty()) throw std::runtime_error(fmt::format(fmt::runtime(tr("followup.no_ledger", lang)), o.year));
   int month = 0;

@@ -70,7 +70,7 @@ std::string counts(const Dataset& d) {
 
 int cmd_load(const CommandOptions& o, std::ostream& out) {
   Dataset d = load_dataset_dir(o.dir);  // throws before anything is written
-  auto store = open_sqlite_store(o.db);
+  auto store = open_store(o.db);
   std::optional<std::string> before;
   bool reopen = false;
   std::int64_t compared = store->last_audit_id();  // every web write leaves a row: none may slip in
@@ -78,7 +78,7 @@ int cmd_load(const CommandOptions& o, std::ostream& out) {
     Dataset stored = store->read();
     before = counts(stored);
     DatasetComparison cmp = compare_for_replace(stored, d);
-    std::size_t reviewed = cmp.changed ? open_sqlite_workplace_store(o.db)->reviewed_sections().size() : 0;
+    std::size_t reviewed = cmp.changed ? open_workplace_store(o.db)->reviewed_sections().size() : 0;
     if (!o.replace && (!cmp.lost.empty() || reviewed > 0)) throw std::runtime_error(refusal(o, cmp.lost, reviewed));
     reopen = reviewed > 0;
   }

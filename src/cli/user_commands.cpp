@@ -17,7 +17,7 @@ namespace {
 
 // The user store of `db`, every write audited as the command line's.
 std::unique_ptr<UserStore> user_store(const std::string& db) {
-  auto store = open_sqlite_user_store(db);
+  auto store = open_user_store(db);
   store->audit_as(cli_actor());
   return store;
 }

@@ -94,7 +94,7 @@ std::string ledger_dir(const std::string& db) { return db + ".ledger"; }
 
 BackupSummary write_backup(const std::string& db, const std::string& file) {
   if (!fs::is_regular_file(db)) throw StoreError(three("{}: no such database", "backup.no_db", db));
-  open_sqlite_store(db);  // a Toteuma database, migrated
+  open_store(db);  // a Toteuma database, migrated
   WorkDir work(file);
   const std::string copy = (work.path / kDbEntry).string();
   BackupSummary sum;
@@ -301,7 +301,7 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
         throw BackupError(three("{}: made by a newer Toteuma (schema migration {} is unknown here)", "backup.newer", file,
                                 versions.int64(0)));
   }
-  open_sqlite_store(copy.string());  // an older backup is brought up to this schema
+  open_store(copy.string());  // an older backup is brought up to this schema
   {
     sql::Db restored(copy.string());
     for (const auto& sha : ledger_shas(restored))
@@ -329,7 +329,7 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
     sql::Db from(copy.string()), to(db);
     copy_database(from, to);
   }
-  open_sqlite_store(db);  // WAL and the pragmas as every store sets them
+  open_store(db);  // WAL and the pragmas as every store sets them
   // Kept files the restored database does not refer to belonged to the replaced one.
   for (const auto& entry : fs::directory_iterator(ledger_dir(db))) {
     std::string name = entry.path().filename().string();

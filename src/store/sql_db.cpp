@@ -23,6 +23,39 @@ void Db::pragma(std::string_view setting) {
   if (dialect() == Dialect::sqlite) conn_->exec("PRAGMA " + std::string(setting));
 }
 
+std::int64_t Db::data_version() {
+  auto st = prepare(dialect() == Dialect::sqlite ? "PRAGMA data_version" : "SELECT version FROM data_change");
+  return st.step() ? st.int64(0) : 0;
+}
+
+void Db::watch_changes() {
+  if (dialect() != Dialect::postgres) return;
+  // A row trigger that bumps the counter once per transaction (the transaction id remembered in
+  // a transaction-local setting): a statement that changes no row bumps nothing, as in SQLite.
+  exec(R"sql(
+CREATE TABLE IF NOT EXISTS data_change (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+INSERT INTO data_change VALUES (1, 0) ON CONFLICT DO NOTHING;
+CREATE OR REPLACE FUNCTION toteuma_data_changed() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF current_setting('toteuma.changed_in', true) IS DISTINCT FROM txid_current()::text THEN
+    UPDATE data_change SET version = version + 1;
+    PERFORM set_config('toteuma.changed_in', txid_current()::text, true);
+  END IF;
+  RETURN NULL;
+END $f$;
+DO $d$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_class c
+           WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname <> 'data_change'
+             AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'data_changed') LOOP
+    EXECUTE format('CREATE TRIGGER data_changed AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW '
+                   'EXECUTE FUNCTION toteuma_data_changed()', t);
+  END LOOP;
+END $d$;
+)sql");
+}
+
 Stmt Db::prepare(std::string_view sql) { return Stmt(conn_->prepare(sql)); }
 
 sqlite3* Db::sqlite_handle() {

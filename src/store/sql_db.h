@@ -67,6 +67,12 @@ class Db {
   void pragma(std::string_view setting);
   Stmt prepare(std::string_view sql);
   bool in_transaction() { return conn_->in_transaction(); }
+  // Changes whenever another connection or process has committed a change to the data: SQLite's
+  // PRAGMA data_version; on PostgreSQL the counter kept by the triggers of watch_changes().
+  std::int64_t data_version();
+  // PostgreSQL: every table of the schema bumps the data_version counter, once per transaction
+  // that changes a row (run by the migrations; new tables get the trigger too). Nothing on SQLite.
+  void watch_changes();
   // Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() { return conn_->changes(); }
   // Inserts many rows into one table fast (SQLite: one prepared insert; PostgreSQL: COPY).

@@ -91,7 +91,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> blocks_of(const std::string& 
 
 // Opening the dataset store first applies the migrations.
 const std::string& migrated(const std::string& path) {
-  open_sqlite_store(path);
+  open_store(path);
   return path;
 }
 
@@ -400,7 +400,7 @@ class SqliteLedgerStore final : public LedgerStore {
 
 }  // namespace
 
-std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path) {
+std::unique_ptr<LedgerStore> open_ledger_store(const std::string& path) {
   return std::make_unique<SqliteLedgerStore>(path);
 }
 

@@ -268,7 +268,7 @@ class SqliteStore final : public Store {
     // A person's text is never replaced by a draft: the WHERE of the upsert enforces it.
     auto st = db_.prepare(
         "INSERT INTO narrative VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, year, section, lang) DO UPDATE SET "
-        "origin = excluded.origin, markdown = excluded.markdown WHERE excluded.origin = 'person' OR origin = 'draft'");
+        "origin = excluded.origin, markdown = excluded.markdown WHERE excluded.origin = 'person' OR narrative.origin = 'draft'");
     auto now = db_.prepare("SELECT markdown FROM narrative WHERE unit_id = ? AND year = ? AND section = ? AND lang = ?");
     auto stored = [&](const Narrative& n) {
       now.bind(1, n.unit).bind(2, std::int64_t{n.year}).bind(3, n.section).bind(4, lang_code(n.lang));
@@ -649,6 +649,9 @@ class SqliteStore final : public Store {
       db_.prepare("INSERT INTO schema_migration VALUES (?, CURRENT_TIMESTAMP)").bind(1, std::int64_t{m.version}).run();
       tx.commit();
     }
+    sql::Transaction tx(db_);
+    db_.watch_changes();
+    tx.commit();
   }
 
   std::optional<sql::Db> own_;
@@ -657,7 +660,7 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+std::unique_ptr<Store> open_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
 
 Dataset read_dataset(sql::Db& db) { return SqliteStore(db).read(); }
 

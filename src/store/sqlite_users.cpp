@@ -11,7 +11,7 @@ namespace {
 
 // Opening the dataset store first applies the migrations (and sets WAL, which the file keeps).
 const std::string& migrated(const std::string& path) {
-  open_sqlite_store(path);
+  open_store(path);
   return path;
 }
 
@@ -155,7 +155,7 @@ class SqliteUserStore final : public UserStore {
     sql::Transaction tx(db_);
     db_.prepare("DELETE FROM login_failure WHERE first_at <= ?").bind(1, now - window).run();
     db_.prepare("INSERT INTO login_failure (account, address, failures, first_at) VALUES (?, ?, 1, ?) "
-                "ON CONFLICT (account, address) DO UPDATE SET failures = failures + 1")
+                "ON CONFLICT (account, address) DO UPDATE SET failures = login_failure.failures + 1")
         .bind(1, account_key(account))
         .bind(2, address)
         .bind(3, now)
@@ -235,7 +235,7 @@ class SqliteUserStore final : public UserStore {
 
 }  // namespace
 
-std::unique_ptr<UserStore> open_sqlite_user_store(const std::string& path) {
+std::unique_ptr<UserStore> open_user_store(const std::string& path) {
   return std::make_unique<SqliteUserStore>(path);
 }
 

@@ -107,7 +107,7 @@ std::string content_hash(std::vector<VersionFile> files) {
 
 // Opening the dataset store first applies the migrations.
 const std::string& migrated(const std::string& path) {
-  open_sqlite_store(path);
+  open_store(path);
   return path;
 }
 
@@ -794,7 +794,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
            "INSERT INTO scenario (id, kind, year, base_year, name_fi, name_sv, decision_ref, decision_date, municipality_id) "
            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, year = excluded.year, "
            "name_fi = excluded.name_fi, name_sv = excluded.name_sv, decision_ref = excluded.decision_ref, "
-           "decision_date = excluded.decision_date, municipality_id = COALESCE(?, municipality_id)")
+           "decision_date = excluded.decision_date, municipality_id = COALESCE(?, scenario.municipality_id)")
         .bind(1, id)
         .bind(2, f[0])
         .bind(3, std::int64_t{parse_year(f[1])})
@@ -812,7 +812,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 
 }  // namespace
 
-std::unique_ptr<WorkplaceStore> open_sqlite_workplace_store(const std::string& path) {
+std::unique_ptr<WorkplaceStore> open_workplace_store(const std::string& path) {
   return std::make_unique<SqliteWorkplaceStore>(path);
 }
 

@@ -58,7 +58,7 @@ class Store {
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and applies migrations.
-std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+std::unique_ptr<Store> open_store(const std::string& path);
 
 // ---- General-ledger imports (docs/LEDGER.md) ------------------------------------------------
 // The ledger's monthly actuals per unit and report line, where they came from and how to find
@@ -141,7 +141,7 @@ class LedgerStore {
   virtual void set_closed(const Actor& by, int year, int through_month) = 0;
 };
 
-std::unique_ptr<LedgerStore> open_sqlite_ledger_store(const std::string& path);
+std::unique_ptr<LedgerStore> open_ledger_store(const std::string& path);
 
 // The stored monthly actuals of a year (0 = every year) as the follow-up computes with them.
 std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year);

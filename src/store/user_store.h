@@ -67,6 +67,6 @@ class UserStore {
   virtual void clear_login_failures(const std::string& account, const std::string& address) = 0;
 };
 
-std::unique_ptr<UserStore> open_sqlite_user_store(const std::string& path);
+std::unique_ptr<UserStore> open_user_store(const std::string& path);
 
 }  // namespace toteuma

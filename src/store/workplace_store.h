@@ -67,6 +67,6 @@ class WorkplaceStore {
   virtual void add_version_file(std::int64_t id, const VersionFile& f) = 0;
 };
 
-std::unique_ptr<WorkplaceStore> open_sqlite_workplace_store(const std::string& path);
+std::unique_ptr<WorkplaceStore> open_workplace_store(const std::string& path);
 
 }  // namespace toteuma

@@ -28,10 +28,10 @@ FollowUpInput Snapshot::follow_up_input(int year) const {
 AppState::AppState(std::string db, AppOptions options)
     : db_(std::move(db)),
       options_(options),
-      store_(open_sqlite_store(db_)),
-      ledger_(open_sqlite_ledger_store(db_)),
-      users_(open_sqlite_user_store(db_)),
-      workplace_(open_sqlite_workplace_store(db_)) {
+      store_(open_store(db_)),
+      ledger_(open_ledger_store(db_)),
+      users_(open_user_store(db_)),
+      workplace_(open_workplace_store(db_)) {
   reload();
 }
 

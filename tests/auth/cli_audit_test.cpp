@@ -131,7 +131,7 @@ TEST(CliAudit, EveryCommandLineWriteLeavesItsRow) {
        },
        "restore", "/", "ledger_files=1"},
   };
-  auto ws = open_sqlite_workplace_store(db);
+  auto ws = open_workplace_store(db);
   const std::string me = cli_actor().user;
   ASSERT_FALSE(me.empty());
   for (const Expected& c : cases) {
@@ -171,11 +171,11 @@ TEST(AuditPage, ShowsNamesEurosAndStatesInTheReadersLanguage) {
   nlohmann::json change = {{"changes", nlohmann::json::array({{{"entity", "figure"}, {"key", "kanslia/services/ta2025"},
                                                                {"before", "-201004500"}, {"after", "-110000000"}}})}};
   ASSERT_EQ(c.json("POST", "/api/v1/changes", change.dump()).status, 200);
-  auto ws = open_sqlite_workplace_store(db);
+  auto ws = open_workplace_store(db);
   ws->apply("talous", {{"metric_value", "lov-2024-m-aika/2024-12-31", ws->current("metric_value", "lov-2024-m-aika/2024-12-31"),
                         std::string("660;henkilöstökysely 2024")},
                        {"narrative", "kanslia/2024/events/fi", ws->current("narrative", "kanslia/2024/events/fi"), std::string("Uusi.")}});
-  open_sqlite_workplace_store(db)->set_section_state("talous", {"annual-report", "ict", 2024, "events", SectionState::approved, "", ""});
+  open_workplace_store(db)->set_section_state("talous", {"annual-report", "ict", 2024, "events", SectionState::approved, "", ""});
   std::ostringstream sink;
   UserOptions u = user_opts(db, "talous", {"viewer"});
   cmd_user_grant(u, sink);

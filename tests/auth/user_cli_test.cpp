@@ -30,7 +30,7 @@ struct UserCli : ::testing::Test {
     std::istringstream in(password + "\n");
     return cmd_user_add(o, in, out);
   }
-  User stored(const std::string& id) { return *open_sqlite_user_store(db)->user(id); }
+  User stored(const std::string& id) { return *open_user_store(db)->user(id); }
 };
 
 TEST_F(UserCli, AddWithRolesAndPasswordFromStdin) {
@@ -65,7 +65,7 @@ TEST_F(UserCli, GrantRevokePasswdDisableAndList) {
   EXPECT_EQ(stored("maija").grants,
             (std::vector<Grant>{{Role::editor, "ict", std::nullopt}, {Role::translator, "", Lang::fi}}));
 
-  auto users = open_sqlite_user_store(db);
+  auto users = open_user_store(db);
   users->create_session({"digest", "maija", "csrf", 1, 9999999999});
   UserOptions p = opts("maija");
   p.password_stdin = true;
@@ -97,7 +97,7 @@ TEST_F(UserCli, Errors) {
   };
   EXPECT_EQ(message([&] { add("maija", "Maija", {"editor:nowhere"}, "0123456789"); }),
             "unknown unit / tuntematon yksikkö / okänd enhet: nowhere");
-  EXPECT_EQ(open_sqlite_user_store(db)->user("maija"), std::nullopt);  // nothing stored
+  EXPECT_EQ(open_user_store(db)->user("maija"), std::nullopt);  // nothing stored
   EXPECT_NE(message([&] { add("maija", "Maija", {"translator:en"}, "0123456789"); }).find("invalid role"), std::string::npos);
   EXPECT_NE(message([&] { add("maija", "Maija", {"chief"}, "0123456789"); }).find("invalid role"), std::string::npos);
   EXPECT_NE(message([&] { add("maija", "Maija", {}, "lyhyt"); }).find("password too short"), std::string::npos);

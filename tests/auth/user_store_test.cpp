@@ -21,7 +21,7 @@ User maija() {
 
 TEST(UserStore, RoundTrip) {
   TempDir tmp;
-  auto store = open_sqlite_user_store((tmp.path() / "u.db").string());
+  auto store = open_user_store(test_db(tmp, "u"));
   EXPECT_EQ(store->user("maija"), std::nullopt);
   store->add_user(maija());
   store->add_user(User{"aa", "Aa", "h", true, {}});
@@ -38,7 +38,7 @@ TEST(UserStore, RoundTrip) {
 
 TEST(UserStore, RefusesDuplicateInvalidAndUnknown) {
   TempDir tmp;
-  auto store = open_sqlite_user_store((tmp.path() / "u.db").string());
+  auto store = open_user_store(test_db(tmp, "u"));
   store->add_user(maija());
   EXPECT_THROW(store->add_user(maija()), StoreError);
   EXPECT_THROW(store->add_user(User{"X", "x", "h", false, {}}), StoreError);
@@ -52,7 +52,7 @@ TEST(UserStore, RefusesDuplicateInvalidAndUnknown) {
 
 TEST(UserStore, GrantIsIdempotentAndRevokeRemovesOne) {
   TempDir tmp;
-  auto store = open_sqlite_user_store((tmp.path() / "u.db").string());
+  auto store = open_user_store(test_db(tmp, "u"));
   store->add_user(User{"ville", "Ville", "h", false, {}});
   Grant ict{Role::editor, "ict", std::nullopt}, talous{Role::editor, "talous", std::nullopt};
   store->grant("ville", ict);
@@ -66,7 +66,7 @@ TEST(UserStore, GrantIsIdempotentAndRevokeRemovesOne) {
 
 TEST(UserStore, SessionsEndWithANewPasswordOrDisabling) {
   TempDir tmp;
-  auto store = open_sqlite_user_store((tmp.path() / "u.db").string());
+  auto store = open_user_store(test_db(tmp, "u"));
   store->add_user(maija());
   store->add_user(User{"ville", "Ville", "h", false, {}});
   Session a{"d1", "maija", "csrf1", 1000, 5000}, b{"d2", "maija", "csrf2", 1000, 5000}, v{"d3", "ville", "csrf3", 1000, 5000};
@@ -86,7 +86,7 @@ TEST(UserStore, SessionsEndWithANewPasswordOrDisabling) {
 
 TEST(UserStore, ExpiredSessionsAreDeleted) {
   TempDir tmp;
-  auto store = open_sqlite_user_store((tmp.path() / "u.db").string());
+  auto store = open_user_store(test_db(tmp, "u"));
   store->add_user(maija());
   store->create_session({"old", "maija", "c", 100, 200});
   store->create_session({"edge", "maija", "c", 100, 300});
@@ -103,7 +103,7 @@ TEST(UserStore, LoadLeavesUsersAndSessionsAlone) {
   TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
   {
-    auto store = open_sqlite_user_store(db);
+    auto store = open_user_store(db);
     store->add_user(maija());
     store->create_session({"d1", "maija", "c", 100, 9999999999});
   }
@@ -112,7 +112,7 @@ TEST(UserStore, LoadLeavesUsersAndSessionsAlone) {
   o.dir = testing::demo_dir().string();
   std::ostringstream sink;
   ASSERT_EQ(cmd_load(o, sink), 0);
-  auto store = open_sqlite_user_store(db);
+  auto store = open_user_store(db);
   ASSERT_TRUE(store->user("maija"));
   EXPECT_EQ(store->user("maija")->grants.size(), 3u);
   EXPECT_EQ(store->session("d1"), (Session{"d1", "maija", "c", 100, 9999999999}));

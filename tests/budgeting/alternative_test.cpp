@@ -15,7 +15,7 @@
 #include "core/workplace/access.h"
 #include "ingest/csv.h"
 #include "ingest/dataset_files.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
 #include "store/user_store.h"
@@ -50,7 +50,7 @@ struct Alt {
     o.justification_fi = "Perustelu", o.justification_sv = "Motivering";
     ASSERT_EQ(cmd_alternative_change(o, out), 0);
   }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+  Dataset read() const { return open_store(db)->read(); }
   AlternativeEffect effect(int year = 0) const {
     Dataset d = read();
     return alternative_effect(d, *find_alternative(d, "t-alt"), year);
@@ -181,7 +181,7 @@ TEST(Alternative, WritesAreAuditedAndAChangeIsReplacedOrCleared) {
   o.alternative = "t-alt", o.unit = "kanslia", o.line = "services", o.clear = true;
   ASSERT_EQ(cmd_alternative_change(o, a.out), 0);
   EXPECT_TRUE(changes_of(a.read(), "t-alt").empty());
-  auto trail = open_sqlite_workplace_store(a.db)->audit("", 100);
+  auto trail = open_workplace_store(a.db)->audit("", 100);
   std::vector<std::pair<std::optional<std::string>, std::optional<std::string>>> rows;
   for (const auto& e : trail)
     if (e.entity == "alternative_change" && e.key == "t-alt/kanslia/services/2026") {
@@ -244,7 +244,7 @@ TEST(Alternative, OnlyTheGroupsMembersEditAndDraftsAreTheirsAlone) {
 
 TEST(Alternative, ACouncilGroupGrantIsStored) {
   Alt a;
-  auto users = open_sqlite_user_store(a.db);
+  auto users = open_user_store(a.db);
   User u{"ryhmalainen", "Ryhmäläinen", "x", false, {Grant{Role::council_group, "testiryhma", std::nullopt}}};
   users->add_user(u);
   auto back = users->user("ryhmalainen");
@@ -257,11 +257,11 @@ TEST(Alternative, ACouncilGroupGrantIsStored) {
 TEST(Alternative, Migration22KeepsTheGrants) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  auto users = open_sqlite_user_store(db);
+  auto users = open_user_store(db);
   users->add_user(User{"maija", "Maija", "x", false, {Grant{Role::editor, "kanslia", std::nullopt}, Grant{Role::translator, "", Lang::sv}}});
   users.reset();
   {  // back to the schema before 22
-    sqlite::Db raw(db);
+    sql::Db raw(db);
     raw.exec(R"sql(
 DROP TABLE budget_alternative_change; DROP TABLE budget_alternative; DROP TABLE budget_council_group;
 CREATE TABLE user_grant_old (
@@ -271,12 +271,12 @@ CREATE TABLE user_grant_old (
 INSERT INTO user_grant_old SELECT * FROM user_grant; DROP TABLE user_grant; ALTER TABLE user_grant_old RENAME TO user_grant;
 DELETE FROM schema_migration WHERE version = 22;)sql");
   }
-  users = open_sqlite_user_store(db);  // migrates
+  users = open_user_store(db);  // migrates
   ASSERT_TRUE(users->user("maija"));
   EXPECT_EQ(users->user("maija")->grants.size(), 2u);
   users->grant("maija", Grant{Role::council_group, "kuntalaiset", std::nullopt});
   EXPECT_EQ(users->user("maija")->grants.size(), 3u);
-  EXPECT_EQ(open_sqlite_store(db)->read().budgeting.groups.size(), 0u) << "the demo's groups went with the dropped tables";
+  EXPECT_EQ(open_store(db)->read().budgeting.groups.size(), 0u) << "the demo's groups went with the dropped tables";
 }
 
 // The demo's files with one bad row appended to budgeting/alternative_changes.csv: refused at

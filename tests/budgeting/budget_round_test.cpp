@@ -14,6 +14,7 @@
 #include "core/finance/ledger.h"
 #include "store/store.h"
 #include "demo_db.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -38,7 +39,7 @@ struct Round {
     o.version = version, o.unit = unit, o.line = line, o.amount = euros;
     ASSERT_EQ(cmd_budget_set(o, out), 0);
   }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+  Dataset read() const { return open_store(db)->read(); }
   std::optional<Cents> figure(const Dataset& d, const std::string& version, const std::string& unit, const std::string& line, int year) const {
     for (const auto& f : d.budgeting.figures)
       if (f.version == version && f.unit == unit && f.line == line && f.year == year) return f.amount;
@@ -166,10 +167,10 @@ TEST(BudgetRound, DumpAndLoadKeepTheRound) {
   EXPECT_TRUE(std::filesystem::exists(r.tmp.path() / "dump" / "budgeting" / "versions.csv"));
   testing::TempDir other;
   CommandOptions l;
-  l.db = (other.path() / "again.db").string();
+  l.db = test_db(other, "again");
   l.dir = o.dir;
   ASSERT_EQ(cmd_load(l, sink), 0);
-  EXPECT_EQ(open_sqlite_store(l.db)->read().budgeting, d.budgeting);
+  EXPECT_EQ(open_store(l.db)->read().budgeting, d.budgeting);
 }
 
 }  // namespace

@@ -63,10 +63,10 @@ struct Workplace {
     more.push_back({"proposal", kKey, before, after});
     return web::apply_changes(state, u, more);
   }
-  UnitProposal stored() const { return proposal_of(open_sqlite_store(db)->read(), "ehdotus-2026", "kanslia"); }
+  UnitProposal stored() const { return proposal_of(open_store(db)->read(), "ehdotus-2026", "kanslia"); }
   // The stage `proposal` with the municipality's rule that changed lines need a justification.
   void rule_on() {
-    auto store = open_sqlite_store(db);
+    auto store = open_store(db);
     Dataset d = store->read();
     d.budgeting.stages = default_budget_stages();
     for (auto& s : d.budgeting.stages)
@@ -92,7 +92,7 @@ TEST(ProposalRules, AReturnWithoutACommentIsRefusedInCore) {
 TEST(ProposalRules, WithTheRuleAChangedLineNeedsAJustificationToBeSubmitted) {
   Workplace w;
   User editor = user("kanslia", "editor:kanslia");
-  Dataset d = open_sqlite_store(w.db)->read();
+  Dataset d = open_store(w.db)->read();
   const BudgetVersion* v = find_version(d, "ehdotus-2026");
   ASSERT_NE(v, nullptr);
   EXPECT_FALSE(justification_required(d, *v)) << "off by default";
@@ -126,7 +126,7 @@ std::vector<Finding> rule(const Dataset& d, const Date& today, const std::string
 
 TEST(ProposalRules, TheCheckNamesSubmittedProposalsLackingJustifications) {
   testing::TempDir tmp;
-  Dataset d = open_sqlite_store(testing::load_demo_db(tmp))->read();
+  Dataset d = open_store(testing::load_demo_db(tmp))->read();
   EXPECT_TRUE(rule(d, {2025, 6, 1}, "budget.missing_justification").empty()) << "the rule is off";
   d.budgeting.stages = default_budget_stages();
   d.budgeting.stages[1].justification = kChangedLinesJustified;  // proposal
@@ -147,7 +147,7 @@ TEST(ProposalRules, TheCheckNamesSubmittedProposalsLackingJustifications) {
 // late, sivistys (submitted) is not.
 TEST(ProposalRules, ADeadlineFromTheAnnualClockMakesUnsubmittedProposalsOverdue) {
   testing::TempDir tmp;
-  Dataset d = open_sqlite_store(testing::load_demo_db(tmp))->read();
+  Dataset d = open_store(testing::load_demo_db(tmp))->read();
   const BudgetVersion& v = *find_version(d, "ehdotus-2026");
   EXPECT_EQ(proposal_deadline(d, v), (Date{2025, 6, 13}));
   // An item of another stage, or of the clock of 2026 (the round of 2027), does not count.

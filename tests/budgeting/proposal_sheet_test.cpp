@@ -69,13 +69,13 @@ struct SheetRound {
     return "";
   }
   std::string ref(const std::string& col, const std::string& line) const { return col + std::to_string(row_of(line)); }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+  Dataset read() const { return open_store(db)->read(); }
   std::optional<Cents> figure(const std::string& line, int year) const {
     for (const auto& f : read().budgeting.figures)
       if (f.version == "ehdotus-2026" && f.unit == "kanslia" && f.line == line && f.year == year) return f.amount;
     return std::nullopt;
   }
-  std::int64_t last_audit() const { return open_sqlite_store(db)->last_audit_id(); }
+  std::int64_t last_audit() const { return open_store(db)->last_audit_id(); }
 };
 
 TEST(ProposalSheet, TheDownloadHoldsTheHeaderReferencesAndTheVersionsFigures) {
@@ -136,7 +136,7 @@ TEST(ProposalSheet, AnEditedSheetChangesExactlyTheEditedFigures) {
   EXPECT_NE(r.out.str().find("kanslia/services/2026: -2030100 → -2050000"), std::string::npos) << r.out.str();
   // One audit row for the upload, of the unit, with the changes and the justification.
   EXPECT_EQ(r.last_audit(), before + 1);
-  auto trail = open_sqlite_workplace_store(r.db)->audit("kanslia", 1);
+  auto trail = open_workplace_store(r.db)->audit("kanslia", 1);
   ASSERT_EQ(trail.size(), 1u);
   EXPECT_EQ(trail[0].key, "sheet/ehdotus-2026/kanslia");
   ASSERT_TRUE(trail[0].after.has_value());
@@ -144,7 +144,7 @@ TEST(ProposalSheet, AnEditedSheetChangesExactlyTheEditedFigures) {
   EXPECT_NE(trail[0].after->find("justification/services: Uusi tietojärjestelmä"), std::string::npos) << *trail[0].after;
   // The justification is the proposal's own, in the sheet's language (the web's proposal page shows it).
   bool noted = false;
-  for (const auto& n : open_sqlite_store(r.db)->read().budgeting.notes)
+  for (const auto& n : open_store(r.db)->read().budgeting.notes)
     noted = noted || (n.version == "ehdotus-2026" && n.unit == "kanslia" && n.line == "services" && n.lang == "fi" &&
                       n.text == "Uusi tietojärjestelmä");
   EXPECT_TRUE(noted);

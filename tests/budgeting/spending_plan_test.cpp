@@ -282,7 +282,7 @@ TEST(SpendingPlan, CommandsImportAllOrNothingSetAndShow) {
   o.db = db;
   o.file = (tmp.path() / "ksu.csv").string();
   const std::string example = testing::slurp(testing::demo_dir() / "examples" / "spending-plan-2025.csv");
-  Dataset before = open_sqlite_store(db)->read();
+  Dataset before = open_store(db)->read();
   // ict's December 100,00 off: nothing is stored, not even the good rows before it.
   std::string bad = example;
   bad.replace(bad.find("-93257"), 6, "-93357");
@@ -295,18 +295,18 @@ TEST(SpendingPlan, CommandsImportAllOrNothingSetAndShow) {
     EXPECT_EQ(e.column, "m12");
     EXPECT_NE(e.message.find("(ero -100,00 €)"), std::string::npos) << e.message;
   }
-  EXPECT_EQ(open_sqlite_store(db)->read(), before);
+  EXPECT_EQ(open_store(db)->read(), before);
 
   testing::spit(o.file, example);
   ASSERT_EQ(cmd_spending_plan_import(o, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   ASSERT_EQ(d.spending_plan.size(), 3u);
   EXPECT_TRUE(sum_findings(d).empty()) << "−1 189 949 − 1 118 985 − 1 856 705 = kanslia's −4 165 639";
 
   // One row changed by set: talous 1 000,00 more costs → one error at kanslia's Toimintakate, −1 000,00.
   o.year = 2025, o.unit = "talous", o.line = "operating_margin", o.amount = "-1857705";
   ASSERT_EQ(cmd_spending_plan_set(o, out), 0);
-  d = open_sqlite_store(db)->read();
+  d = open_store(db)->read();
   auto found = sum_findings(d);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].where.unit, "kanslia");
@@ -332,10 +332,10 @@ TEST(SpendingPlan, CommandsImportAllOrNothingSetAndShow) {
   // Clearing the row; importing kanslia's plan again replaces it whole.
   o.unit = "talous", o.clear = true, o.amount.clear();
   ASSERT_EQ(cmd_spending_plan_set(o, out), 0);
-  EXPECT_EQ(open_sqlite_store(db)->read().spending_plan.size(), 2u);
+  EXPECT_EQ(open_store(db)->read().spending_plan.size(), 2u);
   ASSERT_EQ(cmd_spending_plan_import(o, out), 0);
-  EXPECT_EQ(open_sqlite_store(db)->read().spending_plan.size(), 3u);
-  EXPECT_TRUE(sum_findings(open_sqlite_store(db)->read()).empty());
+  EXPECT_EQ(open_store(db)->read().spending_plan.size(), 3u);
+  EXPECT_TRUE(sum_findings(open_store(db)->read()).empty());
 }
 
 // The README's example: kanslia's Toimintakate 2025 (−4 165 639) split to its three areas as their
@@ -352,9 +352,9 @@ TEST(SpendingPlan, TheDemoExampleAddsUpAndPhasesKansliasFollowUp) {
   o.db = db;
   o.file = (testing::demo_dir() / "examples" / "spending-plan-2025.csv").string();
   ASSERT_EQ(cmd_spending_plan_import(o, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   EXPECT_TRUE(sum_findings(d).empty());
-  auto lstore = open_sqlite_ledger_store(db);
+  auto lstore = open_ledger_store(db);
   std::vector<MonthlyActual> ledger = monthly_actuals(*lstore, 2025);
   FollowUp f = build_follow_up({d, ledger, 9}, "kanslia", 2025, 9, Lang::fi);
   EXPECT_EQ(to_date(f, "operating_margin"), -312421875);

@@ -45,7 +45,7 @@ struct FigureImport {
     EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
     return f;
   }
-  Dataset read() const { return open_sqlite_store(db)->read(); }
+  Dataset read() const { return open_store(db)->read(); }
   std::optional<Cents> figure(const std::string& unit, const std::string& line, int year) const {
     for (const auto& f : read().budgeting.figures)
       if (f.version == "ehdotus-2026" && f.unit == unit && f.line == line && f.year == year) return f.amount;

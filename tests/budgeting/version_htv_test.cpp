@@ -86,7 +86,7 @@ TEST(VersionHtvFiles, TheDemoFileLoadsDumpsAndStoresUnchanged) {
   EXPECT_EQ(load_dataset_dir(tmp.path()).budgeting, d.budgeting);
   // Through the database (migration 23) and back.
   std::string db = testing::load_demo_db(tmp);
-  EXPECT_EQ(open_sqlite_store(db)->read().budgeting.htv, d.budgeting.htv);
+  EXPECT_EQ(open_store(db)->read().budgeting.htv, d.budgeting.htv);
 }
 
 TEST(VersionHtv, AVersionStartsFromAnotherOrFromThePersonnelPlan) {
@@ -157,18 +157,18 @@ TEST(VersionHtvCli, SetClearAndAdoptAudited) {
   BudgetOptions clear = s;
   clear.htv = "", clear.clear = true, clear.year = 2028;
   ASSERT_EQ(cmd_budget_htv_set(clear, out), 0);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   EXPECT_EQ(version_htv_of(d, "paatos-2026", "kanslia", 2026), 40250);
   EXPECT_EQ(version_htv_of(d, "paatos-2026", "kanslia", 2028), std::nullopt);
   int audited = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(db)->audit("kanslia", 0))
+  for (const AuditEntry& a : open_workplace_store(db)->audit("kanslia", 0))
     audited += a.key.starts_with("version-htv/paatos-2026/kanslia/");
   EXPECT_EQ(audited, 2);
 
   BudgetOptions a;
   a.db = db, a.version = "paatos-2026";
   ASSERT_EQ(cmd_budget_adopt(a, out), 0);
-  d = open_sqlite_store(db)->read();
+  d = open_store(db)->read();
   EXPECT_EQ(plan_of(d, "kanslia", 2026), 40250);
   EXPECT_EQ(plan_of(d, "kanslia", 2027), 39500);
   EXPECT_EQ(plan_of(d, "kanslia", 2028), std::nullopt) << "cleared in the decision";
@@ -221,7 +221,7 @@ TEST(VersionHtvWeb, TheEditorSavesHtvStaleAndBadInputRefused) {
   EXPECT_NE(ed.get("/sv/unit/kanslia/proposal", kQuery).body.find("Personal (årsv.)"), std::string::npos);
 
   int audited = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("kanslia", 0))
+  for (const AuditEntry& a : open_workplace_store(w.db)->audit("kanslia", 0))
     if (a.entity == "version_htv") {
       ++audited;
       EXPECT_EQ(a.key, "ehdotus-2026/kanslia/2026");

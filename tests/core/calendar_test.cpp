@@ -6,6 +6,7 @@
 #include "ingest/csv.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -95,7 +96,7 @@ TEST(Calendar, DemoLoadsDumpsByteForByteAndSurvivesTheStore) {
   testing::TempDir tmp;
   dump_dataset_dir(d, tmp.path() / "out");
   EXPECT_EQ(testing::slurp(tmp.path() / "out" / "calendar.csv"), testing::slurp(testing::demo_dir() / "calendar.csv"));
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   Dataset back = store->read();
   EXPECT_EQ(back.calendar, d.calendar);

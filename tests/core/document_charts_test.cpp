@@ -24,7 +24,7 @@ class DocumentCharts : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     testing::TempDir tmp;
-    data_ = new Dataset(open_sqlite_store(testing::load_demo_db(tmp))->read());
+    data_ = new Dataset(open_store(testing::load_demo_db(tmp))->read());
   }
   static void TearDownTestSuite() { delete data_; }
   static Dataset* data_;

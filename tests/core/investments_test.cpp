@@ -11,6 +11,7 @@
 #include "ingest/dataset_files.h"
 #include "store/store.h"
 #include "demo_db.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -279,7 +280,7 @@ TEST(Investments, DemoSumsAndRoundTrip) {
   for (const auto& r : t.rows) EXPECT_NE(r.label, "Liikuntahalli *") << "no figure of 2024: left out";
 
   testing::TempDir tmp;
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   Dataset back = store->read();
   EXPECT_FALSE(back.investments.empty());

@@ -12,6 +12,7 @@
 #include "render/explain_render.h"
 #include "render/simple_table_render.h"
 #include "store/store.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -276,7 +277,7 @@ TEST(KeyFigures, RoundTripThroughFilesAndDatabase) {
   for (const char* f : {"municipality_years.csv", "chart/key_figures.csv"})
     EXPECT_EQ(testing::slurp(tmp.path() / "out" / f), testing::slurp(tmp.path() / "out2" / f)) << f;
   EXPECT_NE(testing::slurp(tmp.path() / "out" / "municipality_years.csv").find("kunta;2026;;8.9\n"), std::string::npos);
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   EXPECT_EQ(store->read(), d);
   EXPECT_GE(store->schema_version(), 17);
@@ -342,7 +343,7 @@ TEST(KeyFigures, ExplainsFormulaValuesAndResult) {
 TEST(KeyFigures, Commands) {
   TempDir tmp;
   CommandOptions o;
-  o.db = (tmp.path() / "t.db").string();
+  o.db = test_db(tmp, "t");
   o.dir = write_dataset(tmp.path() / "ds").string();
   std::ostringstream sink;
   cmd_load(o, sink);

@@ -26,7 +26,7 @@ using testing::TempDir;
 struct Demo {
   TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   Ledger ledger{d};
   doc::Document build(const std::string& kind, const std::string& unit, int year, Lang lang) {
     return build_document(ledger, template_for(d, kind), {unit, year, lang, Date{2026, 11, 22}});
@@ -212,7 +212,7 @@ TEST(Commentary, PersonsTextSurvivesRedrafting) {
   o.unit = "kanslia";
   o.year = 2024;
   cmd_commentary(o, sink);
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   const Narrative* draft = find_narrative(d.narratives, "kanslia", 2024, "commentary", Lang::sv);
   ASSERT_NE(draft, nullptr);
   EXPECT_EQ(draft->origin, NarrativeOrigin::draft);
@@ -225,7 +225,7 @@ TEST(Commentary, PersonsTextSurvivesRedrafting) {
   o.file = text.string();
   cmd_narrative_set(o, sink);
   cmd_commentary(o, sink);  // a re-run
-  d = open_sqlite_store(db)->read();
+  d = open_store(db)->read();
   const Narrative* mine = find_narrative(d.narratives, "kanslia", 2024, "commentary", Lang::fi);
   ASSERT_NE(mine, nullptr);
   EXPECT_EQ(mine->origin, NarrativeOrigin::person);

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "ingest/dataset_files.h"
 #include "store/store.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -46,7 +47,7 @@ TEST(DatasetFiles, LoadDumpLoadIsIdentical) {
 TEST(DatasetFiles, DatabaseRoundTripIsIdentical) {
   Dataset d = load_dataset_dir(testing::demo_dir());
   TempDir tmp;
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   EXPECT_TRUE(store->empty());
   store->replace(d);
   EXPECT_FALSE(store->empty());
@@ -125,13 +126,13 @@ TEST_P(BrokenDataset, IsRejectedWithLocationAndChangesNothing) {
   testing::spit(tmp.path() / "ds" / b.file, text);
 
   // A database holding the good demo data must be untouched by the failed load.
-  std::string db = (tmp.path() / "t.db").string();
+  std::string db = test_db(tmp, "t");
   CommandOptions o;
   o.db = db;
   o.dir = testing::demo_dir().string();
   std::ostringstream sink;
   cmd_load(o, sink);
-  Dataset before = open_sqlite_store(db)->read();
+  Dataset before = open_store(db)->read();
 
   o.dir = (tmp.path() / "ds").string();
   try {
@@ -146,7 +147,7 @@ TEST_P(BrokenDataset, IsRejectedWithLocationAndChangesNothing) {
               std::string::npos)
         << msg;
   }
-  EXPECT_EQ(open_sqlite_store(db)->read(), before);
+  EXPECT_EQ(open_store(db)->read(), before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, BrokenDataset, ::testing::ValuesIn(breakages()),
@@ -254,7 +255,7 @@ TEST(DatasetFiles, SeveralMunicipalities) {
   EXPECT_EQ(d.municipality_of("ict").id, "loviisa");
   dump_dataset_dir(d, tmp.path() / "out");
   EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   EXPECT_EQ(store->read(), d);
 
@@ -314,7 +315,7 @@ TEST(PersonnelFiles, RoundTripThroughFilesAndDatabase) {
   EXPECT_EQ(d.restructurings[0].persons, 10);
   dump_dataset_dir(d, tmp.path() / "out");
   EXPECT_EQ(load_dataset_dir(tmp.path() / "out"), d);
-  auto store = open_sqlite_store((tmp.path() / "t.db").string());
+  auto store = open_store(test_db(tmp, "t"));
   store->replace(d);
   EXPECT_EQ(store->read(), d);
 }

@@ -7,8 +7,9 @@
 
 #include "ingest/csv.h"
 #include "ingest/dataset_files.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/store.h"
+#include "test_db.h"
 #include "test_util.h"
 
 namespace toteuma {
@@ -108,14 +109,14 @@ TEST(ScenarioMunicipality, OneBudgetAYearPerMunicipality) {
 // A database from before migration 10 has no municipality on its scenarios: reading infers it.
 TEST(ScenarioMunicipality, AnOldDatabaseGetsItInferredOnReading) {
   TempDir tmp;
-  std::string path = (tmp.path() / "t.db").string();
+  std::string path = test_db(tmp, "t");
   Dataset d = load_dataset_dir(testing::demo_dir());
-  open_sqlite_store(path)->replace(d);
+  open_store(path)->replace(d);
   {
-    sqlite::Db db(path);
+    sql::Db db(path);
     db.exec("UPDATE scenario SET municipality_id = NULL");
   }
-  Dataset read = open_sqlite_store(path)->read();
+  Dataset read = open_store(path)->read();
   EXPECT_EQ(read.scenario("ta2023")->municipality, "loviisa");
   EXPECT_EQ(read.scenario("ta2024")->municipality, "");
 }

@@ -198,7 +198,7 @@ TEST(ChartPng, BadInputThrows) {
 
 TEST(SvgChart, DemoChartsRenderInBothLanguages) {
   testing::TempDir tmp;
-  Dataset d = open_sqlite_store(testing::load_demo_db(tmp))->read();
+  Dataset d = open_store(testing::load_demo_db(tmp))->read();
   Ledger ledger(d);
   const char* out_dir = std::getenv("TOTEUMA_CHARTS_OUT");
   for (Lang lang : {Lang::fi, Lang::sv}) {

@@ -79,10 +79,10 @@ struct FullDatabase {
     testing::add_user(db, "olli", "approver", "salasana-olli-1");
     testing::add_user(db, "eero", "editor:ict", "salasana-eero-1");
     testing::add_user(db, "tove", "translator:sv", "salasana-tove-1");
-    auto users = open_sqlite_user_store(db);
+    auto users = open_user_store(db);
     users->grant("anna", *parse_grant("viewer"));
     users->create_session({std::string(64, 'a'), "anna", "csrf-token", 1700000000, 4102444800});
-    auto ws = open_sqlite_workplace_store(db);
+    auto ws = open_workplace_store(db);
     ws->apply("anna", {{"figure", "kanslia/services/ta2025", ws->current("figure", "kanslia/services/ta2025"), opt("-110000000")}});
     ws->apply("eero", {{"narrative", "ict/2025/tasks/fi", ws->current("narrative", "ict/2025/tasks/fi"), opt("Uusi teksti.")}});
     ws->set_section_state("olli", {"annual-report", "ict", 2024, "events", SectionState::approved, "", ""});
@@ -109,7 +109,7 @@ TEST(Backup, WhileAWriterWritesRestoresEverythingRowByRow) {
   std::atomic<bool> stop{false};
   std::atomic<int> writes{0};
   std::thread writer([&] {
-    auto ws = open_sqlite_workplace_store(f.db);
+    auto ws = open_workplace_store(f.db);
     for (int i = 0; !stop; ++i) {
       ws->apply("anna", {{"figure", kWritten, ws->current("figure", kWritten), opt(std::to_string(100000 + i))}});
       ++writes;
@@ -155,7 +155,7 @@ TEST(Backup, WhileAWriterWritesRestoresEverythingRowByRow) {
   ASSERT_LT(prefix.size(), a["audit_entry"].size()) << "the original went on writing after the backup";
   EXPECT_TRUE(std::equal(prefix.begin(), prefix.end(), a["audit_entry"].begin()));
   // ... and the figure is the one that moment's last audit row wrote (a consistent copy).
-  auto ws = open_sqlite_workplace_store(restored);
+  auto ws = open_workplace_store(restored);
   std::optional<std::string> last;
   for (const AuditEntry& e : ws->audit("", 0))
     if (e.entity == "figure" && e.key == kWritten && !last) last = e.after;

@@ -29,7 +29,7 @@ CommandOptions load_options(const std::string& db, bool replace = false) {
 struct LoadGuard : ::testing::Test {
   TempDir tmp;
   std::string db = testing::load_demo_db(tmp);  // a fresh database: no flag needed
-  std::unique_ptr<WorkplaceStore> ws = open_sqlite_workplace_store(db);
+  std::unique_ptr<WorkplaceStore> ws = open_workplace_store(db);
 
   // Edits as the web makes them: a narrative rewritten, an amendment with one figure, a
   // section approved.
@@ -53,7 +53,7 @@ TEST_F(LoadGuard, SameContentNeedsNoFlag) {
 TEST_F(LoadGuard, RefusesAndNamesWhatWouldBeLostThenReplaceGoesOn) {
   ASSERT_NE(ws->current("narrative", "ict/2025/tasks/fi"), std::nullopt) << "the demo has this text";
   edit_in_the_web();
-  Dataset edited = open_sqlite_store(db)->read();
+  Dataset edited = open_store(db)->read();
   auto trail = ws->audit("", 0);
 
   std::ostringstream out;
@@ -75,7 +75,7 @@ TEST_F(LoadGuard, RefusesAndNamesWhatWouldBeLostThenReplaceGoesOn) {
     EXPECT_NE(m.find("2 texter"), std::string::npos) << m;  // Swedish
     EXPECT_NE(m.find("--replace"), std::string::npos) << m;
   }
-  EXPECT_EQ(open_sqlite_store(db)->read(), edited);  // nothing changed
+  EXPECT_EQ(open_store(db)->read(), edited);  // nothing changed
   EXPECT_EQ(ws->reviewed_sections().size(), 1u);
   EXPECT_EQ(ws->audit("", 0), trail);
 
@@ -100,7 +100,7 @@ TEST_F(LoadGuard, RefusesAndNamesWhatWouldBeLostThenReplaceGoesOn) {
 
 TEST_F(LoadGuard, WorkInOtherKindsOfDataIsNamedToo) {
   // A metric value and a goal text, as the goals page stores them: named by their file.
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   ASSERT_FALSE(d.goals.goals.empty());
   const Goal& g = d.goals.goals.front();
   ws->apply("anna", {{"goal", g.id + "/fi", g.text.fi.empty() ? std::nullopt : std::optional<std::string>(g.text.fi),

@@ -40,7 +40,7 @@ std::vector<AuditEntry> web_rows(WorkplaceStore& ws) {
 struct Workplace : ::testing::Test {
   TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  std::unique_ptr<WorkplaceStore> ws = open_sqlite_workplace_store(db);
+  std::unique_ptr<WorkplaceStore> ws = open_workplace_store(db);
 };
 
 TEST_F(Workplace, StaleFigureEditIsRefusedAndWritesNothing) {
@@ -73,7 +73,7 @@ TEST_F(Workplace, StaleFigureEditIsRefusedAndWritesNothing) {
   EXPECT_EQ(trail[0].at[10], 'T');
   EXPECT_EQ(trail[0].at.back(), 'Z');
 
-  Dataset stored = open_sqlite_store(db)->read();  // the figure points into it
+  Dataset stored = open_store(db)->read();  // the figure points into it
   const Figure* f = find_figure(stored, "kanslia", "sales", "ta2023");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->amount, 2800000);
@@ -94,7 +94,7 @@ TEST_F(Workplace, UnchangedValueIsSkippedAndDeleteRemovesTheRow) {
 
   ws->apply("anna", {{"figure", kFigure, opt("2740000"), std::nullopt}});
   EXPECT_EQ(ws->current("figure", kFigure), std::nullopt);
-  Dataset stored = open_sqlite_store(db)->read();
+  Dataset stored = open_store(db)->read();
   EXPECT_EQ(find_figure(stored, "kanslia", "sales", "ta2023"), nullptr);
   auto trail = web_rows(*ws);
   ASSERT_EQ(trail.size(), 1u);
@@ -117,7 +117,7 @@ TEST_F(Workplace, MetricValueIsAuditedUnderItsGoalsUnit) {
   EXPECT_TRUE(ws->audit("kanslia", 5).empty());
 
   bool found = false;
-  for (const auto& v : open_sqlite_store(db)->read().goals.values)
+  for (const auto& v : open_store(db)->read().goals.values)
     if (v.metric == "lai-hallinto-m01" && v.date == Date{2024, 12, 31}) {
       found = true;
       EXPECT_EQ(v.value_tenths, 725);
@@ -145,7 +145,7 @@ TEST_F(Workplace, HostileTextsAreStoredVerbatim) {
   EXPECT_EQ(ws->current("realisation", "lov-2024-k-tunnettuus/2024/fi"), kBobby);
   EXPECT_EQ(ws->current("goal", "lai-hallinto-g01/fi"), kHostile + "\n" + kBobby);
 
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   EXPECT_FALSE(d.figures.empty());
   const Narrative* n = find_narrative(d.narratives, "kanslia", 2024, "events", Lang::sv);
   ASSERT_NE(n, nullptr);
@@ -168,11 +168,11 @@ TEST_F(Workplace, HostileTextsAreStoredVerbatim) {
 }
 
 TEST_F(Workplace, DraftNarrativeCountsAsCurrentAndBecomesAPersonsText) {
-  open_sqlite_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
+  open_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
   EXPECT_EQ(ws->current("narrative", "ict/2025/review/fi"), opt("Luonnos."));
   ws->apply("anna", {{"narrative", "ict/2025/review/fi", opt("Luonnos."), opt("Oma teksti.")}});
   // A later drafting run no longer replaces it.
-  open_sqlite_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Uusi luonnos."}});
+  open_store(db)->save_narratives({{"ict", 2025, "review", Lang::fi, NarrativeOrigin::draft, "Uusi luonnos."}});
   EXPECT_EQ(ws->current("narrative", "ict/2025/review/fi"), opt("Oma teksti."));
 }
 
@@ -185,7 +185,7 @@ TEST_F(Workplace, ScenarioCreatedOnTheWeb) {
   EXPECT_EQ(ws->audit("", 1).at(0).unit, "");
   ws->apply("finance", {{"figure", "kanslia/sales/mta2024-1", std::nullopt, opt("-500000")}});
 
-  Dataset d = open_sqlite_store(db)->read();
+  Dataset d = open_store(db)->read();
   auto s = std::find_if(d.scenarios.begin(), d.scenarios.end(), [](const Scenario& x) { return x.id == "mta2024-1"; });
   ASSERT_NE(s, d.scenarios.end());
   EXPECT_EQ(s->kind, ScenarioKind::amendment);
@@ -330,7 +330,7 @@ TEST_F(Workplace, AnEditReopensTheSectionsItChangedInItsTransaction) {
 
 // A drafted text becomes a person's by accepting it as is; never the other way round.
 TEST_F(Workplace, AcceptingADraftMakesItAPersonsText) {
-  open_sqlite_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
+  open_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Luonnos."}});
   EXPECT_EQ(ws->current("narrative_origin", "ict/2024/commentary/fi"), opt("draft"));
   EXPECT_THROW(ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/fi", opt("draft"), opt("draft")}}), StoreError);
   EXPECT_THROW(ws->apply("anna", {{"narrative_origin", "ict/2024/commentary/fi", opt("draft"), std::nullopt}}), StoreError);
@@ -340,7 +340,7 @@ TEST_F(Workplace, AcceptingADraftMakesItAPersonsText) {
   EXPECT_EQ(ws->current("narrative", "ict/2024/commentary/fi"), opt("Luonnos."));
   EXPECT_EQ(ws->audit("ict", 1).at(0).entity, "narrative_origin");
   // A drafting run no longer replaces it.
-  open_sqlite_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Uusi."}});
+  open_store(db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Uusi."}});
   EXPECT_EQ(ws->current("narrative", "ict/2024/commentary/fi"), opt("Luonnos."));
 }
 

@@ -26,11 +26,11 @@ const std::string kUsers = "/fi/admin/users";
 struct AdminWeb : testing::UsersWorkplace {
   AdminWeb()
       : UsersWorkplace({{"aino", "admin"}, {"talous", "finance"}, {"kanslia", "editor:kanslia"}, {"lukija", "viewer"}}, kPassword) {}
-  std::optional<User> user(const std::string& id) const { return open_sqlite_user_store(db)->user(id); }
+  std::optional<User> user(const std::string& id) const { return open_user_store(db)->user(id); }
   // The audit rows of `entity`, newest first.
   std::vector<AuditEntry> audit(const std::string& entity) const {
     std::vector<AuditEntry> out;
-    for (const auto& a : open_sqlite_workplace_store(db)->audit("", 500))
+    for (const auto& a : open_workplace_store(db)->audit("", 500))
       if (a.entity == entity) out.push_back(a);
     return out;
   }

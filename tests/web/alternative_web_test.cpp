@@ -61,7 +61,7 @@ TEST(WebAlternative, AMemberDraftsAChangeAndSeesItsEffectAtOnce) {
 
   // The change and its justification are audited.
   int rows = 0;
-  for (const auto& a : open_sqlite_workplace_store(w.db)->audit("", 50))
+  for (const auto& a : open_workplace_store(w.db)->audit("", 50))
     if (a.entity.rfind("alternative", 0) == 0 && a.key.rfind("kuntalaiset-2026/kanslia/materials/2026", 0) == 0 && a.user == "valtuutettu") ++rows;
   EXPECT_EQ(rows, 3) << "the amount and both justifications";
 }

@@ -186,7 +186,7 @@ TEST(ApiBudget, SubmittedThenReturnedWithACommentThenAccepted) {
   // The round shows it, and the move is audited as finance's.
   EXPECT_EQ((*proposal_of(body(editor.get("/api/v1/budget/2026")), "ehdotus-2026", "kanslia"))["state"], "returned");
   int audited = 0;
-  for (const auto& a : open_sqlite_workplace_store(w.db)->audit("", 50))
+  for (const auto& a : open_workplace_store(w.db)->audit("", 50))
     if (a.entity == "proposal" && a.key == "ehdotus-2026/kanslia" && a.user == "talous" && a.after == "returned;Perustele myynnin kasvu.") ++audited;
   EXPECT_EQ(audited, 1);
 

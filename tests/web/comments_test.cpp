@@ -28,7 +28,7 @@ struct CommentsWorkplace : testing::UsersWorkplace {
       : UsersWorkplace({{"aino", "admin"}, {"talous", "finance"}, {"kanslia", "editor:kanslia"}, {"kaantaja", "translator:sv"},
                         {"hyvaksyja", "approver"}, {"lukija", "viewer"}, {"valtuutettu", "council-group:kuntalaiset"}},
                        kPassword) {}
-  std::unique_ptr<WorkplaceStore> store() const { return open_sqlite_workplace_store(db); }
+  std::unique_ptr<WorkplaceStore> store() const { return open_workplace_store(db); }
   std::optional<CommentThread> thread(CommentOn on, const std::string& key) const { return store()->comment_thread({on, key}); }
   // A comment through the form every thread shows.
   http::Response comment(Client& c, CommentOn on, const std::string& key, const std::string& text, const std::string& back = kReview + "?doc=annual-report&year=2024") {
@@ -289,7 +289,7 @@ TEST_F(Comments, TheJsonApiListsCommentsAndResolvesWithTheStaleCheck) {
 TEST(CommentStore, RoundTrip) {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  auto w = open_sqlite_workplace_store(db);
+  auto w = open_workplace_store(db);
   CommentTarget a{CommentOn::section, "annual-report/kanslia/2024/unit-kanslia-events"};
   CommentTarget b{CommentOn::row, "kanslia/2024/services"};
   CommentTarget g{CommentOn::goal, "lov-2024-k-tunnettuus"};
@@ -323,7 +323,7 @@ TEST(CommentStore, RoundTrip) {
   EXPECT_THROW(w->resolve_thread("anna", {CommentOn::row, "kanslia/2024/other"}, true, "open;1"), StoreError);
   EXPECT_EQ(w->current("comment_thread", "row/kanslia/2024/other"), std::nullopt);
   // A load keeps them, as it keeps section states.
-  EXPECT_EQ(open_sqlite_workplace_store(db)->comment_thread(b)->comments.at(0).text, "rivi");
+  EXPECT_EQ(open_workplace_store(db)->comment_thread(b)->comments.at(0).text, "rivi");
 }
 
 TEST(CommentTargets, ParseAndPrint) {

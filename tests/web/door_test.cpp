@@ -33,7 +33,7 @@ struct Doors : testing::DemoWorkplace {
     EXPECT_FALSE(c.csrf.empty());
     return c;
   }
-  Dataset stored() const { return open_sqlite_store(db)->read(); }
+  Dataset stored() const { return open_store(db)->read(); }
 };
 
 json change(const std::string& entity, const std::string& key, json before, json after) {

@@ -80,7 +80,7 @@ TEST(WebGoals, CreatesAGoalWithAMetricTargetAndValue) {
   EXPECT_NE(page.body.find("Uusi tavoite"), std::string::npos);
   EXPECT_NE(page.body.find("<strong>toteutui</strong> (mittareista)"), std::string::npos);
   // One audit row each, in the unit's trail.
-  auto audit = open_sqlite_workplace_store(w.db)->audit("kanslia", 10);
+  auto audit = open_workplace_store(w.db)->audit("kanslia", 10);
   std::vector<std::string> entities;
   for (const auto& a : audit) entities.push_back(a.entity + " " + a.key);
   for (const char* want : {"goal_def kanslia-2025-1", "metric kanslia-2025-1-m1", "metric_value kanslia-2025-1-m1/2025-06-30"})

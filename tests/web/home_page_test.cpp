@@ -103,7 +103,7 @@ TEST(HomePage, TheApproverSeesSectionsReadyForApproval) {
   s.year = 2024;
   s.section = "unit-kanslia-risks";
   s.state = SectionState::ready;
-  open_sqlite_workplace_store(h.db)->set_section_state("kanslia", s);
+  open_workplace_store(h.db)->set_section_state("kanslia", s);
   auto r = h.as("hyvaksyja", "2025-03-01").get("/fi");
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("<a href=\"/fi/unit/kanslia/review?doc=annual-report&amp;year=2024\">Toimintakertomus 2024, "

@@ -50,9 +50,9 @@ std::string demo_mapping() { return testing::slurp(testing::demo_dir() / "ledger
 struct ImportWeb : testing::UsersWorkplace {
   ImportWeb()
       : UsersWorkplace({{"talous", "finance"}, {"paakayttaja", "admin"}, {"kanslia", "editor:kanslia"}, {"lukija", "viewer"}}, kPassword) {}
-  std::vector<LedgerImportRecord> records() const { return open_sqlite_ledger_store(db)->imports(); }
-  std::vector<LedgerActual> actuals() const { return open_sqlite_ledger_store(db)->actuals(); }
-  std::int64_t last_audit() const { return open_sqlite_store(db)->last_audit_id(); }
+  std::vector<LedgerImportRecord> records() const { return open_ledger_store(db)->imports(); }
+  std::vector<LedgerActual> actuals() const { return open_ledger_store(db)->actuals(); }
+  std::int64_t last_audit() const { return open_store(db)->last_audit_id(); }
   http::Response upload_demo(Client& c, const std::string& lang = "fi") {
     return upload(c, lang, {{"kind", "ledger"}, {"mapping_from", "upload"}},
                   {{"file", "ledger-2025-01-09.csv", demo_ledger()}, {"mapping", "mapping.toml", demo_mapping()}});
@@ -78,7 +78,7 @@ TEST(WebImport, DemoLedgerUploadGivesTheCommandLinesRecordAndFigures) {
   testing::TempDir other;
   std::string cli_db = testing::load_demo_db(other);
   ASSERT_EQ(testing::import_demo_ledger(cli_db), 0);
-  auto cli = open_sqlite_ledger_store(cli_db);
+  auto cli = open_ledger_store(cli_db);
   auto want = cli->imports(), got = w.records();
   ASSERT_EQ(got.size(), 1u);
   ASSERT_EQ(want.size(), 1u);
@@ -98,7 +98,7 @@ TEST(WebImport, DemoLedgerUploadGivesTheCommandLinesRecordAndFigures) {
 
   // Audited via web; the record listed on the page with exact euros; the snapshot swapped (the
   // follow-up shows the months at once).
-  auto audit = open_sqlite_workplace_store(w.db)->audit("", 5);
+  auto audit = open_workplace_store(w.db)->audit("", 5);
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit.front().entity, "import");
   EXPECT_EQ(audit.front().key, "ledger/ledger-2025-01-09.csv");

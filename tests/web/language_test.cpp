@@ -131,7 +131,7 @@ TEST(HelsinkiTime, TheAuditAndVersionsShowLocalTime) {
   auto form = c.get("/fi/unit/kanslia/figures", {{"scenario", "ta2024"}});
   ASSERT_EQ(c.post("/fi/unit/kanslia/figures", {{"l_sales", "20600"}, {"h_sales", "1"}, {"b_sales", Client::field(form.body, "b_sales")}},
                    {{"scenario", "ta2024"}}).status, 303);
-  auto entries = open_sqlite_workplace_store(w.db)->audit("", 10);
+  auto entries = open_workplace_store(w.db)->audit("", 10);
   ASSERT_FALSE(entries.empty());
   auto stamp = parse_utc_stamp(entries.front().at);
   ASSERT_TRUE(stamp);
@@ -189,7 +189,7 @@ TEST(ScenarioMunicipality, AnAmendmentIsOfferedOnlyToItsMunicipality) {
   EXPECT_NE(heinola.body.find("value=\"ta2024\""), std::string::npos);  // the common columns stay
   // Asked for by its id, the form is not there either, and the store refuses the figure.
   EXPECT_EQ(c.get("/fi/unit/heinola/figures", {{"scenario", "lov-mta-2024-1"}}).body.find("name=\"l_sales\""), std::string::npos);
-  auto ws = open_sqlite_workplace_store(w.db);
+  auto ws = open_workplace_store(w.db);
   try {
     ws->apply("talous", {{"figure", "heinola/sales/lov-mta-2024-1", std::nullopt, "100"}});
     ADD_FAILURE() << "a Loviisa amendment took a Heinola figure";
@@ -199,7 +199,7 @@ TEST(ScenarioMunicipality, AnAmendmentIsOfferedOnlyToItsMunicipality) {
   ws->apply("talous", {{"figure", "kanslia/sales/lov-mta-2024-1", std::nullopt, "100"}});
   // The stored scenario carries its municipality; it reads back in the dataset.
   EXPECT_EQ(ws->current("scenario", "lov-mta-2024-1"), "amendment;2024;KV 12.6.2024 § 45;2024-06-12;Loviisan muutos;Lovisas ändring;loviisa");
-  Dataset d = open_sqlite_store(w.db)->read();
+  Dataset d = open_store(w.db)->read();
   EXPECT_EQ(d.scenario("lov-mta-2024-1")->municipality, "loviisa");
   // Moving it to Heinola while it holds Loviisa's figures is refused.
   EXPECT_THROW(ws->apply("talous", {{"scenario", "lov-mta-2024-1", ws->current("scenario", "lov-mta-2024-1"),

@@ -73,7 +73,7 @@ TEST(LoginLimit, LockSurvivesARestartAndIsSharedByServersOnOneDatabase) {
 struct Limits {
   testing::TempDir tmp;
   std::string db = testing::load_demo_db(tmp);
-  std::unique_ptr<UserStore> users = open_sqlite_user_store(db);
+  std::unique_ptr<UserStore> users = open_user_store(db);
   web::LoginLimiter limiter{5, 900};
   static constexpr std::int64_t t = 1'700'000'000;
   void fail(const std::string& account, const std::string& address, std::int64_t now) { limiter.failed(*users, account, address, now); }

@@ -99,7 +99,7 @@ TEST(WebProposalSections, SubUnitFigureRollsUpIntoToimintakate) {
   ASSERT_EQ(save_split(ed, own.body, "ict", "services", "").status, 303);
   EXPECT_EQ(entered(w, "ict", "services"), std::nullopt);
   int rows = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("ict", 0))
+  for (const AuditEntry& a : open_workplace_store(w.db)->audit("ict", 0))
     rows += a.entity == "version_figure" && a.key.rfind("ehdotus-2026/ict/", 0) == 0;
   EXPECT_EQ(rows, 3);
   // A malformed amount is refused naming the line and the area, nothing written.
@@ -187,7 +187,7 @@ TEST(WebProposalSections, TextsGoIntoTheBudgetBook) {
   }
   // Audited as every narrative edit, and shown back in the page.
   int rows = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("kanslia", 0)) rows += a.entity == "narrative";
+  for (const AuditEntry& a : open_workplace_store(w.db)->audit("kanslia", 0)) rows += a.entity == "narrative";
   EXPECT_EQ(rows, 2);
   auto shown = ed.get(kPage, {{"version", "ehdotus-2026"}, {"notice", "texts"}});
   EXPECT_TRUE(has(shown.body, "Tekstit tallennettu."));

@@ -94,7 +94,7 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
 
   // Every step left an audit row on kanslia.
   int moves = 0, figures = 0, notes = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("kanslia", 0)) {
+  for (const AuditEntry& a : open_workplace_store(w.db)->audit("kanslia", 0)) {
     moves += a.entity == "proposal";
     figures += a.entity == "version_figure";
     notes += a.entity == "proposal_note";
@@ -104,7 +104,7 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   EXPECT_EQ(notes, 2);
 
   // dump → load keeps the state and the justifications (budgeting/proposals.csv, justifications.csv).
-  Dataset d = open_sqlite_store(w.db)->read();
+  Dataset d = open_store(w.db)->read();
   ASSERT_EQ(d.budgeting.notes.size(), 1u);
   EXPECT_EQ(d.budgeting.notes[0].text, "ICT-lisenssit raamin mukaan");
   CommandOptions o;
@@ -114,10 +114,10 @@ TEST(WebProposal, EditorEntersSubmitsFinanceReturnsAndAccepts) {
   ASSERT_EQ(cmd_dump(o, sink), 0);
   testing::TempDir other;
   CommandOptions l;
-  l.db = (other.path() / "again.db").string();
+  l.db = test_db(other, "again");
   l.dir = o.dir;
   ASSERT_EQ(cmd_load(l, sink), 0);
-  EXPECT_EQ(open_sqlite_store(l.db)->read().budgeting, d.budgeting);
+  EXPECT_EQ(open_store(l.db)->read().budgeting, d.budgeting);
 }
 
 TEST(WebProposal, OthersAreRefused) {

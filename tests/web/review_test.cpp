@@ -104,7 +104,7 @@ TEST(WebReview, EditingATextReopensOnlyTheSectionsThatPrintIt) {
   // Why it reopened: who, when (the who column) and what change.
   auto page = ap.get(review_path("kanslia"), query({"annual-report", 2024}));
   EXPECT_NE(page.body.find("Avautui uudelleen muutoksesta: teksti kanslia/2024/risks/fi"), std::string::npos);
-  auto trail = open_sqlite_workplace_store(w.db)->audit("kanslia", 3);
+  auto trail = open_workplace_store(w.db)->audit("kanslia", 3);
   ASSERT_EQ(trail.size(), 3u);
   EXPECT_EQ(trail[2].entity, "narrative");  // the edit, then its two reopened sections, one transaction
   EXPECT_EQ(trail[0].entity, "section");
@@ -164,7 +164,7 @@ TEST(WebReview, ANewSectionKeepsTheOthersStates) {
 TEST(WebReview, FreezingWaitsForTheDraftsAndForAReasonForCheckErrors) {
   Review w;
   // ict's Finnish commentary stored as a draft (as `toteuma commentary` does); the rest computed.
-  open_sqlite_store(w.db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Tallennettu luonnos."}});
+  open_store(w.db)->save_narratives({{"ict", 2024, "commentary", Lang::fi, NarrativeOrigin::draft, "Tallennettu luonnos."}});
   w.app = make_app(w.db);
   Client ed = w.logged_in("kanslia"), ap = w.logged_in("hyvaksyja");
   const Doc ar{"annual-report", 2024};
@@ -178,12 +178,12 @@ TEST(WebReview, FreezingWaitsForTheDraftsAndForAReasonForCheckErrors) {
                             "Kaupunginkansliapalvelut – Talousarvion toteutumisen arvio (fi, sv)",
                             "Talous- ja henkilöstöpalvelut – Talousarvion toteutumisen arvio (fi, sv)"})
     EXPECT_NE(refused.body.find(named), std::string::npos) << named;
-  EXPECT_TRUE(open_sqlite_workplace_store(w.db)->versions(false).empty());
+  EXPECT_TRUE(open_workplace_store(w.db)->versions(false).empty());
 
   EXPECT_EQ(accept_drafts(ed, refused.body), 7);
   // Accepted as is: the stored draft kept its words and is a person's now, audited.
   EXPECT_EQ(w.narrative("ict", 2024, "commentary", Lang::fi), "Tallennettu luonnos.");
-  auto stored = open_sqlite_workplace_store(w.db);
+  auto stored = open_workplace_store(w.db);
   EXPECT_EQ(stored->current("narrative_origin", "ict/2024/commentary/fi"), std::optional<std::string>("person"));
   EXPECT_EQ(stored->current("narrative_origin", "talous/2024/commentary/sv"), std::optional<std::string>("person"));
   EXPECT_EQ(stored->audit("ict", 1).at(0).entity, "narrative_origin");
@@ -232,7 +232,7 @@ TEST(WebReview, NoCheckErrorsNoReason) {
   approve_all(ap, "ict", ar);
   EXPECT_EQ(ap.get(review_path("ict"), query(ar)).body.find("name=\"reason\""), std::string::npos);
   EXPECT_EQ(ap.post(review_path("ict"), {{"what", "freeze"}}, query(ar)).status, 303);
-  auto versions = open_sqlite_workplace_store(w.db)->versions(false);
+  auto versions = open_workplace_store(w.db)->versions(false);
   ASSERT_EQ(versions.size(), 1u);
   EXPECT_EQ(versions[0].check_errors, 0);
   EXPECT_EQ(versions[0].check_reason, "");
@@ -263,7 +263,7 @@ TEST(WebReview, ApproveFreezePublishAndReadWithoutLogin) {
   const std::map<std::string, std::string> reason{{"what", "freeze"}, {"reason", "Poistojen ero selvitetty."}};
   auto frozen = ap.post(review, reason, query(ar));
   EXPECT_NE(Client::header(frozen, "Location").find("frozen"), std::string::npos);
-  auto versions = open_sqlite_workplace_store(w.db)->versions(false);
+  auto versions = open_workplace_store(w.db)->versions(false);
   ASSERT_EQ(versions.size(), 1u);
   EXPECT_EQ(versions[0].number, 1);
   EXPECT_EQ(versions[0].content_hash.size(), 64u);
@@ -284,7 +284,7 @@ TEST(WebReview, ApproveFreezePublishAndReadWithoutLogin) {
   EXPECT_NE(anon.get("/fi/public/" + id, {{"text", "fi"}, {"format", "html"}}).body.find("Julkaistava teksti 2024."), std::string::npos);
   approve_all(ap, "kanslia", ar);
   ap.post(review, reason, query(ar));
-  versions = open_sqlite_workplace_store(w.db)->versions(false);
+  versions = open_workplace_store(w.db)->versions(false);
   ASSERT_EQ(versions.size(), 2u);
   EXPECT_EQ(versions[0].number, 2);
   EXPECT_NE(versions[0].content_hash, versions[1].content_hash);

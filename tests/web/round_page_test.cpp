@@ -69,7 +69,7 @@ TEST(WebRound, FinanceStartsAVersionFromThePlanWithAdjustments) {
   EXPECT_EQ(v->name.fi, "Kaupunginjohtajan ehdotus 2026");
   EXPECT_EQ(v->name.sv, "Stadsdirektörens förslag 2026");
   // One audit row, as the command line writes it, by the web user.
-  auto audit = open_sqlite_workplace_store(w.db)->audit("", 1);
+  auto audit = open_workplace_store(w.db)->audit("", 1);
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].entity, "budget");
   EXPECT_EQ(audit[0].key, "version/kj-2026");
@@ -81,9 +81,9 @@ TEST(WebRound, FinanceStartsAVersionFromThePlanWithAdjustments) {
   EXPECT_NE(after.body.find("taloussuunnitelma"), std::string::npos);
 
   // The same id again: someone made it meanwhile (409), nothing written.
-  auto id_before = open_sqlite_workplace_store(w.db)->audit("", 1)[0].id;
+  auto id_before = open_workplace_store(w.db)->audit("", 1)[0].id;
   EXPECT_EQ(start(fin, "kj-2026", "board", "").status, 409);
-  EXPECT_EQ(open_sqlite_workplace_store(w.db)->audit("", 1)[0].id, id_before);
+  EXPECT_EQ(open_workplace_store(w.db)->audit("", 1)[0].id, id_before);
 }
 
 TEST(WebRound, BadStartRequestsAreRefusedInTheReadersLanguage) {
@@ -150,7 +150,7 @@ TEST(WebRound, AFrameSetOnTheWebIsTheDistanceOnTheProposalPage) {
   EXPECT_EQ(w.figure("raami-2026", "kanslia", "operating_margin", 2026), -429000000);
   // Audited per figure on the unit.
   int rows = 0;
-  for (const AuditEntry& a : open_sqlite_workplace_store(w.db)->audit("kanslia", 0)) rows += a.entity == "version_figure";
+  for (const AuditEntry& a : open_workplace_store(w.db)->audit("kanslia", 0)) rows += a.entity == "version_figure";
   EXPECT_EQ(rows, 2);
 }
 
@@ -189,7 +189,7 @@ TEST(WebRound, TheCouncilsDecisionIsAdoptedAsTheBudget) {
 // the budget book's sections that print no 2026 figure stay approved.
 TEST(WebRound, AdoptingReopensOnlyTheSectionsThatPrintTheAdoptedFigures) {
   RoundWeb w;
-  auto wp = open_sqlite_workplace_store(w.db);
+  auto wp = open_workplace_store(w.db);
   auto approve_all = [&](const std::string& kind, int year) {
     Dataset d = w.stored();
     Ledger l(d);

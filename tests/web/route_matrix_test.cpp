@@ -2,7 +2,7 @@
 // route and method of the pages and the API, on the editor's own unit and on foreign ones, with
 // the status each role (and an anonymous visitor) must get. Every cell runs against one demo
 // workplace; a cell marked "w" must have written to the database and every other cell must have
-// left it untouched (PRAGMA data_version of a separate connection), so a refused request that
+// left it untouched (the data version seen by a separate connection), so a refused request that
 // wrote something anyway fails. Every route the application serves must have a row.
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <set>
 
 #include "core/text.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/workplace_store.h"
 #include "web/api.h"
 #include "web/routes.h"
@@ -97,8 +97,8 @@ class Matrix {
     for (const auto& r : kRoles)
       if (!r.user.empty()) testing::add_user(w_.db, r.user, r.grant, kPassword);
     w_.app = make_app(w_.db);
-    workplace_ = open_sqlite_workplace_store(w_.db);
-    watch_ = std::make_unique<sqlite::Db>(w_.db);
+    workplace_ = open_workplace_store(w_.db);
+    watch_ = std::make_unique<sql::Db>(w_.db);
     for (const auto& r : kRoles) clients_.push_back(logged_in(r));
   }
 
@@ -158,9 +158,7 @@ class Matrix {
   }
 
   std::int64_t data_version() {
-    auto st = watch_->prepare("PRAGMA data_version");
-    st.step();
-    return st.int64(0);
+    return watch_->data_version();
   }
 
   // Brings the workplace into the state a row needs.
@@ -224,7 +222,7 @@ class Matrix {
 
   testing::DemoWorkplace w_;
   std::unique_ptr<WorkplaceStore> workplace_;
-  std::unique_ptr<sqlite::Db> watch_;
+  std::unique_ptr<sql::Db> watch_;
   std::vector<Client> clients_;
   std::map<std::string, std::string> vars_;
   int counter_ = 0;

@@ -101,7 +101,7 @@ TEST(WebSpendingPlan, APlanThatDoesNotAddUpShowsTheDifferenceInBothLanguages) {
   EXPECT_NE(sv.body.find("(skillnad -10 000,00 €)"), std::string::npos);
   EXPECT_NE(fin.get("/fi/budget/2025").body.find("(ero -10 000,00 €)"), std::string::npos) << "the round page shows the finding";
   // One audit row by the web user, on ict.
-  auto audit = open_sqlite_workplace_store(w.db)->audit("", 1);
+  auto audit = open_workplace_store(w.db)->audit("", 1);
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].entity, "spending_plan");
   EXPECT_EQ(audit[0].key, "2025/ict/operating_margin");

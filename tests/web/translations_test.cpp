@@ -10,7 +10,7 @@
 #include "cli/document_commands.h"
 #include "core/workplace/translation.h"
 #include "ingest/csv.h"
-#include "store/sqlite_db.h"
+#include "store/sql_db.h"
 #include "store/workplace_store.h"
 #include "web_client.h"
 
@@ -118,7 +118,7 @@ TEST(Translations, AFinnishEditOutdatesTheSwedishUntilTheTranslatorSavesIt) {
   EXPECT_FALSE(has(translator.get("/sv/translations").body, "section=risks&amp;text=sv"));
   EXPECT_FALSE(has(translator.get("/fi/unit/kanslia/texts", {{"year", "2024"}}).body, "käännös vanhentunut"));
   // The record is audited.
-  auto rows = open_sqlite_workplace_store(w.db)->audit("kanslia", 0);
+  auto rows = open_workplace_store(w.db)->audit("kanslia", 0);
   ASSERT_FALSE(rows.empty());
   EXPECT_EQ(rows.front().entity, "narrative_source");
   EXPECT_EQ(rows.front().key, "kanslia/2024/risks/sv");
@@ -168,7 +168,7 @@ TEST(Translations, AcceptingADraftAsItIsRecordsTheSource) {
   Translations w;
   // A drafted Swedish text, then a Finnish edit: the draft is outdated.
   {
-    sqlite::Db db(w.db);
+    sql::Db db(w.db);
     db.exec("UPDATE narrative SET origin = 'draft', markdown = 'Utkast.' WHERE unit_id = 'kanslia' AND year = 2024 "
             "AND section = 'risks' AND lang = 'sv'");
   }
@@ -184,7 +184,7 @@ TEST(Translations, AcceptingADraftAsItIsRecordsTheSource) {
 TEST(Translations, ARowStoredBeforeTheRecordIsOutdatedByTheNextSourceEdit) {
   Translations w;
   {
-    sqlite::Db db(w.db);
+    sql::Db db(w.db);
     db.exec("UPDATE narrative SET source_seen = NULL");  // as migration 24 leaves older rows
   }
   EXPECT_FALSE(w.outdated());  // written against the source as it stands
@@ -219,11 +219,11 @@ TEST(Translations, AnOutdatedTranslationSurvivesDumpAndLoad) {
   EXPECT_EQ(testing::slurp(std::filesystem::path(first) / "narratives/kanslia/2024/risks.sv.source.md"), kRisksFi);
   EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(first) / "narratives/kanslia/2024/events.sv.source.md"));
   CommandOptions load;
-  load.db = (w.tmp.path() / "again.db").string();
+  load.db = test_db(w.tmp, "again");
   load.dir = first;
   std::ostringstream out;
   cmd_load(load, out);
-  Dataset again = open_sqlite_store(load.db)->read();
+  Dataset again = open_store(load.db)->read();
   const Narrative* sv = find_narrative(again.narratives, "kanslia", 2024, "risks", Lang::sv);
   ASSERT_NE(sv, nullptr);
   EXPECT_TRUE(is_outdated(again, *sv));
@@ -236,7 +236,7 @@ TEST(Translations, ASourceFileWithoutItsTranslationIsAnError) {
   std::filesystem::copy(testing::demo_dir(), tmp.path() / "d", std::filesystem::copy_options::recursive);
   std::ofstream(tmp.path() / "d/narratives/kanslia/2024/risks.fi.source.md") << "x";  // Finnish is the source
   CommandOptions o;
-  o.db = (tmp.path() / "x.db").string();
+  o.db = test_db(tmp, "x");
   o.dir = (tmp.path() / "d").string();
   std::ostringstream out;
   try {

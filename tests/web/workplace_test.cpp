@@ -215,7 +215,7 @@ TEST(WebWorkplace, TextsAreStoredVerbatimAndShownEscaped) {
                                                    {"b_goal_fi", ""}}, {{"year", "2024"}});
   // The form carries the stored text as `before`; sent empty it is stale, and refused.
   EXPECT_EQ(r.status, 409);
-  Dataset d = open_sqlite_store(w.db)->read();
+  Dataset d = open_store(w.db)->read();
   std::string goal_fi;
   for (const auto& g : d.goals.goals)
     if (g.id == goal) goal_fi = g.text.fi;
@@ -226,7 +226,7 @@ TEST(WebWorkplace, TextsAreStoredVerbatimAndShownEscaped) {
                                               {"value", "61,5"}, {"source", "<b>pulssi</b> ' --"}, {"h_value", "0"}},
              {{"year", "2024"}});
   EXPECT_EQ(r.status, 303);
-  d = open_sqlite_store(w.db)->read();
+  d = open_store(w.db)->read();
   for (const auto& g : d.goals.goals) {
     if (g.id == goal) {
       EXPECT_EQ(g.text.fi, kNasty);
@@ -254,18 +254,18 @@ TEST(WebWorkplace, EveryChangeIsInTheAuditTrailWithOldAndNewValue) {
   auto form = c.get("/fi/unit/kanslia/figures", {{"scenario", "ta2025"}});
   ASSERT_EQ(form.status, 200);
   auto before = Client::field(form.body, "b_services");
-  auto entries = open_sqlite_workplace_store(w.db)->audit("", 100).size();
+  auto entries = open_workplace_store(w.db)->audit("", 100).size();
   auto r = c.post("/fi/unit/kanslia/figures", {{"l_services", "-123 456,50"}, {"b_services", before}, {"h_services", before.empty() ? "0" : "1"}},
                   {{"scenario", "ta2025"}});
   ASSERT_EQ(r.status, 303) << r.body;
-  auto audit = open_sqlite_workplace_store(w.db)->audit("kanslia", 10);
+  auto audit = open_workplace_store(w.db)->audit("kanslia", 10);
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit[0].user, "talous");
   EXPECT_EQ(audit[0].entity, "figure");
   EXPECT_EQ(audit[0].key, "kanslia/services/ta2025");
   EXPECT_EQ(audit[0].after, std::optional<std::string>("-12345650"));
   EXPECT_EQ(audit[0].before, before.empty() ? std::nullopt : std::optional<std::string>(before));
-  EXPECT_GT(open_sqlite_workplace_store(w.db)->audit("", 100).size(), entries);
+  EXPECT_GT(open_workplace_store(w.db)->audit("", 100).size(), entries);
   auto page = c.get("/fi/audit", {{"unit", "kanslia"}});
   // Names and euros, not the key and cents (issue 13).
   EXPECT_NE(page.body.find("<td>Luku: Kaupunginkansliakeskus · Palvelujen ostot · Talousarvio 2025</td>"), std::string::npos);
