@@ -10,15 +10,18 @@
 
 namespace toteuma::testing {
 
-// Loads data/demo into <tmp>/demo.db and returns its path.
-inline std::string load_demo_db(const TempDir& tmp) {
+// Loads data/demo into the database `db` (a file or a URL) and returns it.
+inline std::string load_demo_at(const std::string& db) {
   CommandOptions o;
-  o.db = test_db(tmp, "demo");
+  o.db = db;
   o.dir = demo_dir().string();
   std::ostringstream sink;
   cmd_load(o, sink);
   return o.db;
 }
+
+// Loads data/demo into the test's database "demo" (test_db.h: a file, or a PostgreSQL schema).
+inline std::string load_demo_db(const TempDir& tmp) { return load_demo_at(test_db(tmp, "demo")); }
 
 // Imports the demo ledger (data/demo/ledger, January–September 2025) into `db`, as
 // scripts/demo.sh does; returns the command's exit status.

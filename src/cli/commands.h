@@ -46,6 +46,15 @@ struct CommandOptions {
   std::vector<std::string> wage_sums;  // import trainings --wage-sum [YEAR=]EUROS
 };
 
+// The --db option of every command: a SQLite file, or a PostgreSQL URL (docs/DEPLOY.md); the
+// environment variable TOTEUMA_DB gives it when the option is not written.
+inline constexpr const char* kDbOption =
+    "database: a SQLite file or postgresql://… (env TOTEUMA_DB) / tietokanta: tiedosto tai postgresql://… / databas: fil eller postgresql://…";
+
+// copy-db --from X --to Y [--replace]: every table and kept ledger file from one database to another
+// (SQLite ↔ PostgreSQL), then both dumped and compared.
+int cmd_copy_db(const std::string& from, const std::string& to, bool replace, std::ostream& out);
+
 // Refuses (throws, naming what would be lost) to replace a database whose dataset holds
 // anything the folder does not, or whose reviewed sections the load would reopen, unless
 // o.replace; a fresh database or one holding the folder's content needs no flag.

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
 
   CommandOptions o;
   auto db_opt = [&](CLI::App* c) {
-    c->add_option("--db", o.db, "SQLite database file / tietokantatiedosto / databasfil")->required();
+    c->add_option("--db", o.db, kDbOption)->envname("TOTEUMA_DB")->required();
   };
 
   auto* load = app.add_subcommand("load", "Load a dataset folder (all or nothing) / Lataa aineistokansio / Ladda en datamapp");
@@ -45,6 +45,13 @@ int main(int argc, char** argv) {
       "restore", "Restore a backup (all or nothing) / Palauta varmuuskopio / Återställ en säkerhetskopia");
   restore->add_option("file", o.file, "backup file written by toteuma backup")->required();
   db_opt(restore);
+
+  std::string copy_from, copy_to;
+  auto* copy = app.add_subcommand(
+      "copy-db", "Copy everything to another database (SQLite ↔ PostgreSQL) / Kopioi kaikki toiseen tietokantaan / Kopiera allt till en annan databas");
+  copy->add_option("--from", copy_from, "source database (file or postgresql://…)")->required();
+  copy->add_option("--to", copy_to, "target database (file or postgresql://…), empty unless --replace")->required();
+  copy->add_flag("--replace", o.replace, "empty the target first / tyhjennä kohde ensin / töm målet först");
 
   auto* units = app.add_subcommand("units", "List units / Luettele yksiköt / Lista enheter");
   db_opt(units);
@@ -81,7 +88,7 @@ int main(int argc, char** argv) {
 
   auto* check = app.add_subcommand(
       "check", "Check that every figure adds up / Tarkista luvut / Kontrollera siffrorna (exit 0 ok, 1 errors, 2 bad input)");
-  check->add_option("--db", o.db, "check the stored dataset");
+  check->add_option("--db", o.db, "check the stored dataset (a file or postgresql://… URL)");
   check->add_option("--table", o.tables, "tables as printed (CSV or XLSX); several are checked against each other");
   check->add_option("--synonyms", o.synonyms,
                     "your own row labels (line;language;label) or column headings (meaning;pattern) for --table");
@@ -130,7 +137,7 @@ int main(int argc, char** argv) {
   db_opt(imp_tr);
   auto* imp_ledger = import->add_subcommand("ledger", "general-ledger actuals per unit, line and month (all or nothing; the months replaced)");
   imp_ledger->add_option("files", lo.files, "CSV (UTF-8 or Windows-1252; ; , or tab) or XLSX ledger exports")->required();
-  imp_ledger->add_option("--db", lo.db, "SQLite database file / tietokantatiedosto / databasfil")->required();
+  imp_ledger->add_option("--db", lo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   imp_ledger->add_option("--mapping", lo.mapping, "mapping file (TOML): columns, cost centers, accounts; see docs/LEDGER.md");
   imp_ledger->add_option("--encoding", lo.encoding, "auto|utf-8|windows-1252")->check(CLI::IsMember({"auto", "utf-8", "windows-1252"}));
   imp_ledger->add_flag("--suspense", lo.suspense, "unmapped accounts or cost centers to a reported suspense line instead of an error");
@@ -138,17 +145,17 @@ int main(int argc, char** argv) {
   auto* ledger = app.add_subcommand("ledger", "General-ledger imports and drill-down / Pääkirja / Huvudbok");
   ledger->require_subcommand(1);
   auto* ledger_rows = ledger->add_subcommand("rows", "the ledger rows behind a figure (unit, line, month)");
-  ledger_rows->add_option("--db", lo.db, "SQLite database file")->required();
+  ledger_rows->add_option("--db", lo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   ledger_rows->add_option("--unit", lo.unit, "unit id");
   ledger_rows->add_option("--line", lo.line, "line id or name");
   ledger_rows->add_option("--month", lo.month, "YYYY-MM")->required();
   ledger_rows->add_flag("--suspense", lo.suspense, "the month's unmapped rows (imported with --suspense)");
   ledger_rows->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   auto* ledger_imports = ledger->add_subcommand("imports", "every ledger import: file, size, SHA-256, time, user, rows, totals (CSV)");
-  ledger_imports->add_option("--db", lo.db, "SQLite database file")->required();
+  ledger_imports->add_option("--db", lo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   auto* ledger_close = ledger->add_subcommand(
       "close", "close the months 1..M of a year (0 reopens all): the follow-up projects from closed months only");
-  ledger_close->add_option("--db", lo.db, "SQLite database file")->required();
+  ledger_close->add_option("--db", lo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   ledger_close->add_option("--year", lo.year, "year")->required()->check(CLI::Range(1900, 2200));
   ledger_close->add_option("--month", lo.month, "last closed month, 0–12")->required();
   ledger_close->add_option("--lang", lo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
@@ -157,7 +164,7 @@ int main(int argc, char** argv) {
   auto* budget = app.add_subcommand("budget", "Budget rounds: versions, frames, proposals / Talousarvion valmistelu / Budgetberedning");
   budget->require_subcommand(1);
   auto* budget_start = budget->add_subcommand("start", "start a version of a year's round (frame, proposal, ..., the council's decision)");
-  budget_start->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_start->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_start->add_option("--id", bo.id, "version id, e.g. raami-2026")->required();
   budget_start->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
   budget_start->add_option("--stage", bo.stage, "frame|proposal|consolidated|manager|board|council (or the dataset's stages)")->required();
@@ -168,7 +175,7 @@ int main(int argc, char** argv) {
   budget_start->add_option("--adjust", bo.adjust, "LINE=PERCENT, e.g. wages=2.5 (the line and its parts)");
   budget_start->add_option("--date", bo.date, "the version's date, YYYY-MM-DD (default: today)");
   auto* budget_set = budget->add_subcommand("set", "enter (or --clear) one figure of a version");
-  budget_set->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_set->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_set->add_option("--version", bo.version, "version id")->required();
   budget_set->add_option("--unit", bo.unit, "unit id")->required();
   budget_set->add_option("--line", bo.line, "line id")->required();
@@ -178,32 +185,32 @@ int main(int argc, char** argv) {
   auto* budget_htv = budget->add_subcommand("htv", "personnel (htv) of the units in a version");
   budget_htv->require_subcommand(1);
   auto* budget_htv_set = budget_htv->add_subcommand("set", "enter (or --clear) a unit's person-years of a year in a version");
-  budget_htv_set->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_htv_set->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_htv_set->add_option("--version", bo.version, "version id")->required();
   budget_htv_set->add_option("--unit", bo.unit, "unit id")->required();
   budget_htv_set->add_option("--year", bo.year, "year (default: the version's budget year)")->check(CLI::Range(1900, 2200));
   budget_htv_set->add_option("--htv", bo.htv, "person-years, e.g. 12,5");
   budget_htv_set->add_flag("--clear", bo.clear, "remove the figure");
   auto* budget_versions = budget->add_subcommand("versions", "the versions of a year's round (CSV)");
-  budget_versions->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_versions->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_versions->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
   budget_versions->add_option("--lang", bo.lang, "fi|sv")->check(CLI::IsMember({"fi", "sv"}));
   auto* budget_adopt = budget->add_subcommand("adopt", "the council's decision becomes the budget of its year and the plan");
-  budget_adopt->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_adopt->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_adopt->add_option("--version", bo.version, "version id (of the council stage)")->required();
   budget_adopt->add_option("--as", bo.as, "the budget scenario's id (default: ta<year>)");
   auto* budget_sheet = budget->add_subcommand("sheet", "a unit's proposal sheet (.xlsx) to fill in Excel or LibreOffice");
-  budget_sheet->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_sheet->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_sheet->add_option("--version", bo.version, "version id")->required();
   budget_sheet->add_option("--unit", bo.unit, "unit id")->required();
   budget_sheet->add_option("--lang", bo.lang, "fi|sv (default: the unit's municipality's primary language)")->check(CLI::IsMember({"fi", "sv"}));
   budget_sheet->add_option("-o,--output", bo.output, "the .xlsx file to write")->required();
   auto* budget_import_sheet = budget->add_subcommand("import-sheet", "upload a filled proposal sheet: all or nothing, audited");
-  budget_import_sheet->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_import_sheet->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_import_sheet->add_option("file", bo.file, "the .xlsx file")->required();
   budget_import_sheet->add_flag("--force", bo.force, "accept it although the figures changed since the sheet was made");
   auto* budget_import_figures = budget->add_subcommand("import-figures", "many units' figures of a version from one file (unit;line;year;amount): all or nothing");
-  budget_import_figures->add_option("--db", bo.db, "SQLite database file")->required();
+  budget_import_figures->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   budget_import_figures->add_option("--version", bo.version, "version id")->required();
   budget_import_figures->add_option("file", bo.file, "the .csv or .xlsx file")->required();
   AlternativeCli alternative_cli;
@@ -211,7 +218,7 @@ int main(int argc, char** argv) {
   auto* spending = budget->add_subcommand("spending-plan", "the boards' spending plans: the decision split to units and months");
   spending->require_subcommand(1);
   auto* spending_set = spending->add_subcommand("set", "enter (or --clear) one unit's amount of a line, optionally by month");
-  spending_set->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_set->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   spending_set->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
   spending_set->add_option("--unit", bo.unit, "a binding unit or a unit under it")->required();
   spending_set->add_option("--line", bo.line, "a line of the operating part")->required();
@@ -219,17 +226,17 @@ int main(int argc, char** argv) {
   spending_set->add_option("--months", bo.months, "12 amounts January … December adding up to --amount, comma-separated")->delimiter(',');
   spending_set->add_flag("--clear", bo.clear, "remove the row");
   auto* spending_import = spending->add_subcommand("import", "a plan file year;unit;line;amount;m01…m12: all or nothing");
-  spending_import->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_import->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   spending_import->add_option("file", bo.file, "the .csv file; replaces the plan of the binding units it names")->required();
   auto* spending_show = spending->add_subcommand("show", "the plan of a year as the import file (CSV)");
-  spending_show->add_option("--db", bo.db, "SQLite database file")->required();
+  spending_show->add_option("--db", bo.db, kDbOption)->envname("TOTEUMA_DB")->required();
   spending_show->add_option("--year", bo.year, "budget year")->required()->check(CLI::Range(1900, 2200));
   spending_show->add_option("--unit", bo.unit, "only this unit and the units under it");
 
   DocumentOptions dopt;
   auto* report = app.add_subcommand(
       "report", "Generate a document / Tuota asiakirja / Skapa ett dokument (html|pdf|docx|xlsx)");
-  report->add_option("--db", dopt.db, "SQLite database file")->required();
+  report->add_option("--db", dopt.db, kDbOption)->envname("TOTEUMA_DB")->required();
   report->add_option("--doc", dopt.doc, "budget-book|annual-report|service-plan|personnel-plan")
       ->check(CLI::IsMember({"budget-book", "annual-report", "service-plan", "personnel-plan"}));
   report->add_option("--unit", dopt.unit, "unit id")->required();
@@ -241,14 +248,14 @@ int main(int argc, char** argv) {
 
   auto* commentary = app.add_subcommand(
       "commentary", "Draft the standard commentary on deviations / Laadi vakiokommentit / Skriv standardkommentarer");
-  commentary->add_option("--db", dopt.db, "SQLite database file")->required();
+  commentary->add_option("--db", dopt.db, kDbOption)->envname("TOTEUMA_DB")->required();
   commentary->add_option("--unit", dopt.unit, "unit id (its sub-units too)")->required();
   commentary->add_option("--year", dopt.year, "year")->required()->check(CLI::Range(1900, 2200));
 
   auto* narrative = app.add_subcommand("narrative", "Narrative texts / Tekstit / Texter");
   narrative->require_subcommand(1);
   auto* narrative_set = narrative->add_subcommand("set", "store a person's Markdown text for a unit, year, section, language");
-  narrative_set->add_option("--db", dopt.db, "SQLite database file")->required();
+  narrative_set->add_option("--db", dopt.db, kDbOption)->envname("TOTEUMA_DB")->required();
   narrative_set->add_option("--unit", dopt.unit, "unit id")->required();
   narrative_set->add_option("--year", dopt.year, "year")->required()->check(CLI::Range(1900, 2200));
   narrative_set->add_option("--section", dopt.section, "section kind, e.g. events, risks, commentary")->required();
@@ -264,6 +271,7 @@ int main(int argc, char** argv) {
     if (*dump) return cmd_dump(o, std::cout);
     if (*backup) return cmd_backup(o, std::cout);
     if (*restore) return cmd_restore(o, std::cout);
+    if (*copy) return cmd_copy_db(copy_from, copy_to, o.replace, std::cout);
     if (*units) return cmd_units(o, std::cout);
     if (*table && o.kind == "follow-up") {
       lo.db = o.db, lo.unit = o.unit, lo.year = o.year, lo.lang = o.lang, lo.format = o.format;

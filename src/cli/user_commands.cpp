@@ -142,7 +142,7 @@ UserCommand::UserCommand(CLI::App& app) {
   user_->require_subcommand(1);
   auto sub = [&](const char* name, const char* help, bool with_id = true) {
     auto* c = user_->add_subcommand(name, help);
-    c->add_option("--db", o_.db, "SQLite database file / tietokantatiedosto / databasfil")->required();
+    c->add_option("--db", o_.db, kDbOption)->envname("TOTEUMA_DB")->required();
     if (with_id) c->add_option("id", o_.id, "user id [a-z0-9._-]{2,64}")->required();
     return c;
   };

@@ -57,6 +57,12 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       {"err.store.bad_decision_date", {"Virheellinen päätöspäivä: {}", "Ogiltigt beslutsdatum: {}"}},
       {"err.store.scenario_has_figures", {"Sarakkeella {} on vielä lukuja.", "Kolumnen {} har fortfarande siffror."}},
       {"err.store.unknown_version", {"Tuntematon asiakirjaversio {}", "Okänd dokumentversion {}"}},
+      // toteuma copy-db (store/copy_db.cpp): {} a database (file or URL without its password)
+      {"err.copy_db.same", {"Lähde ja kohde ovat sama tietokanta: {}", "Källan och målet är samma databas: {}"}},
+      {"err.copy_db.no_source", {"Lähdetietokantaa ei ole: {}", "Källdatabasen finns inte: {}"}},
+      {"err.copy_db.not_empty", {"Kohdetietokannassa {} on jo tietoja; korvaa ne valitsimella --replace.",
+                                 "Måldatabasen {} innehåller redan uppgifter; ersätt dem med --replace."}},
+      {"err.copy_db.ledger_missing", {"Pääkirjatiedosto {} puuttuu tietokannasta {}.", "Huvudboksfilen {} saknas i databasen {}."}},
       {"err.store.unknown_municipality", {"Tuntematon kunta: {}", "Okänd kommun: {}"}},
       {"err.store.scenario_municipality", {"Yksikkö {} ei kuulu sarakkeen {} kuntaan ({}).",
                                            "Enheten {} hör inte till kolumnens {} kommun ({})."}},

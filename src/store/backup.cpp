@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/i18n.h"
+#include "store/copy_db.h"
 #include "store/migrations.h"
 #include "store/sha256.h"
 #include "store/sqlite_audit.h"
@@ -93,6 +94,14 @@ std::string ledger_dir(const std::string& db) { return db + ".ledger"; }
 }  // namespace
 
 BackupSummary write_backup(const std::string& db, const std::string& file) {
+  if (sql::is_postgres_url(db)) {
+    // PostgreSQL: first copied into a SQLite file (one repeatable-read transaction), so a backup
+    // has one format whichever backend wrote it, and restores into either.
+    WorkDir stage(file + ".pg");
+    std::string local = (stage.path / kDbEntry).string();
+    copy_db(db, local, false);
+    return write_backup(local, file);
+  }
   if (!fs::is_regular_file(db)) throw StoreError(three("{}: no such database", "backup.no_db", db));
   open_store(db);  // a Toteuma database, migrated
   WorkDir work(file);
@@ -269,6 +278,15 @@ BackupSummary restore_backup(const std::string& file, const std::string& db, con
     listed.insert(name);
   }
   if (!listed.count(kDbEntry)) throw foreign(std::string("no ") + kDbEntry);
+  if (sql::is_postgres_url(db)) {
+    // PostgreSQL: restored (checked, migrated, audited) into a SQLite file, then copied over the
+    // database's content in one transaction.
+    WorkDir stage((fs::temp_directory_path() / "toteuma-restore").string());
+    std::string local = (stage.path / kDbEntry).string();
+    BackupSummary sum = restore_backup(file, local, audit);
+    copy_db(local, db, true);
+    return sum;
+  }
   for (const auto& name : a.names())
     if (name != kManifest && !listed.count(name)) throw foreign("entry " + name + " is not in the manifest");
 

@@ -371,6 +371,13 @@ CREATE INDEX comment_of_thread ON comment (thread_id, id);
       {26, R"sql(
 ALTER TABLE goal ADD COLUMN retired TEXT;
 )sql"},
+      // 27: kept ledger source files in the database (issue 18 item 2; store/ledger_files.h), in
+      // 1 MiB chunks. Used on PostgreSQL, where server instances share nothing but the database;
+      // SQLite keeps them in the folder beside its file (and its backups), so there it stays empty.
+      {27, R"sql(
+CREATE TABLE ledger_file (
+  sha256 TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, chunk));
+)sql"},
   };
   return m;
 }

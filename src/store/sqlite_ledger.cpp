@@ -14,6 +14,7 @@
 
 #include <signal.h>
 
+#include "store/ledger_files.h"
 #include "store/sqlite_audit.h"
 #include "store/sql_db.h"
 #include "store/store.h"
@@ -102,13 +103,12 @@ class SqliteLedgerStore final : public LedgerStore {
     db_.pragma("synchronous=NORMAL");
   }
 
-  std::string source_dir() override {
-    fs::path dir = path_ + ".ledger";
-    fs::create_directories(dir);
-    return dir.string();
-  }
+  std::string source_dir() override { return ledger_files_dir(db_); }
 
-  std::string source_path(const std::string& sha256) override { return (fs::path(path_ + ".ledger") / sha256).string(); }
+  std::string source_path(const std::string& sha256) override {
+    if (db_.dialect() == sql::Dialect::sqlite) return (fs::path(path_ + ".ledger") / sha256).string();
+    return ledger_file_path(db_, sha256);
+  }
 
   std::int64_t save_import(const LedgerImport& imp, const AuditEntry* audit) override {
     std::vector<std::string> orphans;
@@ -231,19 +231,15 @@ class SqliteLedgerStore final : public LedgerStore {
       }
       for (const auto& sha : orphans) db_.prepare("DELETE FROM ledger_source WHERE sha256 = ?").bind(1, sha).run();
       // The kept files are in place before the commit, so a committed index never lacks its file.
-      for (std::size_t i = 0; i < imp.sources.size() && i < imp.source_copies.size(); ++i) {
-        fs::path target = source_path(imp.sources[i].sha256);
-        std::error_code ec;
-        if (fs::exists(target)) fs::remove(imp.source_copies[i], ec);
-        else fs::rename(imp.source_copies[i], target);
-      }
+      for (std::size_t i = 0; i < imp.sources.size() && i < imp.source_copies.size(); ++i)
+        keep_ledger_file(db_, imp.sources[i].sha256, imp.source_copies[i], true);
+      if (db_.dialect() == sql::Dialect::postgres)
+        for (const auto& sha : orphans) forget_ledger_file(db_, sha);
       if (audit) insert_audit(db_, *audit);
       tx.commit();
     }
-    for (const auto& sha : orphans) {
-      std::error_code ec;
-      fs::remove(source_path(sha), ec);
-    }
+    if (db_.dialect() == sql::Dialect::sqlite)
+      for (const auto& sha : orphans) forget_ledger_file(db_, sha);  // after the commit: a rollback keeps them
     return batch;
   }
 
@@ -282,9 +278,8 @@ class SqliteLedgerStore final : public LedgerStore {
   // never committed, or left when a process died between its commit and their removal). Runs in
   // the import's write transaction, so no other import is between moving a file and committing.
   void remove_leftovers() {
-    fs::path dir = path_ + ".ledger";
+    fs::path dir = ledger_files_dir(db_);
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return;
     std::set<std::string> known;
     for (auto st = db_.prepare("SELECT sha256 FROM ledger_source"); st.step();) known.insert(st.text(0));
     auto is_hash = [](const std::string& n) {
@@ -296,7 +291,7 @@ class SqliteLedgerStore final : public LedgerStore {
       if (name.starts_with(".incoming-")) {
         long pid = std::strtol(name.c_str() + 10, nullptr, 10);
         if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) gone.push_back(e.path());
-      } else if (is_hash(name) && !known.count(name)) {
+      } else if (is_hash(name) && !known.count(name) && db_.dialect() == sql::Dialect::sqlite) {  // a cache is only a cache
         gone.push_back(e.path());
       }
     }
