@@ -4,6 +4,9 @@
 # by nginx, measured with wrk in one run, runs alternating; prints the medians and the ratios.
 #   bench/web/run.sh            RUNS (5) runs of DURATION (10) seconds each
 #   bench/web/run.sh --smoke    1 run of 1 s each (ctest bench_web_smoke)
+#   --postgres                  also: two instances on the SQLite file behind nginx (round robin), and
+#                               one and two instances on PostgreSQL (issue 18; the cluster in
+#                               TOTEUMA_TEST_PG_URL, else a throwaway one by scripts/pg-cluster.sh on PGPORT 55436)
 # Environment: TOTEUMA_BIN (else builds RelWithDebInfo toteuma in build-bench), RUNS, DURATION,
 #   THREADS (Toteuma's --threads, 2), CONNECTIONS (wrk -c, 32).
 # Needs nginx and wrk (scripts/install-deps.sh). Everything runs on 127.0.0.1 in a temp folder.
@@ -11,17 +14,20 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-runs=${RUNS:-5} duration=${DURATION:-10} threads=${THREADS:-2} connections=${CONNECTIONS:-32} smoke=0
+runs=${RUNS:-5} duration=${DURATION:-10} threads=${THREADS:-2} connections=${CONNECTIONS:-32} smoke=0 postgres=0
 while (($#)); do
   case "$1" in
     --smoke) smoke=1 runs=1 duration=1 ;;
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --postgres) postgres=1 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
 done
 PATH=$PATH:/usr/sbin  # nginx
-for tool in nginx wrk curl; do
+tools=(nginx wrk curl)
+((postgres)) && tools+=(psql)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: needs $tool (scripts/install-deps.sh)" >&2; exit 2; }
 done
 
@@ -40,38 +46,61 @@ figure=$'300\u00a0500'
 
 work=$(mktemp -d)
 toteuma_pid="" nginx_pid=""
+more_servers=() more_nginx=()  # --postgres: the other instances and the nginx proxies
+pg_cluster="" pg_base="" pg_db=""
 cleanup() {
   [[ -n "$toteuma_pid" ]] && kill "$toteuma_pid" 2>/dev/null && wait "$toteuma_pid" 2>/dev/null
   [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  local p
+  # TERM for Toteuma: a background job of a script ignores SIGQUIT.
+  for p in "${more_servers[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+  for p in "${more_nginx[@]}"; do kill -QUIT "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+  [[ -n "$pg_db" ]] && psql "$pg_base" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1
+  [[ -n "$pg_cluster" ]] && bash "$repo/scripts/pg-cluster.sh" stop "$pg_cluster"
   rm -rf "$work"
 }
 trap cleanup EXIT
 fail() { echo "run.sh: $*" >&2; exit 1; }
 
 # --- Toteuma: the demo data, a viewer, a session -----------------------------------------------
-db=$work/bench.db
-"$bin" load "$repo/data/demo" --db "$db" >/dev/null
-echo "bench-password" | "$bin" user add bench --db "$db" --name "Bench Viewer" --role viewer --password-stdin >/dev/null
-"$bin" serve --db "$db" --address 127.0.0.1 --port 0 --threads "$threads" >"$work/serve.out" 2>&1 &
-toteuma_pid=$!
-for _ in $(seq 100); do
-  grep -q '^Toteuma: http' "$work/serve.out" && break
-  kill -0 "$toteuma_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$work/serve.out")"
-  sleep 0.1
-done
-toteuma_port=$(sed -n 's#^Toteuma: http://[^:]*:\([0-9]*\)/.*#\1#p' "$work/serve.out")
-[[ -n "$toteuma_port" ]] || fail "toteuma serve did not start: $(cat "$work/serve.out")"
-base=http://127.0.0.1:$toteuma_port
+load_demo() {  # DB: the demo and the viewer "bench"
+  "$bin" load "$repo/data/demo" --db "$1" >/dev/null
+  echo "bench-password" | "$bin" user add bench --db "$1" --name "Bench Viewer" --role viewer --password-stdin >/dev/null
+}
+# start_serve DB NAME: `toteuma serve` on a free port; sets serve_pid and serve_base.
+start_serve() {
+  local out=$work/$2.out
+  "$bin" serve --db "$1" --address 127.0.0.1 --port 0 --threads "$threads" >"$out" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 100); do
+    grep -q '^Toteuma: http' "$out" && break
+    kill -0 "$serve_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$out")"
+    sleep 0.1
+  done
+  local port
+  port=$(sed -n 's#^Toteuma: http://[^:]*:\([0-9]*\)/.*#\1#p' "$out")
+  [[ -n "$port" ]] || fail "toteuma serve did not start: $(cat "$out")"
+  serve_base=http://127.0.0.1:$port
+}
+# login BASE: the viewer's session cookie header, in `cookie`. The login form wants the
+# toteuma_login cookie's value back as login_csrf (double submit).
+login() {
+  local base=$1 jar=$work/cookies status session login_csrf
+  rm -f "$jar"
+  curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET $base/fi/login failed"
+  login_csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
+  status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode user=bench \
+    --data-urlencode password=bench-password --data-urlencode "login_csrf=$login_csrf" "$base/fi/login")
+  session=$(awk '$6 == "toteuma_session" { print $7 }' "$jar")
+  [[ "$status" == 303 && -n "$session" ]] || fail "login at $base failed (HTTP $status)"
+  cookie="Cookie: toteuma_session=$session"
+}
 
-# The login form wants the toteuma_login cookie's value back as login_csrf (double submit).
-jar=$work/cookies
-curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET /fi/login failed"
-login_csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
-status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode user=bench \
-  --data-urlencode password=bench-password --data-urlencode "login_csrf=$login_csrf" "$base/fi/login")
-session=$(awk '$6 == "toteuma_session" { print $7 }' "$jar")
-[[ "$status" == 303 && -n "$session" ]] || fail "login failed (HTTP $status)"
-cookie="Cookie: toteuma_session=$session"
+db=$work/bench.db
+load_demo "$db"
+start_serve "$db" serve
+toteuma_pid=$serve_pid base=$serve_base
+login "$base"
 
 status=$(curl -s -H "$cookie" -o "$work/unit.html" -w '%{http_code}' "$base$page?$query")
 [[ "$status" == 200 ]] || fail "$page?$query: HTTP $status"
@@ -82,25 +111,75 @@ size=$(stat -c %s "$work/unit.html")
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 user_line=""
 ((EUID == 0)) && user_line="user $(id -un) $(id -gn);"  # workers would otherwise drop to nobody
-for _ in 1 2 3 4 5; do  # a random port taken meanwhile: try another
-  nginx_port=$((20000 + RANDOM % 40000))
-  port_free "$nginx_port" || continue
-  sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$nginx_port#g" -e "s#@USER@#$user_line#" "$here/nginx.conf" >"$work/nginx.conf"
-  nginx -p "$work" -c "$work/nginx.conf" -e "$work/error.log" -g 'daemon off;' 2>>"$work/nginx.out" &
-  nginx_pid=$!
-  for _ in $(seq 50); do
-    curl -sf -o /dev/null "http://127.0.0.1:$nginx_port$page" && break
-    kill -0 "$nginx_pid" 2>/dev/null || break
-    sleep 0.1
+# start_nginx TEMPLATE DIR [SED_ARGS...]: nginx from TEMPLATE (@WORK@ = DIR, @PORT@, @USER@ filled
+# in) on a free port, answering $page; sets started_pid and started_port.
+start_nginx() {
+  local template=$1 dir=$2
+  shift 2
+  mkdir -p "$dir"
+  started_pid=""
+  for _ in 1 2 3 4 5; do  # a random port taken meanwhile: try another
+    started_port=$((20000 + RANDOM % 40000))
+    port_free "$started_port" || continue
+    sed -e "s#@WORK@#$dir#g" -e "s#@PORT@#$started_port#g" -e "s#@USER@#$user_line#" "$@" "$template" >"$dir/nginx.conf"
+    nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' 2>>"$dir/nginx.out" &
+    started_pid=$!
+    for _ in $(seq 50); do
+      curl -s -o /dev/null "http://127.0.0.1:$started_port$page" && break
+      kill -0 "$started_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$started_pid" 2>/dev/null && break
+    wait "$started_pid" 2>/dev/null || true
+    started_pid=""
   done
-  kill -0 "$nginx_pid" 2>/dev/null && break
-  wait "$nginx_pid" 2>/dev/null || true
-  nginx_pid=""
-done
-[[ -n "$nginx_pid" ]] || fail "nginx did not start: $(cat "$work/nginx.out" "$work/error.log" 2>/dev/null)"
+  [[ -n "$started_pid" ]] || fail "nginx did not start: $(cat "$dir/nginx.out" "$dir/error.log" 2>/dev/null)"
+}
+start_nginx "$here/nginx.conf" "$work"
+nginx_pid=$started_pid nginx_port=$started_port
 curl -sf -o "$work/static.html" "http://127.0.0.1:$nginx_port$page?$query" || fail "nginx did not serve the page"
 cmp -s "$work/unit.html" "$work/static.html" || fail "nginx served other bytes than Toteuma"
 nginx_version=$(nginx -v 2>&1 | sed 's#.*nginx/##')
+
+# --- --postgres: SQLite with two instances, PostgreSQL with one and two (issue 18) ---------------
+# Two instances sit behind nginx round robin (nginx-proxy.conf), as in docs/DEPLOY.md.
+start_proxy() {  # start_proxy NAME BASE1 BASE2: sets started_pid and started_port
+  start_nginx "$here/nginx-proxy.conf" "$work/$1" -e "s#@UPSTREAM1@#${2#http://}#" -e "s#@UPSTREAM2@#${3#http://}#"
+  more_nginx+=("$started_pid")
+}
+if ((postgres)); then
+  sqlite_cookie=$cookie
+  start_serve "$db" serve-sqlite-2
+  more_servers+=("$serve_pid")
+  sqlite2_pid=$serve_pid
+  start_proxy proxy-sqlite "$base" "$serve_base"
+  sqlite_proxy_pid=$started_pid sqlite_proxy_url="http://127.0.0.1:$started_port$page?$query"
+
+  pg_base=${TOTEUMA_TEST_PG_URL:-}
+  if [[ -z "$pg_base" ]]; then  # outside $work: the cluster's folder belongs to postgres when run as root
+    pg_cluster=$(mktemp -d /tmp/toteuma-bench-pg.XXXXXX)
+    pg_base=$(PGPORT=${PGPORT:-55436} bash "$repo/scripts/pg-cluster.sh" start "$pg_cluster")
+  fi
+  pg_db=bench_$$
+  psql "$pg_base" -qc "CREATE DATABASE $pg_db TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'" || fail "cannot create a database on $pg_base"
+  pg_url=${pg_base%/*}/$pg_db
+  pg_version=$(psql "$pg_url" -Atc 'SHOW server_version' | cut -d' ' -f1)
+  load_demo "$pg_url"
+  start_serve "$pg_url" serve-pg-1
+  more_servers+=("$serve_pid")
+  pg1_pid=$serve_pid pg1_base=$serve_base
+  start_serve "$pg_url" serve-pg-2
+  more_servers+=("$serve_pid")
+  pg2_pid=$serve_pid
+  start_proxy proxy-pg "$pg1_base" "$serve_base"
+  pg_proxy_pid=$started_pid pg_proxy_url="http://127.0.0.1:$started_port$page?$query"
+  login "$pg1_base"
+  pg_cookie=$cookie cookie=$sqlite_cookie
+  for url in "$sqlite_proxy_url" "$pg1_base$page?$query" "$pg_proxy_url"; do
+    [[ $url == "$pg1_base"* || $url == "$pg_proxy_url" ]] && c=$pg_cookie || c=$cookie
+    curl -s -H "$c" "$url" | grep -q "$figure" || fail "$url does not show $figure: not the unit page"
+  done
+fi
 
 # --- the runs ----------------------------------------------------------------------------------
 ticks_per_s=$(getconf CLK_TCK)
@@ -109,7 +188,7 @@ cpu_ticks() {  # PID...: user+system clock ticks used so far by these processes 
   for p in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done
   echo "$total"
 }
-nginx_workers() { pgrep -P "$nginx_pid" | tr '\n' ' '; }
+nginx_workers() { pgrep -P "${1:-$nginx_pid}" | tr '\n' ' '; }
 
 # bench NAME URL PIDS [HEADER]: one wrk run; appends "req/s p99_ms cpu_us_per_request" to NAME.runs
 # and fails the run on errors, non-2xx answers or short answers (a 3xx, e.g. a lost session).
@@ -150,6 +229,11 @@ fi
 for ((i = 1; i <= runs; i++)); do
   bench toteuma "$toteuma_url" "$toteuma_pid" "$cookie"
   bench nginx "$nginx_url" "$(nginx_workers)"
+  if ((postgres)); then
+    bench sqlite2 "$sqlite_proxy_url" "$toteuma_pid $sqlite2_pid $(nginx_workers "$sqlite_proxy_pid")" "$cookie"
+    bench pg1 "$pg1_base$page?$query" "$pg1_pid" "$pg_cookie"
+    bench pg2 "$pg_proxy_url" "$pg1_pid $pg2_pid $(nginx_workers "$pg_proxy_pid")" "$pg_cookie"
+  fi
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -169,3 +253,15 @@ awk -v tr="$t_rps" -v nr="$n_rps" -v tp="$t_p99" -v np="$n_p99" -v tc="$t_cpu" -
   printf "ratio nginx / Toteuma: req/s %.1f×; p99 %.3f× (Toteuma%ss is %.1f× nginx%ss); CPU per request %.3f× (Toteuma%ss is %.0f×)\n",
     nr / tr, np / tp, "\047", tp / np, "\047", (tc > 0 ? nc / tc : 0), "\047", (nc > 0 ? tc / nc : 0) }'
 echo "check: every answer 200 with the page's bytes (Toteuma: $figure found, logged in as a viewer)"
+if ((postgres)); then
+  # The same table, more rows: CPU per request of the two-instance rows includes nginx's.
+  read -r s2_rps s2_rps_runs s2_p99 s2_p99_runs s2_cpu <<<"$(summary sqlite2)"
+  read -r p1_rps p1_rps_runs p1_p99 p1_p99_runs p1_cpu <<<"$(summary pg1)"
+  read -r p2_rps p2_rps_runs p2_p99 p2_p99_runs p2_cpu <<<"$(summary pg2)"
+  printf '%-30s %10s %10s %10s  %s / %s\n' "SQLite, 2 instances + nginx" "$s2_rps" "$s2_p99" "$s2_cpu" "$s2_rps_runs" "$s2_p99_runs"
+  printf '%-30s %10s %10s %10s  %s / %s\n' "PostgreSQL $pg_version, 1 instance" "$p1_rps" "$p1_p99" "$p1_cpu" "$p1_rps_runs" "$p1_p99_runs"
+  printf '%-30s %10s %10s %10s  %s / %s\n' "PostgreSQL, 2 instances + nginx" "$p2_rps" "$p2_p99" "$p2_cpu" "$p2_rps_runs" "$p2_p99_runs"
+  awk -v s1="$t_rps" -v s2="$s2_rps" -v p1="$p1_rps" -v p2="$p2_rps" 'BEGIN {
+    printf "ratio PostgreSQL / SQLite req/s: 1 instance %.2f×, 2 instances %.2f×; 2 instances / 1: SQLite %.2f×, PostgreSQL %.2f×\n", p1 / s1, p2 / s2, s2 / s1, p2 / p1 }'
+  echo "instances: --threads $threads each; two instances behind nginx round robin (bench/web/nginx-proxy.conf), CPU includes nginx's workers"
+fi
