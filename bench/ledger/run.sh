@@ -4,7 +4,9 @@
 # from /usr/bin/time -v, and `wc -l` on the file as the floor. Prints the ratio.
 #   bench/ledger/run.sh [ROWS]            ROWS default 10 000 000
 # Environment: TOTEUMA (default build/toteuma), THREADS (2), RUNS (5),
-#   WORK (a scratch folder outside the repository; default $TMPDIR/toteuma-bench-ledger).
+#   WORK (a scratch folder outside the repository; default $TMPDIR/toteuma-bench-ledger),
+#   PG_URL (a PostgreSQL database, e.g. from scripts/pg-cluster.sh start: the import into it is
+#   timed too, into a fresh copy of the template each run, and its ratio to the SQLite import printed).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -49,6 +51,10 @@ for ((i = 1; i <= runs; i++)); do
   cp "$data/template.db" "$data/run.db"
   rm -rf "$data/run.db.ledger" "$data/run.db-wal" "$data/run.db-shm"
   run toteuma "$toteuma" import ledger "$data/ledger.csv" --db "$data/run.db" --mapping "$data/mapping.toml" --threads "$threads"
+  if [[ -n ${PG_URL:-} ]]; then
+    "$toteuma" copy-db --from "$data/template.db" --to "$PG_URL" --replace >/dev/null
+    run postgres "$toteuma" import ledger "$data/ledger.csv" --db "$PG_URL" --mapping "$data/mapping.toml" --threads "$threads"
+  fi
   rm -f "$data/duck.db" "$data/duck.db.wal"
   run duckdb node "$work/npm/duckdb.mjs" "$data/ledger.csv" "$data/duck.db" "$threads"
 done
@@ -79,4 +85,11 @@ printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_
 printf '%-34s %9s  %-40s %7s MB\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb"
 awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" -v db="$d_best" -v tb="$t_best" \
   'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× of the medians (target ≥ 2×), %.2f× of the best runs; Toteuma / wc -l: %.1f×\n", d / t, db / tb, t / w }'
+if [[ -n ${PG_URL:-} ]]; then
+  read -r p_s p_runs p_mb p_best <<<"$(stat postgres)"
+  p_total=$("$toteuma" ledger imports --db "$PG_URL" | awk -F';' 'NR == 2 { print $10 }')
+  printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger (PostgreSQL)" "$p_s" "$p_runs" "$p_mb"
+  awk -v p="$p_s" -v t="$t_s" 'BEGIN { printf "ratio PostgreSQL / SQLite import: %.2f× of the medians (the kept file goes into the database too)\n", p / t }'
+  [[ "$p_total" == "$t_total" ]] || same="DIFFER (PostgreSQL $p_total)"
+fi
 echo "check: totals $same (Toteuma $t_total €, $t_rows rows; DuckDB $d_total €, $d_rows rows)"

@@ -57,6 +57,12 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       {"err.store.bad_decision_date", {"Virheellinen päätöspäivä: {}", "Ogiltigt beslutsdatum: {}"}},
       {"err.store.scenario_has_figures", {"Sarakkeella {} on vielä lukuja.", "Kolumnen {} har fortfarande siffror."}},
       {"err.store.unknown_version", {"Tuntematon asiakirjaversio {}", "Okänd dokumentversion {}"}},
+      // opening a database (store/sql_*.cpp): {} the file or URL without its password, then the engine's reason
+      {"err.store.open", {"Tietokantaa {} ei voi avata: {}", "Databasen {} kan inte öppnas: {}"}},
+      {"err.store.collation", {"Tietokanta {} lajittelee säännöllä '{}'; Toteuma tarvitsee tavujärjestyksen: CREATE DATABASE … "
+                               "TEMPLATE template0 LOCALE 'C' (docs/DEPLOY.md)",
+                               "Databasen {} sorterar enligt '{}'; Toteuma behöver byteordning: CREATE DATABASE … "
+                               "TEMPLATE template0 LOCALE 'C' (docs/DEPLOY.md)"}},
       // toteuma copy-db (store/copy_db.cpp): {} a database (file or URL without its password)
       {"err.copy_db.same", {"Lähde ja kohde ovat sama tietokanta: {}", "Källan och målet är samma databas: {}"}},
       {"err.copy_db.no_source", {"Lähdetietokantaa ei ole: {}", "Källdatabasen finns inte: {}"}},

@@ -61,18 +61,22 @@ class PgConn final : public Conn {
       std::string msg = pg_ ? PQerrorMessage(pg_) : "out of memory";
       PQfinish(pg_);
       pg_ = nullptr;
-      throw StoreError("cannot open database " + redacted(url) + ": " + msg);
+      throw StoreError(toteuma::msg("err.store.open", redacted(url), msg));
     }
     PQsetNoticeProcessor(pg_, no_notices, nullptr);
     exec("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
     // Canonical order (dumps, documents) is byte order, as in SQLite: the database must sort so.
-    Result r(PQexec(pg_, "SELECT datcollate FROM pg_database WHERE datname = current_database()"));
-    std::string coll = PQresultStatus(r.r) == PGRES_TUPLES_OK && PQntuples(r.r) == 1 ? PQgetvalue(r.r, 0, 0) : "";
+    // (An ICU database reports datcollate 'C' yet sorts by its ICU locale: the provider must be libc.)
+    Result r(PQexec(pg_, PQserverVersion(pg_) >= 150000
+                             ? "SELECT datcollate, datlocprovider FROM pg_database WHERE datname = current_database()"
+                             : "SELECT datcollate, 'c' FROM pg_database WHERE datname = current_database()"));
+    bool one = PQresultStatus(r.r) == PGRES_TUPLES_OK && PQntuples(r.r) == 1;
+    std::string coll = one ? PQgetvalue(r.r, 0, 0) : "";
+    if (one && std::string(PQgetvalue(r.r, 0, 1)) != "c") coll += " (" + std::string(PQgetvalue(r.r, 0, 1)) + ")";
     if (coll != "C" && coll != "POSIX" && coll.rfind("C.", 0) != 0) {
       PQfinish(pg_);
       pg_ = nullptr;
-      throw StoreError("database " + redacted(url) + " sorts by collation '" + coll +
-                       "'; Toteuma needs byte order: CREATE DATABASE … TEMPLATE template0 LOCALE 'C' (docs/DEPLOY.md)");
+      throw StoreError(msg("err.store.collation", redacted(url), coll));
     }
   }
   ~PgConn() override { PQfinish(pg_); }

@@ -68,7 +68,7 @@ class SqliteConn final : public Conn {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       db_ = nullptr;
-      throw StoreError("cannot open database " + path + ": " + msg);
+      throw StoreError(toteuma::msg("err.store.open", path, msg));
     }
     sqlite3_busy_timeout(db_, 5000);
   }
