@@ -91,20 +91,39 @@ class SqliteConn final : public Conn {
   std::string error() override { return sqlite3_errmsg(db_); }
   void copy_rows(const std::string& table, const std::vector<std::string>& columns,
                  const std::vector<std::vector<std::optional<std::string>>>& rows) override {
-    std::string sql = "INSERT INTO " + table + " (", marks;
+    // 64 rows a statement: SQLite's per-statement work is then paid once per 64 rows.
+    constexpr std::size_t kRows = 64;
+    std::string head = "INSERT INTO " + table + " (", marks = "(";
     for (std::size_t i = 0; i < columns.size(); ++i) {
-      sql += (i ? ", " : "") + columns[i];
+      head += (i ? ", " : "") + columns[i];
       marks += i ? ", ?" : "?";
     }
-    SqliteStmt st(db_, sql + ") VALUES (" + marks + ")");
-    for (const auto& row : rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        if (row[i]) st.bind_text(static_cast<int>(i + 1), *row[i]);
-        else st.bind_null(static_cast<int>(i + 1));
-      }
+    head += ") VALUES ";
+    marks += ")";
+    auto statement = [&](std::size_t n) {
+      std::string q = head;
+      for (std::size_t i = 0; i < n; ++i) q += (i ? ", " : "") + marks;
+      return SqliteStmt(db_, q);
+    };
+    auto insert = [&](SqliteStmt& st, std::size_t from, std::size_t n) {
+      int p = 0;
+      for (std::size_t r = from; r < from + n; ++r)
+        for (const auto& v : rows[r]) {
+          if (v) st.bind_text(++p, *v);
+          else st.bind_null(++p);
+        }
       while (st.step()) {
       }
       st.reset();
+    };
+    std::size_t r = 0;
+    if (rows.size() >= kRows) {
+      SqliteStmt many = statement(kRows);
+      for (; r + kRows <= rows.size(); r += kRows) insert(many, r, kRows);
+    }
+    if (r < rows.size()) {
+      SqliteStmt one = statement(1);
+      for (; r < rows.size(); ++r) insert(one, r, 1);
     }
   }
   sqlite3* handle() { return db_; }

@@ -126,28 +126,11 @@ class SqliteLedgerStore final : public LedgerStore {
         for (const char* table : {"ledger_actual", "ledger_investment", "ledger_index", "ledger_suspense"})  // fixed names
           db_.prepare(std::string("DELETE FROM ") + table + " WHERE month = ?").bind(1, month).run();
       {
-        // 64 rows a statement: SQLite's per-statement work is then paid once per 64 figures.
-        constexpr std::size_t kRows = 64;
-        auto sql = [](std::size_t n) {
-          std::string q = "INSERT INTO ledger_actual (month, unit_id, line_id, amount_cents) VALUES ";
-          for (std::size_t i = 0; i < n; ++i) q += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
-          return q;
-        };
-        auto many = db_.prepare(sql(kRows));
-        std::size_t i = 0;
-        for (; i + kRows <= imp.actuals.size(); i += kRows) {
-          for (std::size_t k = 0; k < kRows; ++k) {
-            const LedgerActual& a = imp.actuals[i + k];
-            int c = static_cast<int>(k) * 4;
-            many.bind(c + 1, a.month).bind(c + 2, a.unit).bind(c + 3, a.line).bind(c + 4, a.amount);
-          }
-          many.run();
-        }
-        auto one = db_.prepare(sql(1));
-        for (; i < imp.actuals.size(); ++i) {
-          const LedgerActual& a = imp.actuals[i];
-          one.bind(1, a.month).bind(2, a.unit).bind(3, a.line).bind(4, a.amount).run();
-        }
+        // Many rows: batched inserts on SQLite, COPY on PostgreSQL (sql_db.h copy_rows).
+        std::vector<std::vector<std::optional<std::string>>> rows;
+        rows.reserve(imp.actuals.size());
+        for (const LedgerActual& a : imp.actuals) rows.push_back({a.month, a.unit, a.line, std::to_string(a.amount)});
+        db_.copy_rows("ledger_actual", {"month", "unit_id", "line_id", "amount_cents"}, rows);
       }
       {
         auto st = db_.prepare(
