@@ -10,7 +10,7 @@ namespace toteuma {
 
 const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
   static const std::vector<std::pair<std::string_view, Text>> c = {
-      // the workplace store's refusals of a change (store/sqlite_workplace.cpp); {} the value sent
+      // the workplace store's refusals of a change (store/workplace_store.cpp); {} the value sent
       {"err.store.internal", {"Tallennus epäonnistui sisäisen virheen vuoksi. Mitään ei muutettu.",
                               "Sparandet misslyckades på grund av ett internt fel. Inget ändrades."}},
       {"err.store.stale", {"Tietoa {} {} muutettiin sillä välin.", "Uppgiften {} {} ändrades under tiden."}},
@@ -33,7 +33,7 @@ const std::vector<std::pair<std::string_view, Text>>& message_catalogue() {
       // issue 16 item 3: the units' proposals
       {"err.store.unknown_budget_version", {"Tuntematon talousarvioversio: {}", "Okänd budgetversion: {}"}},
       {"err.store.version_year", {"Vuosi {} ei ole version talousarviovuosi {} eikä sen suunnitelmavuosi", "Året {} är inte versionens budgetår {} eller dess planår"}},
-      // issue 16 item 7: councillors' alternative budgets (store/sqlite_alternative.cpp, web/alternative_pages.cpp)
+      // issue 16 item 7: councillors' alternative budgets (store/alternative_rows.cpp, web/alternative_pages.cpp)
       {"err.store.unknown_alternative", {"Tuntematon vaihtoehtoinen talousarvio: {}", "Okänd alternativ budget: {}"}},
       {"err.store.bad_alternative", {"Virheellinen vaihtoehtoinen talousarvio: {}", "Ogiltig alternativ budget: {}"}},
       {"err.store.note_without_change", {"Perustelulla ei ole muutosta: {}", "Motiveringen har ingen ändring: {}"}},

@@ -20,7 +20,7 @@
 #include "store/copy_db.h"
 #include "store/migrations.h"
 #include "store/sha256.h"
-#include "store/sqlite_audit.h"
+#include "store/audit_rows.h"
 #include "store/sql_db.h"
 #include <sqlite3.h>
 

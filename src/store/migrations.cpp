@@ -349,7 +349,7 @@ CREATE TABLE budget_version_htv (
       // 24: translations that know their source (issue 17 item 2, core/workplace/translation.h): the
       // source-language text a translation was written against. NULL for a source text, and for a
       // translation stored before: it counts as written against its source as it stands, and the
-      // first write of that source records the text it replaces (store/sqlite_translation.h).
+      // first write of that source records the text it replaces (store/translation_rows.h).
       {24, R"sql(
 ALTER TABLE narrative ADD COLUMN source_seen TEXT;
 )sql"},

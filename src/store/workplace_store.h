@@ -47,7 +47,7 @@ class WorkplaceStore {
   // (a reviewer returning the section) starts or continues the section's thread in the same transaction.
   virtual void set_section_state(const std::string& user, const SectionStatus& s, const std::string& comment = "") = 0;
 
-  // Comment threads (store/sqlite_comments.h, migration 25): read per request, each write one
+  // Comment threads (store/comment_rows.h, migration 25): read per request, each write one
   // transaction with its audit rows. `unit` "" = any unit; `key_prefix` narrows the keys.
   virtual std::vector<CommentThread> comment_threads(CommentOn on, const std::string& unit, const std::string& key_prefix) = 0;
   virtual std::optional<CommentThread> comment_thread(const CommentTarget& t) = 0;

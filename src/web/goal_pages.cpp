@@ -1,6 +1,6 @@
 // A unit's goal work of a year in the web (issue 17 item 1): /{lang}/unit/{unit}/goals/edit?year=Y.
 // Every form's write is a Change through apply_changes (web/actions.h); the records' encodings are
-// core/goals/goal_edit.h, their store code store/sqlite_goal_edit.*.
+// core/goals/goal_edit.h, their store code store/goal_edit_rows.*.
 #include "web/goal_pages.h"
 
 #include <fmt/format.h>

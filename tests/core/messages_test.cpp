@@ -75,7 +75,7 @@ TEST(Messages, EveryKeyTheCodeNamesExists) {
 // The workplace store validates every change from the web and the API: each refusal is a
 // catalogue message. Only failures no person can correct keep a detail (shown as err.store.internal).
 TEST(Messages, WorkplaceStoreRefusalsAreCatalogueMessages) {
-  const std::string text = testing::slurp(testing::source_dir() / "src" / "store" / "sqlite_workplace.cpp");
+  const std::string text = testing::slurp(testing::source_dir() / "src" / "store" / "workplace_store.cpp");
   const std::vector<std::string> internal = {"section status without doc", "duplicate version file",
                                              "negative check error count"};
   std::size_t refusals = 0, pos = 0;

@@ -1,7 +1,7 @@
-#include "store/sqlite_comments.h"
+#include "store/comment_rows.h"
 
 #include "core/i18n.h"
-#include "store/sqlite_audit.h"
+#include "store/audit_rows.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
 

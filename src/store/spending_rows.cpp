@@ -1,4 +1,4 @@
-#include "store/sqlite_spending.h"
+#include "store/spending_rows.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // Users, grants and sessions in the SQLite database of the dataset (migration 7).
 #include <algorithm>
 
-#include "store/sqlite_audit.h"
+#include "store/audit_rows.h"
 #include "store/sql_db.h"
 #include "store/user_store.h"
 
@@ -25,9 +25,9 @@ bool grant_before(const Grant& a, const Grant& b) {
 
 std::string lang_text(const Grant& g) { return g.lang ? std::string(lang_code(*g.lang)) : std::string(); }
 
-class SqliteUserStore final : public UserStore {
+class SqlUserStore final : public UserStore {
  public:
-  explicit SqliteUserStore(const std::string& path) : db_(migrated(path)) {
+  explicit SqlUserStore(const std::string& path) : db_(migrated(path)) {
     db_.pragma("foreign_keys=ON");
     db_.pragma("synchronous=NORMAL");
   }
@@ -236,7 +236,7 @@ class SqliteUserStore final : public UserStore {
 }  // namespace
 
 std::unique_ptr<UserStore> open_user_store(const std::string& path) {
-  return std::make_unique<SqliteUserStore>(path);
+  return std::make_unique<SqlUserStore>(path);
 }
 
 }  // namespace toteuma

@@ -1,5 +1,5 @@
 // The alternative budgets' tables (migration 22) over an open connection, inside the caller's
-// transaction: part of reading and replacing the budget rounds (store/sqlite_budgeting.h).
+// transaction: part of reading and replacing the budget rounds (store/budgeting_rows.h).
 #pragma once
 #include <optional>
 #include <string>

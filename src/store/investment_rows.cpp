@@ -1,4 +1,4 @@
-#include "store/sqlite_investments.h"
+#include "store/investment_rows.h"
 
 #include "store/store.h"
 

@@ -1,4 +1,4 @@
-#include "store/sqlite_translation.h"
+#include "store/translation_rows.h"
 
 namespace toteuma {
 

@@ -1,4 +1,4 @@
-#include "store/sqlite_calendar.h"
+#include "store/calendar_rows.h"
 
 #include "store/store.h"
 

@@ -6,13 +6,13 @@
 #include "core/text.h"
 #include "core/workplace/translation.h"
 #include "store/migrations.h"
-#include "store/sqlite_dataset.h"
-#include "store/sqlite_budgeting.h"
-#include "store/sqlite_spending.h"
-#include "store/sqlite_calendar.h"
-#include "store/sqlite_translation.h"
-#include "store/sqlite_investments.h"
-#include "store/sqlite_audit.h"
+#include "store/dataset_read.h"
+#include "store/budgeting_rows.h"
+#include "store/spending_rows.h"
+#include "store/calendar_rows.h"
+#include "store/translation_rows.h"
+#include "store/investment_rows.h"
+#include "store/audit_rows.h"
 #include "store/sql_db.h"
 #include "store/store.h"
 
@@ -26,13 +26,13 @@ Date date_of(const std::string& iso) {
   return *d;
 }
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
   // A store over another store's open connection (already migrated), e.g. to read the dataset
   // inside that connection's transaction.
-  explicit SqliteStore(sql::Db& borrowed) : db_(borrowed) {}
+  explicit SqlStore(sql::Db& borrowed) : db_(borrowed) {}
 
-  explicit SqliteStore(const std::string& path) : own_(std::in_place, path), db_(*own_) {
+  explicit SqlStore(const std::string& path) : own_(std::in_place, path), db_(*own_) {
     db_.pragma("journal_mode=WAL");
     db_.pragma("foreign_keys=ON");
     db_.pragma("synchronous=NORMAL");
@@ -660,8 +660,8 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-std::unique_ptr<Store> open_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+std::unique_ptr<Store> open_store(const std::string& path) { return std::make_unique<SqlStore>(path); }
 
-Dataset read_dataset(sql::Db& db) { return SqliteStore(db).read(); }
+Dataset read_dataset(sql::Db& db) { return SqlStore(db).read(); }
 
 }  // namespace toteuma

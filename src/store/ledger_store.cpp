@@ -15,7 +15,7 @@
 #include <signal.h>
 
 #include "store/ledger_files.h"
-#include "store/sqlite_audit.h"
+#include "store/audit_rows.h"
 #include "store/sql_db.h"
 #include "store/store.h"
 
@@ -96,9 +96,9 @@ const std::string& migrated(const std::string& path) {
   return path;
 }
 
-class SqliteLedgerStore final : public LedgerStore {
+class SqlLedgerStore final : public LedgerStore {
  public:
-  explicit SqliteLedgerStore(const std::string& path) : path_(path), db_(migrated(path)) {
+  explicit SqlLedgerStore(const std::string& path) : path_(path), db_(migrated(path)) {
     db_.pragma("foreign_keys=ON");
     db_.pragma("synchronous=NORMAL");
   }
@@ -379,7 +379,7 @@ class SqliteLedgerStore final : public LedgerStore {
 }  // namespace
 
 std::unique_ptr<LedgerStore> open_ledger_store(const std::string& path) {
-  return std::make_unique<SqliteLedgerStore>(path);
+  return std::make_unique<SqlLedgerStore>(path);
 }
 
 std::vector<MonthlyActual> monthly_actuals(LedgerStore& store, int year) {

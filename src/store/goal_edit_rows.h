@@ -1,5 +1,5 @@
 // The goal records the web writes (issue 17 item 1) over an open connection, inside the write's
-// transaction (store/sqlite_workplace.cpp): entities goal_def, goal_action, metric, theme,
+// transaction (store/workplace_store.cpp): entities goal_def, goal_action, metric, theme,
 // goal_status, review and review_item, values as core/goals/goal_edit.h encodes them. The rules of
 // a record (known units, themes, levels, parents) are the loader's, applied to what the write
 // leaves (web check_as_loaded); here only the key, the value's shape and the references the

@@ -10,14 +10,14 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/finance/scenario.h"
-#include "store/sqlite_dataset.h"
-#include "store/sqlite_alternative.h"
-#include "store/sqlite_comments.h"
-#include "store/sqlite_spending.h"
-#include "store/sqlite_calendar.h"
-#include "store/sqlite_goal_edit.h"
-#include "store/sqlite_translation.h"
-#include "store/sqlite_audit.h"
+#include "store/dataset_read.h"
+#include "store/alternative_rows.h"
+#include "store/comment_rows.h"
+#include "store/spending_rows.h"
+#include "store/calendar_rows.h"
+#include "store/goal_edit_rows.h"
+#include "store/translation_rows.h"
+#include "store/audit_rows.h"
 #include "store/sql_db.h"
 #include "store/sha256.h"
 #include "store/workplace_store.h"
@@ -70,7 +70,7 @@ std::string parse_lang_part(const std::string& s) {
 
 enum class Entity { figure, narrative, narrative_origin, metric_value, realisation, goal, scenario, version_figure, proposal, proposal_note,
                     alternative_part, version_htv, spending_plan,
-                    calendar_item,  // admin: the annual clock's items (store/sqlite_calendar.h)
+                    calendar_item,  // admin: the annual clock's items (store/calendar_rows.h)
                     goal_record /* goals-web: goal_def, goal_action, metric, theme, goal_status, review, review_item */ };
 
 // A change's key, validated, with the unit its audit row belongs to.
@@ -111,9 +111,9 @@ const std::string& migrated(const std::string& path) {
   return path;
 }
 
-class SqliteWorkplaceStore final : public WorkplaceStore {
+class SqlWorkplaceStore final : public WorkplaceStore {
  public:
-  explicit SqliteWorkplaceStore(const std::string& path) : db_(migrated(path)) {
+  explicit SqlWorkplaceStore(const std::string& path) : db_(migrated(path)) {
     db_.pragma("foreign_keys=ON");
     db_.pragma("synchronous=NORMAL");
   }
@@ -418,7 +418,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         {"alternative_note", {Entity::alternative_part, alternative_key_parts("alternative_note")}},
         {"spending_plan", {Entity::spending_plan, 3}},
         {"calendar_item", {Entity::calendar_item, 1}},
-        // goals-web (issue 17): store/sqlite_goal_edit.h
+        // goals-web (issue 17): store/goal_edit_rows.h
         {"goal_def", {Entity::goal_record, 1}}, {"goal_action", {Entity::goal_record, 2}}, {"metric", {Entity::goal_record, 1}},
         {"theme", {Entity::goal_record, 1}}, {"goal_status", {Entity::goal_record, 2}}, {"review", {Entity::goal_record, 1}},
         {"review_item", {Entity::goal_record, 2}}};
@@ -462,16 +462,16 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
         break;
       case Entity::scenario:
         break;  // a new id is allowed: the web creates amendments and forecasts
-      case Entity::alternative_part:  // store/sqlite_alternative.h
+      case Entity::alternative_part:  // store/alternative_rows.h
         t.kind = entity;
         t.unit = check_alternative_key(db_, entity, p);
         break;
-      case Entity::spending_plan:  // store/sqlite_spending.h
+      case Entity::spending_plan:  // store/spending_rows.h
         t.unit = check_spending_key(db_, p);
         break;
-      case Entity::calendar_item:  // store/sqlite_calendar.h; a new id creates an item (the loader checks its form)
+      case Entity::calendar_item:  // store/calendar_rows.h; a new id creates an item (the loader checks its form)
         break;
-      case Entity::goal_record:  // store/sqlite_goal_edit.h
+      case Entity::goal_record:  // store/goal_edit_rows.h
         t.kind = entity;
         t.unit = check_goal_record_key(db_, entity, p);
         break;
@@ -813,7 +813,7 @@ class SqliteWorkplaceStore final : public WorkplaceStore {
 }  // namespace
 
 std::unique_ptr<WorkplaceStore> open_workplace_store(const std::string& path) {
-  return std::make_unique<SqliteWorkplaceStore>(path);
+  return std::make_unique<SqlWorkplaceStore>(path);
 }
 
 }  // namespace toteuma

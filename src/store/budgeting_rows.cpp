@@ -1,6 +1,6 @@
-#include "store/sqlite_budgeting.h"
+#include "store/budgeting_rows.h"
 
-#include "store/sqlite_alternative.h"
+#include "store/alternative_rows.h"
 #include "store/store.h"
 
 namespace toteuma {

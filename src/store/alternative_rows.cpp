@@ -1,4 +1,4 @@
-#include "store/sqlite_alternative.h"
+#include "store/alternative_rows.h"
 
 #include "store/store.h"
 

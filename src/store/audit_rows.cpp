@@ -1,4 +1,4 @@
-#include "store/sqlite_audit.h"
+#include "store/audit_rows.h"
 
 #include <fmt/format.h>
 

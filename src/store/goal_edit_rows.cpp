@@ -1,4 +1,4 @@
-#include "store/sqlite_goal_edit.h"
+#include "store/goal_edit_rows.h"
 
 #include "core/fixed.h"
 #include "core/goals/goal_edit.h"
