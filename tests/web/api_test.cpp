@@ -3,9 +3,13 @@
 // document covering every route.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "cli/document_commands.h"
 #include "demo_db.h"
 #include "store/store.h"
 #include "store/workplace_store.h"
@@ -168,6 +172,39 @@ TEST(ApiChanges, StaleBeforeIsRefusedWithTheCurrentValue) {
   // A missing value reads as null.
   auto none = c.get("/api/v1/values", {{"entity", "narrative"}, {"key", "ict/2024/risks/sv"}});
   EXPECT_TRUE(body(none)["value"].is_null());
+}
+
+// Two servers on one database (issue 18 item 3; as pg:* two instances on PostgreSQL, else two
+// SQLite connections as two processes would have): a write through one, and a command-line
+// write, are in the other's pages at its next request — no restart, no stale snapshot.
+TEST(ApiChanges, AWriteThroughOneServerIsInTheOthersPagesAtItsNextRequest) {
+  Api a;
+  http::Handler second = make_app(a.db);
+  Client one = a.logged_in("kanslia");
+  Client two(second);
+  ASSERT_EQ(two.login("kanslia", kPassword).status, 303);  // the session row is shared too
+  const std::string page = "/fi/unit/kanslia/document";
+  const std::map<std::string, std::string> q = {{"doc", "annual-report"}, {"year", "2024"}, {"format", "html"}};
+  ASSERT_EQ(two.get(page, q).status, 200);  // the second server's snapshot is read now
+  std::string stored = a.narrative("kanslia", 2024, "events", Lang::fi);
+  ASSERT_EQ(one.json("POST", "/api/v1/changes", change("narrative", "kanslia/2024/events/fi", stored, "Kirjoitettu ykköspalvelimella.").dump())
+                .status,
+            200);
+  EXPECT_NE(two.get(page, q).body.find("Kirjoitettu ykköspalvelimella."), std::string::npos);
+
+  std::filesystem::path f = a.tmp.path() / "events.md";
+  std::ofstream(f) << "Kirjoitettu komentoriviltä.";
+  DocumentOptions o;
+  o.db = a.db;
+  o.unit = "kanslia";
+  o.year = 2024;
+  o.section = "events";
+  o.lang = "fi";
+  o.file = f.string();
+  std::ostringstream out;
+  ASSERT_EQ(cmd_narrative_set(o, out), 0);
+  EXPECT_NE(two.get(page, q).body.find("Kirjoitettu komentoriviltä."), std::string::npos);
+  EXPECT_NE(one.get(page, q).body.find("Kirjoitettu komentoriviltä."), std::string::npos);
 }
 
 TEST(ApiChanges, MalformedBodiesAre400) {
