@@ -15,6 +15,11 @@ namespace toteuma {
 // The text of `key` in `lang`. An unknown key is a programming error: it returns
 // "[missing text]" so it is visible in output and caught by tests.
 const std::string& tr(std::string_view key, Lang lang);
+// The text of `key` in `lang` with fmt-style arguments filled in.
+template <class... A>
+std::string trf(std::string_view key, Lang lang, A&&... args) {
+  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<A>(args)...);
+}
 // True when the catalogue has the key in both languages (used by tests).
 bool tr_complete(std::string_view key);
 // All keys (used by tests to verify both languages exist for each).

@@ -12,9 +12,6 @@ namespace {
 constexpr lxw_color_t kInputFill = 0xFFF2CC;  // a light yellow: "fill in here"
 constexpr lxw_color_t kReferenceFill = 0xF2F2F2;
 
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
 
 // The writer's rows and columns are 0-based; the layout's are the reader's, 1-based.
 lxw_row_t row0(int r) { return static_cast<lxw_row_t>(r - 1); }
@@ -70,7 +67,7 @@ std::string render_proposal_sheet(const ProposalSheet& s) {
   format_set_unlocked(input_text);
 
   using namespace psheet;
-  xlsx_check(worksheet_write_string(ws, row0(kTitleRow), col0(kLabelCol), tf("psheet.title", lang, s.year, s.unit_name).c_str(), title));
+  xlsx_check(worksheet_write_string(ws, row0(kTitleRow), col0(kLabelCol), trf("psheet.title", lang, s.year, s.unit_name).c_str(), title));
   auto header = [&](int r, const char* key, const std::string& value) {
     xlsx_check(worksheet_write_string(ws, row0(r), col0(kLabelCol), tr(key, lang).c_str(), bold));
     xlsx_check(worksheet_write_string(ws, row0(r), col0(kValueCol), value.c_str(), nullptr));
@@ -91,12 +88,12 @@ std::string render_proposal_sheet(const ProposalSheet& s) {
   };
   head(kLineIdCol, tr("psheet.col.line_id", lang));
   head(kLineCol, tr("col.label", lang));
-  head(kActualCol, tf("col.actual", lang, s.year - 2));
-  head(kBudgetAfterCol, tf("col.budget_after", lang, s.year - 1));
-  head(kFrameCol, tf("psheet.col.frame", lang, s.year));
-  head(kFirstYearCol, tf("col.budget", lang, s.year));
-  head(kFirstYearCol + 1, tf("col.plan", lang, s.year + 1));
-  head(kFirstYearCol + 2, tf("col.plan", lang, s.year + 2));
+  head(kActualCol, trf("col.actual", lang, s.year - 2));
+  head(kBudgetAfterCol, trf("col.budget_after", lang, s.year - 1));
+  head(kFrameCol, trf("psheet.col.frame", lang, s.year));
+  head(kFirstYearCol, trf("col.budget", lang, s.year));
+  head(kFirstYearCol + 1, trf("col.plan", lang, s.year + 1));
+  head(kFirstYearCol + 2, trf("col.plan", lang, s.year + 2));
   head(kJustificationCol, tr("psheet.col.justification", lang));
   lxw_comment_options note{};
   note.x_scale = 2;
@@ -135,7 +132,7 @@ std::string render_proposal_sheet(const ProposalSheet& s) {
   worksheet_protect(ws, nullptr, &protection);
 
   lxw_doc_properties props{};
-  std::string doc_title = tf("psheet.title", lang, s.year, s.unit_name);
+  std::string doc_title = trf("psheet.title", lang, s.year, s.unit_name);
   props.title = doc_title.data();
   xlsx_check(workbook_set_properties(wb, &props));
   return book.close();

@@ -15,9 +15,10 @@ namespace toteuma::web::page_text {
 
 inline std::string e(std::string_view s) { return html_escape(s); }
 inline std::string lc(Lang l) { return std::string(lang_code(l)); }
+// The pages' short name for toteuma::trf.
 template <class... A>
 std::string tf(const char* key, Lang lang, A&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<A>(args)...);
+  return trf(key, lang, std::forward<A>(args)...);
 }
 
 }  // namespace toteuma::web::page_text

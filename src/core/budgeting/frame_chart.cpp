@@ -11,12 +11,6 @@
 
 namespace toteuma {
 
-namespace {
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
-}  // namespace
-
 std::optional<Cents> FrameDistances::at(const std::string& id, const std::string& unit) const {
   for (std::size_t i = 0; i < versions.size(); ++i)
     for (std::size_t k = 0; k < units.size(); ++k)
@@ -64,7 +58,7 @@ doc::Chart frame_distance_chart(const Dataset& d, const std::string& municipalit
   doc::Chart c;
   c.kind = doc::Chart::Kind::bars;
   c.id = fmt::format("c-frame-{}-{}", municipality, year);
-  c.title = tf("round.chart.title", lang, year);
+  c.title = trf("round.chart.title", lang, year);
   c.unit = "€";
   c.scale = 2;
   FrameDistances fd = frame_distances(d, municipality, year);
@@ -79,7 +73,7 @@ doc::Chart frame_distance_chart(const Dataset& d, const std::string& municipalit
     c.series.push_back({v.name.shown(lang).empty() ? v.id : v.name.shown(lang), fd.distance[i], false});
     names.push_back(c.series.back().name);
   }
-  c.alt = tf("round.chart.alt", lang, fd.frame->name.shown(lang), year) + " " + figures_text(c, names, c.categories, 0, lang);
+  c.alt = trf("round.chart.alt", lang, fd.frame->name.shown(lang), year) + " " + figures_text(c, names, c.categories, 0, lang);
   return c;
 }
 

@@ -17,10 +17,6 @@ namespace toteuma {
 
 namespace {
 
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
-
 std::optional<Cents> diff(std::optional<Cents> a, std::optional<Cents> b) {
   if (!a || !b) return std::nullopt;
   return checked_sub(*a, *b);
@@ -62,17 +58,17 @@ SimpleTable budget_versions_table(const Dataset& d, const std::string& unit, int
   SimpleTable t;
   t.decimals = 2;
   t.shown_decimals = 0;
-  t.title = tf("versions.title", lang, year);
+  t.title = trf("versions.title", lang, year);
   t.label_heading = tr("col.label", lang);
-  t.headings = {tf("col.actual", lang, year - 2), tf("col.budget_after", lang, year - 1)};
+  t.headings = {trf("col.actual", lang, year - 2), trf("col.budget_after", lang, year - 1)};
   auto column = [&](std::size_t i) { return !shown || shown->count(versions[i]->id) > 0; };
   for (std::size_t i = 0; i < versions.size(); ++i) {
     const BudgetVersion* v = versions[i];
     if (!column(i)) continue;
     t.headings.push_back(v->name.in(lang).empty() ? v->id : v->name.in(lang));
-    for (const BudgetAlternative* a : alts[i]) t.headings.push_back(tf("versions.col.alternative", lang, a->name.shown(lang)));
+    for (const BudgetAlternative* a : alts[i]) t.headings.push_back(trf("versions.col.alternative", lang, a->name.shown(lang)));
   }
-  t.headings.push_back(tf("versions.col.change", lang, year - 1));
+  t.headings.push_back(trf("versions.col.change", lang, year - 1));
   t.headings.push_back(tr("versions.col.change_pct", lang));
   if (frame) t.headings.push_back(tr("versions.col.frame_distance", lang));
   t.column_shown_decimals.assign(t.headings.size(), -1);

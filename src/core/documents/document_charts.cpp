@@ -11,13 +11,6 @@
 
 namespace toteuma {
 
-namespace {
-
-std::string trf(std::string_view key, Lang lang, const auto&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), args...);
-}
-
-}  // namespace
 
 // The figures of a chart as text: grouped by category ("Talous: talousarvio … -1 €, toteutuma
 // -2 €; …") for bars, by series ("Toimintatuotot: tilinpäätös 2023 1 €, …; …") for lines. The

@@ -24,9 +24,6 @@ Date last_day(int year, int month) {
   return {year, month, month == 2 && leap ? 29 : kDays[month - 1]};
 }
 
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
 
 }  // namespace
 
@@ -52,7 +49,7 @@ Scenario ledger_month_scenario(int year, int month) {
   s.id = ledger_scenario_id(year, month);
   s.kind = ScenarioKind::actual;
   s.year = year;
-  s.name = {tf("followup.scenario", Lang::fi, month, year), tf("followup.scenario", Lang::sv, month, year)};
+  s.name = {trf("followup.scenario", Lang::fi, month, year), trf("followup.scenario", Lang::sv, month, year)};
   return s;
 }
 
@@ -170,7 +167,7 @@ FollowUpData follow_up_data(const FollowUpInput& in, const OrgView& org, int yea
   a.scenarios.push_back({kToDate, ScenarioKind::actual, 0, std::nullopt, {}, "", std::nullopt});
   // Named, since explanations print the scenario of every step.
   a.scenarios.push_back({kForecast, ScenarioKind::actual, 0, std::nullopt,
-                         {tf("col.forecast", Lang::fi, year), tf("col.forecast", Lang::sv, year)}, "", std::nullopt});
+                         {trf("col.forecast", Lang::fi, year), trf("col.forecast", Lang::sv, year)}, "", std::nullopt});
   for (const auto& [key, sum] : to_date) a.figures.push_back({key.first, key.second, kToDate, sum});
   add_budget_to_date(fd, d, org, month);
   // An entered line replaces the projection of that line, and of its parts, at its unit.
@@ -215,7 +212,7 @@ void mark_projections(Explanation& e, const FollowUpData& fd, const OrgView& org
     e.step = Step::projected;
     Cents base = fd.closed_to_date.at({e.unit, e.line});
     const Phasing* ph = fd.phasing(org, e.unit, e.line);
-    e.what += ": " + tf(ph ? "followup.projected_phasing" : "followup.projected_even", lang, format_euros(base),
+    e.what += ": " + trf(ph ? "followup.projected_phasing" : "followup.projected_even", lang, format_euros(base),
                         fd.projected_months, fd.year);
   }
   for (auto& p : e.parts) mark_projections(p, fd, org, lang);
@@ -289,7 +286,7 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
   auto shown = shown_lines(own_chart, has);
 
   std::string unit_name = u->name.shown(lang);
-  std::string responsible = u->responsible.in(lang).empty() ? "" : tf("unit.responsible", lang, u->responsible.in(lang));
+  std::string responsible = u->responsible.in(lang).empty() ? "" : trf("unit.responsible", lang, u->responsible.in(lang));
   auto base = [&](FigureTable& t, std::string title) {
     t.kind = TableKind::annual_report;
     t.lang = lang;
@@ -299,12 +296,12 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
     t.responsible = responsible;
     t.title = std::move(title);
   };
-  base(fu.summary, tf("followup.title", lang, month, year));
+  base(fu.summary, trf("followup.title", lang, month, year));
   fu.summary.columns = {{Measure::budget_after, year, 0}, {Measure::actual, year, 0}, {Measure::actual, year, 0},
                         {Measure::forecast, year, 0}, {Measure::deviation, year, 0}};
-  fu.summary.headings = {tf("col.budget_after", lang, year), tf("followup.col.month", lang, month, year),
-                         tf("followup.col.to_date", lang, month, year),
-                         fu.forecast_entered ? tf("col.forecast", lang, year) : tf("followup.col.projection", lang, year),
+  fu.summary.headings = {trf("col.budget_after", lang, year), trf("followup.col.month", lang, month, year),
+                         trf("followup.col.to_date", lang, month, year),
+                         fu.forecast_entered ? trf("col.forecast", lang, year) : trf("followup.col.projection", lang, year),
                          tr("followup.col.forecast_deviation", lang)};
   if (!u->binding_line.empty())
     if (const Line* bl = d.chart.find(u->binding_line)) {
@@ -316,23 +313,23 @@ FollowUp build_follow_up(const FollowUpInput& in, const std::string& unit, int y
       if (fu.overrun) fu.summary.binding_line += " – " + tr(*fu.overrun ? "followup.overrun" : "followup.within", lang);
     }
 
-  base(fu.monthly, tf("followup.monthly_title", lang, year));
+  base(fu.monthly, trf("followup.monthly_title", lang, year));
   for (int m = 1; m <= month; ++m) {
     fu.monthly.columns.push_back({Measure::actual, year, 0});
     fu.monthly.headings.push_back(fmt::format("{}/{}", m, year));
   }
   fu.monthly.columns.push_back({Measure::actual, year, 0});
-  fu.monthly.headings.push_back(tf("followup.col.to_date", lang, month, year));
+  fu.monthly.headings.push_back(trf("followup.col.to_date", lang, month, year));
 
-  fu.realisation.title = tf("followup.realisation_title", lang, month, year, format_permille(*ratio_permille(month, 12)));
+  fu.realisation.title = trf("followup.realisation_title", lang, month, year, format_permille(*ratio_permille(month, 12)));
   fu.realisation.label_heading = tr("col.label", lang);
-  fu.realisation.headings = {tf("followup.col.realisation", lang, month), tr("followup.col.forecast_pct", lang),
-                             tf("followup.col.realisation_phased", lang, month)};
+  fu.realisation.headings = {trf("followup.col.realisation", lang, month), tr("followup.col.forecast_pct", lang),
+                             trf("followup.col.realisation_phased", lang, month)};
   fu.realisation.decimals = 1;
   fu.realisation.shown_decimals = 1;
 
-  fu.forecast_parts.title = fd.projected_months > 0 ? tf("followup.parts_title", lang, year, fd.projected_months)
-                                                    : tf("followup.parts_title_none", lang, year);
+  fu.forecast_parts.title = fd.projected_months > 0 ? trf("followup.parts_title", lang, year, fd.projected_months)
+                                                    : trf("followup.parts_title_none", lang, year);
   fu.forecast_parts.label_heading = tr("col.label", lang);
   fu.forecast_parts.headings = {tr("followup.col.entered", lang), tr("followup.col.projected", lang)};
   fu.forecast_parts.decimals = 2;  // cents, shown as whole euros

@@ -15,7 +15,6 @@ namespace {
 
 using Cell = std::optional<std::int64_t>;
 
-std::string fmt1(const std::string& key, Lang lang, int a) { return fmt::format(fmt::runtime(tr(key, lang)), a); }
 
 // One column's amounts for a project (the cost-estimate and later-years columns are derived).
 enum class Col { estimate, actual_prev2, budget_after_prev, budget, amendments, carried_in, budget_after, actual, plan1, plan2, deviation, realisation, later };
@@ -119,19 +118,19 @@ SimpleTable investment_table(const Dataset& d, const std::string& unit, int year
   t.shown_decimals = 0;
   t.label_heading = tr("inv.col.project", lang);
   if (layout == TableKind::annual_report) {
-    t.title = fmt1("inv.title.annual_report", lang, year);
+    t.title = trf("inv.title.annual_report", lang, year);
     b.cols = {Col::budget, Col::amendments, Col::carried_in, Col::budget_after, Col::actual, Col::deviation, Col::realisation};
-    t.headings = {fmt1("col.budget", lang, year), tr("col.amendments", lang), tr("inv.col.carried_in", lang),
-                  fmt1("inv.col.budget_after", lang, year), fmt1("col.actual", lang, year), tr("col.deviation", lang),
+    t.headings = {trf("col.budget", lang, year), tr("col.amendments", lang), tr("inv.col.carried_in", lang),
+                  trf("inv.col.budget_after", lang, year), trf("col.actual", lang, year), tr("col.deviation", lang),
                   tr("col.realisation", lang)};
     t.column_shown_decimals.assign(b.cols.size(), -1);
     t.column_shown_decimals.back() = 1;
   } else {
     t.title = fmt::format(fmt::runtime(tr("inv.title.budget", lang)), year, year + 1, year + 2);
     b.cols = {Col::estimate, Col::actual_prev2, Col::budget_after_prev, Col::budget, Col::plan1, Col::plan2, Col::later};
-    t.headings = {tr("inv.col.cost_estimate", lang), fmt1("col.actual", lang, year - 2),
-                  fmt1("inv.col.budget_after", lang, year - 1), fmt1("col.budget", lang, year),
-                  fmt1("col.plan", lang, year + 1), fmt1("col.plan", lang, year + 2), tr("inv.col.later", lang)};
+    t.headings = {tr("inv.col.cost_estimate", lang), trf("col.actual", lang, year - 2),
+                  trf("inv.col.budget_after", lang, year - 1), trf("col.budget", lang, year),
+                  trf("col.plan", lang, year + 1), trf("col.plan", lang, year + 2), tr("inv.col.later", lang)};
   }
   return fill(b, std::move(t), unit, layout == TableKind::annual_report);
 }
@@ -213,7 +212,7 @@ SimpleTable investment_follow_up_table(const Dataset& d, const std::vector<Month
   t.shown_decimals = 0;
   t.label_heading = tr("inv.col.project", lang);
   t.title = fmt::format(fmt::runtime(tr("inv.title.follow_up", lang)), month, year);
-  t.headings = {fmt1("inv.col.budget_after", lang, year), fmt::format(fmt::runtime(tr("followup.col.to_date", lang)), month, year),
+  t.headings = {trf("inv.col.budget_after", lang, year), trf("followup.col.to_date", lang, month, year),
                 tr("inv.col.remaining", lang), fmt::format(fmt::runtime(tr("followup.col.realisation", lang)), month)};
   t.column_shown_decimals = {-1, -1, -1, 1};
   return fill(b, std::move(t), unit, true);

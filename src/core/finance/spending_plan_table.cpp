@@ -11,22 +11,14 @@
 
 namespace toteuma {
 
-namespace {
-
-std::string tf(const char* key, Lang lang, auto&&... args) {
-  return fmt::format(fmt::runtime(tr(key, lang)), std::forward<decltype(args)>(args)...);
-}
-
-}  // namespace
-
 SimpleTable spending_plan_table(const Dataset& d, const std::string& unit, int year, Lang lang) {
   OrgView org(d.units, Date::first_of_year(year));
   const UnitVersion* u = org.find(unit);
   if (!u) throw std::invalid_argument("unknown unit: " + unit);
   SimpleTable t;
-  t.title = tf("spending.title", lang, year, u->name.shown(lang));
+  t.title = trf("spending.title", lang, year, u->name.shown(lang));
   t.label_heading = tr("col.label", lang);
-  t.headings.push_back(tf("spending.col.year", lang, year));
+  t.headings.push_back(trf("spending.col.year", lang, year));
   for (int m = 1; m <= 12; ++m) t.headings.push_back(fmt::format("{}/{}", m, year));
   t.decimals = 2;
   t.shown_decimals = 0;
@@ -52,13 +44,13 @@ SimpleTable spending_plan_table(const Dataset& d, const std::string& unit, int y
     auto it = sums.find(l.id);
     if (it == sums.end()) continue;
     SimpleRow total;
-    total.label = tf("spending.total", lang, l.name.in(lang));
+    total.label = trf("spending.total", lang, l.name.in(lang));
     total.total = true;
     total.cells = {it->second};
     t.rows.push_back(std::move(total));
     if (b && b->id == unit) {
       SimpleRow decided;
-      decided.label = tf("spending.decided", lang, year, l.name.in(lang));
+      decided.label = trf("spending.decided", lang, year, l.name.in(lang));
       decided.note = true;
       decided.cells = {ledger.measure(org, unit, l.id, {Measure::budget_after, year, 0})};
       t.rows.push_back(std::move(decided));
