@@ -30,6 +30,7 @@ packages=(
   libssl-dev time libsodium-dev
   nginx-light wrk  # bench/web: the static-file baseline and the load generator
   libpq-dev postgresql  # the PostgreSQL store; tests run on a throwaway cluster (scripts/pg-cluster.sh)
+  libcurl4-openssl-dev libcjose-dev libjansson-dev  # single sign-on (src/sso): HTTP client, JOSE
 )
 if ((browser)); then
   packages+=(libreoffice-calc-nogui)  # the XLSX output's LibreOffice round trip (ctest -L office)

@@ -53,6 +53,16 @@ std::string token_digest(std::string_view token) {
   return hex;
 }
 
+std::string pkce_challenge(std::string_view verifier) {
+  init();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size());
+  constexpr int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  char out[sodium_base64_ENCODED_LEN(sizeof digest, variant)];
+  sodium_bin2base64(out, sizeof out, digest, sizeof digest, variant);
+  return out;
+}
+
 // An empty secret never matches: a missing CSRF field must not equal a missing session token.
 bool equal_secret(std::string_view a, std::string_view b) {
   init();

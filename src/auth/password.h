@@ -17,6 +17,8 @@ std::string random_token();
 // SHA-256 of a token as lowercase hex: the database keeps only digests of session ids, so a
 // leaked database file does not log anyone in.
 std::string token_digest(std::string_view token);
+// PKCE's S256 code challenge of a verifier (RFC 7636 §4.2): base64url(SHA-256(verifier)), no padding.
+std::string pkce_challenge(std::string_view verifier);
 // Constant-time comparison of two strings (CSRF tokens).
 bool equal_secret(std::string_view a, std::string_view b);
 // A password given to a person once (`toteuma user add` without --password-stdin, the admin

@@ -37,6 +37,9 @@
 #include "store/store.h"
 #include "store/user_store.h"
 #include "web/app.h"
+#include "sso/oidc_client.h"
+#include "sso/sso_config.h"
+#include "sso/sso_error.h"
 
 namespace toteuma {
 
@@ -334,6 +337,16 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
   options.trusted_proxies = o.trusted_proxies;
   options.accessibility_contact = o.accessibility_contact;
   options.today = date_option(o.date, "--today");
+  if (!o.sso_config.empty()) {
+    auto config = sso::read_sso_config(o.sso_config, [](const char* name) { return std::getenv(name); });
+    options.sso = std::make_shared<sso::OidcClient>(config, sso::curl_http_client());
+    out << fmt::format("Single sign-on / Kertakirjautuminen / Enkel inloggning: {} ({})\n", config.name, config.issuer);
+    try {
+      options.sso->metadata();
+    } catch (const sso::SsoError& e) {  // the break-glass accounts must still get in: start anyway
+      out << fmt::format("  the provider does not answer now ({}); sign-ins will try again\n", e.what());
+    }
+  }
   return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out, options);
 }
 

@@ -35,6 +35,7 @@ struct CommandOptions {
   unsigned threads = 0;
   std::vector<std::string> trusted_proxies;  // serve --trusted-proxy
   std::string accessibility_contact;         // serve --accessibility-contact
+  std::string sso_config;                    // serve --sso-config (TOTEUMA_SSO_CONFIG)
   std::vector<std::string> tables;  // check --table FILE...
   std::vector<std::string> synonyms;  // check --synonyms FILE...: own row labels / column headings
   std::string line, column = "actual";  // explain

@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
                     "address of a reverse proxy whose X-Forwarded-For names the client (login limit); repeatable");
   serve->add_option("--accessibility-contact", o.accessibility_contact,
                     "e-mail address or https URL for accessibility feedback, shown on the accessibility statement (/fi/accessibility)");
+  serve->add_option("--sso-config", o.sso_config,
+                    "single sign-on through an OpenID provider such as Microsoft Entra ID: the TOML file of docs/SSO.md")
+      ->envname("TOTEUMA_SSO_CONFIG");
   serve->add_option("--today", o.date,
                     "YYYY-MM-DD: the date the pages take as today (overdue deadlines), for demonstrations and tests (default: the system clock's)");
 

@@ -378,6 +378,21 @@ ALTER TABLE goal ADD COLUMN retired TEXT;
 CREATE TABLE ledger_file (
   sha256 TEXT NOT NULL, chunk INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (sha256, chunk));
 )sql"},
+      // 28: single sign-on (issue 19, docs/SSO.md). A provider's account (issuer, subject) and the
+      // user it signs in as; sign-ins under way between the redirect to the provider and its
+      // callback (SHA-256 digests of the state and of the browser's cookie; the nonce and the PKCE
+      // verifier are used once, within minutes, and the row goes when the callback comes).
+      {28, R"sql(
+CREATE TABLE user_identity (
+  issuer TEXT NOT NULL, subject TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES app_user(id) ON DELETE CASCADE, email TEXT NOT NULL,
+  PRIMARY KEY (issuer, subject));
+CREATE INDEX user_identity_by_user ON user_identity (user_id);
+CREATE TABLE sso_pending (
+  state_digest TEXT PRIMARY KEY, browser_digest TEXT NOT NULL, nonce TEXT NOT NULL, verifier TEXT NOT NULL,
+  next TEXT NOT NULL, lang TEXT NOT NULL, created BIGINT NOT NULL);
+CREATE INDEX sso_pending_by_age ON sso_pending (created);
+)sql"},
   };
   return m;
 }

@@ -169,7 +169,112 @@ class SqlUserStore final : public UserStore {
     tx.commit();
   }
 
+  void add_pending_sign_in(const PendingSignIn& p, std::int64_t max_age) override {
+    sql::Transaction tx(db_);
+    db_.prepare("DELETE FROM sso_pending WHERE created < ?").bind(1, p.created - max_age).run();
+    db_.prepare("INSERT INTO sso_pending (state_digest, browser_digest, nonce, verifier, next, lang, created) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, p.state_digest)
+        .bind(2, p.browser_digest)
+        .bind(3, p.nonce)
+        .bind(4, p.verifier)
+        .bind(5, p.next)
+        .bind(6, p.lang)
+        .bind(7, p.created)
+        .run();
+    tx.commit();
+  }
+
+  std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest) override {
+    sql::Transaction tx(db_);
+    std::optional<PendingSignIn> p;
+    {
+      auto st = db_.prepare("SELECT state_digest, browser_digest, nonce, verifier, next, lang, created FROM sso_pending WHERE state_digest = ?");
+      if (st.bind(1, state_digest).step()) p = PendingSignIn{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.int64(6)};
+    }
+    if (p) db_.prepare("DELETE FROM sso_pending WHERE state_digest = ?").bind(1, state_digest).run();
+    tx.commit();
+    return p;
+  }
+
+  ExternalSignInResult sign_in_external(const ExternalSignIn& s) override {
+    for (const Grant& g : s.grants) check(g);
+    // The rows are by the user itself; whoever the store audits as otherwise is back afterwards.
+    struct Restore {
+      std::optional<Actor>& by;
+      std::optional<Actor> saved;
+      ~Restore() { by = saved; }
+    } restore{by_, by_};
+    sql::Transaction tx(db_);
+    ExternalSignInResult r;
+    {
+      auto st = db_.prepare("SELECT user_id FROM user_identity WHERE issuer = ? AND subject = ?");
+      if (st.bind(1, s.issuer).bind(2, s.subject).step()) r.user = st.text(0);
+    }
+    if (r.user.empty()) {
+      if (s.grants.empty()) {
+        r.outcome = ExternalSignInResult::no_grant;
+        return r;  // nothing written: someone the municipality gave no role stays unknown
+      }
+      r.user = free_id(s.proposed_id);
+      by_ = Actor{r.user, "web"};
+      db_.prepare("INSERT INTO app_user (id, display_name, password_hash, disabled) VALUES (?, ?, '', 0)")
+          .bind(1, r.user)
+          .bind(2, s.display_name)
+          .run();
+      db_.prepare("INSERT INTO user_identity (issuer, subject, user_id, email) VALUES (?, ?, ?, ?)")
+          .bind(1, s.issuer)
+          .bind(2, s.subject)
+          .bind(3, r.user)
+          .bind(4, s.email)
+          .run();
+      audit("user", r.user, std::nullopt, s.display_name);
+      r.created = true;
+    }
+    by_ = Actor{r.user, "web"};
+    auto users = read_users(&r.user);
+    if (users.empty()) throw StoreError("identity without its user: " + r.user);
+    if (users.front().disabled) {
+      r.outcome = ExternalSignInResult::disabled;
+      return r;  // the rollback keeps everything as it was
+    }
+    db_.prepare("UPDATE app_user SET display_name = ? WHERE id = ?").bind(1, s.display_name).bind(2, r.user).run();
+    db_.prepare("UPDATE user_identity SET email = ? WHERE issuer = ? AND subject = ?").bind(1, s.email).bind(2, s.issuer).bind(3, s.subject).run();
+    std::string before = roles_of(r.user);
+    db_.prepare("DELETE FROM user_grant WHERE user_id = ?").bind(1, r.user).run();
+    for (const Grant& g : s.grants) insert_grant(r.user, g);
+    std::string after = roles_of(r.user);
+    if (after != before) {
+      audit("grant", r.user, r.created ? std::nullopt : std::optional(before), after);
+      r.grants_changed = true;
+    }
+    if (s.grants.empty()) {
+      db_.prepare("DELETE FROM user_session WHERE user_id = ?").bind(1, r.user).run();
+      r.outcome = ExternalSignInResult::no_grant;
+    }
+    tx.commit();
+    return r;
+  }
+
+  std::optional<std::string> identity_issuer(const std::string& user) override {
+    auto st = db_.prepare("SELECT issuer FROM user_identity WHERE user_id = ? ORDER BY issuer");
+    if (!st.bind(1, user).step()) return std::nullopt;
+    return st.text(0);
+  }
+
+  void audit_event(const Actor& by, const std::string& entity, const std::string& id, const std::string& after) override {
+    sql::Transaction tx(db_);
+    insert_audit(db_, {0, "", by.user, entity, id, std::nullopt, after, "", by.via});
+    tx.commit();
+  }
+
  private:
+  // `proposed`, or with "-2", "-3", … the first id no user has.
+  std::string free_id(const std::string& proposed) {
+    if (!exists(proposed)) return proposed;
+    for (int n = 2;; ++n)
+      if (std::string id = proposed + "-" + std::to_string(n); !exists(id)) return id;
+  }
+
   // A typed name bounded in size (valid ids have at most 64 characters).
   static std::string account_key(const std::string& account) { return account.substr(0, 128); }
 

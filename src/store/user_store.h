@@ -29,6 +29,33 @@ struct LoginFailures {
   bool operator==(const LoginFailures&) const = default;
 };
 
+// A sign-in through the provider under way (migration 28): what the callback must find again.
+struct PendingSignIn {
+  std::string state_digest;    // token_digest of the `state` sent to the provider
+  std::string browser_digest;  // token_digest of the cookie given to the browser that started it
+  std::string nonce;
+  std::string verifier;        // PKCE code verifier
+  std::string next;            // the page to land on
+  std::string lang;            // "fi" | "sv"
+  std::int64_t created = 0;    // unix seconds
+  bool operator==(const PendingSignIn&) const = default;
+};
+
+// A verified provider account signing in, with the grants its claims map to.
+struct ExternalSignIn {
+  std::string issuer, subject;
+  std::string proposed_id;   // for a first sign-in (sso/grant_map.h user_id_for); "-2", … added when taken
+  std::string display_name, email;
+  std::vector<Grant> grants;
+};
+
+struct ExternalSignInResult {
+  enum Outcome { signed_in, disabled, no_grant } outcome = signed_in;
+  std::string user;          // "" when no user exists (a first sign-in without grants)
+  bool created = false;
+  bool grants_changed = false;
+};
+
 class UserStore {
  public:
   virtual ~UserStore() = default;
@@ -65,6 +92,21 @@ class UserStore {
   virtual void record_login_failure(const std::string& account, const std::string& address, std::int64_t now,
                                     std::int64_t window) = 0;
   virtual void clear_login_failures(const std::string& account, const std::string& address) = 0;
+
+  // Single sign-on. Keeps `p`, forgetting every pending sign-in created before `p.created - max_age`.
+  virtual void add_pending_sign_in(const PendingSignIn& p, std::int64_t max_age) = 0;
+  // The pending sign-in of a state digest, deleted as it is read: a state is good once.
+  virtual std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest) = 0;
+  // In one transaction: the user of (issuer, subject), created on a first sign-in that has grants
+  // (no password: "" never verifies), its display name refreshed and its grants set to exactly
+  // `s.grants` (roles follow the token). A disabled user changes nothing; a known user whose token
+  // now maps to no grant loses every grant and is refused (no_grant). Audit rows by the user
+  // itself via "sso": "user" when created, "grant" before → after when changed.
+  virtual ExternalSignInResult sign_in_external(const ExternalSignIn& s) = 0;
+  // The provider account's user (issuer, subject) a user signs in with; nullopt for a local user.
+  virtual std::optional<std::string> identity_issuer(const std::string& user) = 0;
+  // An audit row of its own (sign-ins and their failures): entity, id, after; by `by`.
+  virtual void audit_event(const Actor& by, const std::string& entity, const std::string& id, const std::string& after) = 0;
 };
 
 std::unique_ptr<UserStore> open_user_store(const std::string& path);

@@ -12,6 +12,7 @@
 #include "core/workplace/calendar.h"
 #include "core/goals/goals.h"
 #include "core/i18n.h"
+#include "web/sso_routes.h"
 #include "core/documents/narratives.h"
 #include "core/finance/report_table.h"
 #include "core/text.h"
@@ -114,6 +115,7 @@ http::Response login(Call& c) {
   switch (log_in(c.state, c.limiter, c.req, *user, *password, token, csrf, retry_after)) {
     case LoginResult::ok: break;
     case LoginResult::wrong: return error(c.lang, 401, "login_failed", msg("web.login_wrong"));
+    case LoginResult::password_off: return error(c.lang, 403, "password_off", msg("web.sso_password_off", sso_name(c.state)));
     case LoginResult::locked: {
       auto r = error(c.lang, 429, "locked", msg("web.login_locked"));
       r.headers.emplace_back("Retry-After", std::to_string(retry_after));

@@ -14,6 +14,7 @@
 #include "web/calendar_edit.h"
 #include "web/calendar_page.h"
 #include "web/search_page.h"
+#include "web/sso_routes.h"
 #include "web/import_pages.h"
 #include "web/ledger_rows_page.h"
 #include "web/translation_pages.h"
@@ -59,6 +60,8 @@ http::Response handle(Served& s, const http::Request& req) {
     return {200, "text/css; charset=utf-8", std::string(embedded::style_css), {{"Cache-Control", "max-age=3600"}}};
   if (parts.size() == 2 && parts[0] == "static" && parts[1] == "import.js") return import_script();
   if (parts.size() == 2 && parts[1] == "login") return login_page(c, s.limiter);
+  if (parts.size() == 2 && parts[1] == "sso") return sso_start(c);
+  if (parts.size() == 2 && parts[0] == "sso" && parts[1] == "callback") return sso_callback(c);
   if (parts.size() == 2 && parts[1] == "accessibility") {  // public: the law asks it of every service
     c.viewer = resolve_viewer(s.state, req);
     return accessibility_page(c);

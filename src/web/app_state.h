@@ -42,6 +42,12 @@ struct Snapshot {
   Snapshot& operator=(const Snapshot&) = delete;
 };
 
+}  // namespace toteuma::web
+namespace toteuma::sso {
+class OidcClient;
+}
+namespace toteuma::web {
+
 struct AppOptions {
   std::int64_t session_seconds = 8 * 3600;  // absolute session lifetime
   bool secure_cookies = true;               // the Secure flag (browsers accept it on localhost)
@@ -55,6 +61,8 @@ struct AppOptions {
   // The date the pages take as today (overdue deadlines on the home page); nullopt = the system
   // clock's. Fixed for demonstrations and tests: `toteuma serve --today YYYY-MM-DD`.
   std::optional<Date> today;
+  // Single sign-on through an OpenID provider (docs/SSO.md); null: passwords only.
+  std::shared_ptr<sso::OidcClient> sso;
 };
 
 class AppState {

@@ -208,7 +208,7 @@ AuditText describe_audit(const Dataset& d, const AuditEntry& a, Lang lang) {
       auto c = decode_calendar_item(k[0], v);
       return c ? c->title.shown(lang) + " (" + n.date(to_iso(c->start)) + "–" + n.date(to_iso(c->deadline)) + ")" : v;
     };
-  } else if (e == "password" || e == "user_state") {
+  } else if (e == "password" || e == "user_state" || e == "sign_in_failed") {
     value = [&](const std::string& v) { return tr_or("audit." + e + "." + v, lang, v); };
   }
   // comments: what the thread is on, in names (core/workplace/comment.h); a thread's state in words

@@ -9,6 +9,7 @@
 #include "auth/password.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "web/sso_routes.h"
 
 namespace toteuma::web {
 
@@ -75,6 +76,7 @@ bool csrf_ok(const Viewer& v, const http::Request& req, const std::map<std::stri
 
 LoginResult log_in(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::string& id,
                    const std::string& password, std::string& token_out, std::string& csrf_out, std::int64_t& retry_after_out) {
+  if (state.options().sso && !sso_password_allowed(state, id)) return LoginResult::password_off;
   std::int64_t now = unix_now();
   std::string address = client_address(req, state.options().trusted_proxies);
   retry_after_out = state.with_users([&](UserStore& u) { return limiter.locked_for(u, id, address, now); });
@@ -88,14 +90,19 @@ LoginResult log_in(AppState& state, const LoginLimiter& limiter, const http::Req
     return LoginResult::wrong;
   }
   state.with_users([&](UserStore& u) { limiter.succeeded(u, id, address); });
+  start_session(state, id, token_out, csrf_out);
+  return LoginResult::ok;
+}
+
+void start_session(AppState& state, const std::string& user, std::string& token_out, std::string& csrf_out) {
+  std::int64_t now = unix_now();
   token_out = auth::random_token();
   csrf_out = auth::random_token();
-  Session s{auth::token_digest(token_out), id, csrf_out, now, now + state.options().session_seconds};
+  Session s{auth::token_digest(token_out), user, csrf_out, now, now + state.options().session_seconds};
   state.with_users([&](UserStore& u) {
     u.delete_expired_sessions(now);
     u.create_session(s);
   });
-  return LoginResult::ok;
 }
 
 std::string session_cookie(const AppState& state, const std::string& token) {
@@ -108,15 +115,14 @@ std::string expired_session_cookie(const AppState& state) {
                      state.options().secure_cookies ? "; Secure" : "");
 }
 
-namespace {
-
-// Only a path of this site: "/fi/unit/x?year=2024", never "//evil" or "https://…".
 std::string safe_next(const std::string& next, Lang lang) {
   // Browsers drop tabs and line breaks inside URLs ("/\t/evil" becomes "//evil"): no control characters.
   bool plain = std::none_of(next.begin(), next.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
   if (plain && next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
   return fmt::format("/{}/", lang_code(lang));
 }
+
+namespace {
 
 constexpr const char* login_cookie = "toteuma_login";
 
@@ -153,6 +159,10 @@ http::Response login_page(const Ctx& c, const LoginLimiter& limiter) {
           error = tr("web.login_locked", lang);
           status = 429;
           break;
+        case LoginResult::password_off:
+          error = trf("web.sso_password_off", lang, sso_name(c.state));
+          status = 403;
+          break;
       }
     }
   }
@@ -161,6 +171,12 @@ http::Response login_page(const Ctx& c, const LoginLimiter& limiter) {
                  {"error", error}, {"login_csrf", login_csrf}, {"next", next}, {"user", user},
                  {"user_label", tr("web.user", lang)}, {"password_label", tr("web.password", lang)},
                  {"submit", tr("web.login", lang)}, {"public_label", tr("web.public", lang)}};
+  if (c.state.options().sso) {
+    ctx.emplace("sso", mstch::map{{"href", fmt::format("/{}/sso?next={}", lang_code(lang), http::url_encode(safe_next(next, lang)))},
+                                  {"label", trf("web.sso_sign_in", lang, sso_name(c.state))},
+                                  {"or", tr("web.sso_or_password", lang)},
+                                  {"password_off", sso_password_off(c.state) ? tr("web.sso_break_glass", lang) : std::string()}});
+  }
   auto r = page(c, tr("web.login", lang), render(embedded::login_mustache, ctx),
                 fmt::format("/{}/login", lang_code(c.other())), status);
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/{}/login; HttpOnly; SameSite=Strict{}", login_cookie,
@@ -171,9 +187,11 @@ http::Response login_page(const Ctx& c, const LoginLimiter& limiter) {
 
 http::Response logout(const Ctx& c) {
   if (!c.viewer.digest.empty()) c.state.with_users([&](UserStore& u) { u.delete_session(c.viewer.digest); });
-  auto r = redirect(fmt::format("/{}/login", lang_code(c.lang)));
-  r.headers.emplace_back("Set-Cookie", expired_session_cookie(c.state));
-  return r;
+  // Signed in through the provider: our session is over; offer ending the provider's too.
+  auto r = c.viewer.user ? sso_signed_out_page(c, c.viewer.user->id) : std::nullopt;
+  if (!r) r = redirect(fmt::format("/{}/login", lang_code(c.lang)));
+  r->headers.emplace_back("Set-Cookie", expired_session_cookie(c.state));
+  return *r;
 }
 
 }  // namespace toteuma::web

@@ -42,15 +42,22 @@ Viewer resolve_viewer(AppState& state, const http::Request& req);
 bool csrf_ok(const Viewer& v, const http::Request& req, const std::map<std::string, std::string>& form);
 
 // Outcome of a password check, for the page and the API alike.
-enum class LoginResult { ok, wrong, locked };
+// `password_off`: single sign-on has turned password login off for this account (docs/SSO.md).
+enum class LoginResult { ok, wrong, locked, password_off };
 // Checks the password (rate-limited per account and client address); on success creates the
 // session and returns its cookie value. `retry_after_out`: seconds to wait when locked.
 LoginResult log_in(AppState& state, const LoginLimiter& limiter, const http::Request& req, const std::string& user,
                    const std::string& password, std::string& token_out, std::string& csrf_out, std::int64_t& retry_after_out);
+// A new session of `user` (a password or the provider checked who it is): its cookie's token and
+// CSRF token; expired sessions are forgotten on the way.
+void start_session(AppState& state, const std::string& user, std::string& token_out, std::string& csrf_out);
 std::string session_cookie(const AppState& state, const std::string& token);  // Set-Cookie value
 std::string expired_session_cookie(const AppState& state);
 
 http::Response login_page(const Ctx& c, const LoginLimiter& limiter);   // GET and POST /{lang}/login
 http::Response logout(const Ctx& c);                             // POST /{lang}/logout
+// Only a path of this site ("/fi/unit/x?year=2024"), else the language's home page: never an
+// open redirect to "//evil" or "https://…".
+std::string safe_next(const std::string& next, Lang lang);
 
 }  // namespace toteuma::web

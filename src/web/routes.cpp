@@ -12,6 +12,9 @@ const std::vector<RouteSpec>& page_routes() {
       {"/healthz", "GET"},
       {"/static/style.css", "GET"},
       {"/{lang}/login", "GET, POST"},
+      // single sign-on (web/sso_routes.cpp): 404 unless `serve --sso-config` is given
+      {"/{lang}/sso", "GET"},
+      {"/sso/callback", "GET"},
       {"/{lang}/public", "GET"},
       {"/{lang}/accessibility", "GET"},
       {"/{lang}/public/{id}", "GET"},
