@@ -94,8 +94,9 @@ function configuration(opts) {
     responseTypes: ['code'],
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
+    renderError,
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     // Plain http on 127.0.0.1: a SameSite=None cookie needs Secure, so the session cookie is Lax.
     cookies: { keys: [crypto.randomBytes(32).toString('hex')], long: { sameSite: 'lax' } },
@@ -108,13 +109,31 @@ function configuration(opts) {
   };
 }
 
+// oidc-provider's own pages load a web font from the internet; these are plain and offline.
+const html = (title, body) => `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><h1>${title}</h1>${body}</body></html>`;
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// `form` (id op.logoutForm) is oidc-provider's; the button named logout, value yes, ends its session.
+async function logoutSource(ctx, form) {
+  ctx.body = html('Kirjaudu ulos', `${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Kirjaudu ulos</button>
+<button type="submit" form="op.logoutForm">Pysy kirjautuneena</button>`);
+}
+
+async function postLogoutSuccessSource(ctx) {
+  ctx.body = html('Uloskirjautunut', '<p>Olet kirjautunut ulos.</p>');
+}
+
+async function renderError(ctx, out) {
+  ctx.type = 'html';
+  ctx.body = html('Virhe', `<p id="error">${escape(out.error)}</p><p id="error_description">${escape(out.error_description ?? '')}</p>`);
+}
+
 function page(res, status, uid, message = '') {
   const note = message ? `<p role="alert">${message}</p>` : '';
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Testitunnistus</title></head>
-<body><h1>Testitunnistus</h1>${note}
-<form method="post" action="/interaction/${encodeURIComponent(uid)}/login"><label>Käyttäjä <input name="login" id="login"></label><button type="submit">Kirjaudu</button></form>
-</body></html>`);
+  res.end(html('Testitunnistus', `${note}
+<form method="post" action="/interaction/${encodeURIComponent(uid)}/login"><label>Käyttäjä <input name="login" id="login"></label><button type="submit">Kirjaudu</button></form>`));
 }
 
 async function formBody(req) {

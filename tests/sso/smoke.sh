@@ -28,7 +28,7 @@ start() {
     --redirect-uri "$REDIRECT" --post-logout-uri http://127.0.0.1:9/fi/login --key-set "$1" \
     >"$tmp/out" 2>"$tmp/err" &
   pid=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     grep -q '^ready ' "$tmp/out" && break
     sleep 0.1
   done
