@@ -11,6 +11,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +47,24 @@ function run(cmd, args) {
   assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function startServer(db, state, serveArgs = []) {
+// A TCP port free on 127.0.0.1 at the moment of asking (for a server whose address another program
+// must know before it starts, e.g. the redirect URI given to the OpenID provider).
+export function freePort() {
   return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1', ...serveArgs], {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(db, state, serveArgs = [], port = 0, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ['serve', '--db', db, '--port', String(port), '--address', '127.0.0.1', ...serveArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     state.server = child;
     let out = '';
@@ -82,7 +97,9 @@ function startServer(db, state, serveArgs = []) {
 // `onReady(t)` runs at the end of the set-up (a file's own root hooks are not ordered after these);
 // closing the browser at the end closes every context. `options.serveArgs`: more arguments of
 // `toteuma serve` (e.g. ['--today', '2025-06-20']); `options.prepare(run, bin, db, root)`: commands on
-// the database before the server starts (e.g. importing the demo ledger).
+// the database before the server starts (e.g. importing the demo ledger). `options.beforeServe(t)`:
+// an async step just before the server starts (t.tmp exists), which may return { port, serveArgs,
+// env }: a fixed port, more arguments and more environment of `toteuma serve`.
 export function useToteuma(onReady, options = {}) {
   const t = {
     baseUrl: '',
@@ -139,7 +156,9 @@ export function useToteuma(onReady, options = {}) {
     run(BIN, ['load', path.join(ROOT, 'data', 'demo'), '--db', db]);
     run('bash', [path.join(ROOT, 'scripts', 'demo-users.sh'), BIN, db]);
     if (options.prepare) options.prepare(run, BIN, db, ROOT);
-    t.baseUrl = await startServer(db, t, options.serveArgs);
+    const extra = options.beforeServe ? (await options.beforeServe(t)) ?? {} : {};
+    t.baseUrl = await startServer(db, t, [...(options.serveArgs ?? []), ...(extra.serveArgs ?? [])], extra.port ?? 0,
+      extra.env ?? {});
     console.log(`server: ${t.baseUrl}/`);
     t.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     if (onReady) await onReady(t);

@@ -21,6 +21,7 @@ files=(
   goals.test.mjs
   translations.test.mjs
   home.test.mjs
+  sso.test.mjs  # starts tests/sso's OpenID provider (its own npm ci there)
 )
 for f in "${files[@]}"; do
   node --test "$f" || status=1
