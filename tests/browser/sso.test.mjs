@@ -68,7 +68,9 @@ const t = useToteuma(null, {
     providerPort = await freePort();
     app = `http://localhost:${port}`;
     secretFile = path.join(h.tmp, 'oidc-client-secret');
-    fs.writeFileSync(secretFile, 'browser-test-secret-7f3a9c\n', { mode: 0o600 });
+    // A trailing newline, as an editor leaves it; '+' and '/' must be form-encoded in HTTP Basic
+    // (RFC 6749 2.3.1): oidc-provider decodes them, a raw '+' would read as a space.
+    fs.writeFileSync(secretFile, 'browser-test+secret/7f3a9c\n', { mode: 0o600 });
     issuer = await startProvider('a');
     const config = path.join(h.tmp, 'sso.toml');
     fs.writeFileSync(config, `[oidc]
