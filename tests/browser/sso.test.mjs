@@ -123,8 +123,10 @@ async function signIn(page, lang, account, shot) {
   const control = signInControl(page);
   assert.equal(await control.count(), 1, `/${lang}/login has no sign-in of "${PROVIDER_NAME}"`);
   if (shot) await screenshot(page, `${shot}-login.png`);
-  await Promise.all([page.waitForURL((u) => u.origin === issuer && u.pathname.startsWith('/interaction/')),
-    control.click()]);
+  const toProvider = page.waitForURL((u) => u.origin === issuer && u.pathname.startsWith('/interaction/'), { timeout: 10000 })
+    .catch(() => assert.fail(`"${PROVIDER_NAME}" did not lead to the provider's form (at ${page.url()}); a form whose answer ` +
+      "redirects to another origin is blocked by the page's CSP form-action 'self': a link is not"));
+  await Promise.all([toProvider, control.click()]);
   await page.fill('#login', account);
   if (shot) await screenshot(page, `${shot}-provider.png`);
   const [callback] = await Promise.all([
