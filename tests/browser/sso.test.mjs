@@ -216,6 +216,34 @@ test('the login page with the sign-in button passes axe in Finnish and Swedish',
   await context.close();
 });
 
+test("an answer of the provider meant for another browser is refused (state), and the code stays the owner's", async () => {
+  // The owner's browser starts a sign-in; the provider's answer (the callback URL with the code) is
+  // taken through the context's own request API, which shares its cookies but follows no redirect,
+  // and opened first in another browser, which has no sign-in of its own to match the state.
+  const owner = await browserContext();
+  const page = await owner.newPage();
+  await page.goto(`${app}/fi/login`);
+  await Promise.all([page.waitForURL((u) => u.origin === issuer), signInControl(page).click()]);
+  const action = await page.getAttribute('form', 'action');
+  const login = await owner.request.post(`${issuer}${action}`, { form: { login: 'toimittaja' }, maxRedirects: 0 });
+  assert.equal(login.status(), 303, `the provider's login answered ${login.status()}`);
+  const resume = await owner.request.get(new URL(login.headers().location, issuer).href, { maxRedirects: 0 });
+  const callbackUrl = resume.headers().location ?? '';
+  assert.ok(callbackUrl.startsWith(`${app}/sso/callback?`) && callbackUrl.includes('code='), `no code: ${callbackUrl}`);
+
+  const other = await browserContext();
+  const thief = await other.newPage();
+  const refused = await thief.goto(callbackUrl);
+  assert.ok(refused.status() >= 400 && refused.status() < 500, `another browser's callback answered ${refused.status()}`);
+  await assertSignedOut(thief, 'fi');
+  await other.close();
+
+  // The state is checked before the code is used: the owner still signs in with it.
+  const callback = await page.goto(callbackUrl);
+  await assertSignedIn(page, callback, 'fi', 'Eeva Editori');
+  await owner.close();
+});
+
 test('an account whose roles map to no grant is refused and not signed in', async () => {
   const context = await browserContext();
   const page = await context.newPage();
