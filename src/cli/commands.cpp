@@ -37,7 +37,9 @@
 #include "store/store.h"
 #include "store/user_store.h"
 #include "web/app.h"
+#include "ingest/csv.h"
 #include "sso/oidc_client.h"
+#include "store/user_admin.h"
 #include "sso/sso_config.h"
 #include "sso/sso_error.h"
 
@@ -329,7 +331,7 @@ int cmd_goals(const CommandOptions& o, std::ostream& out) {
 
 // The workplace over the database (docs/WEB.md); the app reads dataset, ledger and users itself.
 int cmd_serve(const CommandOptions& o, std::ostream& out) {
-  read_db(o.db);  // refuses a database without a dataset, with the usual message
+  Dataset d = read_db(o.db);  // refuses a database without a dataset, with the usual message
   if (open_user_store(o.db)->users().empty())
     out << "No users yet: nobody can log in. Add one with / Lisää käyttäjä / Lägg till en användare:\n"
            "  toteuma user add ID --db " << o.db << " --name \"Name\" --role admin\n";
@@ -339,6 +341,14 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
   options.today = date_option(o.date, "--today");
   if (!o.sso_config.empty()) {
     auto config = sso::read_sso_config(o.sso_config, [](const char* name) { return std::getenv(name); });
+    // A grant of a unit or group the dataset lacks would give nobody anything: say so at start.
+    for (const auto* table : {&config.roles, &config.groups})
+      for (const auto& [value, grants] : *table)
+        for (const auto& g : grants) try {
+            check_grant(g, [&]() -> const Dataset& { return d; });
+          } catch (const UserRefused& e) {
+            throw InputError(o.sso_config, 0, fmt::format("{}.\"{}\"", table == &config.roles ? "roles" : "groups", value), three_languages(e));
+          }
     options.sso = std::make_shared<sso::OidcClient>(config, sso::curl_http_client());
     out << fmt::format("Single sign-on / Kertakirjautuminen / Enkel inloggning: {} ({})\n", config.name, config.issuer);
     try {

@@ -40,6 +40,12 @@ std::string user_id_for(const IdToken& t) {
   return id;
 }
 
+std::string email_for(const IdToken& t) {
+  if (auto e = t.text("email"); !e.empty()) return e.substr(0, 254);
+  auto upn = t.text("preferred_username");
+  return upn.find('@') != std::string::npos ? upn.substr(0, 254) : "";
+}
+
 std::string display_name_for(const IdToken& t) {
   for (const char* claim : {"name", "preferred_username", "email"})
     if (auto v = t.text(claim); !v.empty()) return v.substr(0, 200);

@@ -20,6 +20,9 @@ std::vector<Grant> grants_from_claims(const IdToken& t, const SsoConfig& c);
 // leaves too little. The store adds "-2", "-3", … when the id is taken.
 std::string user_id_for(const IdToken& t);
 
+// The e-mail address: email, else preferred_username when it is one (Entra's UPN), else "".
+std::string email_for(const IdToken& t);
+
 // The display name: name, else preferred_username, else email, else the subject.
 std::string display_name_for(const IdToken& t);
 

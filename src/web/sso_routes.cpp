@@ -103,7 +103,7 @@ http::Response sso_callback(const Ctx& c) {
     return refused(c, lang, e.code, e.code == "provider" ? 502 : 403);
   }
   const auto& cfg = client->config();
-  ExternalSignIn in{cfg.issuer, token.subject, sso::user_id_for(token), sso::display_name_for(token), token.text("email"),
+  ExternalSignIn in{cfg.issuer, token.subject, sso::user_id_for(token), sso::display_name_for(token), sso::email_for(token),
                     sso::grants_from_claims(token, cfg)};
   auto result = c.state.with_users([&](UserStore& u) { return u.sign_in_external(in); });
   if (result.outcome != ExternalSignInResult::signed_in) {

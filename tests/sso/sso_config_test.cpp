@@ -7,6 +7,8 @@
 #include <fstream>
 #include <map>
 
+#include "cli/commands.h"
+#include "demo_db.h"
 #include "ingest/csv.h"
 #include "test_util.h"
 
@@ -106,6 +108,22 @@ TEST_F(SsoConfigFile, EachMistakeIsNamedWithItsPlace) {
   // http:// is for this machine only (the tests' local provider)
   EXPECT_EQ(error_of("[oidc]\nissuer = \"http://127.0.0.1:4000\"\nclient_id = \"a\"\nredirect_url = \"http://127.0.0.1:8080/sso/callback\"\n" + roles), "read");
   EXPECT_NE(error_of("[oidc]\nissuer = \"http://127.0.0.1.evil.example\"\nclient_id = \"a\"\nredirect_url = \"https://t.fi/sso/callback\"\n" + roles), "read");
+}
+
+// A grant of a unit the dataset does not have would give nobody anything: the server does not start.
+TEST_F(SsoConfigFile, TheServerRefusesToStartWithAGrantOfAnUnknownUnit) {
+  CommandOptions o;
+  o.db = testing::load_demo_db(tmp);
+  o.port = 0;
+  o.sso_config = write("sso.toml", base() + "[roles]\n\"Toteuma.Editor.x\" = \"editor:kanslia-typo\"\n");
+  std::ostringstream out;
+  try {
+    cmd_serve(o, out);
+    ADD_FAILURE() << "started";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.column, "roles.\"Toteuma.Editor.x\"");
+    EXPECT_NE(e.message.find("kanslia-typo"), std::string::npos) << e.message;
+  }
 }
 
 }  // namespace
