@@ -216,6 +216,7 @@ class SqlUserStore final : public UserStore {
         return r;  // nothing written: someone the municipality gave no role stays unknown
       }
       r.user = free_id(s.proposed_id);
+      if (!valid_user_id(r.user)) throw StoreError("invalid user id: " + r.user);
       by_ = Actor{r.user, "web"};
       db_.prepare("INSERT INTO app_user (id, display_name, password_hash, disabled) VALUES (?, ?, '', 0)")
           .bind(1, r.user)

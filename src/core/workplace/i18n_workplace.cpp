@@ -43,6 +43,8 @@ const std::vector<std::pair<std::string_view, Text>>& workplace_catalogue() {
       {"web.sso_failed.disabled", {"Tunnuksesi on poistettu käytöstä Toteumassa.", "Ditt konto har inaktiverats i Toteuma."}},
       {"web.sso_failed.other", {"Kirjautumispalvelun {} vastausta ei voitu todentaa, joten kirjautuminen hylättiin.",
                                 "Svaret från inloggningstjänsten {} kunde inte verifieras, så inloggningen avvisades."}},
+      {"admin.sso_user_note", {"Tämä käyttäjä kirjautuu kertakirjautumisella ({}). Roolit tulevat tunnistuspalvelun sovellusrooleista jokaisella kirjautumisella: täällä annetut roolit korvautuvat seuraavalla kirjautumisella. Käytöstä poisto estää kirjautumisen heti.",
+                               "Denna användare loggar in med enkel inloggning ({}). Rollerna kommer från inloggningstjänstens programroller vid varje inloggning: roller som ges här ersätts vid nästa inloggning. Inaktivering hindrar inloggning direkt."}},
       {"web.sso_signed_in", {"Kirjautuminen onnistui", "Inloggningen lyckades"}},
       {"web.sso_continue", {"Jatka Toteumaan", "Fortsätt till Toteuma"}},
       {"web.sso_signed_out", {"Olet kirjautunut ulos Toteumasta", "Du har loggat ut från Toteuma"}},
