@@ -75,11 +75,12 @@ std::string OidcClient::authorization_url(const std::string& state, const std::s
 KeySet OidcClient::keys(bool refetch, std::int64_t now) {
   std::string uri = metadata().jwks_uri;
   std::lock_guard lock(mu_);
-  if (keys_ && !(refetch && now - keys_at_ >= min_refetch_)) return *keys_;
+  // The first fetch does not count against the limit: a rotation right after it must still work.
+  if (keys_ && !(refetch && (!refetched_at_ || now - *refetched_at_ >= min_refetch_))) return *keys_;
   auto r = http_->get(uri);
   if (r.status != 200) throw SsoError("provider", fmt::format("{}: HTTP {}", uri, r.status));
   keys_ = KeySet::parse(r.body);
-  keys_at_ = now;
+  if (refetch) refetched_at_ = now;
   ++fetches_;
   return *keys_;
 }

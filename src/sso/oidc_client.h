@@ -1,7 +1,8 @@
 // One OpenID provider as a relying party sees it: its discovery document, the authorization
 // request (code flow with PKCE S256, state, nonce), the code exchange and the ID token's check
 // against its JWKS — fetched once and again when a token names a key not in it (key rotation),
-// at most once per `min_refetch` seconds so unknown kids cannot make us hammer the provider.
+// such refetches at most once per `min_refetch` seconds so unknown kids cannot make us hammer the
+// provider.
 // Thread-safe: request threads share one client.
 #pragma once
 #include <cstdint>
@@ -59,7 +60,7 @@ class OidcClient {
   mutable std::mutex mu_;
   std::optional<ProviderMetadata> meta_;
   std::optional<KeySet> keys_;
-  std::int64_t keys_at_ = 0;
+  std::optional<std::int64_t> refetched_at_;  // the last fetch for an unknown kid
   int fetches_ = 0;
 };
 

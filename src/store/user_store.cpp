@@ -184,12 +184,14 @@ class SqlUserStore final : public UserStore {
     tx.commit();
   }
 
-  std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest) override {
+  std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest, const std::string& browser_digest) override {
     sql::Transaction tx(db_);
     std::optional<PendingSignIn> p;
     {
-      auto st = db_.prepare("SELECT state_digest, browser_digest, nonce, verifier, next, lang, created FROM sso_pending WHERE state_digest = ?");
-      if (st.bind(1, state_digest).step()) p = PendingSignIn{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.int64(6)};
+      auto st = db_.prepare("SELECT state_digest, browser_digest, nonce, verifier, next, lang, created FROM sso_pending "
+                            "WHERE state_digest = ? AND browser_digest = ?");
+      if (st.bind(1, state_digest).bind(2, browser_digest).step())
+        p = PendingSignIn{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.int64(6)};
     }
     if (p) db_.prepare("DELETE FROM sso_pending WHERE state_digest = ?").bind(1, state_digest).run();
     tx.commit();

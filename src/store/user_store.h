@@ -95,8 +95,10 @@ class UserStore {
 
   // Single sign-on. Keeps `p`, forgetting every pending sign-in created before `p.created - max_age`.
   virtual void add_pending_sign_in(const PendingSignIn& p, std::int64_t max_age) = 0;
-  // The pending sign-in of a state digest, deleted as it is read: a state is good once.
-  virtual std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest) = 0;
+  // The pending sign-in of a state digest started in the browser of `browser_digest`, deleted as it
+  // is read: a state is good once. Another browser's answer neither gets nor spends it (whoever
+  // holds the callback's address cannot cancel its owner's sign-in).
+  virtual std::optional<PendingSignIn> take_pending_sign_in(const std::string& state_digest, const std::string& browser_digest) = 0;
   // In one transaction: the user of (issuer, subject), created on a first sign-in that has grants
   // (no password: "" never verifies), its display name refreshed and its grants set to exactly
   // `s.grants` (roles follow the token). A disabled user changes nothing; a known user whose token

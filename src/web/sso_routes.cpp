@@ -77,15 +77,15 @@ http::Response sso_callback(const Ctx& c) {
   auto client = c.state.options().sso;
   if (!client) return not_found(c);
   std::int64_t now = unix_now();
-  std::string state = c.q("state");
-  auto pending = state.empty() || state.size() > 128
+  std::string state = c.q("state"), browser = cookie_value(c.req, kBrowserCookie);
+  auto pending = state.empty() || state.size() > 128 || browser.empty() || browser.size() > 128
                      ? std::nullopt
-                     : c.state.with_users([&](UserStore& u) { return u.take_pending_sign_in(auth::token_digest(state)); });
-  std::string browser = cookie_value(c.req, kBrowserCookie);
+                     : c.state.with_users([&](UserStore& u) {
+                         return u.take_pending_sign_in(auth::token_digest(state), auth::token_digest(browser));
+                       });
   // Unknown, used, expired or another browser's state: start again. Not audited (anyone can
   // send it); the log tells.
-  if (!pending || browser.empty() || !auth::equal_secret(auth::token_digest(browser), pending->browser_digest) ||
-      now - pending->created > kPendingSeconds) {
+  if (!pending || now - pending->created > kPendingSeconds) {
     std::cerr << "toteuma sso: callback with an unknown, used, expired or foreign state\n";
     return refused(c, pending ? parse_lang(pending->lang).value_or(c.lang) : c.lang, "state", 400);
   }
