@@ -304,14 +304,14 @@ test('password login is refused but for the break-glass account', async () => {
 
 test('a new signing key of the provider is fetched again (unknown kid)', async () => {
   // Toteuma has key-a cached from the sign-ins above. Set ab publishes key-a and key-b and signs
-  // with key-b; set b has key-b only. The issuer stays (same port).
-  for (const keys of ['ab', 'b']) {
-    await stopProvider();
-    assert.equal(await startProvider(keys), issuer);
-    const context = await browserContext();
-    const page = await context.newPage();
-    const callback = await signIn(page, 'fi', 'toimittaja');
-    await assertSignedIn(page, callback, 'fi', 'Eeva Editori');
-    await context.close();
-  }
+  // with key-b, as a provider does during a rollover. The issuer stays (same port). (Only one
+  // restart: the test provider makes new keys at each start, and a real provider never gives an
+  // old kid to a new key.)
+  await stopProvider();
+  assert.equal(await startProvider('ab'), issuer);
+  const context = await browserContext();
+  const page = await context.newPage();
+  const callback = await signIn(page, 'fi', 'toimittaja');
+  await assertSignedIn(page, callback, 'fi', 'Eeva Editori');
+  await context.close();
 });
