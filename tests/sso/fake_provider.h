@@ -9,9 +9,19 @@
 
 #include "sso/http_client.h"
 #include "sso/sso_config.h"
+#include "web/http/server.h"
 #include "token_forge.h"
 
 namespace toteuma::testing {
+
+// The value of `name` in a URL's query (form-decoded): the state and nonce a sign-in sent.
+inline std::string query_value(const std::string& url, const std::string& name) {
+  auto at = url.find("?" + name + "=");
+  if (at == std::string::npos) at = url.find("&" + name + "=");
+  if (at == std::string::npos) return "";
+  at += name.size() + 2;
+  return http::url_decode(url.substr(at, url.find('&', at) - at), true);
+}
 
 struct FakeProvider : sso::HttpClient {
   std::string issuer = "https://login.example.test/tenant-laitila/v2.0";

@@ -14,6 +14,7 @@
 
 #include <fstream>
 
+#include "fake_provider.h"
 #include "sso/http_client.h"
 #include "sso/oidc_client.h"
 #include "web_client.h"
@@ -24,6 +25,7 @@ namespace toteuma {
 namespace {
 
 using testing::Client;
+using testing::query_value;
 
 // The provider as a child process; stopped (its process group) when this goes.
 class Provider {
@@ -116,14 +118,6 @@ std::string sign_in_at_provider(const std::string& authorize_url, const std::str
   }
   curl_easy_cleanup(h);
   return url;
-}
-
-std::string query_value(const std::string& url, const std::string& name) {
-  auto at = url.find("?" + name + "=");
-  if (at == std::string::npos) at = url.find("&" + name + "=");
-  if (at == std::string::npos) return "";
-  at += name.size() + 2;
-  return http::url_decode(url.substr(at, url.find('&', at) - at), true);
 }
 
 struct SsoProvider : ::testing::Test {

@@ -14,17 +14,9 @@ namespace {
 
 using testing::Client;
 using testing::ForgeKey;
+using testing::query_value;
 
 const std::string kPassword = "salasana-1234";
-
-// The value of `name` in a URL's query (form-decoded).
-std::string query_value(const std::string& url, const std::string& name) {
-  auto at = url.find("?" + name + "=");
-  if (at == std::string::npos) at = url.find("&" + name + "=");
-  if (at == std::string::npos) return "";
-  at += name.size() + 2;
-  return http::url_decode(url.substr(at, url.find('&', at) - at), true);
-}
 
 struct SsoWeb : ::testing::Test {
   static inline ForgeKey key = ForgeKey::rsa("key-a");
