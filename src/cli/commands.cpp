@@ -354,7 +354,7 @@ int cmd_serve(const CommandOptions& o, std::ostream& out) {
     try {
       options.sso->metadata();
     } catch (const sso::SsoError& e) {  // the break-glass accounts must still get in: start anyway
-      out << fmt::format("  the provider does not answer now ({}); sign-ins will try again\n", e.what());
+      out << fmt::format("  the provider does not answer now / tunnistuspalvelu ei vastaa nyt / inloggningstjänsten svarar inte nu: {}\n", e.what());
     }
   }
   return serve_app(o.db, o.address, static_cast<unsigned short>(o.port), o.threads, out, options);
