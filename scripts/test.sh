@@ -3,6 +3,7 @@
 #   build/       RelWithDebInfo, every test including the browser test (ctest label "browser")
 #   build-asan/  Debug with TOTEUMA_SANITIZE=ON, every test except the browser, office and PostgreSQL ones
 #   The C++ tests run twice in build/: on SQLite and (prefix "pg:") on a throwaway PostgreSQL cluster.
+#   Single sign-on runs against a local OpenID provider (tests/sso, node's oidc-provider; label "sso").
 # JOBS (default 2) sets build and ctest parallelism. Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
