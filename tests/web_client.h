@@ -103,16 +103,22 @@ class Client {
       if (k == name) return v;
     return "";
   }
+  // The client's cookies as a Cookie header's value (for requests made over a socket).
+  std::string cookie_header() const {
+    std::string cookie;
+    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+    return cookie;
+  }
   std::string csrf;
   std::string address = "127.0.0.1";  // the connection's peer, as the server sees it
 
   // Any request as given, with the client's cookies and address.
   http::Response send(http::Request& r) {
     r.remote = address;
-    std::string cookie;
-    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
-    if (!cookie.empty()) r.headers["cookie"] = cookie;
+    if (std::string cookie = cookie_header(); !cookie.empty()) r.headers["cookie"] = cookie;
     http::Response res = h_(r);
+    // A PDF's answer is made later on the server's background thread: here, at once.
+    if (res.later) res = res.later();
     for (const auto& [k, v] : res.headers) {
       if (k != "Set-Cookie") continue;
       auto eq = v.find('='), semi = v.find(';');

@@ -1,34 +1,24 @@
 #include "render/pdf.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include "render/chromium.h"
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <poppler/cpp/poppler-destination.h>
 #include <poppler/cpp/poppler-document.h>
 #include <sstream>
 #include <vector>
 
-extern char** environ;
-
 namespace toteuma {
 namespace fs = std::filesystem;
 namespace {
-
-std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
 bool is_executable(const fs::path& p) {
   std::error_code ec;
@@ -80,159 +70,53 @@ std::string with_csp(const std::string& html) {
   return meta + html;
 }
 
-// A private directory for one print (the HTML, Chromium's profile, the PDF), removed afterwards.
-class TempDir {
+// Chromiums kept between prints, per executable: a print takes an idle one (or starts one) and
+// gives it back when it is still usable. As many live as prints ever ran at once (the web's PDF
+// workers bound that); they end with the process (their command pipe closes, the pool kills them).
+class ChromiumPool {
  public:
-  TempDir() {
-    const char* tmp = std::getenv("TMPDIR");
-    std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/toteuma-pdf-XXXXXX";
-    if (!::mkdtemp(templ.data())) throw PdfError(errno_text("cannot create a temporary directory"));
-    path_ = templ;
+  std::unique_ptr<Chromium> take(const std::string& executable) {
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = idle_.find(executable); it != idle_.end()) {
+        auto kept = std::move(it->second);
+        idle_.erase(it);
+        return kept;
+      }
+    }
+    return std::make_unique<Chromium>(executable);
   }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
+  void give(const std::string& executable, std::unique_ptr<Chromium> chromium) {
+    if (!chromium->usable()) return;
+    std::lock_guard lock(mutex_);
+    idle_.emplace(executable, std::move(chromium));
   }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
 
  private:
-  fs::path path_;
+  std::mutex mutex_;
+  std::multimap<std::string, std::unique_ptr<Chromium>> idle_;
 };
 
-// The last lines of Chromium's stderr, less the D-Bus noise it always prints on a server.
-std::string stderr_tail(const std::string& err) {
-  std::vector<std::string> kept;
-  std::istringstream lines(err);
-  for (std::string line; std::getline(lines, line);)
-    if (!line.empty() && line.find("dbus") == std::string::npos) kept.push_back(line);
-  std::string out;
-  for (size_t i = kept.size() > 12 ? kept.size() - 12 : 0; i < kept.size(); ++i) out += "\n  " + kept[i];
-  return out.empty() ? " (no stderr)" : ":" + out;
+ChromiumPool& pool() {
+  static ChromiumPool instance;
+  return instance;
 }
 
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
+// One Chromium for the prints of one document, given back to the pool afterwards.
+class Printer {
+ public:
+  Printer(std::string executable, std::chrono::seconds timeout)
+      : executable_(std::move(executable)), timeout_(timeout), chromium_(pool().take(executable_)) {}
+  ~Printer() { pool().give(executable_, std::move(chromium_)); }
+  std::string print(const std::string& html) {
+    return chromium_->print(with_csp(html), Chromium::Clock::now() + timeout_, timeout_);
   }
+
+ private:
+  std::string executable_;
+  std::chrono::seconds timeout_;
+  std::unique_ptr<Chromium> chromium_;
 };
-
-// Runs argv without a shell in its own process group; returns the exit status and stderr.
-// The process group lets a timeout kill Chromium's helper processes too.
-std::pair<int, std::string> run(const std::vector<std::string>& args, std::chrono::seconds timeout) {
-  int pipefd[2];
-  if (::pipe2(pipefd, O_CLOEXEC) != 0) throw PdfError(errno_text("pipe"));
-  Fd read_end{pipefd[0]}, write_end{pipefd[1]};
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, write_end.fd, 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  posix_spawnattr_setpgroup(&attr, 0);
-  // A server may block or ignore signals in its threads; Chromium should start with the defaults.
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGPIPE);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = ::posix_spawn(&pid, args[0].c_str(), &actions, &attr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) throw PdfError("cannot start " + args[0] + ": " + std::strerror(rc));
-  ::close(write_end.fd);
-  write_end.fd = -1;
-  ::fcntl(read_end.fd, F_SETFL, O_NONBLOCK);
-
-  std::string err;
-  bool eof = false;
-  auto drain = [&] {
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::read(read_end.fd, buf, sizeof buf)) > 0) err.append(buf, static_cast<size_t>(n));
-    eof = eof || n == 0;
-    if (err.size() > 65536) err.erase(0, err.size() - 65536);
-  };
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  bool timed_out = false, reaped = false;
-  for (;;) {
-    pollfd p{eof ? -1 : read_end.fd, POLLIN, 0};  // after EOF poll only sleeps
-    ::poll(&p, 1, 100);
-    drain();
-    // WNOWAIT leaves the exited leader unreaped, so its pid (the group id) cannot be reused
-    // before the group's stragglers are killed below.
-    siginfo_t info{};
-    int w = ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
-    if (w == 0 && info.si_pid == pid) break;
-    if (w < 0 && errno == ECHILD) {  // the caller ignores SIGCHLD, so the child was reaped already
-      reaped = true;
-      break;
-    }
-    if (std::chrono::steady_clock::now() > deadline) {
-      timed_out = true;
-      break;
-    }
-  }
-  int status = 0;
-  if (!reaped) {
-    ::kill(-pid, SIGKILL);
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-  }
-  drain();
-  if (timed_out)
-    throw PdfError("Chromium did not finish within " + std::to_string(timeout.count()) + " s" + stderr_tail(err));
-  return {status, err};
-}
-
-std::string print_html(const std::string& html, const PdfOptions& options, const std::string& chromium) {
-  TempDir dir;
-  const fs::path page = dir.path() / "document.html", out = dir.path() / "document.pdf";
-  {
-    std::ofstream f(page, std::ios::binary);
-    f << with_csp(html);
-    if (!f.flush()) throw PdfError("cannot write " + page.string());
-  }
-  const std::vector<std::string> args{
-      chromium,
-      "--headless",
-      "--no-sandbox",  // runs as root in containers, where the sandbox cannot start
-      "--disable-gpu",
-      "--no-pdf-header-footer",  // the footer comes from print.css's @page margin boxes
-      "--generate-pdf-document-outline",
-      "--print-to-pdf=" + out.string(),
-      "--user-data-dir=" + (dir.path() / "profile").string(),
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-extensions",
-      "--hide-scrollbars",
-      "file://" + page.string(),
-  };
-  auto [status, err] = run(args, options.timeout);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string how = WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
-                                        : "was killed by signal " + std::to_string(WTERMSIG(status));
-    throw PdfError("Chromium " + how + stderr_tail(err));
-  }
-  std::ifstream f(out, std::ios::binary);
-  std::string pdf((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (pdf.rfind("%PDF-", 0) != 0) throw PdfError("Chromium wrote no PDF" + stderr_tail(err));
-  return pdf;
-}
 
 }  // namespace
 
@@ -252,10 +136,10 @@ AnchorPages pdf_anchor_pages(const std::string& pdf) {
 
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
                        const PdfOptions& options) {
-  const std::string chromium = find_chromium(options);
+  Printer printer(find_chromium(options), options.timeout);
   AnchorPages pages;
   std::string html = html_for_pages(pages);
-  std::string pdf = print_html(html, options, chromium);
+  std::string pdf = printer.print(html);
   // Filling in page numbers rarely moves a heading (only if the TOC grows a page), so one
   // reprint normally settles it; a third print covers that case.
   for (int print = 1; print < 3; ++print) {
@@ -265,7 +149,7 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
     std::string next = html_for_pages(pages);
     if (next == html) break;
     html = std::move(next);
-    pdf = print_html(html, options, chromium);
+    pdf = printer.print(html);
   }
   return pdf;
 }

@@ -213,7 +213,7 @@ std::vector<doc::Document> build_both(const Snapshot& s, const std::string& kind
   return out;
 }
 
-// Every format but PDF (printed on first request).
+// Every format but PDF (printed after the freeze on a background thread: print_version_pdfs).
 std::vector<VersionFile> render_version(const std::vector<doc::Document>& docs) {
   std::vector<VersionFile> files;
   for (const auto& d : docs)
@@ -361,7 +361,7 @@ ActionResult publish_version(AppState& state, const User& u, std::int64_t versio
 }
 
 std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const std::string& lang, const std::string& format,
-                                         bool published_only) {
+                                         bool published_only, bool print) {
   auto v = state.with_workplace([&](WorkplaceStore& w) { return w.version(id); });
   if (!v || (published_only && v->published_at.empty())) return std::nullopt;
   auto find = [&](const std::string& f) -> const VersionFile* {
@@ -372,6 +372,8 @@ std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const
   VersionBytes out;
   if (const VersionFile* file = find(format)) {
     out.bytes = file->bytes;
+  } else if (format == "pdf" && find("html") && !print) {
+    out.needs_print = true;
   } else if (format == "pdf" && find("html")) {
     std::string html = find("html")->bytes;
     out.bytes = render_pdf([&](const AnchorPages&) { return html; });
@@ -382,6 +384,16 @@ std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const
   v->files.clear();
   out.version = std::move(*v);
   return out;
+}
+
+void print_version_pdfs(AppState& state, std::int64_t id) {
+  for (const char* lang : {"fi", "sv"}) {
+    try {
+      version_file(state, id, lang, "pdf", false, true);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "toteuma: the PDF ({}) of version {} was not printed at freeze time: {}\n", lang, id, e.what());
+    }
+  }
 }
 
 }  // namespace toteuma::web

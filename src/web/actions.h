@@ -110,8 +110,15 @@ ActionResult publish_version(AppState& state, const User& u, std::int64_t versio
 struct VersionBytes {
   DocumentVersion version;  // without files
   std::string bytes;
+  bool needs_print = false;  // the PDF is not kept yet and `print` was false: no bytes
 };
+// A frozen version's file. A PDF not kept yet (its print at freeze time failed or was skipped) is
+// printed from the frozen HTML and kept when `print`, else needs_print says so: the caller then
+// asks again on a background thread (web/pdf_jobs.h).
 std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const std::string& lang, const std::string& format,
-                                         bool published_only);
+                                         bool published_only, bool print = false);
+// Prints and keeps the PDFs of a frozen version that lack one (both languages); slow (Chromium):
+// run on a background thread. A failed print is logged and left for the first request.
+void print_version_pdfs(AppState& state, std::int64_t id);
 
 }  // namespace toteuma::web

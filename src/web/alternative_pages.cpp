@@ -11,6 +11,7 @@
 #include "ingest/fields.h"
 #include "ingest/ledger_fields.h"
 #include "render/document_output.h"
+#include "web/pdf_jobs.h"
 #include "render/simple_table_render.h"
 #include "web/actions.h"
 #include "web/form_parts.h"
@@ -105,11 +106,15 @@ http::Response alternatives_document_page(const Ctx& c, const std::string& versi
   if (!v) return not_found(c);
   std::string format = c.q("format", "html");
   if (!is_document_format(format)) return bad_request(c.lang);
-  std::vector<const BudgetAlternative*> published;
-  for (const BudgetAlternative* a : alternatives_of(d, v->year))
-    if (a->version == v->id && a->published) published.push_back(a);
-  std::string bytes = render_document(alternatives_document(d, v->id, published, v->year, c.lang, today()), format);
-  return http::Response{200, document_media_type(format), std::move(bytes), {}};
+  auto make = [snap = c.snap, id = v->id, year = v->year, lang = c.lang, format, day = today()] {
+    std::vector<const BudgetAlternative*> published;
+    for (const BudgetAlternative* a : alternatives_of(snap->d, year))
+      if (a->version == id && a->published) published.push_back(a);
+    std::string bytes = render_document(alternatives_document(snap->d, id, published, year, lang, day), format);
+    return http::Response{200, document_media_type(format), std::move(bytes), {}};
+  };
+  if (format == "pdf") return pdf_later_or_busy(c, make);  // printed on a background thread
+  return make();
 }
 
 // ---- one alternative ----------------------------------------------------------------------------------

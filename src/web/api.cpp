@@ -17,6 +17,7 @@
 #include "core/finance/report_table.h"
 #include "core/text.h"
 #include "render/document_output.h"
+#include "web/pdf_jobs.h"
 #include "web/actions.h"
 #include "web/api_budget.h"
 #include "web/api_comments.h"
@@ -386,6 +387,7 @@ http::Response review(Call& c, const std::string& unit) {
   auto body = body_object(c.req, c.lang, bad);
   if (!body) return bad;
   json extra = json::object();
+  std::optional<std::int64_t> frozen_id;
   if (auto action = str(*body, "action")) {
     if (*action != "freeze" && *action != "publish") return error(c.lang, 400, "invalid", msg("api.bad_action"));
     if (!may_approve(me)) return error(c.lang, 403, "forbidden", msg("api.approver_only"));
@@ -393,6 +395,7 @@ http::Response review(Call& c, const std::string& unit) {
       DocumentVersion v;
       auto reason = str(*body, "reason");
       ActionResult r = freeze_version(c.state, me, sections, t.kind, t.unit, t.year, reason.value_or(""), &v);
+      if (r.outcome == Outcome::ok) frozen_id = v.id;
       if (r.outcome == Outcome::not_approved) return error(c.lang, 409, "not_approved", r.message);
       if (r.outcome == Outcome::drafts) {
         json drafts = json::array();
@@ -428,7 +431,16 @@ http::Response review(Call& c, const std::string& unit) {
   sections = review_sections(c.state, *c.state.snapshot(), t.kind, t.unit, t.year, t.lang, &title);
   json out = review_json(c, t, sections, title);
   out.update(extra);
-  return reply(200, out);
+  http::Response done = reply(200, out);
+  // A frozen version's PDFs are printed now on a background thread and the answer waits for them
+  // (when the queue is full, they are printed on their first request instead).
+  if (frozen_id)
+    if (auto later = pdf_later(c.state, pdf_reader(c.state, c.viewer, c.req), [&state = c.state, id = *frozen_id, done] {
+          print_version_pdfs(state, id);
+          return done;
+        }))
+      return *later;
+  return done;
 }
 
 http::Response public_list(Call& c) {
@@ -444,15 +456,24 @@ http::Response public_list(Call& c) {
   return reply(200, out);
 }
 
-http::Response public_file(Call& c, const std::string& id_s) {
+http::Response public_file(Call& c, const std::string& id_s, bool print = false) {
   if (id_s.empty() || id_s.size() > 18 || id_s.find_first_not_of("0123456789") != std::string::npos)
     return error(c.lang, 404, "not_found", msg("api.no_published"));
   std::int64_t id = std::stoll(id_s);
   std::string text = c.q("text", std::string(lang_code(c.d().primary().primary))), format = c.q("format", "html");
   if (!parse_lang(text) || !is_document_format(format))
     return error(c.lang, 400, "invalid", msg("api.bad_public_query"));
-  auto file = version_file(c.state, id, text, format, true);
+  auto file = version_file(c.state, id, text, format, true, print);
   if (!file) return error(c.lang, 404, "not_found", msg("api.no_published"));
+  if (file->needs_print) {  // its print at freeze time failed: now, on a background thread
+    auto later = pdf_later(c.state, pdf_reader(c.state, c.viewer, c.req),
+                           [&state = c.state, &limiter = c.limiter, req = c.req, snap = c.snap, viewer = c.viewer, lang = c.lang, id_s] {
+                             Call again{state, limiter, req, snap, viewer, lang};
+                             return public_file(again, id_s, true);
+                           });
+    if (!later) return error(c.lang, 503, "busy", msg("web.pdf_busy_text"), {{"retry_after", 10}});
+    return *later;
+  }
   const DocumentVersion& v = file->version;
   http::Response r{200, document_media_type(format), std::move(file->bytes), {}};
   r.headers.emplace_back("X-Content-Hash", v.content_hash);

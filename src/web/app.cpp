@@ -109,12 +109,22 @@ http::Response handle(Served& s, const http::Request& req) {
 
 http::Handler make_app(const std::string& db, AppOptions options) {
   auto served = std::make_shared<Served>(db, options);
-  return [served](const http::Request& req) -> http::Response {
-    http::Response r = handle(*served, req);
-    // Pages behind a login must not linger in shared or browser caches.
+  // Pages behind a login must not linger in shared or browser caches.
+  auto no_store = [](http::Response& r) {
     bool cache_set = false;
     for (const auto& [k, v] : r.headers) cache_set = cache_set || k == "Cache-Control";
     if (!cache_set) r.headers.emplace_back("Cache-Control", "no-store");
+  };
+  return [served, no_store](const http::Request& req) -> http::Response {
+    http::Response r = handle(*served, req);
+    if (r.later)
+      r.later = [later = std::move(r.later), no_store] {
+        http::Response made = later();
+        no_store(made);
+        return made;
+      };
+    else
+      no_store(r);
     return r;
   };
 }

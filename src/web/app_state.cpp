@@ -1,5 +1,7 @@
 #include "web/app_state.h"
 
+#include "web/pdf_jobs.h"
+
 #include "check/dataset_checks.h"
 
 namespace toteuma::web {
@@ -31,7 +33,8 @@ AppState::AppState(std::string db, AppOptions options)
       store_(open_store(db_)),
       ledger_(open_ledger_store(db_)),
       users_(open_user_store(db_)),
-      workplace_(open_workplace_store(db_)) {
+      workplace_(open_workplace_store(db_)),
+      pdf_jobs_(std::make_shared<PdfJobs>(options_.pdf_queue, options_.pdf_per_user)) {
   reload();
 }
 

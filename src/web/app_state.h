@@ -47,6 +47,7 @@ namespace toteuma::sso {
 class OidcClient;
 }
 namespace toteuma::web {
+class PdfJobs;
 
 struct AppOptions {
   std::int64_t session_seconds = 8 * 3600;  // absolute session lifetime
@@ -63,6 +64,8 @@ struct AppOptions {
   std::optional<Date> today;
   // Single sign-on through an OpenID provider (docs/SSO.md); null: passwords only.
   std::shared_ptr<sso::OidcClient> sso;
+  // PDFs waiting or printing at once: in all, and of one reader (web/pdf_jobs.h).
+  std::size_t pdf_queue = 16, pdf_per_user = 2;
 };
 
 class AppState {
@@ -100,6 +103,8 @@ class AppState {
   // Serialises writers: check, write, reload happen as one step per edit.
   std::mutex& write_mutex() { return write_mu_; }
   const AppOptions& options() const { return options_; }
+  // The places of PDFs waiting or printing (web/pdf_jobs.h).
+  PdfJobs& pdf_jobs() { return *pdf_jobs_; }
   // Today as the pages see it: AppOptions::today when fixed, else the system clock's date.
   Date today() const;
   const std::string& db() const { return db_; }
@@ -111,6 +116,7 @@ class AppState {
   std::unique_ptr<LedgerStore> ledger_;
   std::unique_ptr<UserStore> users_;
   std::unique_ptr<WorkplaceStore> workplace_;
+  std::shared_ptr<PdfJobs> pdf_jobs_;
   mutable std::mutex snap_mu_;
   std::mutex users_mu_, workplace_mu_, write_mu_, store_mu_;
   std::shared_ptr<const Snapshot> snap_;

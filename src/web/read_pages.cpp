@@ -23,6 +23,7 @@
 #include "document/template.h"
 #include "render/collate.h"
 #include "render/document_output.h"
+#include "web/pdf_jobs.h"
 #include "render/explain_render.h"
 #include "render/goal_render.h"
 #include "render/simple_table_render.h"
@@ -218,12 +219,17 @@ http::Response document_page(const Ctx& c, const std::string& unit, const http::
   bool known_kind = std::find(document_kinds().begin(), document_kinds().end(), kind) != document_kinds().end();
   if (!year || !known_kind || !is_document_format(format)) return bad_request(lang);
   if (!app.d.has_unit(unit) || !app.d.org_on(Date{*year, 1, 1}).find(unit)) return not_found(c);
-  doc::Document d = build_document(app.ledger, template_for(app.d, kind), {unit, *year, lang, today()});
-  http::Response r{200, document_media_type(format), render_document(d, format), {}};
-  if (format != "html")
-    r.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}-{}.{}\"", kind, unit, *year,
-                                                            lang_code(lang), format)});
-  return r;
+  auto make = [snap = c.snap, kind, unit, year = *year, lang, format, day = today()] {
+    doc::Document d = build_document(snap->ledger, template_for(snap->d, kind), {unit, year, lang, day});
+    http::Response r{200, document_media_type(format), render_document(d, format), {}};
+    if (format != "html")
+      r.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}-{}-{}-{}.{}\"", kind, unit, year,
+                                                              lang_code(lang), format)});
+    return r;
+  };
+  // A PDF is printed by Chromium on a background thread, never on this request thread.
+  if (format == "pdf") return pdf_later_or_busy(c, make);
+  return make();
 }
 
 // The investment part and the key figures print rows of their own (projects, key figures), not

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "render/document_output.h"
+#include "web/pdf_jobs.h"
 #include "web/actions.h"
 #include "web/comment_pages.h"
 #include "web/form_parts.h"
@@ -135,10 +136,18 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
         if (publish_version(c.state, me, id).outcome != Outcome::ok) return bad_request(c.lang);
         return redirect(self + "&notice=published");
       }
-      ActionResult r = freeze_version(c.state, me, sections, kind, unit, *year, form["reason"]);
+      DocumentVersion frozen;
+      ActionResult r = freeze_version(c.state, me, sections, kind, unit, *year, form["reason"], &frozen);
       if (r.outcome == Outcome::not_approved) return redirect(self + "&notice=not_approved");
       if (r.outcome == Outcome::drafts || r.outcome == Outcome::reason_required) return freeze_refused(c, r, self);
-      return redirect(self + "&notice=frozen");
+      // The PDFs are printed now, on a background thread, and the answer waits for them; when
+      // the queue is full they are printed on their first request instead.
+      auto done = redirect(self + "&notice=frozen");
+      auto later = pdf_later(c.state, pdf_reader(c.state, c.viewer, c.req), [&state = c.state, id = frozen.id, done] {
+        print_version_pdfs(state, id);
+        return done;
+      });
+      return later ? *later : done;
     }
     return bad_request(c.lang);
   }
@@ -196,9 +205,9 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
   return page(c, tr("web.review", c.lang), body, fmt::format("/{}/unit/{}/review?doc={}&year={}", lc(c.other()), e(unit), kind, *year), 200, unit);
 }
 
-// A frozen version's file: HTML shown, others downloaded; the PDF is printed from the frozen
-// HTML the first time it is asked for and kept with the version.
-http::Response version_file(const Ctx& c, const std::string& id_s, bool published_only) {
+// A frozen version's file: HTML shown, others downloaded. The PDF is printed at freeze time; one
+// missing (that print failed) is printed from the frozen HTML on a background thread and kept.
+http::Response version_file(const Ctx& c, const std::string& id_s, bool published_only, bool print = false) {
   std::int64_t id = 0;
   try {
     id = std::stoll(id_s);
@@ -211,8 +220,14 @@ http::Response version_file(const Ctx& c, const std::string& id_s, bool publishe
     auto v = c.state.with_workplace([&](WorkplaceStore& w) { return w.version(id); });
     return !v || (published_only && v->published_at.empty()) ? not_found(c) : bad_request(c.lang);
   }
-  auto file = web::version_file(c.state, id, text, format, published_only);
+  auto file = web::version_file(c.state, id, text, format, published_only, print);
   if (!file) return not_found(c);
+  if (file->needs_print)
+    return pdf_later_or_busy(c, [&state = c.state, snap = c.snap, req = c.req, lang = c.lang, viewer = c.viewer, id_s,
+                                 published_only] {
+      Ctx later{state, snap, req, lang, viewer};
+      return version_file(later, id_s, published_only, true);
+    });
   const DocumentVersion* v = &file->version;
   http::Response r{200, document_media_type(format), std::move(file->bytes), {}};
   r.headers.emplace_back("X-Content-Hash", v->content_hash);

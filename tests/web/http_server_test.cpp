@@ -9,26 +9,12 @@
 #include <stdexcept>
 #include <thread>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/core.hpp>
-// GCC 12 with -O2/-O3 -fsanitize=address reports a false -Wmaybe-uninitialized on a
-// boost::optional inside Beast 1.74's response parser; scoped to Beast's headers only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <boost/beast/http.hpp>
-#pragma GCC diagnostic pop
 #include <gtest/gtest.h>
 
-namespace th = toteuma::http;
-namespace beast = boost::beast;
-namespace bhttp = beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
-using Req = bhttp::request<bhttp::string_body>;
-using Res = bhttp::response<bhttp::string_body>;
-using namespace std::chrono_literals;
+#include "web/beast_client.h"
+
+using namespace toteuma::testing::beast_client;
 
 namespace {
 
@@ -75,48 +61,6 @@ th::Response app(const th::Request& req) {
   res.body = "not found";
   return res;
 }
-
-Req make(bhttp::verb verb, const std::string& target, std::string body = {},
-         const std::string& content_type = {}) {
-  Req req{verb, target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!content_type.empty()) req.set(bhttp::field::content_type, content_type);
-  req.body() = std::move(body);
-  req.prepare_payload();
-  return req;
-}
-
-std::string str(beast::string_view s) { return std::string(s.data(), s.size()); }
-
-// One client connection; the buffer is kept so consecutive responses parse correctly.
-struct Client {
-  net::io_context ioc;
-  tcp::socket socket{ioc};
-  beast::flat_buffer buffer;
-
-  explicit Client(unsigned short port) {
-    socket.connect({net::ip::make_address("127.0.0.1"), port});
-  }
-  void send(const Req& req) { bhttp::write(socket, req); }
-  Res receive(bool head = false) {
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.skip(head);  // a HEAD response announces a length but carries no body
-    parser.body_limit(boost::none);
-    bhttp::read(socket, buffer, parser);
-    return parser.release();
-  }
-  Res request(const Req& req) {
-    send(req);
-    return receive(req.method() == bhttp::verb::head);
-  }
-  // True if the server closed the connection (clean EOF) rather than sending more.
-  bool closed_by_server() {
-    beast::error_code ec;
-    bhttp::response_parser<bhttp::string_body> parser;
-    bhttp::read(socket, buffer, parser, ec);
-    return ec == bhttp::error::end_of_stream || ec == net::error::connection_reset;
-  }
-};
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -360,6 +304,51 @@ TEST(ServerLifecycle, StopBeforeRunMakesRunReturn) {
 TEST(ServerLifecycle, BindFailureThrows) {
   th::Server first("127.0.0.1", 0, app, 1);
   EXPECT_THROW(th::Server("127.0.0.1", first.port(), app, 1), boost::system::system_error);
+}
+
+// A later answer (a PDF) runs on the server's background thread: with one request thread, other
+// requests are answered while it is still being made. No timing: the job waits for a gate that
+// opens only after the other answer arrived, so a blocked request thread would hang the test.
+TEST(LaterAnswers, LeaveTheRequestThreadFree) {
+  std::promise<void> gate;
+  std::shared_future<void> open = gate.get_future().share();
+  auto handler = [open](const th::Request& req) {
+    th::Response res;
+    if (req.path == "/slow") {
+      res.later = [open] {
+        open.wait();
+        return th::Response{200, "text/plain", "made later\n", {{"X-Later", "yes"}}};
+      };
+      return res;
+    }
+    res.body = "ok\n";
+    return res;
+  };
+  th::Server server("127.0.0.1", 0, handler, 1, 1);
+  std::thread runner([&] { server.run(); });
+  Client slow(server.port());
+  slow.send(make(bhttp::verb::get, "/slow"));
+  // A second slow request on another connection waits behind the first on the one background thread.
+  Client second(server.port());
+  second.send(make(bhttp::verb::get, "/slow"));
+  Client health(server.port());
+  Res ok = health.request(make(bhttp::verb::get, "/healthz"));
+  EXPECT_EQ(ok.result_int(), 200);
+  EXPECT_EQ(ok.body(), "ok\n");
+  EXPECT_EQ(slow.socket.available(), 0u) << "the slow answer came before its gate opened";
+  gate.set_value();
+  for (Client* c : {&slow, &second}) {
+    Res made = c->receive();
+    EXPECT_EQ(made.result_int(), 200);
+    EXPECT_EQ(made.body(), "made later\n");
+    EXPECT_EQ(str(made["X-Later"]), "yes");
+    EXPECT_EQ(str(made["X-Content-Type-Options"]), "nosniff") << "the usual headers on a later answer";
+  }
+  // The connection goes on after a later answer.
+  Res again = slow.request(make(bhttp::verb::get, "/healthz"));
+  EXPECT_EQ(again.body(), "ok\n");
+  server.stop();
+  runner.join();
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <boost/asio/strand.hpp>
 #include <fmt/core.h>
 
+#include "background.h"
 #include "session.h"
 
 namespace toteuma::http {
@@ -109,13 +110,16 @@ struct Server::Impl {
   std::shared_ptr<const Handler> handler;
   unsigned threads;
   unsigned short bound_port = 0;  // cached: the acceptor is busy on pool threads and closed after run()
+  // Declared after ioc so it is destroyed first: its jobs post their answers to ioc.
+  detail::Background background;
 
-  Impl(const std::string& address, unsigned short port, Handler h, unsigned n)
+  Impl(const std::string& address, unsigned short port, Handler h, unsigned n, unsigned slow)
       : ioc(static_cast<int>(n)),
         acceptor(ioc),
         retry(ioc),
         handler(std::make_shared<const Handler>(std::move(h))),
-        threads(n) {
+        threads(n),
+        background(slow == 0 ? 1 : slow) {
     // Resolve rather than parse so "localhost" works as well as literal addresses.
     const tcp::endpoint ep =
         tcp::resolver(ioc)
@@ -144,15 +148,14 @@ struct Server::Impl {
         });
         return;
       }
-      detail::start_session(std::move(socket), handler);
+      detail::start_session(std::move(socket), handler, background);
       accept();
     });
   }
 };
 
-Server::Server(std::string address, unsigned short port, Handler handler, unsigned threads)
-    : impl_(std::make_unique<Impl>(address, port, std::move(handler),
-                                   threads == 0 ? 1 : threads)) {}
+Server::Server(std::string address, unsigned short port, Handler handler, unsigned threads, unsigned background)
+    : impl_(std::make_unique<Impl>(address, port, std::move(handler), threads == 0 ? 1 : threads, background)) {}
 
 Server::~Server() = default;
 

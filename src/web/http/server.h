@@ -45,6 +45,11 @@ struct Response {
   // X-Frame-Options, ...) replaces the default; others are appended, so repeats such as
   // Set-Cookie work. Content-Length, Transfer-Encoding and Connection are ignored.
   std::vector<std::pair<std::string, std::string>> headers;
+  // An answer that takes long to make (a PDF): when set, the server runs it on one of its
+  // background threads, not on the request thread, and sends what it returns (the fields above
+  // are then unused). Other requests, on this connection's peers and /healthz, go on meanwhile.
+  // The handler decides whether to queue at all: it answers "busy" itself (web/pdf_jobs.h).
+  std::function<Response()> later = {};
 };
 
 // Called concurrently from the pool threads; must be thread-safe. An exception yields a
@@ -54,9 +59,9 @@ using Handler = std::function<Response(const Request&)>;
 class Server {
  public:
   // Binds immediately (throws boost::system::system_error on failure), so port() is valid
-  // before run(). threads == 0 means 1.
+  // before run(). threads == 0 means 1. `background` threads run the Response::later jobs.
   Server(std::string address, unsigned short port, Handler handler,
-         unsigned threads = std::thread::hardware_concurrency());
+         unsigned threads = std::thread::hardware_concurrency(), unsigned background = 2);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <fmt/core.h>
 
+#include "background.h"
 #include "core/i18n.h"
 
 namespace toteuma::http::detail {
@@ -108,9 +109,10 @@ Response plain(int status, std::string body) {
 // The transport's own refusals: the reader's language is not known here, so both.
 std::string both(std::string_view key) { return tr(key, Lang::fi) + " / " + tr(key, Lang::sv) + "\n"; }
 
-Response call_handler(const Handler& handler, const Request& req) {
+// The handler's answer, or a later job's (`make`); exceptions become a generic 500.
+Response call_handler(const std::function<Response()>& make, const Request& req) {
   try {
-    Response res = handler(req);
+    Response res = make();
     if (res.status >= 100 && res.status <= 599) return res;
     fmt::print(stderr, "toteuma http: {} {:?}: handler returned invalid status {}\n", req.method,
                req.path, res.status);
@@ -166,8 +168,8 @@ BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool he
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(net::ip::tcp::socket&& socket, std::shared_ptr<const Handler> handler)
-      : stream_(std::move(socket)), handler_(std::move(handler)) {}
+  Session(net::ip::tcp::socket&& socket, std::shared_ptr<const Handler> handler, Background& background)
+      : stream_(std::move(socket)), handler_(std::move(handler)), background_(background) {}
 
   // Hop onto the connection's strand before the first operation.
   void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
@@ -216,14 +218,27 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     bool head = false, keep_alive = false;
     unsigned version = 11;
-    Response res = answer(head, keep_alive, version);
+    Request req;
+    Response res = answer(head, keep_alive, version, req);
+    if (res.later) return answer_later(std::move(res.later), std::move(req), version, keep_alive, head);
     write(to_beast(std::move(res), version, keep_alive, head));
   }
 
+  // The job runs on a background thread; its answer is written from this connection's strand.
+  // Nothing is read from the connection meanwhile (answers keep the requests' order).
+  void answer_later(std::function<Response()> job, Request req, unsigned version, bool keep_alive, bool head) {
+    background_.post([self = shared_from_this(), job = std::move(job), req = std::move(req), version, keep_alive, head] {
+      Response res = call_handler(job, req);
+      res.later = nullptr;  // one deferral only
+      net::post(self->stream_.get_executor(), [self, res = std::move(res), version, keep_alive, head]() mutable {
+        self->write(to_beast(std::move(res), version, keep_alive, head));
+      });
+    });
+  }
+
   // Runs the handler on the request read; a streamed body's file is removed before the answer is sent.
-  Response answer(bool& head, bool& keep_alive, unsigned& version) {
+  Response answer(bool& head, bool& keep_alive, unsigned& version, Request& r) {
     BodyFile done{std::exchange(body_file_.path, {})};
-    Request r;
     auto take = [&](auto& parser) {
       auto& req = parser.get();
       head = req.method() == bhttp::verb::head;
@@ -241,7 +256,7 @@ class Session : public std::enable_shared_from_this<Session> {
       r.body = std::move(parser_->get().body());
       parser_.reset();
     }
-    return call_handler(*handler_, r);
+    return call_handler([&] { return (*handler_)(r); }, r);
   }
 
   // The peer of the connection ("" if it is gone already); a proxy's own address behind a proxy.
@@ -295,6 +310,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;  // persists across requests: holds pipelined data
   std::shared_ptr<const Handler> handler_;
+  Background& background_;
   std::optional<bhttp::request_parser<bhttp::empty_body>> head_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::request_parser<bhttp::file_body>> file_;
@@ -305,8 +321,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
-void start_session(net::ip::tcp::socket socket, std::shared_ptr<const Handler> handler) {
-  std::make_shared<Session>(std::move(socket), std::move(handler))->start();
+void start_session(net::ip::tcp::socket socket, std::shared_ptr<const Handler> handler, Background& background) {
+  std::make_shared<Session>(std::move(socket), std::move(handler), background)->start();
 }
 
 }  // namespace toteuma::http::detail
