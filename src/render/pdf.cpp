@@ -134,11 +134,44 @@ AnchorPages pdf_anchor_pages(const std::string& pdf) {
   return pages;
 }
 
+namespace {
+
+// The pages a document's anchors landed on, by the document's first-pass HTML (no page numbers):
+// printing the same document again starts from them, so its TOC is right in one print. Checked
+// after that print like any other guess; bounded (a server prints few distinct documents between
+// edits, and an edit changes the HTML).
+class KnownPages {
+ public:
+  std::optional<AnchorPages> find(size_t key) {
+    std::lock_guard lock(mutex_);
+    auto it = pages_.find(key);
+    return it == pages_.end() ? std::nullopt : std::optional(it->second);
+  }
+  void keep(size_t key, AnchorPages pages) {
+    std::lock_guard lock(mutex_);
+    if (pages_.size() >= 256) pages_.clear();
+    pages_[key] = std::move(pages);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<size_t, AnchorPages> pages_;
+};
+
+KnownPages& known_pages() {
+  static KnownPages instance;
+  return instance;
+}
+
+}  // namespace
+
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
                        const PdfOptions& options) {
   Printer printer(find_chromium(options), options.timeout);
-  AnchorPages pages;
-  std::string html = html_for_pages(pages);
+  const std::string first = html_for_pages({});
+  const size_t key = std::hash<std::string>{}(first);
+  AnchorPages pages = known_pages().find(key).value_or(AnchorPages{});
+  std::string html = pages.empty() ? first : html_for_pages(pages);
   std::string pdf = printer.print(html);
   // Filling in page numbers rarely moves a heading (only if the TOC grows a page), so one
   // reprint normally settles it; a third print covers that case.
@@ -151,6 +184,7 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
     html = std::move(next);
     pdf = printer.print(html);
   }
+  known_pages().keep(key, pages);
   return pdf;
 }
 
