@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `toteuma import ledger` against DuckDB doing the same parse and aggregation on the same
 # generated ledger, in one run: median of RUNS runs each (interleaved), peak memory of both
-# from /usr/bin/time -v, and `wc -l` on the file as the floor. Prints the ratio.
+# from /usr/bin/time -v, and `wc -l` on the file as the floor. Prints the ratios with their targets
+# (issue 20 item 3), and Toteuma's peak memory on the first tenth of the rows beside that on all.
 #   bench/ledger/run.sh [ROWS]            ROWS default 10 000 000
 # Environment: TOTEUMA (default build/toteuma), THREADS (2), RUNS (5),
 #   WORK (a scratch folder outside the repository; default $TMPDIR/toteuma-bench-ledger),
@@ -34,6 +35,16 @@ if [[ ! -f $data/ledger.csv ]]; then
 fi
 rm -f "$data/template.db"*
 "$toteuma" load "$data/dataset" --db "$data/template.db" >/dev/null
+# A tenth of the rows, over the same year (memory must not grow with the file, only with units ×
+# lines × months; a prefix of the file would cover fewer months).
+small_rows=$((rows / 10))
+small=$work/$small_rows
+if [[ ! -f $small/ledger.csv ]]; then
+  echo "generating $small_rows rows in $small ..." >&2
+  node "$here/generate.mjs" "$small_rows" "$small"
+fi
+rm -f "$small/template.db"*
+"$toteuma" load "$small/dataset" --db "$small/template.db" >/dev/null
 cat "$data/ledger.csv" >/dev/null  # every contender reads from the page cache
 
 # run NAME CMD...: appends "seconds kilobytes" of one run to $work/NAME.times
@@ -51,6 +62,9 @@ for ((i = 1; i <= runs; i++)); do
   cp "$data/template.db" "$data/run.db"
   rm -rf "$data/run.db.ledger" "$data/run.db-wal" "$data/run.db-shm"
   run toteuma "$toteuma" import ledger "$data/ledger.csv" --db "$data/run.db" --mapping "$data/mapping.toml" --threads "$threads"
+  cp "$small/template.db" "$small/run.db"
+  rm -rf "$small/run.db.ledger" "$small/run.db-wal" "$small/run.db-shm"
+  run tenth "$toteuma" import ledger "$small/ledger.csv" --db "$small/run.db" --mapping "$small/mapping.toml" --threads "$threads"
   if [[ -n ${PG_URL:-} ]]; then
     "$toteuma" copy-db --from "$data/template.db" --to "$PG_URL" --replace >/dev/null
     run postgres "$toteuma" import ledger "$data/ledger.csv" --db "$PG_URL" --mapping "$data/mapping.toml" --threads "$threads"
@@ -68,6 +82,7 @@ stat() {  # NAME → "median_seconds runs max_rss_mb best_seconds"
 read -r wc_s wc_runs wc_mb wc_best <<<"$(stat wc)"
 read -r t_s t_runs t_mb t_best <<<"$(stat toteuma)"
 read -r d_s d_runs d_mb d_best <<<"$(stat duckdb)"
+read -r s_s s_runs s_mb s_best <<<"$(stat tenth)"
 
 # Both must have read the same money: Toteuma's recorded total and row count against DuckDB's.
 t_total=$("$toteuma" ledger imports --db "$data/run.db" | awk -F';' 'NR == 2 { print $10 }')
@@ -83,8 +98,12 @@ printf '%-34s %9s  %-40s %10s\n' "" "median s" "runs (s)" "peak RSS"
 printf '%-34s %9s  %-40s %7s MB\n' "wc -l (floor)" "$wc_s" "$wc_runs" "$wc_mb"
 printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_mb"
 printf '%-34s %9s  %-40s %7s MB\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb"
-awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" -v db="$d_best" -v tb="$t_best" \
-  'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× of the medians (target ≥ 2×), %.2f× of the best runs; Toteuma / wc -l: %.1f×\n", d / t, db / tb, t / w }'
+printf '%-34s %9s  %-40s %7s MB\n' "toteuma, first $small_rows rows" "$s_s" "$s_runs" "$s_mb"
+awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" -v db="$d_best" -v tb="$t_best" -v wb="$wc_best" \
+  'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× of the medians (target ≥ 3×), %.2f× of the best runs\n", d / t, db / tb
+           printf "ratio Toteuma / wc -l:  %.1f× of the medians (target ≤ 5×), %.1f× of the best runs\n", t / w, tb / wb }'
+awk -v a="$t_mb" -v b="$s_mb" -v n="$rows" -v m="$small_rows" \
+  'BEGIN { printf "peak RSS Toteuma: %d MB at %d rows, %d MB at %d rows: %.2f× (target: the same, ≤ 1.1×)\n", a, n, b, m, a / b }'
 if [[ -n ${PG_URL:-} ]]; then
   read -r p_s p_runs p_mb p_best <<<"$(stat postgres)"
   p_total=$("$toteuma" ledger imports --db "$PG_URL" | awk -F';' 'NR == 2 { print $10 }')

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,10 +74,21 @@ struct Target::Impl {
     return it == project_at.end() ? -1 : it->second;
   }
 
+  // The code's bytes in a word (as memcpy into a zeroed word would put them), by fixed-size
+  // loads: two overlapping 4-byte ones for 4–8 bytes, else three single bytes.
   static bool pack(std::string_view code, std::uint64_t& key) {
-    if (code.empty() || code.size() > 8) return false;
-    key = 0;
-    std::memcpy(&key, code.data(), code.size());
+    std::size_t n = code.size();
+    if (n == 0 || n > 8) return false;
+    const char* p = code.data();
+    if (n >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      key = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 4));
+    } else {
+      auto b = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i); };
+      key = b(0) | b(n / 2) | b(n - 1);
+    }
     return true;
   }
   std::size_t home(std::uint64_t key) const {
@@ -113,7 +125,10 @@ struct Target::Impl {
       if (account >= s.from && account <= s.to) return s.value;
     return kUnknown;
   }
+  std::vector<std::pair<int, int>> first_validity;  // per unit: its first version's, checked first
   bool valid(int unit, int day) const {
+    const auto& [from0, to0] = first_validity[static_cast<std::size_t>(unit)];
+    if (from0 <= day && day <= to0) return true;
     for (const auto& [from, to] : validity[static_cast<std::size_t>(unit)])
       if (from <= day && day <= to) return true;
     return false;
@@ -132,6 +147,7 @@ Target::Target(const Dataset& d, const Mapping& m) : m_(m), impl_(std::make_uniq
     x.validity[static_cast<std::size_t>(it->second)].push_back(
         {day_number(u.valid_from), u.valid_to ? day_number(*u.valid_to) : INT_MAX});
   }
+  for (const auto& v : x.validity) x.first_validity.push_back(v.front());
   std::size_t codes = m.cost_centers.empty() ? units_.size() : m.cost_centers.size();
   std::size_t size = 16;
   while (size < codes * 4) size *= 2;
@@ -503,10 +519,16 @@ void classify(const Target& t, const Format& fmt_, const std::string_view* f, Cl
 
 struct Agg {
   int nunits = 0, nlines = 0, words = 0;
+  // A cell's sum, count and last block side by side: a row touches one cache line, and the
+  // cell's block bit only when the block changes (blocks hold thousands of rows).
+  struct Cell {
+    Cents sum = 0;
+    std::int64_t rows = 0;
+    std::int64_t last_block = -1;
+  };
   struct Month {
     int ym;
-    std::vector<Cents> sum;
-    std::vector<std::int64_t> rows;
+    std::vector<Cell> cells;
     std::vector<std::uint64_t> bits;
   };
   std::vector<Month> months;
@@ -524,13 +546,16 @@ struct Agg {
 
   Agg(int units, int lines, int words_) : nunits(units), nlines(lines), words(words_) {}
 
-  Month& month(int ym) {
-    if (last && last->ym == ym) return *last;
+  Month& month(int ym) {  // rows come in date order: almost always the last month (inlined)
+    if (last && last->ym == ym) [[likely]]
+      return *last;
+    return other_month(ym);
+  }
+  [[gnu::noinline]] Month& other_month(int ym) {
     for (auto& m : months)
       if (m.ym == ym) return *(last = &m);
     std::size_t cells = static_cast<std::size_t>(nunits) * static_cast<std::size_t>(nlines);
-    months.push_back({ym, std::vector<Cents>(cells), std::vector<std::int64_t>(cells),
-                      std::vector<std::uint64_t>(cells * static_cast<std::size_t>(words))});
+    months.push_back({ym, std::vector<Cell>(cells), std::vector<std::uint64_t>(cells * static_cast<std::size_t>(words))});
     return *(last = &months.back());
   }
   // False when a sum would overflow 64 bits.
@@ -561,9 +586,13 @@ struct Agg {
     }
     Month& m = month(c.ym);
     std::size_t cell = static_cast<std::size_t>(c.unit) * static_cast<std::size_t>(nlines) + static_cast<std::size_t>(c.line);
-    ++m.rows[cell];
-    m.bits[cell * static_cast<std::size_t>(words) + static_cast<std::size_t>(block >> 6)] |= 1ull << (block & 63);
-    return !__builtin_add_overflow(m.sum[cell], c.amount, &m.sum[cell]);
+    Cell& x = m.cells[cell];
+    ++x.rows;
+    if (x.last_block != block) {
+      x.last_block = block;
+      m.bits[cell * static_cast<std::size_t>(words) + static_cast<std::size_t>(block >> 6)] |= 1ull << (block & 63);
+    }
+    return !__builtin_add_overflow(x.sum, c.amount, &x.sum);
   }
   // Adds another thread's aggregates into this one.
   bool merge(Agg& o) {
@@ -576,9 +605,9 @@ struct Agg {
               !__builtin_add_overflow(suspense_total, o.suspense_total, &suspense_total);
     for (auto& om : o.months) {
       Month& m = month(om.ym);
-      for (std::size_t i = 0; i < om.sum.size(); ++i) {
-        ok = ok && !__builtin_add_overflow(m.sum[i], om.sum[i], &m.sum[i]);
-        m.rows[i] += om.rows[i];
+      for (std::size_t i = 0; i < om.cells.size(); ++i) {
+        ok = ok && !__builtin_add_overflow(m.cells[i].sum, om.cells[i].sum, &m.cells[i].sum);
+        m.cells[i].rows += om.cells[i].rows;
       }
       for (std::size_t i = 0; i < om.bits.size(); ++i) m.bits[i] |= om.bits[i];
     }
@@ -636,6 +665,47 @@ class Fd {
   int fd_;
 };
 
+// A file's bytes mapped read-only (no copy into a buffer: the parsers and the hash read the page
+// cache in place), followed by a page of zeros, so 16-byte loads may run past the end. data() is
+// null when the file cannot be mapped; callers then read it with pread. Readers release what
+// they have read (release()), so the mapped pages they hold — which count in the process's
+// resident memory — stay a few MB whatever the file's size.
+class FileMap {
+ public:
+  FileMap(const Fd& fd, std::int64_t size) : size_(size) {
+    auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    len_ = (static_cast<std::size_t>(size) + page - 1) / page * page + page;
+    void* base = ::mmap(nullptr, len_, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) return;
+    if (size > 0 && ::mmap(base, static_cast<std::size_t>(size), PROT_READ, MAP_SHARED | MAP_FIXED, fd.get(), 0) == MAP_FAILED) {
+      ::munmap(base, len_);
+      return;
+    }
+    ::madvise(base, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
+    data_ = static_cast<const char*>(base);
+  }
+  ~FileMap() {
+    if (data_) ::munmap(const_cast<char*>(data_), len_);
+  }
+  FileMap(const FileMap&) = delete;
+  FileMap& operator=(const FileMap&) = delete;
+  const char* data() const { return data_; }
+  std::int64_t size() const { return size_; }
+  // Unmaps the whole pages in [from, to) from this process (the page cache keeps them; touching
+  // them again maps them again).
+  void release(std::int64_t from, std::int64_t to) const {
+    static const auto page = static_cast<std::int64_t>(::sysconf(_SC_PAGESIZE));
+    from = (from + page - 1) / page * page;
+    to = std::min(to, size_) / page * page;
+    if (data_ && to > from) ::madvise(const_cast<char*>(data_) + from, static_cast<std::size_t>(to - from), MADV_DONTNEED);
+  }
+
+ private:
+  const char* data_ = nullptr;
+  std::int64_t size_ = 0;
+  std::size_t len_ = 0;
+};
+
 bool has_high_bit(const char* p, std::size_t n) {
   std::uint64_t acc = 0;
   std::size_t i = 0;
@@ -660,9 +730,12 @@ struct RowRef {
 
 class Scanner {
  public:
-  Scanner(const Fd& fd, std::int64_t file_size, char delim, int ncols)
-      : fd_(fd), size_(file_size), delim_(delim), cap_(kInitial), buf_(kInitial + kSlack),
-        fields_(static_cast<std::size_t>(ncols) + 1) {}
+  // With a mapping (of the same file) the rows are read from it in place, else through a buffer.
+  Scanner(const Fd& fd, std::int64_t file_size, char delim, int ncols, const FileMap* map = nullptr)
+      : fd_(fd), size_(file_size), delim_(delim), cap_(kInitial), file_map_(map),
+        map_(map && map->data() ? map->data() : nullptr), fields_(static_cast<std::size_t>(ncols) + 1) {
+    if (!map_) buf_.resize(kInitial + kSlack);
+  }
 
   // Calls on_row(const RowRef&) for each non-blank row starting at `start` (a row start) while
   // the row's start is before `stop_before`; lines are counted from 0 at `start`. on_row returns
@@ -674,6 +747,13 @@ class Scanner {
     std::size_t i = 0;
     std::int64_t line = 0;
     bool eof = false, cut = false;
+    std::size_t released = 0;
+    if (map_) {  // the whole file is "the buffer"
+      off_ = 0;
+      len_ = static_cast<std::size_t>(size_);
+      i = released = static_cast<std::size_t>(start);
+      eof = true;
+    }
     for (;;) {
       if (off_ + static_cast<std::int64_t>(i) >= stop_before || off_ + static_cast<std::int64_t>(i) >= size_) break;
       // A complete row from i: up to a line break outside quotes. The common row without
@@ -682,7 +762,7 @@ class Scanner {
       int breaks = 0, nf = 0;
       bool quoted = false, high = false;
       for (;;) {
-        const char* p = buf_.data() + i;
+        const char* p = data() + i;
         std::size_t avail = len_ - i;
         bool found = false;
         std::size_t row_len = find_row(p, avail, found, nf, quoted, high);
@@ -691,7 +771,12 @@ class Scanner {
             end = i + row_len;
             break;
           }
-          std::size_t k = csv_record_end(std::string_view(buf_.data(), len_), i, breaks);
+          std::size_t k = csv_record_end(std::string_view(data(), len_), i, breaks);
+          if (map_ && k - i > kMaxRow) {  // as the buffer's limit below
+            end = i + kMaxRow;
+            cut = true;
+            break;
+          }
           if (k < len_ || eof) {
             end = k;
             break;
@@ -716,7 +801,7 @@ class Scanner {
         if (got == 0 || off_ + static_cast<std::int64_t>(len_) >= size_) eof = true;
       }
       std::int64_t row_off = off_ + static_cast<std::int64_t>(i);
-      std::string_view row(buf_.data() + i, end - i);
+      std::string_view row(data() + i, end - i);
       if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
       CsvSplit fault;
       if (quoted) {  // the strict RFC 4180 rule of every CSV read here (ingest/csv.h)
@@ -734,6 +819,10 @@ class Scanner {
       }
       line += 1 + breaks;
       i = std::min(end + 1, len_);
+      if (map_ && i - released >= kRelease) {
+        file_map_->release(static_cast<std::int64_t>(released), static_cast<std::int64_t>(i));
+        released = i;
+      }
       if (end >= len_ && eof) break;
     }
     if (cut) return {size_, line};  // the rest is unreadable: no chunk after this one parses it
@@ -744,6 +833,7 @@ class Scanner {
   static constexpr std::size_t kInitial = 1 << 20;
   static constexpr std::size_t kMaxRow = 16 << 20;  // bytes; Excel's cells hold 32 767 characters
   static constexpr std::size_t kSlack = 16;  // readable bytes after the data, for 16-byte loads
+  static constexpr std::size_t kRelease = 4 << 20;  // mapped bytes read before they are released
 
   // Finds the end of the row at p (avail bytes; 16 more are readable) — the first line
   // break — and splits it at the delimiter in the same pass, 16 bytes at a time (SSE2, part of
@@ -774,7 +864,10 @@ class Scanner {
         found = true;
       }
       quotes |= mask(_mm_cmpeq_epi8(v, qt)) & valid;
-      crs += std::popcount(mask(_mm_cmpeq_epi8(v, cr)) & valid);
+      // At least as many as there are, up to two (only "more than the CR LF's one" matters):
+      // std::popcount would be a library call on the x86-64 baseline, on every 16 bytes.
+      unsigned c = mask(_mm_cmpeq_epi8(v, cr)) & valid;
+      crs += (c != 0) + ((c & (c - 1)) != 0);
       highs |= mask(v) & valid;
       for (unsigned d = mask(_mm_cmpeq_epi8(v, dl)) & valid; d; d &= d - 1)
         field_end(i + static_cast<std::size_t>(std::countr_zero(d)));
@@ -794,10 +887,14 @@ class Scanner {
     return true;
   }
 
+  const char* data() const { return map_ ? map_ : buf_.data(); }
+
   const Fd& fd_;
   std::int64_t size_;
   char delim_;
   std::size_t cap_;        // bytes the buffer holds (buf_ has kSlack more)
+  const FileMap* file_map_;
+  const char* map_;        // the mapped file, or null (then buf_)
   std::vector<char> buf_;
   std::int64_t off_ = 0;
   std::size_t len_ = 0;
@@ -917,13 +1014,25 @@ class Hasher {
       }
       EVP_MD_CTX* ctx = EVP_MD_CTX_new();
       EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-      std::vector<char> buf(4 << 20);
+      // Hashed from the page cache in place (mapped), else read into a buffer.
+      std::int64_t size = fd.size();
+      FileMap map(fd, size);
+      constexpr std::size_t kStep = 4 << 20;
+      std::vector<char> buf(map.data() ? 0 : kStep);
       std::int64_t off = 0;
       bool kernel_copy = true;
       for (;;) {
-        std::size_t got = fd.read_at(buf.data(), buf.size(), off);
+        const char* bytes = nullptr;
+        std::size_t got = 0;
+        if (map.data()) {
+          got = static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(kStep), size - off));
+          bytes = map.data() + off;
+        } else {
+          got = fd.read_at(buf.data(), buf.size(), off);
+          bytes = buf.data();
+        }
         if (got == 0) break;
-        EVP_DigestUpdate(ctx, buf.data(), got);
+        EVP_DigestUpdate(ctx, bytes, got);
         // The copy: in the kernel where it can (copy_file_range, page cache to page cache),
         // else written from the buffer just hashed.
         for (std::size_t w = 0; out >= 0 && w < got;) {
@@ -936,7 +1045,7 @@ class Hasher {
               continue;
             }
           } else {
-            r = ::pwrite(out, buf.data() + w, got - w, static_cast<off_t>(off) + static_cast<off_t>(w));
+            r = ::pwrite(out, bytes + w, got - w, static_cast<off_t>(off) + static_cast<off_t>(w));
           }
           if (r < 0 && errno == EINTR) continue;
           if (r <= 0) {
@@ -946,6 +1055,7 @@ class Hasher {
           }
           w += static_cast<std::size_t>(r);
         }
+        map.release(off, off + static_cast<std::int64_t>(got));
         off += static_cast<std::int64_t>(got);
       }
       unsigned char md[EVP_MAX_MD_SIZE];
@@ -979,8 +1089,8 @@ struct Chunk {
   std::unique_ptr<Agg> agg;
 };
 
-void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target& t, std::int64_t block_size, int words,
-                 bool suspense, Chunk& c, bool exact_start) {
+void parse_chunk(const Fd& fd, const FileMap& map, std::int64_t size, const Head& head, const Target& t, std::int64_t block_size,
+                 int words, bool suspense, Chunk& c, bool exact_start) {
   const Format& f = head.format;
   c.errors.clear();
   c.starts.clear();
@@ -1005,10 +1115,10 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
     }
   }
   c.first_row = start;
-  Scanner sc(fd, size, f.delim, f.cols.count);
+  Scanner sc(fd, size, f.delim, f.cols.count, &map);
   Classified cl;
   DateCache dates;
-  std::int64_t last_block = -1;
+  std::int64_t last_block = -1, next_block_at = -1;  // a division per row costs more than this test
   auto [stop, lines] = sc.scan(start, c.end, [&](const RowRef& r) {
     auto error = [&](int column, std::string message) {
       c.errors.push_back({r.line, column, std::move(message)});
@@ -1035,11 +1145,13 @@ void parse_chunk(const Fd& fd, std::int64_t size, const Head& head, const Target
     classify(t, f, r.fields, cl, &dates);
     if (cl.outcome == Outcome::error || (cl.outcome == Outcome::suspense && !suspense))
       return error(cl.column, std::move(cl.message));
-    std::int64_t block = r.offset / block_size;
-    if (block != last_block) {
+    if (r.offset >= next_block_at) {
+      std::int64_t block = r.offset / block_size;
       c.starts.push_back({block, {r.offset, r.line}});
       last_block = block;
+      next_block_at = (block + 1) * block_size;
     }
+    std::int64_t block = last_block;
     if (!c.agg->add(cl, block, f.enc))
       return error(f.cols.at[f.cols.has(f_amount) ? f_amount : f.cols.has(f_debit) ? f_debit : f_credit],
                    m3("the sum of amounts overflows 64 bits", "summa ylittää lukualueen", "summan är för stor"));
@@ -1083,11 +1195,11 @@ void collect(FileResult& out, Agg& agg, const Target& t) {
   std::sort(agg.months.begin(), agg.months.end(), [](const auto& a, const auto& b) { return a.ym < b.ym; });
   int nlines = static_cast<int>(t.line_ids().size());
   for (const auto& m : agg.months)
-    for (std::size_t cell = 0; cell < m.sum.size(); ++cell) {
-      if (m.rows[cell] == 0) continue;
+    for (std::size_t cell = 0; cell < m.cells.size(); ++cell) {
+      if (m.cells[cell].rows == 0) continue;
       auto w = static_cast<std::size_t>(agg.words);
       out.aggregates.push_back({static_cast<int>(cell / static_cast<std::size_t>(nlines)), static_cast<int>(cell % static_cast<std::size_t>(nlines)),
-                                m.ym, m.sum[cell], m.rows[cell],
+                                m.ym, m.cells[cell].sum, m.cells[cell].rows,
                                 std::vector<std::uint64_t>(m.bits.begin() + static_cast<std::ptrdiff_t>(cell * w),
                                                            m.bits.begin() + static_cast<std::ptrdiff_t>((cell + 1) * w))});
     }
@@ -1194,6 +1306,7 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   Fd fd(path);
   std::int64_t size = fd.size();
   out.size = size;
+  FileMap map(fd, size);
   Head head = read_head(fd, size, t.mapping(), path);
   out.encoding = head.format.enc;
   out.delimiter = head.format.delim;
@@ -1213,8 +1326,8 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   {
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < threads; ++i)
-      pool.emplace_back([&, i] { parse_chunk(fd, size, head, t, out.block_size, words, o.suspense, chunks[i], false); });
-    parse_chunk(fd, size, head, t, out.block_size, words, o.suspense, chunks[0], true);
+      pool.emplace_back([&, i] { parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[i], false); });
+    parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[0], true);
     for (auto& th : pool) th.join();
   }
   // A chunk whose speculative start was not where the previous chunk's rows ended (a quoted
@@ -1228,7 +1341,7 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
     }
     if (chunks[i].first_row != chunks[i - 1].stop) {
       chunks[i].begin = chunks[i - 1].stop;
-      parse_chunk(fd, size, head, t, out.block_size, words, o.suspense, chunks[i], true);
+      parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[i], true);
     }
   }
   chunks.resize(usable);
