@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cstring>
@@ -521,7 +522,7 @@ struct Agg {
   int nunits = 0, nlines = 0, words = 0;
   // A cell's sum, count and last block side by side: a row touches one cache line, and the
   // cell's block bit only when the block changes (blocks hold thousands of rows).
-  struct Cell {
+  struct alignas(32) Cell {
     Cents sum = 0;
     std::int64_t rows = 0;
     std::int64_t last_block = -1;
@@ -543,8 +544,34 @@ struct Agg {
   std::map<std::tuple<int, int, int>, InvestmentAggregate> investments;  // (ym, project, line)
   std::int64_t rows = 0, skipped_rows = 0, suspense_rows = 0;
   Cents total = 0, income = 0, costs = 0, skipped_total = 0, suspense_total = 0;
+  // Rows waiting to be added to their cells: the cells are fetched (prefetched when queued)
+  // while the next rows parse, instead of each row waiting for its cell. A cell's sum cannot
+  // overflow when `income` and `costs` (checked row by row) do not: it lies between them.
+  struct Pending {
+    Cell* cell;
+    std::uint64_t* bits;  // the cell's block bitset
+    std::int64_t block;
+    Cents amount;
+  };
+  static constexpr int kBatch = 16;
+  std::array<Pending, kBatch> pending;
+  int npending = 0;
 
   Agg(int units, int lines, int words_) : nunits(units), nlines(lines), words(words_) {}
+
+  // Adds the queued rows to their cells; call before reading the cells.
+  void flush() {
+    for (int i = 0; i < npending; ++i) {
+      const Pending& p = pending[static_cast<std::size_t>(i)];
+      ++p.cell->rows;
+      if (p.cell->last_block != p.block) {
+        p.cell->last_block = p.block;
+        p.bits[p.block >> 6] |= 1ull << (p.block & 63);
+      }
+      p.cell->sum += p.amount;
+    }
+    npending = 0;
+  }
 
   Month& month(int ym) {  // rows come in date order: almost always the last month (inlined)
     if (last && last->ym == ym) [[likely]]
@@ -586,16 +613,16 @@ struct Agg {
     }
     Month& m = month(c.ym);
     std::size_t cell = static_cast<std::size_t>(c.unit) * static_cast<std::size_t>(nlines) + static_cast<std::size_t>(c.line);
-    Cell& x = m.cells[cell];
-    ++x.rows;
-    if (x.last_block != block) {
-      x.last_block = block;
-      m.bits[cell * static_cast<std::size_t>(words) + static_cast<std::size_t>(block >> 6)] |= 1ull << (block & 63);
-    }
-    return !__builtin_add_overflow(x.sum, c.amount, &x.sum);
+    Cell* x = m.cells.data() + cell;  // stays put when `months` grows (the vector's buffer moves with it)
+    __builtin_prefetch(x, 1);
+    pending[static_cast<std::size_t>(npending++)] = {x, m.bits.data() + cell * static_cast<std::size_t>(words), block, c.amount};
+    if (npending == kBatch) flush();
+    return true;
   }
   // Adds another thread's aggregates into this one.
   bool merge(Agg& o) {
+    flush();
+    o.flush();
     rows += o.rows;
     skipped_rows += o.skipped_rows;
     suspense_rows += o.suspense_rows;
@@ -693,14 +720,19 @@ class FileMap {
   std::int64_t size() const { return size_; }
   // Unmaps the whole pages in [from, to) from this process (the page cache keeps them; touching
   // them again maps them again).
-  void release(std::int64_t from, std::int64_t to) const {
-    static const auto page = static_cast<std::int64_t>(::sysconf(_SC_PAGESIZE));
-    from = (from + page - 1) / page * page;
-    to = std::min(to, size_) / page * page;
-    if (data_ && to > from) ::madvise(const_cast<char*>(data_) + from, static_cast<std::size_t>(to - from), MADV_DONTNEED);
-  }
+  void release(std::int64_t from, std::int64_t to) const { advise(from, to, MADV_DONTNEED, false); }
+  // Maps [from, to) in one call (cheaper than a page fault every few pages; a hint: ignored
+  // where the kernel lacks it).
+  void populate(std::int64_t from, std::int64_t to) const { advise(from, to, MADV_POPULATE_READ, true); }
 
  private:
+  void advise(std::int64_t from, std::int64_t to, int advice, bool outward) const {
+    static const auto page = static_cast<std::int64_t>(::sysconf(_SC_PAGESIZE));
+    from = (outward ? from : from + page - 1) / page * page;
+    to = outward ? (std::min(to, size_) + page - 1) / page * page : std::min(to, size_) / page * page;
+    if (data_ && to > from) ::madvise(const_cast<char*>(data_) + from, static_cast<std::size_t>(to - from), advice);
+  }
+
   const char* data_ = nullptr;
   std::int64_t size_ = 0;
   std::size_t len_ = 0;
@@ -753,6 +785,7 @@ class Scanner {
       len_ = static_cast<std::size_t>(size_);
       i = released = static_cast<std::size_t>(start);
       eof = true;
+      file_map_->populate(start, start + static_cast<std::int64_t>(kRelease));
     }
     for (;;) {
       if (off_ + static_cast<std::int64_t>(i) >= stop_before || off_ + static_cast<std::int64_t>(i) >= size_) break;
@@ -822,6 +855,7 @@ class Scanner {
       if (map_ && i - released >= kRelease) {
         file_map_->release(static_cast<std::int64_t>(released), static_cast<std::int64_t>(i));
         released = i;
+        file_map_->populate(static_cast<std::int64_t>(i), static_cast<std::int64_t>(i + kRelease));
       }
       if (end >= len_ && eof) break;
     }
@@ -1027,6 +1061,7 @@ class Hasher {
         if (map.data()) {
           got = static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(kStep), size - off));
           bytes = map.data() + off;
+          map.populate(off, off + static_cast<std::int64_t>(got));
         } else {
           got = fd.read_at(buf.data(), buf.size(), off);
           bytes = buf.data();
@@ -1184,6 +1219,7 @@ void need_rows(const Agg& agg, const std::string& file, std::int64_t line) {
 }
 
 void collect(FileResult& out, Agg& agg, const Target& t) {
+  agg.flush();
   out.rows = agg.rows;
   out.skipped_rows = agg.skipped_rows;
   out.suspense_rows = agg.suspense_rows;
