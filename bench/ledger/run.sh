@@ -47,14 +47,15 @@ rm -f "$small/template.db"*
 "$toteuma" load "$small/dataset" --db "$small/template.db" >/dev/null
 cat "$data/ledger.csv" >/dev/null  # every contender reads from the page cache
 
-# run NAME CMD...: appends "seconds kilobytes" of one run to $work/NAME.times
+# run NAME CMD...: appends "seconds kilobytes cpu_seconds" of one run to $work/NAME.times
 run() {
   local name=$1
   shift
   /usr/bin/time -v "$@" >"$work/$name.out" 2>"$work/$name.time"
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; sec = s }
               /Maximum resident set size/ { kb = $2 }
-              END { print sec, kb }' "$work/$name.time" >>"$work/$name.times"
+              /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
+              END { print sec, kb, cpu }' "$work/$name.time" >>"$work/$name.times"
 }
 rm -f "$work"/*.times
 for ((i = 1; i <= runs; i++)); do
@@ -74,15 +75,16 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-stat() {  # NAME → "median_seconds runs max_rss_mb best_seconds"
+stat() {  # NAME → "median_seconds runs max_rss_mb best_seconds median_cpu_seconds"
   local f=$work/$1.times
-  printf '%s %s %s %s\n' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd',')" \
-    "$(cut -d' ' -f2 "$f" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')" "$(cut -d' ' -f1 "$f" | sort -n | head -1)"
+  printf '%s %s %s %s %s\n' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f1 "$f" | paste -sd',')" \
+    "$(cut -d' ' -f2 "$f" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')" "$(cut -d' ' -f1 "$f" | sort -n | head -1)" \
+    "$(cut -d' ' -f3 "$f" | median)"
 }
-read -r wc_s wc_runs wc_mb wc_best <<<"$(stat wc)"
-read -r t_s t_runs t_mb t_best <<<"$(stat toteuma)"
-read -r d_s d_runs d_mb d_best <<<"$(stat duckdb)"
-read -r s_s s_runs s_mb s_best <<<"$(stat tenth)"
+read -r wc_s wc_runs wc_mb wc_best wc_cpu <<<"$(stat wc)"
+read -r t_s t_runs t_mb t_best t_cpu <<<"$(stat toteuma)"
+read -r d_s d_runs d_mb d_best d_cpu <<<"$(stat duckdb)"
+read -r s_s s_runs s_mb s_best s_cpu <<<"$(stat tenth)"
 
 # Both must have read the same money: Toteuma's recorded total and row count against DuckDB's.
 t_total=$("$toteuma" ledger imports --db "$data/run.db" | awk -F';' 'NR == 2 { print $10 }')
@@ -94,20 +96,21 @@ same=$([[ "$t_total" == "$d_total" && "$t_rows" == "$d_rows" ]] && echo "equal" 
 
 size_mb=$(du -m "$data/ledger.csv" | cut -f1)
 echo "ledger: $rows rows, $size_mb MB, 400 cost centers, 12 months (bench/ledger/generate.mjs); $threads threads; $(nproc) cores"
-printf '%-34s %9s  %-40s %10s\n' "" "median s" "runs (s)" "peak RSS"
-printf '%-34s %9s  %-40s %7s MB\n' "wc -l (floor)" "$wc_s" "$wc_runs" "$wc_mb"
-printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_mb"
-printf '%-34s %9s  %-40s %7s MB\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb"
-printf '%-34s %9s  %-40s %7s MB\n' "toteuma, first $small_rows rows" "$s_s" "$s_runs" "$s_mb"
+printf '%-34s %9s  %-40s %10s  %s\n' "" "median s" "runs (s)" "peak RSS" "CPU s (user+sys, median)"
+printf '%-34s %9s  %-40s %7s MB  %s\n' "wc -l (floor)" "$wc_s" "$wc_runs" "$wc_mb" "$wc_cpu"
+printf '%-34s %9s  %-40s %7s MB  %s\n' "toteuma import ledger" "$t_s" "$t_runs" "$t_mb" "$t_cpu"
+printf '%-34s %9s  %-40s %7s MB  %s\n' "DuckDB $duck_version (node)" "$d_s" "$d_runs" "$d_mb" "$d_cpu"
+printf '%-34s %9s  %-40s %7s MB  %s\n' "toteuma, $small_rows rows" "$s_s" "$s_runs" "$s_mb" "$s_cpu"
 awk -v d="$d_s" -v t="$t_s" -v w="$wc_s" -v db="$d_best" -v tb="$t_best" -v wb="$wc_best" \
   'BEGIN { printf "ratio DuckDB / Toteuma: %.2f× of the medians (target ≥ 3×), %.2f× of the best runs\n", d / t, db / tb
            printf "ratio Toteuma / wc -l:  %.1f× of the medians (target ≤ 5×), %.1f× of the best runs\n", t / w, tb / wb }'
+awk -v d="$d_cpu" -v t="$t_cpu" 'BEGIN { printf "CPU DuckDB / Toteuma:   %.2f× (CPU time used, less swayed by the other load of a shared machine)\n", d / t }'
 awk -v a="$t_mb" -v b="$s_mb" -v n="$rows" -v m="$small_rows" \
   'BEGIN { printf "peak RSS Toteuma: %d MB at %d rows, %d MB at %d rows: %.2f× (target: the same, ≤ 1.1×)\n", a, n, b, m, a / b }'
 if [[ -n ${PG_URL:-} ]]; then
-  read -r p_s p_runs p_mb p_best <<<"$(stat postgres)"
+  read -r p_s p_runs p_mb p_best p_cpu <<<"$(stat postgres)"
   p_total=$("$toteuma" ledger imports --db "$PG_URL" | awk -F';' 'NR == 2 { print $10 }')
-  printf '%-34s %9s  %-40s %7s MB\n' "toteuma import ledger (PostgreSQL)" "$p_s" "$p_runs" "$p_mb"
+  printf '%-34s %9s  %-40s %7s MB  %s\n' "toteuma import ledger (PostgreSQL)" "$p_s" "$p_runs" "$p_mb" "$p_cpu"
   awk -v p="$p_s" -v t="$t_s" 'BEGIN { printf "ratio PostgreSQL / SQLite import: %.2f× of the medians (the kept file goes into the database too)\n", p / t }'
   [[ "$p_total" == "$t_total" ]] || same="DIFFER (PostgreSQL $p_total)"
 fi
