@@ -1,7 +1,8 @@
 // Reads general-ledger exports (CSV in UTF-8 or Windows-1252 with ';', ',' or tab, or XLSX)
 // into monthly aggregates per (org unit, report line, month) in integer cents, streaming:
 // memory depends on the number of units, lines and months, never on the file's size. A CSV
-// is split between threads; each thread parses from a buffer without allocating per row.
+// is split between threads; each thread parses it mapped in place (pages released as read)
+// without allocating per row.
 //
 // Every row is checked (encoding, field count, date, amount, account, cost center, the unit's
 // validity on the date); the first bad row in file order is thrown as InputError with file,
