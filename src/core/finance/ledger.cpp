@@ -1,29 +1,91 @@
 #include "core/finance/ledger.h"
 
+#include <stdexcept>
+
 namespace toteuma {
+
+namespace {
+constexpr int kUnitBits = 24, kLineBits = 20, kScenarioBits = 20;
+// A shard forgets everything beyond this many entries: a server asked for many dates must not
+// grow without bound (a document needs far fewer: units with sub-units × lines × its scenarios).
+constexpr std::size_t kMemoShardCap = 1 << 16;
+constexpr std::size_t kMemoShards = 16;
+}  // namespace
+
+// value() per (view date, unit, line, scenario). Sharded so that request threads rarely wait
+// for each other; a lock is never held while computing (value recurses).
+struct Ledger::Memo {
+  struct Entry {
+    std::uint64_t key;
+    std::int32_t date;
+    bool operator==(const Entry&) const = default;
+  };
+  struct Hash {
+    std::size_t operator()(const Entry& e) const {
+      std::uint64_t h = e.key * 0x9E3779B97F4A7C15ull ^ (static_cast<std::uint64_t>(e.date) + 0x632BE59BD9B4E019ull);
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  struct Shard {
+    std::mutex m;
+    std::unordered_map<Entry, std::optional<Cents>, Hash> values;
+  };
+  std::array<Shard, kMemoShards> shards;
+  Shard& shard(const Entry& e) { return shards[Hash{}(e) % kMemoShards]; }
+};
 
 std::optional<Cents> add_opt(std::optional<Cents> a, std::optional<Cents> b) {
   if (!a && !b) return std::nullopt;
   return checked_add(a.value_or(0), b.value_or(0));
 }
 
-Ledger::Ledger(const Dataset& d) : d_(d) {
-  for (const auto& f : d.figures) {
-    figures_[{f.unit, f.line, f.scenario}] = f.amount;
-    holders_.insert({f.unit, f.scenario});
+Ledger::Ledger(const Dataset& d) : d_(d), memo_(std::make_unique<Memo>()) {
+  for (const auto& u : d.units) intern(units_, u.id);
+  for (const auto& l : d.chart.lines()) {
+    intern(lines_, l.id);
+    for (const auto& t : l.formula) intern(lines_, t.line);
   }
+  for (const auto& s : d.scenarios) intern(scenarios_, s.id);
+  figures_.reserve(d.figures.size());
+  for (const auto& f : d.figures) add_figure(f.unit, f.line, f.scenario, f.amount);
   // The financing part's investment lines are the investment part's sums (figures.csv refuses
   // them), on a chart that has them.
   for (const auto& f : investment_cash_flow_figures(d)) {
     if (!d.chart.find(f.line)) continue;
-    figures_[{f.unit, f.line, f.scenario}] = f.amount;
-    holders_.insert({f.unit, f.scenario});
+    add_figure(f.unit, f.line, f.scenario, f.amount);
   }
+  if (units_.size() >> kUnitBits || lines_.size() >> kLineBits || scenarios_.size() >> kScenarioBits)
+    throw std::length_error("Ledger: too many units, lines or scenarios");
+}
+
+Ledger::~Ledger() = default;
+
+std::uint32_t Ledger::lookup(const std::unordered_map<std::string, std::uint32_t>& m, const std::string& s) {
+  auto it = m.find(s);
+  return it == m.end() ? unknown : it->second;
+}
+
+std::uint32_t Ledger::intern(std::unordered_map<std::string, std::uint32_t>& m, const std::string& s) {
+  return m.emplace(s, static_cast<std::uint32_t>(m.size())).first->second;
+}
+
+std::optional<Ledger::Key> Ledger::key(const std::string& unit, const std::string& line, const std::string& sc) const {
+  std::uint32_t u = unit_no(unit), l = line_no(line), c = scenario_no(sc);
+  if (u == unknown || l == unknown || c == unknown) return std::nullopt;
+  return (Key{u} << (kLineBits + kScenarioBits)) | (Key{l} << kScenarioBits) | Key{c};
+}
+
+void Ledger::add_figure(const std::string& unit, const std::string& line, const std::string& sc, Cents amount) {
+  std::uint32_t u = intern(units_, unit), l = intern(lines_, line), c = intern(scenarios_, sc);
+  figures_[(Key{u} << (kLineBits + kScenarioBits)) | (Key{l} << kScenarioBits) | Key{c}] = amount;
+  holders_.insert({unit, sc});
 }
 
 std::optional<Cents> Ledger::entered(const std::string& unit, const std::string& line,
                                      const std::string& sc) const {
-  auto it = figures_.find({unit, line, sc});
+  auto k = key(unit, line, sc);
+  if (!k) return std::nullopt;
+  auto it = figures_.find(*k);
   if (it == figures_.end()) return std::nullopt;
   return it->second;
 }
@@ -40,6 +102,27 @@ bool Ledger::has_own(const std::string& unit, const std::string& line,
 
 std::optional<Cents> Ledger::value(const OrgView& org, const std::string& unit,
                                    const std::string& line, const std::string& sc) const {
+  // Only units with sub-units: a leaf's value is its own figures, cheaper to read again than to
+  // memoise. Only views of this dataset's units: other versions on the same date are another tree.
+  auto k = org.source() == &d_.units && !org.children(unit).empty() ? key(unit, line, sc) : std::nullopt;
+  if (!k) return compute_value(org, unit, line, sc);
+  const Date& on = org.date();
+  Memo::Entry e{*k, on.year * 10000 + on.month * 100 + on.day};
+  Memo::Shard& shard = memo_->shard(e);
+  {
+    std::lock_guard lock(shard.m);
+    auto it = shard.values.find(e);
+    if (it != shard.values.end()) return it->second;
+  }
+  auto v = compute_value(org, unit, line, sc);
+  std::lock_guard lock(shard.m);
+  if (shard.values.size() >= kMemoShardCap) shard.values.clear();
+  shard.values.emplace(e, v);
+  return v;
+}
+
+std::optional<Cents> Ledger::compute_value(const OrgView& org, const std::string& unit,
+                                           const std::string& line, const std::string& sc) const {
   if (has_own(unit, line, sc)) {
     const Line* l = d_.chart.find(line);
     bool parts_own = false;

@@ -1,11 +1,15 @@
 // Computation over a dataset: line values with rollups over the organisation, the derived
 // measures (budget after amendments, deviation, realisation %) and the binding-level overrun.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <map>
-#include <set>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 
 #include "core/dataset.h"
 
@@ -20,9 +24,16 @@ struct ColumnSpec {
   int base_year = 0;  // plan only
 };
 
+// A Ledger reads a dataset that does not change while the Ledger lives (it copies the figures at
+// construction). It memoises `value` for views of its dataset's own units (keyed by the view's
+// date), so a rollup at the root computes each (unit, line, scenario) once rather than once per
+// cell above it. The memo is guarded by mutexes: one Ledger serves many web request threads.
 class Ledger {
  public:
   explicit Ledger(const Dataset& d);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
 
   // Value of `line` at `unit` in one scenario, rolling up over `org`:
   //  - a unit that holds its own figures for the line (entered, or for a total, entered for
@@ -76,9 +87,29 @@ class Ledger {
                                      const std::string& line, ScenarioKind k, int year,
                                      int base_year = 0) const;
 
+  // Units, lines and scenarios are interned as small numbers so that a figure or a memo entry
+  // is keyed by one integer instead of three strings.
+  using Key = std::uint64_t;
+  static constexpr std::uint32_t unknown = ~0u;
+  std::uint32_t unit_no(const std::string& s) const { return lookup(units_, s); }
+  std::uint32_t line_no(const std::string& s) const { return lookup(lines_, s); }
+  std::uint32_t scenario_no(const std::string& s) const { return lookup(scenarios_, s); }
+  static std::uint32_t lookup(const std::unordered_map<std::string, std::uint32_t>& m, const std::string& s);
+  static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& m, const std::string& s);
+  // unknown when a part is not interned (then nothing is entered for it).
+  std::optional<Key> key(const std::string& unit, const std::string& line, const std::string& sc) const;
+  void add_figure(const std::string& unit, const std::string& line, const std::string& sc, Cents amount);
+
+  std::optional<Cents> compute_value(const OrgView& org, const std::string& unit, const std::string& line,
+                                     const std::string& sc) const;
+
   const Dataset& d_;
-  std::map<std::tuple<std::string, std::string, std::string>, Cents> figures_;
+  std::unordered_map<std::string, std::uint32_t> units_, lines_, scenarios_;
+  std::unordered_map<Key, Cents> figures_;
   std::set<std::pair<std::string, std::string>> holders_;  // (unit, scenario) with a figure
+
+  struct Memo;  // ledger_memo.h
+  std::unique_ptr<Memo> memo_;
 };
 
 // a + b where absent counts as zero unless both are absent.

@@ -23,22 +23,24 @@ std::string to_string(UnitKind k) {
   return "cost_center";
 }
 
-OrgView::OrgView(const std::vector<UnitVersion>& versions, Date on) : on_(on) {
-  for (const auto& v : versions)
-    if (v.valid_on(on)) valid_.push_back(&v);
+OrgView::OrgView(const std::vector<UnitVersion>& versions, Date on) : source_(&versions), on_(on) {
+  for (const auto& v : versions) {
+    if (!v.valid_on(on)) continue;
+    valid_.push_back(&v);
+    by_id_.emplace(v.id, &v);  // the first wins, as the scan did
+    children_[v.parent].push_back(&v);
+  }
 }
 
 const UnitVersion* OrgView::find(const std::string& id) const {
-  for (auto* v : valid_)
-    if (v->id == id) return v;
-  return nullptr;
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
 }
 
-std::vector<const UnitVersion*> OrgView::children(const std::string& id) const {
-  std::vector<const UnitVersion*> out;
-  for (auto* v : valid_)
-    if (v->parent == id) out.push_back(v);
-  return out;
+const std::vector<const UnitVersion*>& OrgView::children(const std::string& id) const {
+  static const std::vector<const UnitVersion*> none;
+  auto it = children_.find(id);
+  return it == children_.end() ? none : it->second;
 }
 
 bool OrgView::within(const std::string& id, const std::string& ancestor) const {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -28,13 +29,19 @@ struct UnitVersion {
   bool operator==(const UnitVersion&) const = default;
 };
 
-// Read-only view of the organisation on one date.
+// Read-only view of the organisation on one date. Lookups by id and by parent are indexed at
+// construction (rollups ask for children at every node, so a scan per call made them quadratic).
 class OrgView {
  public:
   OrgView(const std::vector<UnitVersion>& versions, Date on);
   const Date& date() const { return on_; }
+  // The versions the view was built from: a Ledger memoises rollups only for views of its own
+  // dataset's units (keyed by the date).
+  const std::vector<UnitVersion>* source() const { return source_; }
+  // The first version valid on the date, in the order of `versions`.
   const UnitVersion* find(const std::string& id) const;
-  std::vector<const UnitVersion*> children(const std::string& id) const;
+  // The valid versions whose parent is `id`, in the order of `versions`.
+  const std::vector<const UnitVersion*>& children(const std::string& id) const;
   std::vector<const UnitVersion*> roots() const;
   // Roots listed in `first` come first, in that order (the primary municipality on top).
   void prefer_roots(std::vector<std::string> first) { preferred_ = std::move(first); }
@@ -53,6 +60,9 @@ class OrgView {
 
  private:
   std::vector<const UnitVersion*> valid_;
+  std::unordered_map<std::string, const UnitVersion*> by_id_;
+  std::unordered_map<std::string, std::vector<const UnitVersion*>> children_;
+  const std::vector<UnitVersion>* source_ = nullptr;
   Date on_;
   std::vector<std::string> preferred_;
 };
