@@ -270,6 +270,10 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
 
 std::vector<Finding> check_dataset(const Dataset& d) {
   Ledger ledger(d);
+  return check_dataset(d, ledger);
+}
+
+std::vector<Finding> check_dataset(const Dataset& d, const Ledger& ledger) {
   std::vector<Finding> out;
   check_hierarchy(d, ledger, out);
   check_binding(d, ledger, out);

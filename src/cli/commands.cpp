@@ -176,9 +176,9 @@ int cmd_check(const CommandOptions& o, std::ostream& out) {
   if (!o.db.empty()) {
     d = read_db(o.db);
     if (o.lang.empty()) lang = d.primary().primary;
-    findings = check_dataset(d);
   }
   Ledger ledger(d);
+  if (!o.db.empty()) findings = check_dataset(d, ledger);
   if (!o.tables.empty()) {
     std::vector<PrintedTable> tables;
     for (const auto& f : o.tables) tables.push_back(read_printed_table(f));  // InputError → exit 2

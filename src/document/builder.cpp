@@ -286,7 +286,7 @@ class Assembler {
   }
 
   void add_check_summary(std::vector<doc::Block>& out, const UnitVersion& unit) {
-    std::vector<Finding> mine = findings_of_unit(check_dataset(d_), org_, unit.id);
+    std::vector<Finding> mine = findings_of_unit(check_dataset(d_, ledger_), org_, unit.id);
     // An outdated translation is marked beside its text (narrative()); listed here too, every source
     // edit would reopen the checks section of every document of the unit, whatever its year.
     std::erase_if(mine, [](const Finding& f) { return f.rule == "complete.translation_outdated"; });

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <unordered_map>
 #include <map>
 #include <set>
 #include <toml++/toml.h>
@@ -363,10 +364,15 @@ std::vector<Phasing> parse_phasing(const std::string& text, const std::string& f
 
 // A municipality's scenario holds figures of that municipality's units only.
 void check_scenario_municipalities(const Dataset& d, const std::vector<int>& lines, const std::string& file) {
+  // municipality_of walks the units: once per unit, not once per figure (that was quadratic).
+  std::unordered_map<std::string, std::string> municipality;
   for (std::size_t i = 0; i < d.figures.size(); ++i) {
     const Figure& f = d.figures[i];
     const Scenario* s = d.scenario(f.scenario);
-    if (s && !scenario_serves(d, *s, f.unit))
+    if (!s || !s->municipality || s->municipality->empty()) continue;  // serves every unit (scenario_serves)
+    auto m = municipality.find(f.unit);
+    if (m == municipality.end()) m = municipality.emplace(f.unit, d.municipality_of(f.unit).id).first;
+    if (m->second != *s->municipality)
       throw InputError(file, lines[i], "scenario",
                        m3(fmt::format("scenario \"{}\" belongs to municipality \"{}\", unit \"{}\" to \"{}\"", s->id,
                                       *s->municipality, f.unit, d.municipality_of(f.unit).id),

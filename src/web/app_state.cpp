@@ -12,7 +12,7 @@ Snapshot::Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, 
       ledger_actuals(std::move(months)),
       ledger_investments(std::move(investments)),
       closed_months(std::move(closed)) {
-  findings = check_dataset(d);
+  findings = check_dataset(d, ledger);
   search = std::make_unique<SearchIndex>(d);
   for (const auto& s : d.scenarios) {
     if (s.kind == ScenarioKind::budget || s.kind == ScenarioKind::actual) years.insert(s.year);

@@ -56,6 +56,30 @@ Ledger::Ledger(const Dataset& d) : d_(d), memo_(std::make_unique<Memo>()) {
   }
   if (units_.size() >> kUnitBits || lines_.size() >> kLineBits || scenarios_.size() >> kScenarioBits)
     throw std::length_error("Ledger: too many units, lines or scenarios");
+  // The totals each line is a part of, to mark has_own upwards once instead of searching the
+  // formulas downwards at every call.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> totals_of;
+  for (const auto& l : d.chart.lines())
+    for (const auto& t : l.formula) totals_of[line_no(t.line)].push_back(line_no(l.id));
+  own_.reserve(figures_.size() * 2);
+  constexpr Key field = (Key{1} << kScenarioBits) - 1;
+  std::vector<std::uint32_t> todo;
+  for (const auto& [k, amount] : figures_) {
+    Key unit = k >> (kLineBits + kScenarioBits), sc = k & field;
+    todo.assign(1, static_cast<std::uint32_t>((k >> kScenarioBits) & ((Key{1} << kLineBits) - 1)));
+    while (!todo.empty()) {
+      std::uint32_t line = todo.back();
+      todo.pop_back();
+      // Already marked: so are the totals above it.
+      if (!own_.insert(pack(static_cast<std::uint32_t>(unit), line, static_cast<std::uint32_t>(sc))).second) continue;
+      auto up = totals_of.find(line);
+      if (up != totals_of.end()) todo.insert(todo.end(), up->second.begin(), up->second.end());
+    }
+  }
+}
+
+Ledger::Key Ledger::pack(std::uint32_t unit, std::uint32_t line, std::uint32_t sc) {
+  return (Key{unit} << (kLineBits + kScenarioBits)) | (Key{line} << kScenarioBits) | Key{sc};
 }
 
 Ledger::~Ledger() = default;
@@ -72,12 +96,12 @@ std::uint32_t Ledger::intern(std::unordered_map<std::string, std::uint32_t>& m, 
 std::optional<Ledger::Key> Ledger::key(const std::string& unit, const std::string& line, const std::string& sc) const {
   std::uint32_t u = unit_no(unit), l = line_no(line), c = scenario_no(sc);
   if (u == unknown || l == unknown || c == unknown) return std::nullopt;
-  return (Key{u} << (kLineBits + kScenarioBits)) | (Key{l} << kScenarioBits) | Key{c};
+  return pack(u, l, c);
 }
 
 void Ledger::add_figure(const std::string& unit, const std::string& line, const std::string& sc, Cents amount) {
   std::uint32_t u = intern(units_, unit), l = intern(lines_, line), c = intern(scenarios_, sc);
-  figures_[(Key{u} << (kLineBits + kScenarioBits)) | (Key{l} << kScenarioBits) | Key{c}] = amount;
+  figures_[pack(u, l, c)] = amount;
   holders_.insert({unit, sc});
 }
 
@@ -92,12 +116,8 @@ std::optional<Cents> Ledger::entered(const std::string& unit, const std::string&
 
 bool Ledger::has_own(const std::string& unit, const std::string& line,
                      const std::string& sc) const {
-  if (entered(unit, line, sc)) return true;
-  const Line* l = d_.chart.find(line);
-  if (!l) return false;
-  for (const auto& t : l->formula)
-    if (has_own(unit, t.line, sc)) return true;
-  return false;
+  auto k = key(unit, line, sc);
+  return k && own_.count(*k);
 }
 
 std::optional<Cents> Ledger::value(const OrgView& org, const std::string& unit,

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/dataset.h"
 
@@ -103,9 +104,21 @@ class Ledger {
   std::optional<Cents> compute_value(const OrgView& org, const std::string& unit, const std::string& line,
                                      const std::string& sc) const;
 
+  static Key pack(std::uint32_t unit, std::uint32_t line, std::uint32_t sc);
+  struct KeyHash {  // the packed fields sit in distinct bits: mix them before taking a bucket
+    std::size_t operator()(Key k) const {
+      k ^= k >> 33;
+      k *= 0xff51afd7ed558ccdull;
+      k ^= k >> 33;
+      return static_cast<std::size_t>(k);
+    }
+  };
+
   const Dataset& d_;
   std::unordered_map<std::string, std::uint32_t> units_, lines_, scenarios_;
-  std::unordered_map<Key, Cents> figures_;
+  std::unordered_map<Key, Cents, KeyHash> figures_;
+  // has_own, computed at construction: each figure marks its line and every total above it.
+  std::unordered_set<Key, KeyHash> own_;
   std::set<std::pair<std::string, std::string>> holders_;  // (unit, scenario) with a figure
 
   struct Memo;  // ledger_memo.h
