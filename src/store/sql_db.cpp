@@ -17,6 +17,12 @@ Db::Db(const std::string& target)
 
 Db::~Db() = default;
 
+Stmt& Db::cached(std::string_view sql) {
+  auto it = cached_.find(sql);
+  if (it == cached_.end()) it = cached_.emplace(std::string(sql), std::make_unique<Stmt>(prepare(sql))).first;
+  return *it->second;
+}
+
 void Db::exec(std::string_view sql) { conn_->exec(sql); }
 
 void Db::pragma(std::string_view setting) {

@@ -6,6 +6,8 @@
 // the migrations' identity columns (dialect_sql), bulk loading (Db::copy_rows).
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +68,11 @@ class Db {
   // A SQLite pragma ("foreign_keys=ON"); nothing on PostgreSQL, whose settings are the server's.
   void pragma(std::string_view setting);
   Stmt prepare(std::string_view sql);
+  // The statement of `sql` prepared once on this connection and kept, for the reads every web
+  // request makes (its session, its user): preparing them anew was a tenth of a page's time.
+  // Use it through CachedStmt, which resets it afterwards (an unreset SQLite statement keeps its
+  // read open); not reentrant: one use of a statement at a time, as the connection is.
+  Stmt& cached(std::string_view sql);
   bool in_transaction() { return conn_->in_transaction(); }
   // Changes whenever another connection or process has committed a change to the data: SQLite's
   // PRAGMA data_version; on PostgreSQL the counter kept by the triggers of watch_changes().
@@ -88,6 +95,8 @@ class Db {
  private:
   std::string target_;
   std::unique_ptr<Conn> conn_;
+  // After conn_: destroyed (finalised) before the connection closes.
+  std::map<std::string, std::unique_ptr<Stmt>, std::less<>> cached_;
 };
 
 class Stmt {
@@ -135,6 +144,20 @@ class Stmt {
 
  private:
   std::unique_ptr<StmtImpl> p_;
+};
+
+// A kept statement of Db::cached, reset when this goes (also on a throw).
+class CachedStmt {
+ public:
+  CachedStmt(Db& db, std::string_view sql) : s_(db.cached(sql)) {}
+  ~CachedStmt() { s_.reset(); }
+  CachedStmt(const CachedStmt&) = delete;
+  CachedStmt& operator=(const CachedStmt&) = delete;
+  Stmt* operator->() { return &s_; }
+  Stmt& operator*() { return s_; }
+
+ private:
+  Stmt& s_;
 };
 
 // A write transaction: commits on commit(); rolls back when destroyed without it (an exception, an

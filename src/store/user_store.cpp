@@ -126,9 +126,9 @@ class SqlUserStore final : public UserStore {
 
   // As stored: the caller compares `expires` with the clock.
   std::optional<Session> session(const std::string& digest) override {
-    auto st = db_.prepare("SELECT digest, user_id, csrf, created, expires FROM user_session WHERE digest = ?");
-    if (!st.bind(1, digest).step()) return std::nullopt;
-    return Session{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)};
+    sql::CachedStmt st(db_, "SELECT digest, user_id, csrf, created, expires FROM user_session WHERE digest = ?");
+    if (!st->bind(1, digest).step()) return std::nullopt;
+    return Session{st->text(0), st->text(1), st->text(2), st->int64(3), st->int64(4)};
   }
 
   void delete_session(const std::string& digest) override {
@@ -317,21 +317,21 @@ class SqlUserStore final : public UserStore {
   // One user (id given) or all, by id, with their grants.
   std::vector<User> read_users(const std::string* id) {
     std::vector<User> out;
-    {
-      auto st = db_.prepare(id ? "SELECT id, display_name, password_hash, disabled FROM app_user WHERE id = ?"
-                               : "SELECT id, display_name, password_hash, disabled FROM app_user ORDER BY id");
-      if (id) st.bind(1, *id);
-      while (st.step()) out.push_back(User{st.text(0), st.text(1), st.text(2), st.int64(3) != 0, {}});
+    {  // kept prepared: every web request reads its user
+      sql::CachedStmt st(db_, id ? "SELECT id, display_name, password_hash, disabled FROM app_user WHERE id = ?"
+                                 : "SELECT id, display_name, password_hash, disabled FROM app_user ORDER BY id");
+      if (id) st->bind(1, *id);
+      while (st->step()) out.push_back(User{st->text(0), st->text(1), st->text(2), st->int64(3) != 0, {}});
     }
-    auto st = db_.prepare("SELECT role, unit_id, lang FROM user_grant WHERE user_id = ?");
+    sql::CachedStmt st(db_, "SELECT role, unit_id, lang FROM user_grant WHERE user_id = ?");
     for (User& u : out) {
-      st.bind(1, u.id);
-      while (st.step()) {
-        auto role = parse_role(st.text(0));
-        if (!role) throw StoreError("corrupt role in database: " + st.text(0));
-        u.grants.push_back(Grant{*role, st.text(1), parse_lang(st.text(2))});
+      st->bind(1, u.id);
+      while (st->step()) {
+        auto role = parse_role(st->text(0));
+        if (!role) throw StoreError("corrupt role in database: " + st->text(0));
+        u.grants.push_back(Grant{*role, st->text(1), parse_lang(st->text(2))});
       }
-      st.reset();
+      st->reset();
       std::sort(u.grants.begin(), u.grants.end(), grant_before);
     }
     return out;
