@@ -47,6 +47,10 @@ class Store {
   void replace(const Dataset& d) { replace(d, ReplaceOptions{}); }
   // The newest audit row's id (0 none): what a later replace can require unchanged.
   virtual std::int64_t last_audit_id() = 0;
+  // The newest audit row's id of a change to what the dataset holds: not of the users, their
+  // grants, passwords and sign-ins (store/user_store.h), which no dataset read sees. The web's
+  // snapshot is read again when this moves (web/app_state.h); asked on every request, so kept prepared.
+  virtual std::int64_t last_data_audit_id() = 0;
   // True when no dataset has been stored yet.
   virtual bool empty() = 0;
   // Stores texts in one transaction: a person's text replaces anything; a draft replaces

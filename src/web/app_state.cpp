@@ -50,7 +50,7 @@ void AppState::reload() {
   {
     std::lock_guard lock(store_mu_);
     // The id first: a write that lands while reading makes the next request read again.
-    snap_audit_ = store_->last_audit_id();
+    snap_audit_ = store_->last_data_audit_id();
     fresh = std::make_shared<const Snapshot>(store_->read(), monthly_actuals(*ledger_, 0), ledger_->closed_months(),
                                                monthly_investment_actuals(*ledger_, 0));
   }
@@ -61,7 +61,7 @@ void AppState::reload() {
 void AppState::reload_if_changed() {
   auto current = [&] {
     std::lock_guard lock(store_mu_);
-    return store_->last_audit_id() == snap_audit_;
+    return store_->last_data_audit_id() == snap_audit_;
   };
   if (current()) return;
   std::lock_guard write(write_mu_);  // not while a web edit is between its write and its reload

@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "store/user_store.h"
 #include "store/workplace_store.h"
+#include "web/page_cache.h"
 
 namespace toteuma::web {
 
@@ -33,6 +34,9 @@ struct Snapshot {
   int default_year = 0;
   std::vector<Finding> findings;  // checked once per snapshot
   std::unique_ptr<SearchIndex> search;  // built at its first search (store/search_index.h)
+  // The read pages rendered from this snapshot, per viewer and request (web/page_cache.h): they
+  // go with it, so an edit (which swaps the snapshot) is seen at once.
+  mutable PageCache pages;
 
   Snapshot(Dataset ds, std::vector<MonthlyActual> months, std::map<int, int> closed = {},
            std::vector<MonthlyInvestmentActual> investments = {});
@@ -75,7 +79,10 @@ class AppState {
   // Re-reads the dataset after a write and swaps the snapshot.
   void reload();
   // Reloads when someone else wrote since (the command line: a ledger import, a closed month, a
-  // load, a restore): every write leaves an audit row, so the newest audit id tells. Called per request.
+  // load, a restore, another instance on the same database): every write leaves an audit row, so
+  // the newest audit id tells; the users' rows (sign-ins, grants) are not read into a snapshot and
+  // do not count (Store::last_data_audit_id). Called per request. A new snapshot also drops the
+  // rendered pages (Snapshot::pages), so no page outlives the data it shows.
   void reload_if_changed();
 
   // The stores share one SQLite file; each connection is used by one thread at a time.
@@ -120,7 +127,7 @@ class AppState {
   mutable std::mutex snap_mu_;
   std::mutex users_mu_, workplace_mu_, write_mu_, store_mu_;
   std::shared_ptr<const Snapshot> snap_;
-  std::int64_t snap_audit_ = -1;  // the newest audit id when snap_ was read (under store_mu_)
+  std::int64_t snap_audit_ = -1;  // the newest data audit id when snap_ was read (under store_mu_)
 };
 
 }  // namespace toteuma::web

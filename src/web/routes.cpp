@@ -67,17 +67,25 @@ const std::vector<RouteSpec>& page_routes() {
 }
 
 bool matches(const RouteSpec& r, const std::vector<std::string>& parts) {
-  auto want = split_nonempty(r.pattern, '/');
-  if (want.size() != parts.size()) return false;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    const std::string& w = want[i];
+  // The pattern's segments read in place: this runs for every route on every request.
+  std::string_view rest = r.pattern;
+  std::size_t i = 0;
+  while (!rest.empty()) {
+    if (rest.front() == '/') {
+      rest.remove_prefix(1);
+      continue;
+    }
+    std::string_view w = rest.substr(0, rest.find('/'));
+    rest.remove_prefix(w.size());
+    if (i == parts.size()) return false;
     if (w == "{lang}") {
       if (!parse_lang(parts[i])) return false;
     } else if (!(w.front() == '{' && w.back() == '}') && w != parts[i]) {
       return false;
     }
+    ++i;
   }
-  return true;
+  return i == parts.size();
 }
 
 const RouteSpec* find_route(const std::vector<RouteSpec>& routes, const std::vector<std::string>& parts) {
