@@ -154,10 +154,11 @@ class SqlStore final : public Store {
   }
 
   std::int64_t last_data_audit_id() override {
-    // Backwards by id to the first other row: a run of sign-ins at the end is all it skips.
+    // Backwards by id to the first other row: a run of sign-ins at the end is all it skips. Not
+    // NOT IN (…): SQLite builds a temporary index of the list on every run.
     sql::CachedStmt st(db_,
-                       "SELECT id FROM audit_entry WHERE entity NOT IN ('user', 'grant', 'password', 'user_state', 'sign_in', "
-                       "'sign_in_failed') ORDER BY id DESC LIMIT 1");
+                       "SELECT id FROM audit_entry WHERE entity <> 'user' AND entity <> 'grant' AND entity <> 'password' AND "
+                       "entity <> 'user_state' AND entity <> 'sign_in' AND entity <> 'sign_in_failed' ORDER BY id DESC LIMIT 1");
     return st->step() ? st->int64(0) : 0;
   }
 

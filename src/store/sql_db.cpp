@@ -96,13 +96,17 @@ void Transaction::commit() {
   done_ = true;
 }
 
+// SQLite: BEGIN and COMMIT kept prepared (every web request reads its user in one of these).
 ReadTransaction::ReadTransaction(Db& db) : db_(db), own_(!db.in_transaction()) {
-  if (own_) db_.exec(db_.dialect() == Dialect::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  if (!own_) return;
+  if (db_.dialect() == Dialect::sqlite) CachedStmt(db_, "BEGIN")->run();
+  else db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 ReadTransaction::~ReadTransaction() {
   try {
-    if (own_) db_.exec("COMMIT");
+    if (own_ && db_.dialect() == Dialect::sqlite) CachedStmt(db_, "COMMIT")->run();
+    else if (own_) db_.exec("COMMIT");
   } catch (...) {
     // Destructors must not throw; a read has nothing to lose.
   }
