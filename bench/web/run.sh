@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Web benchmark (issue #7 item 8): requests per second and p99 latency of a unit page served by
-# `toteuma serve` (logged in, computed per request) against the same bytes served as a static file
-# by nginx, measured with wrk in one run, runs alternating; prints the medians and the ratios.
-#   bench/web/run.sh            RUNS (5) runs of DURATION (10) seconds each
+# Web benchmark (issue #7 item 8, issue 20): requests per second and p99 latency of the main pages
+# (a unit's figures, its follow-up, goals and texts, the checks) served by `toteuma serve` (logged
+# in) against the same bytes served as static files by nginx, measured with wrk in one run, runs
+# alternating; prints the medians, the ratios and issue 20's targets beside them.
+#   bench/web/run.sh            RUNS (5) runs of DURATION (10) seconds each, per page
 #   bench/web/run.sh --smoke    1 run of 1 s each (ctest bench_web_smoke)
 #   --postgres                  also: two instances on the SQLite file behind nginx (round robin), and
 #                               one and two instances on PostgreSQL (issue 18; the cluster in
 #                               TOTEUMA_TEST_PG_URL, else a throwaway one by scripts/pg-cluster.sh on PGPORT 55436)
 # Environment: TOTEUMA_BIN (else builds RelWithDebInfo toteuma in build-bench), RUNS, DURATION,
-#   THREADS (Toteuma's --threads, 2), CONNECTIONS (wrk -c, 32).
+#   THREADS (Toteuma's --threads, 2), CONNECTIONS (wrk -c, 64), PAGES (which pages, by name:
+#   "unit follow-up goals checks texts"; --postgres measures the unit page only).
 # Needs nginx and wrk (scripts/install-deps.sh). Everything runs on 127.0.0.1 in a temp folder.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-runs=${RUNS:-5} duration=${DURATION:-10} threads=${THREADS:-2} connections=${CONNECTIONS:-32} smoke=0 postgres=0
+runs=${RUNS:-5} duration=${DURATION:-10} threads=${THREADS:-2} connections=${CONNECTIONS:-64} smoke=0 postgres=0
 while (($#)); do
   case "$1" in
     --smoke) smoke=1 runs=1 duration=1 ;;
@@ -43,6 +45,20 @@ query='year=2024'
 # A figure of that page in data/demo (kanslia's 2024 income, with a non-breaking space): present
 # only on the real page, not on the login page a lost session would redirect to.
 figure=$'300\u00a0500'
+# The pages measured: name, path, query, and a text from data/demo that only the real page shows.
+declare -A page_path page_query page_check
+page_path[unit]=$page page_query[unit]=$query page_check[unit]=$figure
+# The follow-up of the ledger's month (data/demo/ledger: 2025, months 1–9): its month navigation.
+page_path[follow-up]=$page page_query[follow-up]='year=2025&kind=follow-up' page_check[follow-up]='kind=follow-up&amp;month=9" aria-current="page"'
+page_path[goals]=$page/goals page_query[goals]='year=2024' page_check[goals]='Kaupunki tulee tutummaksi, ja sen kokonaiskuva on myönteinen.'
+page_path[checks]=/fi/checks page_query[checks]='' page_check[checks]='<td><code>binding.overrun'
+page_path[texts]=$page/texts page_query[texts]='year=2024' page_check[texts]='<table class="texts">'
+read -r -a pages <<<"${PAGES:-unit follow-up goals checks texts}"
+((postgres)) && pages=(unit)
+for name in "${pages[@]}"; do
+  [[ -n "${page_path[$name]:-}" ]] || { echo "run.sh: unknown page: $name (${!page_path[*]})" >&2; exit 2; }
+done
+url_of() { local q=${page_query[$1]}; echo "${page_path[$1]}${q:+?$q}"; }
 
 work=$(mktemp -d)
 toteuma_pid="" nginx_pid=""
@@ -63,8 +79,10 @@ trap cleanup EXIT
 fail() { echo "run.sh: $*" >&2; exit 1; }
 
 # --- Toteuma: the demo data, a viewer, a session -----------------------------------------------
-load_demo() {  # DB: the demo and the viewer "bench"
+load_demo() {  # DB: the demo with its ledger of January–September 2025 (as scripts/demo.sh), and the viewer "bench"
   "$bin" load "$repo/data/demo" --db "$1" >/dev/null
+  "$bin" import ledger "$repo/data/demo/ledger/ledger-2025-01-09.csv" --mapping "$repo/data/demo/ledger/mapping.toml" --db "$1" >/dev/null
+  "$bin" ledger close --year 2025 --month 9 --db "$1" >/dev/null
   echo "bench-password" | "$bin" user add bench --db "$1" --name "Bench Viewer" --role viewer --password-stdin >/dev/null
 }
 # start_serve DB NAME: `toteuma serve` on a free port; sets serve_pid and serve_base.
@@ -102,9 +120,17 @@ start_serve "$db" serve
 toteuma_pid=$serve_pid base=$serve_base
 login "$base"
 
-status=$(curl -s -H "$cookie" -o "$work/unit.html" -w '%{http_code}' "$base$page?$query")
-[[ "$status" == 200 ]] || fail "$page?$query: HTTP $status"
-grep -q "$figure" "$work/unit.html" || fail "$page?$query does not show $figure: not the unit page"
+# Each page once through curl: 200 and its text, so wrk loads the real page; nginx gets the bytes.
+mkdir -p "$work/pages"
+declare -A page_size
+for name in "${pages[@]}"; do
+  file=$work/pages/$name.html
+  status=$(curl -s -H "$cookie" -o "$file" -w '%{http_code}' "$base$(url_of "$name")")
+  [[ "$status" == 200 ]] || fail "$(url_of "$name"): HTTP $status"
+  grep -qF "${page_check[$name]}" "$file" || fail "$(url_of "$name") does not show ${page_check[$name]}: not the $name page"
+  page_size[$name]=$(stat -c %s "$file")
+done
+cp "$work/pages/unit.html" "$work/unit.html" 2>/dev/null || curl -s -H "$cookie" -o "$work/unit.html" "$base$page?$query"
 size=$(stat -c %s "$work/unit.html")
 
 # --- nginx: the same bytes as a static file, on a free port ------------------------------------
@@ -137,8 +163,10 @@ start_nginx() {
 }
 start_nginx "$here/nginx.conf" "$work"
 nginx_pid=$started_pid nginx_port=$started_port
-curl -sf -o "$work/static.html" "http://127.0.0.1:$nginx_port$page?$query" || fail "nginx did not serve the page"
-cmp -s "$work/unit.html" "$work/static.html" || fail "nginx served other bytes than Toteuma"
+for name in "${pages[@]}"; do
+  curl -sf -o "$work/static.html" "http://127.0.0.1:$nginx_port/pages/$name.html" || fail "nginx did not serve the $name page"
+  cmp -s "$work/pages/$name.html" "$work/static.html" || fail "nginx served other bytes than Toteuma's $name page"
+done
 nginx_version=$(nginx -v 2>&1 | sed 's#.*nginx/##')
 
 # --- --postgres: SQLite with two instances, PostgreSQL with one and two (issue 18) ---------------
@@ -193,7 +221,7 @@ nginx_workers() { pgrep -P "${1:-$nginx_pid}" | tr '\n' ' '; }
 # bench NAME URL PIDS [HEADER]: one wrk run; appends "req/s p99_ms cpu_us_per_request" to NAME.runs
 # and fails the run on errors, non-2xx answers or short answers (a 3xx, e.g. a lost session).
 bench() {
-  local name=$1 url=$2 pids=$3 header=${4:-} out=$work/$1.wrk
+  local name=$1 url=$2 pids=$3 header=${4:-} out=$work/$1.wrk size=${BENCH_SIZE:-$size}
   # A generous timeout: a slow answer on a loaded machine counts in the latency, not as an error.
   local args=(-t2 "-c$connections" "-d${duration}s" --latency --timeout 10s)
   [[ -n "$header" ]] && args+=(-H "$header")
@@ -224,11 +252,18 @@ if ((!smoke)); then  # warm-up, not counted
   wrk -t2 "-c$connections" -d2s -H "$cookie" "$toteuma_url" >/dev/null
   wrk -t2 "-c$connections" -d2s "$nginx_url" >/dev/null
 fi
-: >"$work/toteuma.runs"
-: >"$work/nginx.runs"
+# The unit page's runs are named toteuma and nginx (and the --postgres rows); another page's
+# toteuma-NAME and nginx-NAME.
+run_name() { [[ $2 == unit ]] && echo "$1" || echo "$1-$2"; }
+for name in "${pages[@]}"; do
+  : >"$work/$(run_name toteuma "$name").runs"
+  : >"$work/$(run_name nginx "$name").runs"
+done
 for ((i = 1; i <= runs; i++)); do
-  bench toteuma "$toteuma_url" "$toteuma_pid" "$cookie"
-  bench nginx "$nginx_url" "$(nginx_workers)"
+  for name in "${pages[@]}"; do
+    BENCH_SIZE=${page_size[$name]} bench "$(run_name toteuma "$name")" "$base$(url_of "$name")" "$toteuma_pid" "$cookie"
+    BENCH_SIZE=${page_size[$name]} bench "$(run_name nginx "$name")" "http://127.0.0.1:$nginx_port/pages/$name.html" "$(nginx_workers)"
+  done
   if ((postgres)); then
     bench sqlite2 "$sqlite_proxy_url" "$toteuma_pid $sqlite2_pid $(nginx_workers "$sqlite_proxy_pid")" "$cookie"
     bench pg1 "$pg1_base$page?$query" "$pg1_pid" "$pg_cookie"
@@ -242,17 +277,23 @@ col() { cut -d' ' -f"$2" "$work/$1.runs"; }
 summary() {  # NAME → "median_rps rps_runs median_p99 p99_runs median_cpu_us"
   echo "$(col "$1" 1 | median) $(col "$1" 1 | paste -sd,) $(col "$1" 2 | median) $(col "$1" 2 | paste -sd,) $(col "$1" 3 | median)"
 }
-read -r t_rps t_rps_runs t_p99 t_p99_runs t_cpu <<<"$(summary toteuma)"
-read -r n_rps n_rps_runs n_p99 n_p99_runs n_cpu <<<"$(summary nginx)"
-
-echo "unit page $page?$query, $size bytes; wrk -t2 -c$connections -d${duration}s, $runs run(s) each, alternating; $(nproc) cores; load average $load_before before, $load_after after"
+echo "pages on wrk -t2 -c$connections -d${duration}s, $runs run(s) each, alternating; $(nproc) cores; load average $load_before before, $load_after after"
 printf '%-30s %10s %10s %10s  %s / %s\n' "" "req/s" "p99 ms" "CPU µs/req" "runs req/s" "p99 ms"
-printf '%-30s %10s %10s %10s  %s / %s\n' "toteuma serve --threads $threads" "$t_rps" "$t_p99" "$t_cpu" "$t_rps_runs" "$t_p99_runs"
-printf '%-30s %10s %10s %10s  %s / %s\n' "nginx $nginx_version static file" "$n_rps" "$n_p99" "$n_cpu" "$n_rps_runs" "$n_p99_runs"
-awk -v tr="$t_rps" -v nr="$n_rps" -v tp="$t_p99" -v np="$n_p99" -v tc="$t_cpu" -v nc="$n_cpu" 'BEGIN {
-  printf "ratio nginx / Toteuma: req/s %.1f×; p99 %.3f× (Toteuma%ss is %.1f× nginx%ss); CPU per request %.3f× (Toteuma%ss is %.0f×)\n",
-    nr / tr, np / tp, "\047", tp / np, "\047", (tc > 0 ? nc / tc : 0), "\047", (nc > 0 ? tc / nc : 0) }'
-echo "check: every answer 200 with the page's bytes (Toteuma: $figure found, logged in as a viewer)"
+for name in "${pages[@]}"; do
+  read -r t_rps t_rps_runs t_p99 t_p99_runs t_cpu <<<"$(summary "$(run_name toteuma "$name")")"
+  read -r n_rps n_rps_runs n_p99 n_p99_runs n_cpu <<<"$(summary "$(run_name nginx "$name")")"
+  echo "$name page $(url_of "$name"), ${page_size[$name]} bytes"
+  printf '%-30s %10s %10s %10s  %s / %s\n' "  toteuma serve --threads $threads" "$t_rps" "$t_p99" "$t_cpu" "$t_rps_runs" "$t_p99_runs"
+  printf '%-30s %10s %10s %10s  %s / %s\n' "  nginx $nginx_version static file" "$n_rps" "$n_p99" "$n_cpu" "$n_rps_runs" "$n_p99_runs"
+  # Issue 20's targets: Toteuma's req/s at least half nginx's, its p99 at most twice nginx's.
+  awk -v tr="$t_rps" -v nr="$n_rps" -v tp="$t_p99" -v np="$n_p99" -v tc="$t_cpu" -v nc="$n_cpu" 'BEGIN {
+    rr = tr / nr; pr = (np > 0 ? tp / np : 0)
+    printf "  ratio Toteuma / nginx: req/s %.2f× (target ≥ 0.5×: %s); p99 %.2f× (target ≤ 2×: %s); CPU per request %.1f×\n",
+      rr, (rr >= 0.5 ? "met" : "missed"), pr, (pr <= 2 ? "met" : "missed"), (nc > 0 ? tc / nc : 0) }'
+  if [[ $name == unit ]]; then u_rps=$t_rps u_p99=$t_p99; fi
+done
+echo "check: every answer 200 with the page's bytes (Toteuma: each page's own text found, logged in as a viewer)"
+t_rps=${u_rps:-0} t_p99=${u_p99:-0}
 if ((postgres)); then
   # The same table, more rows: CPU per request of the two-instance rows includes nginx's.
   read -r s2_rps s2_rps_runs s2_p99 s2_p99_runs s2_cpu <<<"$(summary sqlite2)"
