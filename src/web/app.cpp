@@ -98,7 +98,7 @@ http::Response handle(Served& s, const http::Request& req) {
   auto kept = snap->pages.find(key);
   if (!kept) {
     http::Response r = route_pages(c, parts);
-    if (r.status != 200) return r;
+    if (r.status != 200 || r.later) return r;  // a later answer (a PDF) is made per request
     kept = snap->pages.store(key, std::move(r));
   }
   if (etag_matches(req.header("if-none-match"), kept->etag))
