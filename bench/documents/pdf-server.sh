@@ -4,7 +4,7 @@
 # line (`toteuma report`, which starts Chromium for each document), in one run; then /healthz
 # timed while 8 PDFs are being made at once by 4 users.
 #   bench/documents/pdf-server.sh            300 units, 5 runs each
-#   bench/documents/pdf-server.sh --smoke    20 units, 1 run, 2 kinds (not in CI: needs chromium)
+#   bench/documents/pdf-server.sh --smoke    20 units, 1 run, 2 kinds (ctest bench_pdf_server_smoke)
 # Environment: TOTEUMA (else builds Release toteuma in build-bench), RUNS.
 # Needs node (the generator), chromium and curl.
 set -euo pipefail
