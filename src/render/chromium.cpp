@@ -12,8 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
+#include <tuple>
 #include <vector>
 
 #include "render/pdf.h"
@@ -48,7 +50,12 @@ std::pair<int, int> high_pipe() {
     out[i] = ::fcntl(p[i], F_DUPFD_CLOEXEC, 10);
     ::close(p[i]);
   }
-  if (out[0] < 0 || out[1] < 0) throw PdfError(errno_text("pipe"));
+  if (out[0] < 0 || out[1] < 0) {
+    const std::string e = errno_text("pipe");
+    for (int fd : out)
+      if (fd >= 0) ::close(fd);
+    throw PdfError(e);
+  }
   return {out[0], out[1]};
 }
 
@@ -100,18 +107,28 @@ Chromium::Chromium(const std::string& executable) {
   std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/toteuma-chromium-XXXXXX";
   if (!::mkdtemp(templ.data())) throw PdfError(errno_text("cannot create a temporary directory"));
   dir_ = templ;
+  // The child's ends, closed here once it has them (or when starting fails).
+  struct ChildEnds {
+    int fds[2] = {-1, -1};
+    ~ChildEnds() {
+      for (int& fd : fds) close_fd(fd);
+    }
+  } child;
   try {
-    auto [cmd_read, cmd_write] = high_pipe();
-    auto [ans_read, ans_write] = high_pipe();
-    auto [err_read, err_write] = high_pipe();
-    to_ = cmd_write, from_ = ans_read, err_ = err_read;
+    std::tie(child.fds[0], to_) = high_pipe();    // commands: Chromium reads fd 3
+    std::tie(from_, child.fds[1]) = high_pipe();  // answers: Chromium writes fd 4
+    // Its stderr goes to a file, read only when a print fails: nothing to drain while it idles.
+    const fs::path err = dir_ / "stderr.log";
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, err_write, 2);
-    posix_spawn_file_actions_adddup2(&actions, cmd_read, 3);
-    posix_spawn_file_actions_adddup2(&actions, ans_write, 4);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_adddup2(&actions, child.fds[0], 3);
+    posix_spawn_file_actions_adddup2(&actions, child.fds[1], 4);
+    // A kept Chromium lives as long as the server: it must not hold the server's sockets or
+    // upload files (Asio and Beast open them without close-on-exec).
+    posix_spawn_file_actions_addclosefrom_np(&actions, 5);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     // Its own process group: stopping it kills the renderer and GPU helpers too.
@@ -146,17 +163,23 @@ Chromium::Chromium(const std::string& executable) {
     int rc = ::posix_spawn(&pid_, executable.c_str(), &actions, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
-    for (int fd : {cmd_read, ans_write, err_write}) ::close(fd);
     if (rc != 0) {
       pid_ = -1;
       throw PdfError("cannot start " + executable + ": " + std::strerror(rc));
     }
     ::fcntl(from_, F_SETFL, O_NONBLOCK);
-    ::fcntl(err_, F_SETFL, O_NONBLOCK);
   } catch (...) {
     stop();
     throw;
   }
+}
+
+bool Chromium::alive() const {
+  if (broken_ || pid_ <= 0) return false;
+  siginfo_t info{};
+  if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid_) return false;
+  pollfd p{from_, POLLIN, 0};  // an idle Chromium sends nothing: anything readable is EOF or junk
+  return ::poll(&p, 1, 0) == 0;
 }
 
 Chromium::~Chromium() { stop(); }
@@ -171,7 +194,6 @@ void Chromium::stop() {
     pid_ = -1;
   }
   close_fd(from_);
-  close_fd(err_);
   if (!dir_.empty()) {
     std::error_code ec;
     fs::remove_all(dir_, ec);
@@ -181,7 +203,14 @@ void Chromium::stop() {
 
 void Chromium::fail(const std::string& what) {
   broken_ = true;
-  std::string tail = stderr_tail(stderr_);
+  if (pid_ > 0) ::kill(-pid_, SIGKILL);  // before reading its stderr: nothing more is written
+  std::string err;
+  {
+    std::ifstream f(dir_ / "stderr.log", std::ios::binary);
+    err.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    if (err.size() > 65536) err.erase(0, err.size() - 65536);
+  }
+  std::string tail = stderr_tail(err);
   stop();
   throw PdfError(what + tail);
 }
@@ -189,15 +218,10 @@ void Chromium::fail(const std::string& what) {
 void Chromium::read_some() {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now()).count();
   if (left <= 0) fail("Chromium did not finish within " + std::to_string(budget_.count()) + " s");
-  pollfd p[2] = {{from_, POLLIN, 0}, {err_, POLLIN, 0}};
-  if (::poll(p, err_ >= 0 ? 2 : 1, static_cast<int>(std::min<long long>(left, 200))) < 0 && errno != EINTR)
-    fail(errno_text("poll"));
+  pollfd p{from_, POLLIN, 0};
+  if (::poll(&p, 1, static_cast<int>(std::min<long long>(left, 200))) < 0 && errno != EINTR) fail(errno_text("poll"));
   char buf[65536];
   ssize_t n;
-  while (err_ >= 0 && (n = ::read(err_, buf, sizeof buf)) > 0) {
-    stderr_.append(buf, static_cast<size_t>(n));
-    if (stderr_.size() > 65536) stderr_.erase(0, stderr_.size() - 65536);
-  }
   bool eof = false;
   for (;;) {
     n = ::read(from_, buf, sizeof buf);
@@ -213,7 +237,6 @@ void Chromium::read_some() {
   for (int i = 0; i < 40; ++i) {
     siginfo_t info{};
     if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid_) {
-      while ((n = ::read(err_, buf, sizeof buf)) > 0) stderr_.append(buf, static_cast<size_t>(n));
       if (info.si_code == CLD_EXITED && info.si_status == 0) fail("Chromium wrote no PDF");
       if (info.si_code == CLD_EXITED) fail("Chromium exited with status " + std::to_string(info.si_status));
       fail("Chromium was killed by signal " + std::to_string(info.si_status));
@@ -232,10 +255,14 @@ void Chromium::send(const nlohmann::json& message) {
 
 std::optional<nlohmann::json> Chromium::next_message() {
   for (;;) {
-    size_t end = in_.find('\0');
-    if (end == std::string::npos) return std::nullopt;
+    size_t end = in_.find('\0', scanned_);
+    if (end == std::string::npos) {
+      scanned_ = in_.size();  // a long answer (the PDF) arrives in many reads: scan each byte once
+      return std::nullopt;
+    }
     auto message = nlohmann::json::parse(in_.begin(), in_.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
     in_.erase(0, end + 1);
+    scanned_ = 0;
     if (message.is_discarded() || !message.is_object()) fail("Chromium sent a message that is not JSON");
     if (!message.contains("id")) {
       events_.push_back(std::move(message));
@@ -298,7 +325,16 @@ std::string Chromium::print(const std::string& html, Clock::time_point deadline,
   call("Page.enable", nlohmann::json::object(), session);
   nlohmann::json nav = call("Page.navigate", {{"url", "file://" + page.string()}}, session);
   if (nav.contains("errorText")) fail("Chromium could not open the page: " + nav.value("errorText", ""));
-  wait_event("Page.loadEventFired", session);
+  // A load event may still be about:blank's (the new target's own page): wait until the loaded
+  // page is ours and complete.
+  const std::string loaded = "/" + page.filename().string() + " complete";
+  for (;;) {
+    wait_event("Page.loadEventFired", session);
+    nlohmann::json state = call("Runtime.evaluate",
+                                {{"expression", "location.pathname + ' ' + document.readyState"}, {"returnByValue", true}}, session);
+    const std::string seen = state.contains("result") ? state["result"].value("value", "") : "";
+    if (seen.size() >= loaded.size() && seen.compare(seen.size() - loaded.size(), loaded.size(), loaded) == 0) break;
+  }
   // What --print-to-pdf --no-pdf-header-footer --generate-pdf-document-outline asks for.
   nlohmann::json pdf = call("Page.printToPDF",
                             {{"printBackground", true},

@@ -30,6 +30,8 @@ class Chromium {
   // `deadline` passes; after a throw the instance is broken (usable() false) and must be dropped.
   std::string print(const std::string& html, Clock::time_point deadline, std::chrono::seconds budget);
   bool usable() const { return !broken_; }
+  // Still running and idle: not failed, not exited (OOM-killed while kept), nothing unread.
+  bool alive() const;
 
  private:
   nlohmann::json call(const std::string& method, nlohmann::json params, const std::string& session);
@@ -42,8 +44,9 @@ class Chromium {
 
   std::filesystem::path dir_;
   pid_t pid_ = -1;
-  int to_ = -1, from_ = -1, err_ = -1;  // our ends: commands, answers, stderr
-  std::string in_, stderr_;
+  int to_ = -1, from_ = -1;  // our ends: commands, answers
+  std::string in_;
+  size_t scanned_ = 0;  // bytes of in_ known to hold no NUL
   std::deque<nlohmann::json> events_;  // events read while waiting for an answer
   long next_id_ = 1;
   int prints_ = 0;

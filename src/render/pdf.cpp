@@ -78,11 +78,13 @@ class ChromiumPool {
   std::unique_ptr<Chromium> take(const std::string& executable) {
     {
       std::lock_guard lock(mutex_);
-      if (auto it = idle_.find(executable); it != idle_.end()) {
-        auto kept = std::move(it->second);
-        idle_.erase(it);
-        return kept;
-      }
+      // One that died while kept (killed, crashed) is dropped, and the next tried.
+      for (auto it = idle_.find(executable); it != idle_.end() && it->first == executable; it = idle_.erase(it))
+        if (it->second->alive()) {
+          auto kept = std::move(it->second);
+          idle_.erase(it);
+          return kept;
+        }
     }
     return std::make_unique<Chromium>(executable);
   }

@@ -471,7 +471,11 @@ http::Response public_file(Call& c, const std::string& id_s, bool print = false)
                              Call again{state, limiter, req, snap, viewer, lang};
                              return public_file(again, id_s, true);
                            });
-    if (!later) return error(c.lang, 503, "busy", msg("web.pdf_busy_text"), {{"retry_after", 10}});
+    if (!later) {
+      http::Response busy = error(c.lang, 503, "busy", msg("web.pdf_busy_text"), {{"retry_after", 10}});
+      busy.headers.emplace_back("Retry-After", "10");
+      return busy;
+    }
     return *later;
   }
   const DocumentVersion& v = file->version;

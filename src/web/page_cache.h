@@ -5,8 +5,10 @@
 // (AppState::reload_if_changed), and with it every kept page. The viewer is part of the key whole
 // (user, name, grants, the session's CSRF token): the header names the user, the forms carry the
 // token, the edit links follow the grants, so no viewer is ever served another's page. The
-// session itself is still read from the database and the route's authorisation still runs on
-// every request before a kept page is served (web/app.cpp).
+// session itself is still read from the database on every request (a logout or a disabled user acts
+// at once); the route's own authorisation is not run again for a kept page — it would decide the
+// same, since it reads only the snapshot, the request and the viewer, all in the key. A route whose
+// answer depends on anything else must not be made cacheable (cacheable() in page_cache.cpp).
 #pragma once
 #include <cstddef>
 #include <memory>

@@ -3,6 +3,7 @@
 #include "render/pdf.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -232,6 +233,21 @@ TEST(PdfErrors, HungChromiumIsKilledAtTheTimeout) {
   std::string e = error_of({fake_chromium(dir.path(), "sleep 30; echo done").string(), std::chrono::seconds(1)});
   EXPECT_NE(e.find("Chromium did not finish within 1 s"), std::string::npos) << e;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+// A kept Chromium lives as long as the server: it must not inherit the server's sockets or files
+// (a connection the server closes would stay open in Chromium). The stand-in lists its fds.
+TEST(PdfIsolation, ChromiumInheritsNoOtherDescriptor) {
+  testing::TempDir dir;
+  int opened = ::open("/dev/null", O_RDONLY);
+  int leaked = ::fcntl(opened, F_DUPFD, 20);  // without close-on-exec, like Asio's sockets
+  ::close(opened);
+  ASSERT_GE(leaked, 20);
+  std::string e = error_of({fake_chromium(dir.path(), "for f in /proc/$$/fd/*; do echo \"fd ${f##*/}\" >&2; done; exit 3").string()});
+  ::close(leaked);
+  EXPECT_NE(e.find("fd 3"), std::string::npos) << e;  // the DevTools pipe ...
+  EXPECT_NE(e.find("fd 4"), std::string::npos) << e;
+  EXPECT_EQ(e.find("fd " + std::to_string(leaked)), std::string::npos) << e;  // ... and nothing else of ours
 }
 
 }  // namespace
