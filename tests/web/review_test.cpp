@@ -3,6 +3,8 @@
 // with check errors, with the approver's reason, which the version shows.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -277,6 +279,20 @@ TEST(WebReview, ApproveFreezePublishAndReadWithoutLogin) {
   EXPECT_NE(pub.body.find("Julkaistava teksti 2024."), std::string::npos);
   EXPECT_EQ(Client::header(pub, "X-Content-Hash"), versions[0].content_hash);
   EXPECT_EQ(anon.get("/sv/public/" + id, {{"text", "sv"}, {"format", "docx"}}).status, 200);
+  // The PDFs were printed at freeze time (issue 20), so the anonymous reader gets the kept bytes.
+  if (std::system("command -v chromium >/dev/null 2>&1") == 0) {
+    auto kept = open_workplace_store(w.db)->version(versions[0].id);
+    ASSERT_TRUE(kept);
+    std::map<std::string, std::string> pdfs;
+    for (const auto& f : kept->files)
+      if (f.format == "pdf") pdfs[f.lang] = f.bytes;
+    ASSERT_EQ(pdfs.size(), 2u) << "fi and sv printed at freeze time";
+    auto pdf = anon.get("/sv/public/" + id, {{"text", "sv"}, {"format", "pdf"}});
+    EXPECT_EQ(pdf.status, 200);
+    EXPECT_EQ(pdf.content_type, "application/pdf");
+    EXPECT_EQ(pdf.body, pdfs["sv"]) << "served as kept, not printed again";
+    EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  }
   EXPECT_NE(anon.get("/fi/public").body.find(versions[0].content_hash.substr(0, 12)), std::string::npos);
   // A later edit reopens the section it changed: the published version stays as it was, the next is 2.
   ASSERT_EQ(save_events("Korjattu teksti.").status, 303);
