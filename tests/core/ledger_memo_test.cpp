@@ -6,22 +6,13 @@
 #include <vector>
 
 #include "core/finance/ledger.h"
+#include "core/unit_version.h"
 #include "ingest/dataset_files.h"
 
 namespace toteuma {
 namespace {
 
-UnitVersion unit(const std::string& id, const std::string& parent, const std::string& from,
-                 const std::string& to = "", const std::string& name = "") {
-  UnitVersion u;
-  u.id = id;
-  u.parent = parent;
-  u.valid_from = *parse_iso_date(from);
-  if (!to.empty()) u.valid_to = *parse_iso_date(to);
-  u.kind = parent.empty() ? UnitKind::municipality : UnitKind::area;
-  u.name = {name.empty() ? id : name, name.empty() ? id : name};
-  return u;
-}
+using testing::unit;
 
 std::vector<std::string> ids(const std::vector<const UnitVersion*>& v) {
   std::vector<std::string> out;
