@@ -51,26 +51,11 @@ for u in 1 2 3 4; do
   echo "bench-password" | "$TOTEUMA" user add "lukija$u" --db "$db" --name "Lukija $u" --role viewer --password-stdin >/dev/null
 done
 
-"$TOTEUMA" serve --db "$db" --address 127.0.0.1 --port 0 --threads 2 --today 2025-03-01 >"$work/serve.out" 2>&1 &
-serve_pid=$!
-for _ in $(seq 100); do
-  grep -q '^Toteuma: http' "$work/serve.out" && break
-  kill -0 "$serve_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$work/serve.out")"
-  sleep 0.1
-done
-base=$(sed -n 's#^Toteuma: \(http://[^/]*\)/.*#\1#p' "$work/serve.out")
-[[ -n "$base" ]] || fail "toteuma serve did not start"
-base=${base/localhost/127.0.0.1}
-
-login() {  # login USER → the session cookie header in cookie_USER's file
-  local jar=$work/jar.$1 csrf status
-  curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET /fi/login failed"
-  csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
-  status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "user=$1" \
-    --data-urlencode password=bench-password --data-urlencode "login_csrf=$csrf" "$base/fi/login")
-  [[ "$status" == 303 ]] || fail "login of $1 failed (HTTP $status)"
-}
-for u in 1 2 3 4; do login "lukija$u"; done
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
+bench_serve "$TOTEUMA" "$work/serve.out" --db "$db" --threads 2 --today 2025-03-01
+base=$serve_base
+for u in 1 2 3 4; do bench_login "$base" "lukija$u" bench-password "$work/jar.lukija$u"; done
 
 pdf_url() { echo "$base/fi/unit/bench/document?doc=$1&year=${year[$1]}&format=pdf"; }
 # get_pdf USER KIND OUT: one PDF through the server; prints the wall ms.

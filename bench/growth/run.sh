@@ -77,29 +77,17 @@ measure() {
   done
   median <"$work/wall"
 }
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 load_fresh() { rm -f "$2" "$2-wal" "$2-shm"; "$TOTEUMA" load "$1" --db "$2"; }
 
 # The unit page: a server on a free port, a viewer logged in (as bench/web/run.sh does).
 serve_page_ms() {
-  local db=$1 out=$work/serve.out jar=$work/cookies port login_csrf status session
+  local db=$1 status
   echo "bench-password" | "$TOTEUMA" user add viewer --db "$db" --name "Growth Viewer" --role viewer --password-stdin >/dev/null
-  "$TOTEUMA" serve --db "$db" --address 127.0.0.1 --port 0 --threads 2 >"$out" 2>&1 &
-  serve_pid=$!
-  for _ in $(seq 600); do
-    grep -q '^Toteuma: http' "$out" && break
-    kill -0 "$serve_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$out")"
-    sleep 0.1
-  done
-  port=$(sed -n 's#^Toteuma: http://[^:]*:\([0-9]*\)/.*#\1#p' "$out")
-  [[ -n "$port" ]] || fail "toteuma serve did not start: $(cat "$out")"
-  local base=http://127.0.0.1:$port
-  rm -f "$jar"
-  curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET $base/fi/login failed"
-  login_csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
-  status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode user=viewer \
-    --data-urlencode password=bench-password --data-urlencode "login_csrf=$login_csrf" "$base/fi/login")
-  session=$(awk '$6 == "toteuma_session" { print $7 }' "$jar")
-  [[ "$status" == 303 && -n "$session" ]] || fail "login failed (HTTP $status)"
+  bench_serve "$TOTEUMA" "$work/serve.out" --db "$db" --threads 2
+  local base=$serve_base
+  bench_login "$base" viewer bench-password "$work/cookies"
   local url="$base/fi/unit/$root?year=2024" cookie="Cookie: toteuma_session=$session"
   # One warm-up request, which must be the real page (200, not a redirect to the login).
   status=$(curl -s -H "$cookie" -o "$work/unit.html" -w '%{http_code}' "$url")

@@ -85,32 +85,11 @@ load_demo() {  # DB: the demo with its ledger of January–September 2025 (as sc
   "$bin" ledger close --year 2025 --month 9 --db "$1" >/dev/null
   echo "bench-password" | "$bin" user add bench --db "$1" --name "Bench Viewer" --role viewer --password-stdin >/dev/null
 }
-# start_serve DB NAME: `toteuma serve` on a free port; sets serve_pid and serve_base.
-start_serve() {
-  local out=$work/$2.out
-  "$bin" serve --db "$1" --address 127.0.0.1 --port 0 --threads "$threads" >"$out" 2>&1 &
-  serve_pid=$!
-  for _ in $(seq 100); do
-    grep -q '^Toteuma: http' "$out" && break
-    kill -0 "$serve_pid" 2>/dev/null || fail "toteuma serve exited: $(cat "$out")"
-    sleep 0.1
-  done
-  local port
-  port=$(sed -n 's#^Toteuma: http://[^:]*:\([0-9]*\)/.*#\1#p' "$out")
-  [[ -n "$port" ]] || fail "toteuma serve did not start: $(cat "$out")"
-  serve_base=http://127.0.0.1:$port
-}
-# login BASE: the viewer's session cookie header, in `cookie`. The login form wants the
-# toteuma_login cookie's value back as login_csrf (double submit).
-login() {
-  local base=$1 jar=$work/cookies status session login_csrf
-  rm -f "$jar"
-  curl -sf -c "$jar" -o /dev/null "$base/fi/login" || fail "GET $base/fi/login failed"
-  login_csrf=$(awk '$6 == "toteuma_login" { print $7 }' "$jar")
-  status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode user=bench \
-    --data-urlencode password=bench-password --data-urlencode "login_csrf=$login_csrf" "$base/fi/login")
-  session=$(awk '$6 == "toteuma_session" { print $7 }' "$jar")
-  [[ "$status" == 303 && -n "$session" ]] || fail "login at $base failed (HTTP $status)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
+start_serve() { bench_serve "$bin" "$work/$2.out" --db "$1" --threads "$threads"; }  # DB NAME
+login() {  # login BASE: the viewer's session cookie header, in `cookie`
+  bench_login "$1" bench bench-password "$work/cookies"
   cookie="Cookie: toteuma_session=$session"
 }
 
