@@ -28,23 +28,23 @@ if [[ ! -d $work/npm/node_modules/@duckdb/node-api ]]; then
 fi
 duck_version=$(node -p "require('$work/npm/node_modules/@duckdb/node-api/package.json').version")
 
+# prepare ROWS: the generated ledger of ROWS rows and a database holding its dataset, in $work/ROWS.
+prepare() {
+  local dir=$work/$1
+  if [[ ! -f $dir/ledger.csv ]]; then
+    echo "generating $1 rows in $dir ..." >&2
+    node "$here/generate.mjs" "$1" "$dir"
+  fi
+  rm -f "$dir/template.db"*
+  "$toteuma" load "$dir/dataset" --db "$dir/template.db" >/dev/null
+}
 data=$work/$rows
-if [[ ! -f $data/ledger.csv ]]; then
-  echo "generating $rows rows in $data ..." >&2
-  node "$here/generate.mjs" "$rows" "$data"
-fi
-rm -f "$data/template.db"*
-"$toteuma" load "$data/dataset" --db "$data/template.db" >/dev/null
+prepare "$rows"
 # A tenth of the rows, over the same year (memory must not grow with the file, only with units ×
 # lines × months; a prefix of the file would cover fewer months).
 small_rows=$((rows / 10))
 small=$work/$small_rows
-if [[ ! -f $small/ledger.csv ]]; then
-  echo "generating $small_rows rows in $small ..." >&2
-  node "$here/generate.mjs" "$small_rows" "$small"
-fi
-rm -f "$small/template.db"*
-"$toteuma" load "$small/dataset" --db "$small/template.db" >/dev/null
+prepare "$small_rows"
 cat "$data/ledger.csv" >/dev/null  # every contender reads from the page cache
 
 # run NAME CMD...: appends "seconds kilobytes cpu_seconds" of one run to $work/NAME.times
