@@ -7,10 +7,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/dataset.h"
 
@@ -26,9 +24,10 @@ struct ColumnSpec {
 };
 
 // A Ledger reads a dataset that does not change while the Ledger lives (it copies the figures at
-// construction). It memoises `value` for views of its dataset's own units (keyed by the view's
-// date), so a rollup at the root computes each (unit, line, scenario) once rather than once per
-// cell above it. The memo is guarded by mutexes: one Ledger serves many web request threads.
+// construction, grouped by unit and scenario). It memoises `value` for views of its dataset's own
+// units in a flat table per (view date, scenario), so a rollup at the root computes each
+// (unit, line, scenario) once rather than once per cell above it. One Ledger serves many web
+// request threads: the tables' cells are atomics, their index is guarded by a mutex.
 class Ledger {
  public:
   explicit Ledger(const Dataset& d);
@@ -88,40 +87,49 @@ class Ledger {
                                      const std::string& line, ScenarioKind k, int year,
                                      int base_year = 0) const;
 
-  // Units, lines and scenarios are interned as small numbers so that a figure or a memo entry
-  // is keyed by one integer instead of three strings.
-  using Key = std::uint64_t;
+  // Units, lines and scenarios are interned as small numbers, so that the rollup works on
+  // arrays indexed by them instead of hashing strings at every step.
   static constexpr std::uint32_t unknown = ~0u;
   std::uint32_t unit_no(const std::string& s) const { return lookup(units_, s); }
   std::uint32_t line_no(const std::string& s) const { return lookup(lines_, s); }
   std::uint32_t scenario_no(const std::string& s) const { return lookup(scenarios_, s); }
   static std::uint32_t lookup(const std::unordered_map<std::string, std::uint32_t>& m, const std::string& s);
   static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& m, const std::string& s);
-  // unknown when a part is not interned (then nothing is entered for it).
-  std::optional<Key> key(const std::string& unit, const std::string& line, const std::string& sc) const;
-  void add_figure(const std::string& unit, const std::string& line, const std::string& sc, Cents amount);
 
+  // The figures of one (unit, scenario), its "holder": -1 when it has none.
+  std::int32_t holder(std::uint32_t unit, std::uint32_t sc) const;
+  bool own(std::uint32_t unit, std::uint32_t line, std::uint32_t sc) const;
+  std::optional<Cents> entered(std::uint32_t unit, std::uint32_t line, std::uint32_t sc) const;
+
+  // The rollup of a view of this dataset's own units: value by numbers, memoised per view date
+  // and scenario in a flat table (ledger.cpp).
+  struct Table;
+  struct Tree;
+  struct Rollup {
+    const Tree& tree;
+    Table& table;
+    std::uint32_t sc;
+  };
+  std::optional<Cents> value(const Rollup& r, std::uint32_t unit, std::uint32_t line) const;
+  std::optional<Cents> compute(const Rollup& r, std::uint32_t unit, std::uint32_t line) const;
+  // Views of other unit lists (another version's organisation) are computed by ids as strings,
+  // without the memo, as the tree is not this dataset's.
   std::optional<Cents> compute_value(const OrgView& org, const std::string& unit, const std::string& line,
                                      const std::string& sc) const;
 
-  static Key pack(std::uint32_t unit, std::uint32_t line, std::uint32_t sc);
-  struct KeyHash {  // the packed fields sit in distinct bits: mix them before taking a bucket
-    std::size_t operator()(Key k) const {
-      k ^= k >> 33;
-      k *= 0xff51afd7ed558ccdull;
-      k ^= k >> 33;
-      return static_cast<std::size_t>(k);
-    }
-  };
-
   const Dataset& d_;
   std::unordered_map<std::string, std::uint32_t> units_, lines_, scenarios_;
-  std::unordered_map<Key, Cents, KeyHash> figures_;
-  // has_own, computed at construction: each figure marks its line and every total above it.
-  std::unordered_set<Key, KeyHash> own_;
-  std::set<std::pair<std::string, std::string>> holders_;  // (unit, scenario) with a figure
+  std::uint32_t lines_n_ = 0, scenarios_n_ = 0, words_ = 0;  // words_: 64-bit words per line set
+  std::vector<std::int32_t> holder_;       // unit * scenarios_n_ + scenario -> holder, or -1
+  std::vector<std::uint32_t> fig_begin_;   // holder -> its first figure (sorted by line); +1 entry
+  std::vector<std::uint32_t> fig_line_;
+  std::vector<Cents> fig_amount_;
+  // Per holder, the lines with own figures: entered, or a total with an entered part at any depth.
+  std::vector<std::uint64_t> own_bits_;
+  std::vector<std::vector<std::pair<int, std::uint32_t>>> formula_;  // line -> (sign, part)
+  std::vector<std::uint32_t> version_unit_;  // d_.units[i] -> its unit number
 
-  struct Memo;  // ledger_memo.h
+  struct Memo;  // ledger.cpp
   std::unique_ptr<Memo> memo_;
 };
 
