@@ -128,8 +128,9 @@ void check_budget_proposals(const Dataset& d, const Date& today, std::vector<Fin
     auto deadline = proposal_deadline(d, v);
     if (!deadline || !(today > *deadline)) continue;
     std::set<std::string> units;
+    Municipalities municipality(d);
     for (const auto& [u, depth] : org.tree())
-      if (!u->binding_line.empty() && d.municipality_of(u->id).id == v.municipality) units.insert(u->id);
+      if (!u->binding_line.empty() && municipality.of(u->id).id == v.municipality) units.insert(u->id);
     for (const auto& p : d.budgeting.proposals)
       if (p.version == v.id && org.find(p.unit)) units.insert(p.unit);
     for (const auto& unit : units) {

@@ -5,6 +5,9 @@
 #include <map>
 #include <tuple>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "check/budget_checks.h"
 #include "check/goal_rules.h"
@@ -124,8 +127,9 @@ void missing_text(const Municipality& m, const Text& t, const std::string& what_
 }
 
 void check_translations(const Dataset& d, std::vector<Finding>& out) {
+  Municipalities municipality(d);
   for (const auto& u : d.units) {
-    const Municipality& m = d.municipality_of(u.id);
+    const Municipality& m = municipality.of(u.id);
     Location at{"", 0, m.id, u.id, "", "", u.valid_from.year};
     missing_text(m, u.name, "Yksikön nimi", "Enhetens namn", "Unit name", at, out);
     missing_text(m, u.responsible, "Vastuuhenkilön nimike", "Ansvarspersonens titel", "Responsible person's title",
@@ -141,7 +145,7 @@ void check_translations(const Dataset& d, std::vector<Finding>& out) {
            d.narratives[j].section == n.section;
          ++j)
       t.in(d.narratives[j].lang) = d.narratives[j].markdown.empty() ? " " : d.narratives[j].markdown;
-    const Municipality& m = d.municipality_of(n.unit);
+    const Municipality& m = municipality.of(n.unit);
     missing_text(m, t, "Teksti " + n.section, "Texten " + n.section, "Narrative " + n.section,
                  {"", 0, m.id, n.unit, n.section, "", n.year}, out);
     i = j;
@@ -184,13 +188,23 @@ void check_training_cap(const Dataset& d, std::vector<Finding>& out) {
 // every goal of a closed year a realisation text in each language of its municipality.
 void check_goals(const Dataset& d, std::vector<Finding>& out) {
   const Goals& g = d.goals;
+  // Indexes for the loops below, each over all goals or metrics (scans inside them were quadratic).
+  Municipalities municipality(d);
+  std::unordered_map<std::string_view, const Goal*> goal_by_id;  // the last of equal ids, as a scan found
+  for (const auto& x : g.goals) goal_by_id[x.id] = &x;
+  std::unordered_set<std::string_view> with_metric;
+  std::unordered_map<std::string_view, std::vector<const MetricValue*>> values_of;
+  for (const auto& mt : g.metrics) with_metric.insert(mt.goal);
+  for (const auto& v : g.values) values_of[v.metric].push_back(&v);
+  std::map<std::pair<std::string_view, int>, const Realisation*> realisation;  // the last, as a scan found
+  for (const auto& re : g.realisations) realisation[{re.goal, re.year}] = &re;
   auto goal_text = [](const Goal& x) { return x.text.fi.empty() ? x.text.sv : x.text.fi; };
   auto add = [&](const char* rule_id, const Goal* goal, const std::string& unit, const std::string& row, int year,
                  std::string fi, std::string sv, std::string en) {
     Finding f;
     f.rule = rule_id;
     f.severity = Severity::warning;
-    f.where = {"", 0, d.municipality_of(unit).id, unit, row, goal ? goal->id : "", year};
+    f.where = {"", 0, municipality.of(unit).id, unit, row, goal ? goal->id : "", year};
     f.fi = std::move(fi);
     f.sv = std::move(sv);
     f.en = std::move(en);
@@ -213,24 +227,21 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
   }
   // Closed years: a municipality has actual figures for the year. Resolve each unit's
   // municipality once: a ledger has many figures per unit.
-  std::map<std::string, std::string> municipality_by_unit;
-  for (const auto& u : d.units) municipality_by_unit.emplace(u.id, d.municipality_of(u.id).id);
   std::set<std::pair<std::string, int>> closed;
   for (const auto& f : d.figures)
     if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual)
-      closed.insert({municipality_by_unit[f.unit], s->year});
+      closed.insert({municipality.of(f.unit).id, s->year});
   for (const auto& x : g.goals) {
     if (x.retired) continue;  // kept as history, no longer reported on
-    const Municipality& m = d.municipality_of(x.unit);
-    if (goal_lacks_metric(d, x))
+    const Municipality& m = municipality.of(x.unit);
+    if (goal_lacks_metric(d, x, m, with_metric.count(x.id) > 0))
       add("goals.metric_required", &x, x.unit, x.id, x.year, fmt::format("Tavoitteella \"{}\" ei ole mittaria", goal_text(x)),
           fmt::format("Målet \"{}\" har ingen mätare", goal_text(x)), fmt::format("Goal \"{}\" has no metric", goal_text(x)));
     // Realisations are reported for the key goals of a center or unit (the seeds' realisation
     // column), not for the city-level goals above them or the area goals beside them.
     if (closed.count({m.id, x.year}) && (x.level == "center" || x.level == "unit")) {
-      const Realisation* r = nullptr;
-      for (const auto& re : g.realisations)
-        if (re.goal == x.id && re.year == x.year) r = &re;
+      auto found = realisation.find({x.id, x.year});
+      const Realisation* r = found == realisation.end() ? nullptr : found->second;
       for (Lang l : m.languages)
         if (!r || r->text.in(l).empty())
           add("goals.realisation_missing", &x, x.unit, x.id, x.year,
@@ -240,10 +251,9 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
     }
   }
   for (const auto& mt : g.metrics) {
-    const Goal* x = nullptr;
-    for (const auto& gg : g.goals)
-      if (gg.id == mt.goal) x = &gg;
-    if (!x) continue;
+    auto found = goal_by_id.find(mt.goal);
+    if (found == goal_by_id.end()) continue;
+    const Goal* x = found->second;
     std::string name = mt.name.fi.empty() ? mt.name.sv : mt.name.fi;
     if (!mt.target_tenths || mt.owner.empty())
       add("goals.metric_incomplete", x, x->unit, mt.id, x->year,
@@ -251,13 +261,14 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
           fmt::format("Mätaren \"{}\" saknar {}", name, !mt.target_tenths ? "målnivå" : "ansvarig"),
           fmt::format("Metric \"{}\" has no {}", name, !mt.target_tenths ? "target" : "owner"));
     // Stale: no value within its frequency before the end of the goal's year (past years only).
-    if (!closed.count({d.municipality_of(x->unit).id, x->year})) continue;
+    if (!closed.count({municipality.of(x->unit).id, x->year})) continue;
     int months = mt.frequency == "month" ? 1 : mt.frequency == "quarter" ? 3 : mt.frequency == "half-year" ? 6 : 12;
     Date end = Date::last_of_year(x->year);
     int end_index = end.year * 12 + end.month;
     bool fresh = false;
-    for (const auto& v : g.values)
-      if (v.metric == mt.id && v.date <= end && end_index - (v.date.year * 12 + v.date.month) < months) fresh = true;
+    if (auto vs = values_of.find(mt.id); vs != values_of.end())
+      for (const MetricValue* v : vs->second)
+        if (v->date <= end && end_index - (v->date.year * 12 + v->date.month) < months) fresh = true;
     if (!fresh)
       add("goals.metric_stale", x, x->unit, mt.id, x->year,
           fmt::format("Mittaria \"{}\" ei ole päivitetty ({}) ennen {}", name, tr("freq." + (mt.frequency.empty() ? std::string("year") : mt.frequency), Lang::fi), to_display(end)),

@@ -44,10 +44,13 @@ std::vector<ThemeGoalCount> goals_per_theme(const Dataset& d) {
 }
 
 bool goal_lacks_metric(const Dataset& d, const Goal& goal) {
-  if (goal.retired || goal_rule(d.goals, d.municipality_of(goal.unit).id, "metric_required").value_or(0) <= 0) return false;
-  for (const auto& m : d.goals.metrics)
-    if (m.goal == goal.id) return false;
-  return true;
+  bool has_metric = false;
+  for (const auto& m : d.goals.metrics) has_metric = has_metric || m.goal == goal.id;
+  return goal_lacks_metric(d, goal, d.municipality_of(goal.unit), has_metric);
+}
+
+bool goal_lacks_metric(const Dataset& d, const Goal& goal, const Municipality& of_goal, bool has_metric) {
+  return !goal.retired && goal_rule(d.goals, of_goal.id, "metric_required").value_or(0) > 0 && !has_metric;
 }
 
 }  // namespace toteuma

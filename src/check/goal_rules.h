@@ -32,5 +32,7 @@ std::vector<ThemeGoalCount> goals_per_theme(const Dataset& d);
 
 // Whether the goal lacks the metric its municipality's metric_required asks for (retired goals never).
 bool goal_lacks_metric(const Dataset& d, const Goal& goal);
+// The same when the goal's municipality and whether it has a metric are known (a loop over all goals).
+bool goal_lacks_metric(const Dataset& d, const Goal& goal, const Municipality& of_goal, bool has_metric);
 
 }  // namespace toteuma

@@ -2,6 +2,7 @@
 // every computation works on.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/budgeting/budget_round.h"
@@ -66,6 +67,19 @@ struct Dataset {
   // The organisation on a date, with the municipalities' roots in their listed order.
   OrgView org_on(const Date& on) const;
   bool operator==(const Dataset&) const = default;
+};
+
+// Dataset::municipality_of for many units: the parents are indexed once, where municipality_of
+// scans every unit at each step up (a check over all units or goals became quadratic). Reads a
+// dataset that does not change while it lives.
+class Municipalities {
+ public:
+  explicit Municipalities(const Dataset& d);
+  const Municipality& of(const std::string& unit) const;
+
+ private:
+  const Dataset& d_;
+  std::unordered_map<std::string, const Municipality*> of_;  // every unit id
 };
 
 // Whether unit `unit` may use scenario `s`: a scenario of the unit's municipality or a common one.

@@ -106,6 +106,33 @@ TEST(LedgerMemo, AViewOfOtherVersionsOnTheSameDateIsNotServedFromTheMemo) {
   EXPECT_EQ(l.value(org, "s1", "sales", "ta24"), eur(120));
 }
 
+// A unit's own figure for a total wins over its sub-units; a total with an own part sums its
+// formula, taking a part it lacks from the sub-units; a figure given twice keeps the later one.
+TEST(LedgerMemo, OwnTotalsAndPartsFollowTheFormulaByHand) {
+  Dataset d = sample();
+  d.figures.push_back({"s1", "personnel_costs", "ta24", eur(-50)});
+  d.figures.push_back({"c1", "wages", "ta24", eur(-30)});
+  d.figures.push_back({"c3", "sales", "ta24", eur(9)});  // after the 7 of sample()
+  Ledger l(d);
+  OrgView y24(d.units, Date::last_of_year(2024));
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(l.value(y24, "c3", "sales", "ta24"), eur(9));
+    EXPECT_EQ(l.value(y24, "s1", "personnel_costs", "ta24"), eur(-50));  // own, not c1's -30
+    EXPECT_EQ(l.value(y24, "s1", "wages", "ta24"), eur(-30));            // no own: c1's
+    // operating_costs at s1: own personnel costs -50 + services from below (-40 − 5).
+    EXPECT_EQ(l.value(y24, "s1", "operating_costs", "ta24"), eur(-95));
+    // The city: s1's sales 120 − 95, s2's 9 (c3 sales only).
+    EXPECT_EQ(l.value(y24, "city", "operating_margin", "ta24"), eur(34));
+  }
+  EXPECT_TRUE(l.has_own("s1", "operating_margin", "ta24"));  // two totals above personnel_costs
+  EXPECT_FALSE(l.has_own("s1", "sales", "ta24"));
+  EXPECT_FALSE(l.has_own("s1", "personnel_costs", "ta25"));
+  EXPECT_EQ(l.entered("s1", "personnel_costs", "ta24"), eur(-50));
+  EXPECT_FALSE(l.entered("s1", "operating_costs", "ta24").has_value());
+  EXPECT_FALSE(l.entered("nobody", "sales", "ta24").has_value());
+  EXPECT_FALSE(l.value(y24, "nobody", "sales", "ta24").has_value());
+}
+
 TEST(LedgerMemo, ThreadsSharingOneLedgerAllGetTheRollup) {
   Dataset d = sample();
   Ledger l(d);

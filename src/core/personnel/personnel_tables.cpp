@@ -115,11 +115,12 @@ struct HtvColumn {
 // first, then the actual. Each is a column of its own, so an imported actual is shown beside the
 // entered plan and forecast and never instead of them.
 std::vector<std::string> htv_kinds_of_year(const Dataset& d, const std::string& unit, int year) {
-  const std::string& m = d.municipality_of(unit).id;
+  Municipalities municipality(d);
+  const std::string& m = municipality.of(unit).id;
   std::vector<std::string> out;
   for (const char* kind : {"plan", "forecast", "actual"})
     for (const auto& h : d.personnel.htv)
-      if (h.year == year && h.kind == kind && d.municipality_of(h.unit).id == m) {
+      if (h.year == year && h.kind == kind && municipality.of(h.unit).id == m) {
         out.push_back(kind);
         break;
       }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace toteuma {
@@ -46,12 +47,17 @@ void record_sources(Dataset& d) {
 
 std::vector<TranslationTask> translation_tasks(const Dataset& d, std::optional<Lang> only) {
   std::vector<TranslationTask> out;
+  Municipalities municipality(d);
+  // find_narrative for each text scans them all: index them once (the first of equals wins, as there).
+  std::map<std::tuple<std::string_view, int, std::string_view, Lang>, const Narrative*> by_key;
+  for (const auto& n : d.narratives) by_key.emplace(std::tuple{std::string_view(n.unit), n.year, std::string_view(n.section), n.lang}, &n);
   for (const auto& n : d.narratives) {
-    const Municipality& m = d.municipality_of(n.unit);
+    const Municipality& m = municipality.of(n.unit);
     if (n.lang != m.primary || n.markdown.empty()) continue;
     for (Lang l : m.languages) {
       if (l == m.primary || (only && l != *only)) continue;
-      const Narrative* t = find_narrative(d.narratives, n.unit, n.year, n.section, l);
+      auto found = by_key.find(std::tuple{std::string_view(n.unit), n.year, std::string_view(n.section), l});
+      const Narrative* t = found == by_key.end() ? nullptr : found->second;
       if (t && t->source_seen == n.markdown) continue;
       out.push_back({n.unit, n.year, n.section, l, t ? TranslationState::outdated : TranslationState::missing, &n, t});
     }
