@@ -10,6 +10,12 @@
 
 namespace toteuma {
 
+// A query of the newest audit row's id of a change to the dataset, or none (Store::last_data_audit_id):
+// not of the users, grants, passwords and sign-ins. Also a column of the session read every web
+// request makes (UserStore::session_view), so the request learns in the same read whether its
+// snapshot is stale.
+extern const char* const last_data_audit_id_sql;
+
 // Inserts `a` (its id is assigned; an empty `at` is now); returns the id.
 std::int64_t insert_audit(sql::Db& db, const AuditEntry& a);
 

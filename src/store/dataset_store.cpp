@@ -154,11 +154,7 @@ class SqlStore final : public Store {
   }
 
   std::int64_t last_data_audit_id() override {
-    // Backwards by id to the first other row: a run of sign-ins at the end is all it skips. Not
-    // NOT IN (…): SQLite builds a temporary index of the list on every run.
-    sql::CachedStmt st(db_,
-                       "SELECT id FROM audit_entry WHERE entity <> 'user' AND entity <> 'grant' AND entity <> 'password' AND "
-                       "entity <> 'user_state' AND entity <> 'sign_in' AND entity <> 'sign_in_failed' ORDER BY id DESC LIMIT 1");
+    sql::CachedStmt st(db_, last_data_audit_id_sql);
     return st->step() ? st->int64(0) : 0;
   }
 

@@ -131,6 +131,35 @@ class SqlUserStore final : public UserStore {
     return Session{st->text(0), st->text(1), st->text(2), st->int64(3), st->int64(4)};
   }
 
+  std::optional<SessionView> session_view(const std::string& digest) override {
+    // One row per grant (one without grants: the grant's columns NULL); the audit id is a
+    // subquery run once per statement.
+    static const std::string query = std::string(
+                                       "SELECT s.user_id, s.csrf, s.created, s.expires, u.display_name, u.password_hash, u.disabled, "
+                                       "g.role, g.unit_id, g.lang, COALESCE((") +
+                                   last_data_audit_id_sql +
+                                   "), 0) FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                                   "LEFT JOIN user_grant g ON g.user_id = s.user_id WHERE s.digest = ?";
+    sql::CachedStmt st(db_, query);
+    st->bind(1, digest);
+    std::optional<SessionView> v;
+    while (st->step()) {
+      if (!v) {
+        v.emplace();
+        v->session = Session{digest, st->text(0), st->text(1), st->int64(2), st->int64(3)};
+        v->user = User{st->text(0), st->text(4), st->text(5), st->int64(6) != 0, {}};
+        v->data_audit_id = st->int64(10);
+      }
+      auto role_text = st->opt_text(7);
+      if (!role_text) continue;
+      auto role = parse_role(*role_text);
+      if (!role) throw StoreError("corrupt role in database: " + *role_text);
+      v->user.grants.push_back(Grant{*role, st->text(8), parse_lang(st->text(9))});
+    }
+    if (v) std::sort(v->user.grants.begin(), v->user.grants.end(), grant_before);
+    return v;
+  }
+
   void delete_session(const std::string& digest) override {
     sql::Transaction tx(db_);
     db_.prepare("DELETE FROM user_session WHERE digest = ?").bind(1, digest).run();

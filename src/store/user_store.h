@@ -22,6 +22,14 @@ struct Session {
   bool operator==(const Session&) const = default;
 };
 
+// A session with its user (and grants) and the newest data audit id, read at one moment.
+struct SessionView {
+  Session session;
+  User user;
+  std::int64_t data_audit_id = 0;
+  bool operator==(const SessionView&) const = default;
+};
+
 // Failed logins of one account name from one client address since `first_at` (unix seconds).
 struct LoginFailures {
   int count = 0;
@@ -80,6 +88,10 @@ class UserStore {
 
   virtual void create_session(const Session& s) = 0;
   virtual std::optional<Session> session(const std::string& digest) = 0;
+  // What every web request reads, by one statement (one snapshot; on SQLite one lock instead of
+  // one per read, on PostgreSQL one round trip): the session of `digest`, its user with grants, and
+  // the newest data audit id (Store::last_data_audit_id). nullopt when no session has the digest.
+  virtual std::optional<SessionView> session_view(const std::string& digest) = 0;
   virtual void delete_session(const std::string& digest) = 0;
   virtual void delete_expired_sessions(std::int64_t now) = 0;
 

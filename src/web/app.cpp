@@ -45,11 +45,19 @@ struct Served {
 http::Response route_pages(Ctx& c, const std::vector<std::string>& parts);
 
 http::Response handle(Served& s, const http::Request& req) {
-  s.state.reload_if_changed();
+  auto parts = split_nonempty(req.path, '/');
+  if (!parts.empty() && parts[0] == "api") {
+    s.state.reload_if_changed();
+    return route_api(s.state, s.limiter, req, parts);
+  }
+  // The viewer first (read anew every request: a logout acts at once): the same read gives the
+  // newest data audit id, so a current snapshot costs no query of its own.
+  std::optional<std::int64_t> data_audit_id;
+  Viewer viewer = resolve_viewer(s.state, req, &data_audit_id);
+  if (data_audit_id) s.state.reload_if_changed(*data_audit_id);
+  else s.state.reload_if_changed();
   auto snap = s.state.snapshot();
   Lang primary = snap->d.primary().primary;
-  auto parts = split_nonempty(req.path, '/');
-  if (!parts.empty() && parts[0] == "api") return route_api(s.state, s.limiter, req, parts);
 
   auto lang = parts.empty() ? std::nullopt : parse_lang(parts[0]);
   Ctx c{s.state, snap, req, lang.value_or(primary), {}};
@@ -66,7 +74,7 @@ http::Response handle(Served& s, const http::Request& req) {
   if (parts.size() == 2 && parts[1] == "sso") return sso_start(c);
   if (parts.size() == 2 && parts[0] == "sso" && parts[1] == "callback") return sso_callback(c);
   if (parts.size() == 2 && parts[1] == "accessibility") {  // public: the law asks it of every service
-    c.viewer = resolve_viewer(s.state, req);
+    c.viewer = std::move(viewer);
     return accessibility_page(c);
   }
   if (parts.size() >= 2 && parts[1] == "public") {
@@ -74,7 +82,7 @@ http::Response handle(Served& s, const http::Request& req) {
     return not_found(c);
   }
 
-  c.viewer = resolve_viewer(s.state, req);
+  c.viewer = std::move(viewer);
   if (!c.viewer.logged_in()) {
     if (req.method != "GET") return forbidden(c);
     std::string target = req.path;

@@ -68,4 +68,13 @@ void AppState::reload_if_changed() {
   if (!current()) reload();          // that edit may have reloaded meanwhile
 }
 
+void AppState::reload_if_changed(std::int64_t data_audit_id) {
+  {
+    std::lock_guard lock(store_mu_);
+    if (data_audit_id == snap_audit_) return;
+  }
+  // Read before a reload by another request, or a write since: ask the database itself.
+  reload_if_changed();
+}
+
 }  // namespace toteuma::web

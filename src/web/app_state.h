@@ -84,6 +84,9 @@ class AppState {
   // do not count (Store::last_data_audit_id). Called per request. A new snapshot also drops the
   // rendered pages (Snapshot::pages), so no page outlives the data it shows.
   void reload_if_changed();
+  // The same, given the newest data audit id read already (with the request's session:
+  // UserStore::session_view): no query of its own while the snapshot is current.
+  void reload_if_changed(std::int64_t data_audit_id);
 
   // The stores share one SQLite file; each connection is used by one thread at a time.
   template <class F>

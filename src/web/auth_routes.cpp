@@ -43,8 +43,14 @@ std::int64_t unix_now() {
 }
 
 std::string cookie_value(const http::Request& req, const std::string& name) {
-  for (const auto& part : split_nonempty(req.header("cookie"), ';')) {
-    std::string_view p = part;
+  // Read in place: every request looks up its session cookie.
+  auto it = req.headers.find("cookie");
+  if (it == req.headers.end()) return "";
+  std::string_view rest = it->second;
+  while (!rest.empty()) {
+    std::size_t end = rest.find(';');
+    std::string_view p = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     while (!p.empty() && p.front() == ' ') p.remove_prefix(1);
     if (p.size() > name.size() && p.substr(0, name.size()) == name && p[name.size()] == '=')
       return std::string(p.substr(name.size() + 1));
@@ -52,18 +58,18 @@ std::string cookie_value(const http::Request& req, const std::string& name) {
   return "";
 }
 
-Viewer resolve_viewer(AppState& state, const http::Request& req) {
+Viewer resolve_viewer(AppState& state, const http::Request& req, std::optional<std::int64_t>* data_audit_id) {
   Viewer v;
   std::string token = cookie_value(req, session_cookie_name);
   if (token.empty() || token.size() > 128) return v;
   std::string digest = auth::token_digest(token);
-  auto s = state.with_users([&](UserStore& u) { return u.session(digest); });
-  if (!s || s->expires <= unix_now()) return v;
-  auto user = state.with_users([&](UserStore& u) { return u.user(s->user); });
-  if (!user || user->disabled) return v;
-  v.user = std::move(user);
-  v.csrf = s->csrf;
-  v.digest = digest;
+  auto s = state.with_users([&](UserStore& u) { return u.session_view(digest); });
+  if (!s) return v;
+  if (data_audit_id) *data_audit_id = s->data_audit_id;
+  if (s->session.expires <= unix_now() || s->user.disabled) return v;
+  v.user = std::move(s->user);
+  v.csrf = std::move(s->session.csrf);
+  v.digest = std::move(digest);
   return v;
 }
 

@@ -36,8 +36,11 @@ std::string client_address(const http::Request& req, const std::vector<std::stri
 
 std::int64_t unix_now();
 std::string cookie_value(const http::Request& req, const std::string& name);
-// The session of the request's cookie, if valid, unexpired and its user enabled.
-Viewer resolve_viewer(AppState& state, const http::Request& req);
+// The session of the request's cookie, if valid, unexpired and its user enabled: read from the
+// database on every call, so a logout, a disabled user or a revoked grant acts on the very next
+// request. When a session row was read, `data_audit_id` gets the newest data audit id read with
+// it (UserStore::session_view), for AppState::reload_if_changed.
+Viewer resolve_viewer(AppState& state, const http::Request& req, std::optional<std::int64_t>* data_audit_id = nullptr);
 // The session's CSRF token in the form field "csrf" or the header X-CSRF-Token.
 bool csrf_ok(const Viewer& v, const http::Request& req, const std::map<std::string, std::string>& form);
 

@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "demo_db.h"
+#include "store/audit_rows.h"
+#include "store/sql_db.h"
 #include "store/user_store.h"
 
 namespace toteuma {
@@ -82,6 +84,50 @@ TEST(UserStore, SessionsEndWithANewPasswordOrDisabling) {
   EXPECT_EQ(store->session("d3"), std::nullopt);
   store->set_disabled("ville", false);
   EXPECT_FALSE(store->user("ville")->disabled);
+}
+
+// What every web request reads in one statement: the session, its user with the grants in
+// canonical order, and the newest data audit id (sign-ins and user changes not counted).
+TEST(UserStore, SessionViewIsTheSessionItsUserAndTheNewestDataAuditId) {
+  TempDir tmp;
+  std::string db = test_db(tmp, "u");
+  auto store = open_user_store(db);
+  store->add_user(maija());
+  store->add_user(User{"ville", "Ville", "h", true, {}});
+  Session m{"d1", "maija", "csrf1", 1000, 5000}, v{"d2", "ville", "csrf2", 1100, 6000};
+  store->create_session(m);
+  store->create_session(v);
+  EXPECT_EQ(store->session_view("nobody"), std::nullopt);
+
+  auto seen = store->session_view("d1");
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->session, m);
+  User expected = maija();
+  expected.grants = {{Role::admin, "", std::nullopt}, {Role::editor, "kanslia", std::nullopt}, {Role::translator, "", Lang::sv}};
+  EXPECT_EQ(seen->user, expected);
+  EXPECT_EQ(seen->data_audit_id, 0);  // no audit row yet
+  auto ville = store->session_view("d2");  // a user without grants: one row, the grant's columns empty
+  ASSERT_TRUE(ville);
+  EXPECT_EQ(ville->session, v);
+  EXPECT_EQ(ville->user, (User{"ville", "Ville", "h", true, {}}));
+
+  // Rows written by another connection, as another process would: a data change counts, a
+  // sign-in after it does not.
+  std::int64_t comment_id = 0;
+  {
+    sql::Db other(db);
+    comment_id = insert_audit(other, AuditEntry{0, "", "maija", "comment", "kanslia/2024/services", std::nullopt, "x", "kanslia", "web"});
+    insert_audit(other, AuditEntry{0, "", "maija", "sign_in", "maija", std::nullopt, "password", "", "web"});
+  }
+  ASSERT_GT(comment_id, 0);
+  EXPECT_EQ(store->session_view("d1")->data_audit_id, comment_id);
+  EXPECT_EQ(open_store(db)->last_data_audit_id(), comment_id);
+
+  // A session deleted or a grant revoked by another connection: the next read tells.
+  open_user_store(db)->revoke("maija", {Role::admin, "", std::nullopt});
+  EXPECT_EQ(store->session_view("d1")->user.grants.size(), 2u);
+  open_user_store(db)->delete_session("d1");
+  EXPECT_EQ(store->session_view("d1"), std::nullopt);
 }
 
 TEST(UserStore, ExpiredSessionsAreDeleted) {

@@ -3,6 +3,7 @@
 // once with a new tag, and no viewer, role or language is ever served another's page.
 #include <gtest/gtest.h>
 
+#include "auth/password.h"
 #include "store/user_store.h"
 #include "web/context.h"
 #include "web/page_cache.h"
@@ -152,6 +153,36 @@ TEST(PageCache, TheSessionAndTheGrantsAreReadOnEveryRequest) {
   ASSERT_EQ(other.get(kUnit, kYear).status, 200);
   ASSERT_EQ(other.post("/fi/logout", {}).status, 303);
   EXPECT_EQ(other.get(kUnit, kYear).status, 303);
+}
+
+// The session cookie's token in a client's Cookie header.
+std::string session_token(const Client& c) {
+  std::string cookie = c.cookie_header(), name = "toteuma_session=";
+  auto at = cookie.find(name);
+  if (at == std::string::npos) return "";
+  at += name.size();
+  return cookie.substr(at, cookie.find(';', at) - at);
+}
+
+// The session, its user and the data's newest audit id are one read (UserStore::session_view):
+// a session ended by another process (`toteuma user passwd`, another instance's logout) is
+// refused on the very next request, kept page or not, and so is a session whose user is disabled.
+TEST(PageCache, ASessionEndedElsewhereIsRefusedOnTheNextRequest) {
+  CacheWorkplace w;
+  Client c = w.as("lukija"), other = w.as("talous");
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(c.get(kUnit, kYear).status, 200);  // the second from the cache
+  std::string token = session_token(c);
+  ASSERT_FALSE(token.empty());
+  open_user_store(w.db)->delete_session(auth::token_digest(token));
+  EXPECT_EQ(c.get(kUnit, kYear).status, 303);
+  EXPECT_EQ(w.get(c, kUnit, kYear, "*").status, 303);
+  // The other viewer goes on, and sees a data change made meanwhile by another process.
+  ASSERT_EQ(other.get(kUnit, kYear).status, 200);
+  http::Handler second = make_app(w.db);
+  Client there(second);
+  ASSERT_EQ(there.login("kanslia", kPassword).status, 303);
+  ASSERT_EQ(CacheWorkplace::comment(there, "Toisesta prosessista.").status, 303);
+  EXPECT_TRUE(has(other.get(kUnit, kYear).body, kServicesThread));
 }
 
 TEST(PageCache, KeepsOnlyTheReadPagesOfALoggedInViewer) {
