@@ -111,7 +111,7 @@ http::Response handle(Served& s, const http::Request& req) {
   }
   if (etag_matches(req.header("if-none-match"), kept->etag))
     return {304, "", "", {{"ETag", kept->etag}}};
-  return kept->response;
+  return kept->answer(req);
 }
 
 // The routes behind the login, after the session and CSRF checks.

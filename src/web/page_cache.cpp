@@ -17,11 +17,20 @@ std::shared_ptr<const CachedPage> PageCache::store(const std::string& key, http:
   auto page = std::make_shared<CachedPage>();
   page->etag = page_etag(r.body);
   r.headers.emplace_back("ETag", page->etag);
+  page->body = std::make_shared<const std::string>(std::move(r.body));
+  r.body.clear();
   page->response = std::move(r);
   std::unique_lock lock(mu_);
   if (pages_.size() >= kMaxPages) pages_.clear();
   pages_.insert_or_assign(key, page);
   return page;
+}
+
+http::Response CachedPage::answer(const http::Request& req) const {
+  http::Response r = response;
+  if (req.takes_kept_body) r.kept_body = body;
+  else r.body = *body;
+  return r;
 }
 
 std::size_t PageCache::size() const {

@@ -26,8 +26,12 @@ struct Viewer;
 
 // A kept answer and its entity tag (a hash of its bytes, RFC 9110 8.8.3).
 struct CachedPage {
-  http::Response response;  // with its ETag header
+  http::Response response;  // with its ETag header; its bytes are in `body`
+  std::shared_ptr<const std::string> body;
   std::string etag;
+  // The answer to send: the server takes the kept bytes as they are (Response::kept_body), other
+  // callers get a copy in Response::body.
+  http::Response answer(const http::Request& req) const;
 };
 
 class PageCache {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -19,6 +20,16 @@ using namespace toteuma::testing::beast_client;
 namespace {
 
 std::string last_upload_file;  // the streamed body the handler saw last
+
+// 40 000 bytes kept beside the server, as the page cache keeps a page.
+const std::shared_ptr<const std::string>& kept_page() {
+  static const auto page = [] {
+    std::string s;
+    for (int i = 0; s.size() < 40000; ++i) s += "<p>rivi " + std::to_string(i) + "</p>\n";
+    return std::make_shared<const std::string>(s.substr(0, 40000));
+  }();
+  return page;
+}
 
 // A small router that exercises each Request/Response feature.
 th::Response app(const th::Request& req) {
@@ -50,6 +61,15 @@ th::Response app(const th::Request& req) {
     last_upload_file = req.body_file;
     res.body = req.body_file.empty() ? "memory " + std::to_string(req.body.size())
                                      : "file " + std::to_string(std::filesystem::file_size(req.body_file));
+    return res;
+  }
+  if (req.path == "/kept") {  // a cached page's bytes, handed over without a copy (web/page_cache.h)
+    if (!req.takes_kept_body) {  // the server always takes kept bytes
+      res.status = 500;
+      return res;
+    }
+    res.kept_body = kept_page();
+    res.body = "not sent: the kept bytes are";
     return res;
   }
   if (req.path == "/throw") throw std::runtime_error("secret database password");
@@ -238,6 +258,23 @@ TEST_F(ServerTest, HeadLikeGetWithoutBody) {
   // Had any body bytes been sent, they would be parsed as this response and fail.
   EXPECT_EQ(c.request(make(bhttp::verb::get, "/echo?after=head")).body(),
             "GET /echo\nq:after=head\n");
+}
+
+TEST_F(ServerTest, KeptBodyIsSentAsKeptAndStaysIntact) {
+  Client c(server_->port());
+  for (int i = 0; i < 2; ++i) {  // twice on one connection: the kept bytes are not moved away
+    const Res res = c.request(make(bhttp::verb::get, "/kept"));
+    ASSERT_EQ(res.result_int(), 200);
+    EXPECT_EQ(res.body().size(), 40000u);
+    EXPECT_EQ(res.body().substr(0, 13), "<p>rivi 0</p>");
+    EXPECT_EQ(res.body(), *kept_page());
+    EXPECT_EQ(str(res[bhttp::field::content_length]), "40000");
+  }
+  const Res head = c.request(make(bhttp::verb::head, "/kept"));
+  EXPECT_EQ(head.result_int(), 200);
+  EXPECT_EQ(head.body(), "");
+  EXPECT_EQ(str(head[bhttp::field::content_length]), "40000");
+  EXPECT_EQ(kept_page()->size(), 40000u);
 }
 
 TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {

@@ -164,6 +164,41 @@ std::string session_token(const Client& c) {
   return cookie.substr(at, cookie.find(';', at) - at);
 }
 
+// The server takes a kept page as it is kept (http::Response::kept_body): the same bytes, not a
+// copy, and exactly those a fresh render for that viewer makes.
+TEST(PageCache, TheServerGetsTheKeptBytesOfAFreshRender) {
+  CacheWorkplace w;
+  Client c = w.as("lukija");
+  http::Request first;
+  first.method = "GET", first.path = kUnit, first.query = kYear;
+  auto rendered = c.send(first);  // rendered and kept
+  ASSERT_EQ(rendered.status, 200);
+  EXPECT_TRUE(has(rendered.body, "300\u00a0500"));  // kanslia's 2024 income in data/demo
+  EXPECT_EQ(rendered.kept_body, nullptr);          // a caller that is not the server gets a copy
+
+  auto from_server = [&] {
+    http::Request r;
+    r.method = "GET", r.path = kUnit, r.query = kYear, r.takes_kept_body = true;
+    return c.send(r);
+  };
+  auto kept1 = from_server(), kept2 = from_server();
+  ASSERT_EQ(kept1.status, 200);
+  ASSERT_NE(kept1.kept_body, nullptr);
+  EXPECT_EQ(kept1.kept_body.get(), kept2.kept_body.get());  // one kept string, shared
+  EXPECT_TRUE(kept1.body.empty());
+  EXPECT_EQ(*kept1.kept_body, rendered.body);
+  EXPECT_EQ(Client::header(kept1, "ETag"), web::page_etag(rendered.body));
+
+  // A second server process on the same database renders the page afresh for the same session.
+  http::Handler fresh = make_app(w.db);
+  http::Request again;
+  again.method = "GET", again.path = kUnit, again.query = kYear;
+  again.headers["cookie"] = c.cookie_header();
+  auto fresh_page = fresh(again);
+  ASSERT_EQ(fresh_page.status, 200);
+  EXPECT_EQ(fresh_page.body, *kept1.kept_body);
+}
+
 // The session, its user and the data's newest audit id are one read (UserStore::session_view):
 // a session ended by another process (`toteuma user passwd`, another instance's logout) is
 // refused on the very next request, kept page or not, and so is a session whose user is disabled.

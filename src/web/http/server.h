@@ -30,6 +30,9 @@ struct Request {
   // removed by the server once the handler returned.
   std::string body_file;
   std::string remote;                           // the connection's peer address ("192.0.2.7", "::1")
+  // Set by the server: it sends Response::kept_body as it is, so a handler may answer with a kept
+  // page's bytes without copying them. Others who call a handler (tests) read Response::body.
+  bool takes_kept_body = false;
 
   // Parses an application/x-www-form-urlencoded body; empty if the content type differs
   // (so multipart or JSON bodies are never misread as forms).
@@ -50,6 +53,9 @@ struct Response {
   // are then unused). Other requests, on this connection's peers and /healthz, go on meanwhile.
   // The handler decides whether to queue at all: it answers "busy" itself (web/pdf_jobs.h).
   std::function<Response()> later = {};
+  // Bytes kept elsewhere (a cached page: web/page_cache.h) sent instead of `body`, never copied.
+  // Only to a Request::takes_kept_body; set, `body` is unused.
+  std::shared_ptr<const std::string> kept_body = {};
 };
 
 // Called concurrently from the pool threads; must be thread-safe. An exception yields a

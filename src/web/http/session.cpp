@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string_view>
 #include <atomic>
 #include <exception>
 #include <filesystem>
@@ -39,13 +42,45 @@ constexpr auto io_timeout = 30s;     // slow or idle keep-alive clients are drop
 constexpr auto linger_timeout = 5s;  // how long a closing connection is drained, see linger()
 constexpr auto upload_timeout = 30min;  // a large upload over a slow line
 
-using BeastResponse = bhttp::response<bhttp::string_body>;
+// A response body owned by the response, or kept elsewhere and shared (Response::kept_body: a
+// cached page, written from where the cache holds it instead of copied per request).
+struct KeptOrOwnedBody {
+  struct value_type {
+    std::string own;
+    std::shared_ptr<const std::string> kept;
+    std::string_view bytes() const { return kept ? std::string_view(*kept) : std::string_view(own); }
+  };
+  static std::uint64_t size(const value_type& v) { return v.bytes().size(); }
+
+  class writer {
+   public:
+    using const_buffers_type = net::const_buffer;
+    template <bool isRequest, class Fields>
+    writer(const bhttp::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+    void init(beast::error_code& ec) { ec = {}; }
+    // The whole body at once, as Beast's string_body does.
+    boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+      ec = {};
+      std::string_view b = body_.bytes();
+      return {{const_buffers_type(b.data(), b.size()), false}};
+    }
+
+   private:
+    const value_type& body_;
+  };
+};
+
+using BeastResponse = bhttp::response<KeptOrOwnedBody>;
 
 // Boost 1.74 Beast uses boost::string_view, which does not convert to/from std's.
 std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
 beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
 
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+// ASCII case-insensitive, without copies (called per header and default on every answer).
+bool iequals(std::string_view a, std::string_view b) {
+  auto low = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return low(x) == low(y); });
+}
 
 bool is_token(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
@@ -56,6 +91,7 @@ bool is_token(std::string_view name) {
 
 // Handler header values may carry user input (e.g. a redirect target); CR/LF there
 // would let a client inject headers or split the response.
+bool needs_sanitizing(std::string_view v) { return v.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos; }
 std::string sanitize_value(std::string_view v) {
   std::string out(v);
   std::replace_if(out.begin(), out.end(), [](char c) { return c == '\r' || c == '\n' || c == '\0'; },
@@ -67,6 +103,7 @@ template <class Body>
 Request to_request(bhttp::request<Body>& in, std::string remote) {
   Request r;
   r.remote = std::move(remote);
+  r.takes_kept_body = true;  // to_beast writes Response::kept_body
   // HEAD is served exactly like GET (the body is dropped later), so handlers need
   // no HEAD routes.
   r.method = in.method() == bhttp::verb::head ? "GET" : std::string(sv(in.method_string()));
@@ -153,14 +190,16 @@ BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool he
       fmt::print(stderr, "toteuma http: dropped response header {:?}\n", name);
       continue;
     }
-    res.insert(bsv(name), bsv(sanitize_value(value)));
+    if (needs_sanitizing(value)) res.insert(bsv(name), bsv(sanitize_value(value)));
+    else res.insert(bsv(name), bsv(value));
   }
 
   const bool bodiless = in.status < 200 || in.status == 204 || in.status == 304;
   if (!bodiless) {
     // Set by hand rather than prepare_payload(): HEAD must report the GET length.
-    res.content_length(in.body.size());
-    if (!head) res.body() = std::move(in.body);
+    res.content_length(in.kept_body ? in.kept_body->size() : in.body.size());
+    if (!head && in.kept_body) res.body().kept = std::move(in.kept_body);
+    else if (!head) res.body().own = std::move(in.body);
   }
   res.keep_alive(keep_alive);
   return res;
@@ -169,7 +208,7 @@ BeastResponse to_beast(Response&& in, unsigned version, bool keep_alive, bool he
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(net::ip::tcp::socket&& socket, std::shared_ptr<const Handler> handler, Background& background)
-      : stream_(std::move(socket)), handler_(std::move(handler)), background_(background) {}
+      : stream_(std::move(socket)), handler_(std::move(handler)), background_(background), remote_(remote_address()) {}
 
   // Hop onto the connection's strand before the first operation.
   void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
@@ -205,6 +244,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (auto length = head_->content_length(); length && *length > max_body_bytes) return on_read_error(bhttp::error::body_limit);
     parser_.emplace(std::move(*head_));
     parser_->body_limit(max_body_bytes);
+    // A request without a body (every GET) is complete with its header: answered at once, not
+    // after a read that would only post its completion.
+    if (parser_->is_done()) return on_read({});
     bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec2, std::size_t) {
       self->on_read(ec2);
     });
@@ -244,7 +286,7 @@ class Session : public std::enable_shared_from_this<Session> {
       head = req.method() == bhttp::verb::head;
       version = req.version();
       keep_alive = req.keep_alive();
-      r = to_request(req, remote_address());
+      r = to_request(req, remote_);
     };
     if (file_) {
       take(*file_);
@@ -260,6 +302,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // The peer of the connection ("" if it is gone already); a proxy's own address behind a proxy.
+  // Asked once per connection (remote_): it cannot change, and a request need not pay a system call.
   std::string remote_address() {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
@@ -317,6 +360,7 @@ class Session : public std::enable_shared_from_this<Session> {
   BodyFile body_file_;
   std::optional<BeastResponse> response_;
   std::array<char, 4096> scratch_{};
+  std::string remote_;  // after stream_, from which it is read
 };
 
 }  // namespace
