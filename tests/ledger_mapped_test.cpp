@@ -182,10 +182,14 @@ TEST(LedgerMapped, Sha256AndTheKeptCopyAreOfTheFileBytes) {
   Demo demo;
   Mapping m;
   Target t(demo.d, m);
-  FileResult r = read_ledger(file.string(), t, {false, 2, copy.string()});
-  EXPECT_EQ(r.sha256, one_shot_sha256(text));
-  EXPECT_EQ(r.size, static_cast<std::int64_t>(text.size()));
-  EXPECT_TRUE(testing::slurp(copy) == text);
+  // One thread: the hasher copies; two or three: each parsing thread copies its byte range.
+  for (unsigned threads : {1u, 2u, 3u}) {
+    fs::remove(copy);
+    FileResult r = read_ledger(file.string(), t, {false, threads, copy.string()});
+    EXPECT_EQ(r.sha256, one_shot_sha256(text)) << threads;
+    EXPECT_EQ(r.size, static_cast<std::int64_t>(text.size())) << threads;
+    EXPECT_TRUE(testing::slurp(copy) == text) << threads;
+  }
 }
 
 }  // namespace

@@ -1021,6 +1021,44 @@ Head read_head(const Fd& fd, std::int64_t size, const Mapping& m, const std::str
   return h;
 }
 
+// Copies n bytes at `off` of file `in` to the same offset of `out`: in the kernel where it can
+// (copy_file_range, page cache to page cache), else written from `bytes` (the same n bytes, in
+// memory) or, when that is null, read through a buffer. `kernel` is cleared once the kernel
+// refuses, so later calls go straight to the fallback. False when writing failed.
+bool copy_bytes(int in, int out, std::int64_t off, std::size_t n, const char* bytes, bool& kernel) {
+  std::vector<char> buf;
+  for (std::size_t w = 0; w < n;) {
+    ssize_t r = -1;
+    auto at = static_cast<off_t>(off) + static_cast<off_t>(w);
+    if (kernel) {
+      loff_t in_off = at, out_off = at;
+      r = ::copy_file_range(in, &in_off, out, &out_off, n - w, 0);
+      if (r <= 0 && errno != EINTR) {
+        kernel = false;
+        continue;
+      }
+    } else if (bytes) {
+      r = ::pwrite(out, bytes + w, n - w, at);
+    } else {
+      buf.resize(std::min<std::size_t>(n - w, 1 << 20));
+      r = ::pread(in, buf.data(), buf.size(), at);
+      if (r == 0) return false;  // the file shrank under us
+      if (r > 0) {
+        for (ssize_t v = 0; v < r;) {
+          ssize_t q = ::pwrite(out, buf.data() + v, static_cast<std::size_t>(r - v), at + v);
+          if (q < 0 && errno == EINTR) continue;
+          if (q <= 0) return false;
+          v += q;
+        }
+      }
+    }
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    w += static_cast<std::size_t>(r);
+  }
+  return true;
+}
+
 // SHA-256 of the whole file (and a copy of it, when asked), on its own thread.
 class Hasher {
  public:
@@ -1068,27 +1106,10 @@ class Hasher {
         }
         if (got == 0) break;
         EVP_DigestUpdate(ctx, bytes, got);
-        // The copy: in the kernel where it can (copy_file_range, page cache to page cache),
-        // else written from the buffer just hashed.
-        for (std::size_t w = 0; out >= 0 && w < got;) {
-          ssize_t r = -1;
-          if (kernel_copy) {
-            loff_t in_off = off + static_cast<loff_t>(w), out_off = in_off;
-            r = ::copy_file_range(fd.get(), &in_off, out, &out_off, got - w, 0);
-            if (r <= 0 && errno != EINTR) {
-              kernel_copy = false;
-              continue;
-            }
-          } else {
-            r = ::pwrite(out, bytes + w, got - w, static_cast<off_t>(off) + static_cast<off_t>(w));
-          }
-          if (r < 0 && errno == EINTR) continue;
-          if (r <= 0) {
-            ::close(out);
-            EVP_MD_CTX_free(ctx);
-            throw std::runtime_error("cannot write " + copy_to_);
-          }
-          w += static_cast<std::size_t>(r);
+        if (out >= 0 && !copy_bytes(fd.get(), out, off, got, bytes, kernel_copy)) {
+          ::close(out);
+          EVP_MD_CTX_free(ctx);
+          throw std::runtime_error("cannot write " + copy_to_);
         }
         map.release(off, off + static_cast<std::int64_t>(got));
         off += static_cast<std::int64_t>(got);
@@ -1106,6 +1127,42 @@ class Hasher {
 
   std::string path_, copy_to_, hex_, error_;
   std::thread thread_;
+};
+
+// The kept copy of a CSV written by the parsing threads, each its byte range at its offsets.
+// Without a path every call does nothing.
+class KeptCopy {
+ public:
+  explicit KeptCopy(const std::string& path) : path_(path) {
+    if (!path_.empty()) {
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      failed_ = fd_ < 0;
+    }
+  }
+  ~KeptCopy() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  KeptCopy(const KeptCopy&) = delete;
+  KeptCopy& operator=(const KeptCopy&) = delete;
+  // Copies [from, to) of the file; thread-safe for disjoint ranges. False when writing failed.
+  // (Never written from the mapping: that would map the released pages again, and memory grow.)
+  bool copy(const Fd& in, std::int64_t from, std::int64_t to) const {
+    if (fd_ < 0 || to <= from) return !failed_;
+    bool kernel = true;
+    return copy_bytes(in.get(), fd_, from, static_cast<std::size_t>(to - from), nullptr, kernel);
+  }
+  void fail() { failed_ = true; }
+  // Closes the copy; throws (as the hasher does) if any of it could not be written.
+  void close(const std::string& file) {
+    if (fd_ >= 0 && ::close(fd_) != 0) failed_ = true;
+    fd_ = -1;
+    if (failed_) throw InputError(file, 0, "", "cannot write " + path_);
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool failed_ = false;
 };
 
 constexpr std::int64_t kMinBlock = 64 * 1024;  // bytes
@@ -1330,8 +1387,8 @@ FileResult read_xlsx(const std::string& path, const Target& t, const ReadOptions
 FileResult read_ledger(const std::string& path, const Target& t, const ReadOptions& o) {
   FileResult out;
   out.file = path;
-  Hasher hasher(path, o.copy_to);  // runs beside the parsing
   if (is_xlsx(path)) {
+    Hasher hasher(path, o.copy_to);  // runs beside the parsing
     out.format = "xlsx";
     out.size = Fd(path).size();
     out = read_xlsx(path, t, o, std::move(out));
@@ -1344,6 +1401,13 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   out.size = size;
   FileMap map(fd, size);
   Head head = read_head(fd, size, t.mapping(), path);
+  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (size - head.data_start < (4 << 20)) threads = 1;
+  // The hash is sequential by its construction and takes about what a parsing thread's share
+  // takes; the copy can be cut anywhere. With several parsing threads each copies its share of
+  // the bytes, so the hashing thread — else the last to finish — holds the hash alone.
+  KeptCopy kept(threads > 1 ? o.copy_to : "");
+  Hasher hasher(path, threads > 1 ? "" : o.copy_to);  // runs beside the parsing
   out.encoding = head.format.enc;
   out.delimiter = head.format.delim;
   out.block_size = block_size_for(size, kMinBlock);
@@ -1351,8 +1415,6 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   int words = static_cast<int>((nblocks + 63) / 64);
   out.blocks.assign(static_cast<std::size_t>(nblocks), {});
 
-  unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  if (size - head.data_start < (4 << 20)) threads = 1;
   std::vector<Chunk> chunks(threads);
   std::int64_t span = (size - head.data_start + threads - 1) / threads;
   for (unsigned i = 0; i < threads; ++i) {
@@ -1360,11 +1422,19 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
     chunks[i].end = i + 1 == threads ? size : std::min(size, head.data_start + span * (i + 1));
   }
   {
+    // Each thread copies the bytes of its byte range (the first also the header's), whatever
+    // rows it ends up parsing.
+    std::vector<char> copied(threads, 1);
+    auto work = [&](unsigned i) {
+      parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[i], i == 0);
+      std::int64_t from = i == 0 ? 0 : chunks[i].begin;
+      copied[i] = kept.copy(fd, from, chunks[i].end);
+    };
     std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i)
-      pool.emplace_back([&, i] { parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[i], false); });
-    parse_chunk(fd, map, size, head, t, out.block_size, words, o.suspense, chunks[0], true);
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work, i);
+    work(0);
     for (auto& th : pool) th.join();
+    if (std::find(copied.begin(), copied.end(), 0) != copied.end()) kept.fail();
   }
   // A chunk whose speculative start was not where the previous chunk's rows ended (a quoted
   // line break at the boundary) is parsed again from the right place.
@@ -1402,6 +1472,7 @@ FileResult read_ledger(const std::string& path, const Target& t, const ReadOptio
   need_rows(all, path, head.first_line);
   collect(out, all, t);
   out.sha256 = hasher.result();
+  kept.close(path);
   return out;
 }
 
