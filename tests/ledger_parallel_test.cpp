@@ -91,6 +91,31 @@ TEST(LedgerParallel, ABadRowInTheSecondHalfIsLocatedTheSame) {
   }
 }
 
+// Bad rows in both halves: whichever thread finishes first, the error is the first bad row in
+// file order, and the later one is listed after it.
+TEST(LedgerParallel, TheFirstBadRowInFileOrderIsReportedWhenBothHalvesHaveOne) {
+  testing::TempDir tmp;
+  fs::path file = tmp.path() / "two-bad.csv";
+  // As above, a row inserted before row 20 000 is line 20 023; one inserted before row 90 000
+  // would be line 94 093, and is one more (94 094) with the first inserted row above it.
+  std::string text = big_ledger(100000, "1.5.2025;4000;nobody;-1,00;x", 20000);
+  std::size_t row = text.find(";rivi 90000\n");
+  ASSERT_NE(row, std::string::npos);
+  text.insert(text.rfind('\n', row) + 1, "2.5.2025;4000;ict;-1,0x;y\n");
+  testing::spit(file, text);
+  Compare c;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    try {
+      read_ledger(file.string(), c.t, {false, threads, ""});
+      FAIL() << "expected an error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line, 20023) << threads;
+      EXPECT_EQ(e.column, "Kustannuspaikka") << threads;
+      EXPECT_NE(std::string(e.what()).find(":94094: [Summa] "), std::string::npos) << threads << e.what();
+    }
+  }
+}
+
 // An open quote takes every row after it into one field. Wherever the threads split the file —
 // inside the swallowed rows too — it is the one error, at the line where the quote opened.
 TEST(LedgerParallel, AnUnterminatedQuoteIsFoundAcrossBlocksAndThreads) {
