@@ -1,5 +1,7 @@
 #include "background.h"
 
+#include <sched.h>
+
 namespace toteuma::http::detail {
 
 Background::Background(unsigned threads) {
@@ -28,6 +30,11 @@ void Background::post(std::function<void()> job) {
 }
 
 void Background::work() {
+  // SCHED_BATCH (same CPU share, no wake-up preemption): the slow jobs and the Chromium they start
+  // (it inherits the policy) no longer preempt a request thread each time they wake, which they
+  // do thousands of times a print; a request thread waking for /healthz is run first. Best effort.
+  sched_param none{};
+  ::sched_setscheduler(0, SCHED_BATCH, &none);
   for (;;) {
     std::function<void()> job;
     {
