@@ -192,6 +192,27 @@ TEST(PdfIsolation, LocalFilesAreNotLoaded) {
   EXPECT_EQ(text.find("SALAISUUS"), std::string::npos) << text;
 }
 
+// The printed page's body is hidden for the screen only (render/pdf.cpp, printable): a page with
+// its own body and screen/print rules prints its print content, on the pages it asks for.
+TEST(PdfScreenHidden, PrintLayoutIsUntouched) {
+  testing::TempDir dir;
+  const fs::path out = dir.path() / "x.pdf";
+  testing::spit(out, render_pdf([&](const AnchorPages&) {
+    return "<!doctype html><html lang=\"fi\"><head><meta charset=\"utf-8\"><title>x</title><style>"
+           "body { display: flex; flex-direction: column; } @media screen { .print-only { display: none; } }"
+           "@media print { .screen-only { display: none; } .next { break-before: page; } }</style></head><body>"
+           "<p>Ensimmäinen sivu</p><p class=\"print-only\">Vain tulosteessa</p>"
+           "<p class=\"screen-only\">Vain näytöllä</p><p class=\"next\">Toinen sivu</p></body></html>";
+  }));
+  const std::string text = run_tool("pdftotext '" + out.string() + "' -");
+  EXPECT_NE(text.find("Ensimmäinen sivu"), std::string::npos) << text;
+  EXPECT_NE(text.find("Vain tulosteessa"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Vain näytöllä"), std::string::npos) << text;
+  // Two pages: the break asked for under print; the second page holds "Toinen sivu".
+  EXPECT_NE(run_tool("pdfinfo '" + out.string() + "'").find("Pages:           2"), std::string::npos);
+  EXPECT_NE(run_tool("pdftotext -f 2 -l 2 '" + out.string() + "' -").find("Toinen sivu"), std::string::npos);
+}
+
 // Stand-ins for Chromium: the errors must say what went wrong.
 fs::path fake_chromium(const fs::path& dir, const std::string& script) {
   fs::path p = dir / "fake-chromium";
