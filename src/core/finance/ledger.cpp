@@ -9,10 +9,10 @@
 namespace toteuma {
 
 namespace {
-// The memo forgets every table beyond this many cells (8 bytes and a state byte each): a server
-// asked for many dates must not grow without bound. A 3 000-unit city's document needs ~20
-// tables of 3 000 units × the chart's lines.
-constexpr std::size_t kMemoCellCap = std::size_t{1} << 25;
+// The memo forgets every table beyond this many cells (8 bytes and a state byte each, 144 MB in
+// all): a server asked for many dates must not grow without bound. A 3 000-unit city's table is
+// 3 000 units × the chart's ~60 lines, 180 000 cells; a document uses one per scenario it shows.
+constexpr std::size_t kMemoCellCap = std::size_t{1} << 24;
 
 std::int32_t date_key(const Date& on) { return on.year * 10000 + on.month * 100 + on.day; }
 }  // namespace
@@ -190,6 +190,7 @@ std::optional<Cents> Ledger::value(const OrgView& org, const std::string& unit,
     auto it = memo_->tables.find({date, s});
     if (it != memo_->tables.end()) table = it->second;
   }
+  if (tree && table) return value(Rollup{*tree, *table, s}, u, l);
   if (!tree) {
     auto built = std::make_shared<Tree>();
     built->children.resize(units_.size());
