@@ -12,6 +12,7 @@
 
 #include <boost/asio/write.hpp>
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include "web/beast_client.h"
 
@@ -384,6 +385,28 @@ TEST(LaterAnswers, LeaveTheRequestThreadFree) {
   // The connection goes on after a later answer.
   Res again = slow.request(make(bhttp::verb::get, "/healthz"));
   EXPECT_EQ(again.body(), "ok\n");
+  server.stop();
+  runner.join();
+}
+
+// The later answers run as SCHED_BATCH (background.cpp: they and the Chromium they start yield to
+// the request threads); the request threads keep the normal policy.
+TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
+  auto handler = [](const th::Request& req) {
+    th::Response res;
+    if (req.path == "/later") {
+      res.later = [] { return th::Response{200, "text/plain", std::to_string(sched_getscheduler(0)), {}}; };
+      return res;
+    }
+    res.body = std::to_string(sched_getscheduler(0));
+    return res;
+  };
+  th::Server server("127.0.0.1", 0, handler, 1, 1);
+  std::thread runner([&] { server.run(); });
+  Client c(server.port());
+  EXPECT_EQ(c.request(make(bhttp::verb::get, "/later")).body(), std::to_string(SCHED_BATCH));
+  // A request thread keeps the policy it was started with (this test's, normally SCHED_OTHER).
+  EXPECT_EQ(c.request(make(bhttp::verb::get, "/now")).body(), std::to_string(sched_getscheduler(0)));
   server.stop();
   runner.join();
 }
