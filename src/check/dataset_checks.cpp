@@ -229,8 +229,10 @@ void check_goals(const Dataset& d, std::vector<Finding>& out) {
   // municipality once: a ledger has many figures per unit.
   std::set<std::pair<std::string, int>> closed;
   for (const auto& f : d.figures)
-    if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual)
-      closed.insert({municipality.of(f.unit).id, s->year});
+    if (const Scenario* s = d.scenario(f.scenario); s && s->kind == ScenarioKind::actual) {
+      const Municipality* m = municipality.find(f.unit);  // none for a figure of no unit
+      closed.insert({m ? m->id : std::string(), s->year});
+    }
   for (const auto& x : g.goals) {
     if (x.retired) continue;  // kept as history, no longer reported on
     const Municipality& m = municipality.of(x.unit);

@@ -59,6 +59,11 @@ Municipalities::Municipalities(const Dataset& d) : d_(d) {
   }
 }
 
+const Municipality* Municipalities::find(const std::string& unit) const {
+  auto it = of_.find(unit);
+  return it != of_.end() ? it->second : nullptr;
+}
+
 const Municipality& Municipalities::of(const std::string& unit) const {
   auto it = of_.find(unit);
   return it != of_.end() ? *it->second : d_.municipality_of(unit);

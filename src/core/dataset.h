@@ -76,6 +76,8 @@ class Municipalities {
  public:
   explicit Municipalities(const Dataset& d);
   const Municipality& of(const std::string& unit) const;
+  // nullptr when `unit` is no unit of the dataset.
+  const Municipality* find(const std::string& unit) const;
 
  private:
   const Dataset& d_;

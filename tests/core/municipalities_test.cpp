@@ -27,6 +27,8 @@ TEST(Municipalities, EachUnitHasTheMunicipalityOfItsRoot) {
     EXPECT_EQ(m.of(unit_id).id, municipality) << unit_id;
     EXPECT_EQ(d.municipality_of(unit_id).id, municipality) << unit_id;
   }
+  EXPECT_EQ(m.find("c1")->id, "b");
+  EXPECT_EQ(m.find("nobody"), nullptr);
 }
 
 }  // namespace
