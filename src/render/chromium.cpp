@@ -196,6 +196,12 @@ void Chromium::stop() {
   close_fd(from_);
   if (!dir_.empty()) {
     std::error_code ec;
+    // Chromium keeps its profile's lock socket in a folder of its own in TMPDIR (the profile's
+    // SingletonSocket links to it) and removes it only when it shuts down by itself, which a
+    // killed one never does: one folder was left behind per Chromium started.
+    const fs::path socket = fs::read_symlink(dir_ / "profile" / "SingletonSocket", ec);
+    if (!ec && socket.parent_path().filename().string().rfind("org.chromium.Chromium.", 0) == 0)
+      fs::remove_all(socket.parent_path(), ec);
     fs::remove_all(dir_, ec);
     dir_.clear();
   }
