@@ -389,6 +389,47 @@ TEST(LaterAnswers, LeaveTheRequestThreadFree) {
   runner.join();
 }
 
+// A later answer whose reader left while it waited its turn is never made (a PDF nobody will
+// read; its place in the queue is given back). No timing: the first job holds the one background
+// thread until the second reader has gone; a third job, queued after the second, proves the
+// second's turn has passed.
+TEST(LaterAnswers, AreNotMadeForAReaderWhoLeft) {
+  std::promise<void> gate, second_read;
+  std::shared_future<void> open = gate.get_future().share();
+  std::atomic<int> made_for_second{0};
+  auto handler = [&, open](const th::Request& req) {
+    th::Response res;
+    if (req.path == "/first") res.later = [open] {
+      open.wait();
+      return th::Response{200, "text/plain", "first\n", {}};
+    };
+    if (req.path == "/second") {
+      res.later = [&] {
+        ++made_for_second;
+        return th::Response{200, "text/plain", "second\n", {}};
+      };
+      second_read.set_value();
+    }
+    if (req.path == "/third") res.later = [] { return th::Response{200, "text/plain", "third\n", {}}; };
+    return res;
+  };
+  th::Server server("127.0.0.1", 0, handler, 1, 1);
+  std::thread runner([&] { server.run(); });
+  Client first(server.port());
+  first.send(make(bhttp::verb::get, "/first"));
+  {
+    Client second(server.port());
+    second.send(make(bhttp::verb::get, "/second"));
+    second_read.get_future().wait();  // queued behind the first
+  }  // the second reader closes its connection
+  gate.set_value();
+  EXPECT_EQ(first.receive().body(), "first\n");
+  EXPECT_EQ(first.request(make(bhttp::verb::get, "/third")).body(), "third\n");
+  EXPECT_EQ(made_for_second.load(), 0);
+  server.stop();
+  runner.join();
+}
+
 // The later answers run as SCHED_BATCH (background.cpp: they and the Chromium they start yield to
 // the request threads); the request threads keep the normal policy.
 TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {

@@ -23,6 +23,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/http/file_body.hpp>
 #pragma GCC diagnostic pop
+#include <poll.h>
 #include <unistd.h>
 #include <fmt/core.h>
 
@@ -268,8 +269,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // The job runs on a background thread; its answer is written from this connection's strand.
   // Nothing is read from the connection meanwhile (answers keep the requests' order).
+  // A reader who left before the job's turn (closed the tab, gave up waiting) is not printed
+  // for: dropping the job gives back its place and the connection closes.
   void answer_later(std::function<Response()> job, Request req, unsigned version, bool keep_alive, bool head) {
     background_.post([self = shared_from_this(), job = std::move(job), req = std::move(req), version, keep_alive, head] {
+      if (self->peer_gone()) return;
       Response res = call_handler(job, req);
       res.later = nullptr;  // one deferral only
       net::post(self->stream_.get_executor(), [self, res = std::move(res), version, keep_alive, head]() mutable {
@@ -299,6 +303,15 @@ class Session : public std::enable_shared_from_this<Session> {
       parser_.reset();
     }
     return call_handler([&] { return (*handler_)(r); }, r);
+  }
+
+  // Whether the client has closed its side: nothing is read from a connection while its later
+  // answer waits, so the peer's FIN is still unread and shows as POLLRDHUP (a poll of the fd:
+  // no Asio operation is pending on the socket meanwhile). A client that only shuts down its
+  // sending side and still waits for the answer would lose it; browsers and curl do not do that.
+  bool peer_gone() {
+    pollfd p{stream_.socket().native_handle(), POLLRDHUP, 0};
+    return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
   }
 
   // The peer of the connection ("" if it is gone already); a proxy's own address behind a proxy.
