@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,8 @@
 #include <poppler/cpp/poppler-destination.h>
 #include <poppler/cpp/poppler-document.h>
 #include <sstream>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace toteuma {
@@ -143,10 +146,10 @@ AnchorPages pdf_anchor_pages(const std::string& pdf) {
 
 namespace {
 
-// The pages a document's anchors landed on, by the document's first-pass HTML (no page numbers):
-// printing the same document again starts from them, so its TOC is right in one print. Checked
-// after that print like any other guess; bounded (a server prints few distinct documents between
-// edits, and an edit changes the HTML).
+// The pages a document's anchors landed on in its last print, by the document (its identity
+// below): printing it again starts from them, so its TOC is right in one print — also after an
+// edit that moved no heading, the usual case while a budget is prepared. Checked after that
+// print like any other guess; bounded (a server prints few distinct documents).
 class KnownPages {
  public:
   std::optional<AnchorPages> find(size_t key) {
@@ -170,16 +173,42 @@ KnownPages& known_pages() {
   return instance;
 }
 
+// The text between `open` and the next `close` after `from`, and where it ends ("" and npos if none).
+std::pair<std::string_view, size_t> between(std::string_view s, std::string_view open, std::string_view close, size_t from) {
+  size_t a = s.find(open, from);
+  if (a == std::string_view::npos) return {{}, a};
+  a += open.size();
+  size_t b = s.find(close, a);
+  if (b == std::string_view::npos) return {{}, b};
+  return {s.substr(a, b - a), b + close.size()};
+}
+
+// Which document a first-pass HTML is: its language, its title and its linked anchors in order.
+// An edit of a figure or a sentence keeps all three, so the edited document starts from its last
+// pages; two documents that share them only share a guess, which the print checks.
+size_t document_identity(std::string_view html) {
+  std::string id(between(html, "<html lang=\"", "\"", 0).first);
+  id += '\n';
+  id += between(html, "<title>", "</title>", 0).first;
+  for (auto [anchor, at] = between(html, "href=\"#", "\"", 0); at != std::string_view::npos;
+       std::tie(anchor, at) = between(html, "href=\"#", "\"", at))
+    (id += '\n') += anchor;
+  return std::hash<std::string>{}(id);
+}
+
+std::atomic<size_t> prints{0};
+
 }  // namespace
 
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
                        const PdfOptions& options) {
   Printer printer(find_chromium(options), options.timeout);
   const std::string first = html_for_pages({});
-  const size_t key = std::hash<std::string>{}(first);
+  const size_t key = document_identity(first);
   AnchorPages pages = known_pages().find(key).value_or(AnchorPages{});
   std::string html = pages.empty() ? first : html_for_pages(pages);
   std::string pdf = printer.print(html);
+  ++prints;
   // Filling in page numbers rarely moves a heading (only if the TOC grows a page), so one
   // reprint normally settles it; a third print covers that case.
   for (int print = 1; print < 3; ++print) {
@@ -190,9 +219,12 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
     if (next == html) break;
     html = std::move(next);
     pdf = printer.print(html);
+    ++prints;
   }
   known_pages().keep(key, pages);
   return pdf;
 }
+
+size_t pdf_prints() { return prints.load(); }
 
 }  // namespace toteuma

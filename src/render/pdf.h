@@ -31,6 +31,10 @@ using AnchorPages = std::map<std::string, int>;
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
                        const PdfOptions& options = {});
 
+// How many prints render_pdf has made in this process (a new document takes two: one to find its
+// headings' pages, one with them in the TOC; a document printed before, one).
+size_t pdf_prints();
+
 // The page of each named destination in `pdf` (Chromium writes one per linked anchor id).
 AnchorPages pdf_anchor_pages(const std::string& pdf);
 

@@ -50,7 +50,9 @@ std::string long_table(const std::string& caption) {
 }
 
 // The document as the lead's renderer would emit it: the TOC shows page numbers once known.
-std::string document_html(const AnchorPages& pages) {
+// `note` ends section 1; `longer` adds a second long table there (sections 2 and 3 move on).
+std::string document_html(const AnchorPages& pages, const std::string& title = "Talousarvio 2025", const std::string& note = "",
+                          bool longer = false) {
   std::string toc;
   for (int n = 1; n <= 3; ++n) {
     std::string id = "s" + std::to_string(n);
@@ -58,13 +60,14 @@ std::string document_html(const AnchorPages& pages) {
     toc += "<li><a href=\"#" + id + "\">" + kHeadings[n - 1] + "</a> <span class=\"page\">" +
            (it == pages.end() ? "" : std::to_string(it->second)) + "</span></li>\n";
   }
-  return "<!doctype html>\n<html lang=\"fi\"><head><meta charset=\"utf-8\"><title>Talousarvio 2025</title>\n"
+  return "<!doctype html>\n<html lang=\"fi\"><head><meta charset=\"utf-8\"><title>" + title + "</title>\n"
          "<style>" + std::string(embedded::style_css) + "\n@media print {\n" + std::string(embedded::print_css) +
          "}\n</style></head><body><main>\n"
          "<h1>Talousarvio 2025 – Keskushallinto</h1>\n"
          "<nav class=\"toc\" aria-labelledby=\"toc\"><h2 id=\"toc\">Sisällys</h2><ol>\n" + toc + "</ol></nav>\n" +
          section(1, "<p>Käyttötalouden menot pysyivät pääosin talousarviossa; ylitykset näkyvät alla.</p>\n" +
-                        long_table("Käyttötalous, euroa")) +
+                        long_table("Käyttötalous, euroa") + (longer ? long_table("Käyttötalous tehtävittäin, euroa") : "") +
+                        "<p>" + note + "</p>\n") +
          section(2, "<p>Henkilöstömäärä kasvoi kahdella henkilötyövuodella.</p>\n"
                     "<p lang=\"sv\">Personalens årsverken ökade med två; på kansliet är läget oförändrat.</p>\n" +
                         long_table("Henkilöstökulut, euroa")) +
@@ -176,6 +179,54 @@ TEST_F(PdfTest, TextIsSearchableWithFooterAndRepeatedTableHeader) {
   EXPECT_NE(page3.find("Tilirivi 60"), std::string::npos) << page3;
   EXPECT_NE(page3.find("Tili"), page3.find("Tilirivi")) << "thead repeated before the rows";
   EXPECT_EQ(page3.find("Käyttötalous, euroa"), std::string::npos) << "the caption is not repeated";
+}
+
+// The TOC's numbers as printed on page 1 ("1 Käyttötalous 2"), by anchor id: read from the PDF's
+// text, to compare with where the headings' destinations are.
+AnchorPages toc_numbers(const std::string& pdf) {
+  testing::TempDir dir;
+  testing::spit(dir.path() / "x.pdf", pdf);
+  const std::string toc = run_tool("pdftotext -f 1 -l 1 '" + (dir.path() / "x.pdf").string() + "' -");
+  AnchorPages printed;
+  for (int n = 1; n <= 3; ++n) {
+    std::smatch m;
+    if (std::regex_search(toc, m, std::regex(std::string(kHeadings[n - 1]) + "\\s+(\\d+)")))
+      printed["s" + std::to_string(n)] = std::stoi(m[1]);
+  }
+  return printed;
+}
+
+// A document printed before starts from its headings' last pages, also after an edit (the usual
+// print while a budget is prepared): one print when no heading moved, and when one did, the
+// reprint a new document costs anyway. Its TOC is right every time.
+TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
+  const std::string title = "Talousarvio 2026 (luonnos)";  // no other test prints this document
+  auto draft = [&](const std::string& note, bool longer) {
+    return [=](const AnchorPages& pages) { return document_html(pages, title, note, longer); };
+  };
+  auto anchors_of = [](const std::string& pdf) {
+    AnchorPages a = pdf_anchor_pages(pdf);
+    a.erase("toc");
+    return a;
+  };
+  size_t before = pdf_prints();
+  std::string pdf = render_pdf(draft("Ensimmäinen luonnos.", false));
+  EXPECT_EQ(pdf_prints() - before, 2u) << "new: one print to find the pages, one with them";
+  const AnchorPages first = anchors_of(pdf);
+  EXPECT_EQ(toc_numbers(pdf), first);
+
+  before = pdf_prints();
+  pdf = render_pdf(draft("Toinen luonnos: yksi lause korjattu.", false));
+  EXPECT_EQ(pdf_prints() - before, 1u) << "edited, no heading moved";
+  EXPECT_EQ(anchors_of(pdf), first);
+  EXPECT_EQ(toc_numbers(pdf), first);
+
+  before = pdf_prints();
+  pdf = render_pdf(draft("Kolmas luonnos.", true));
+  EXPECT_EQ(pdf_prints() - before, 2u) << "a heading moved: the guess is refused and the pages found are printed";
+  const AnchorPages moved = anchors_of(pdf);
+  EXPECT_GT(moved.at("s2"), first.at("s2"));
+  EXPECT_EQ(toc_numbers(pdf), moved);
 }
 
 // A narrative's HTML must not pull local files into the PDF (without the CSP Chromium prints them).
