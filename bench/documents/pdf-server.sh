@@ -45,6 +45,8 @@ else
   kinds=(budget-book annual-report service-plan personnel-plan)
 fi
 declare -A year=([budget-book]=2025 [annual-report]=2024 [service-plan]=2025 [personnel-plan]=2025)
+# A narrative the root's document prints first (data/documents/*.toml), edited between runs.
+declare -A section=([budget-book]=strategy [annual-report]=events [service-plan]=strategy [personnel-plan]=general)
 db=$work/bench.db
 "$TOTEUMA" load "$work/dataset" --db "$db" >/dev/null
 for u in 1 2 3 4; do
@@ -70,25 +72,36 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "PDF of the root unit (the whole municipality), fi; median of $runs run(s); $(nproc) cores"
-printf '%-15s %12s %12s %8s %10s\n' kind server_ms cli_ms ratio bytes
-worst=0
+printf '%-15s %12s %12s %12s %8s %10s\n' kind server_ms edited_ms cli_ms ratio bytes
+worst=0 worst_edited=0 edits=0
 for kind in "${kinds[@]}"; do
   get_pdf lukija1 "$kind" "$work/warm.pdf" >/dev/null  # warm-up: the server's first Chromium starts here
   : >"$work/server.ms"
+  : >"$work/edited.ms"
   : >"$work/cli.ms"
   for ((i = 0; i < runs; i++)); do  # alternating: the machine's load falls on both alike
     get_pdf lukija1 "$kind" "$work/server.pdf" >>"$work/server.ms"
+    # The same document after an edit (a narrative's text, as a writer would change it
+    # while the budget is prepared): the server's data changes, so the HTML is new; the marker
+    # proves the edit is in the PDF.
+    edits=$((edits + 1))
+    printf '**Muokkaus %d.** Teksti päivitetty.\n' "$edits" |
+      "$TOTEUMA" narrative set - --db "$db" --unit bench --year "${year[$kind]}" --section "${section[$kind]}" --lang fi >/dev/null ||
+      fail "narrative set failed"
+    get_pdf lukija1 "$kind" "$work/edited.pdf" >>"$work/edited.ms"
+    [[ $(pdftotext "$work/edited.pdf" -) == *"Muokkaus $edits."* ]] || fail "$kind: the edit is not in the PDF"
     t0=$(now_ms)
     "$TOTEUMA" report --db "$db" --doc "$kind" --unit bench --year "${year[$kind]}" --lang fi --format pdf \
       -o "$work/cli.pdf" --date 2025-03-01 >/dev/null 2>&1 || fail "toteuma report $kind failed"
     echo $(($(now_ms) - t0)) >>"$work/cli.ms"
   done
-  s=$(median <"$work/server.ms") c=$(median <"$work/cli.ms")
+  s=$(median <"$work/server.ms") e=$(median <"$work/edited.ms") c=$(median <"$work/cli.ms")
   ((s > worst)) && worst=$s
-  printf '%-15s %12s %12s %7.1f× %10s\n' "$kind" "$s" "$c" "$(awk -v a="$c" -v b="$s" 'BEGIN { print a / b }')" \
+  ((e > worst_edited)) && worst_edited=$e
+  printf '%-15s %12s %12s %12s %7.1f× %10s\n' "$kind" "$s" "$e" "$c" "$(awk -v a="$c" -v b="$s" 'BEGIN { print a / b }')" \
     "$(stat -c %s "$work/server.pdf")"
 done
-echo "slowest PDF through the server: $worst ms (target ≤ 1500 ms)"
+echo "slowest PDF through the server: $worst ms, after an edit $worst_edited ms (target ≤ 1500 ms)"
 
 # /healthz while 8 PDFs are made: 4 users × 2 requests at once (the queue's per-user limit).
 pids=()
