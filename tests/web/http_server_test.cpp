@@ -13,6 +13,7 @@
 #include <boost/asio/write.hpp>
 #include <gtest/gtest.h>
 #include <sched.h>
+#include <sys/resource.h>
 
 #include "web/beast_client.h"
 
@@ -430,24 +431,30 @@ TEST(LaterAnswers, AreNotMadeForAReaderWhoLeft) {
   runner.join();
 }
 
-// The later answers run as SCHED_BATCH (background.cpp: they and the Chromium they start yield to
-// the request threads); the request threads keep the normal policy.
+// The later answers run as SCHED_BATCH and ten steps nicer (background.cpp: they and the Chromium
+// they start yield to the request threads); the request threads keep the server's policy and nice.
 TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
   auto handler = [](const th::Request& req) {
     th::Response res;
     if (req.path == "/later") {
-      res.later = [] { return th::Response{200, "text/plain", std::to_string(sched_getscheduler(0)), {}}; };
+      res.later = [] {
+        return th::Response{200, "text/plain", std::to_string(sched_getscheduler(0)) + " " + std::to_string(getpriority(PRIO_PROCESS, 0)), {}};
+      };
       return res;
     }
-    res.body = std::to_string(sched_getscheduler(0));
+    res.body = std::to_string(sched_getscheduler(0)) + " " + std::to_string(getpriority(PRIO_PROCESS, 0));
     return res;
   };
+  const int nice_before = getpriority(PRIO_PROCESS, 0);
   th::Server server("127.0.0.1", 0, handler, 1, 1);
   std::thread runner([&] { server.run(); });
   Client c(server.port());
-  EXPECT_EQ(c.request(make(bhttp::verb::get, "/later")).body(), std::to_string(SCHED_BATCH));
-  // A request thread keeps the policy it was started with (this test's, normally SCHED_OTHER).
-  EXPECT_EQ(c.request(make(bhttp::verb::get, "/now")).body(), std::to_string(sched_getscheduler(0)));
+  // Ten steps nicer than the server (at most 19), so that requests get the cores first.
+  EXPECT_EQ(c.request(make(bhttp::verb::get, "/later")).body(),
+            std::to_string(SCHED_BATCH) + " " + std::to_string(std::min(19, nice_before + 10)));
+  // A request thread keeps the policy and nice value it was started with (this test's).
+  EXPECT_EQ(c.request(make(bhttp::verb::get, "/now")).body(),
+            std::to_string(sched_getscheduler(0)) + " " + std::to_string(nice_before));
   server.stop();
   runner.join();
 }

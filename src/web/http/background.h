@@ -13,6 +13,7 @@ namespace toteuma::http::detail {
 
 class Background {
  public:
+  static constexpr int kNicer = 10;  // the jobs' threads' nice value above the server's
   explicit Background(unsigned threads);
   // Drops what still waits (their connections close), lets the running jobs finish, joins.
   ~Background();
