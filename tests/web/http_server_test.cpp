@@ -442,6 +442,16 @@ TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
       };
       return res;
     }
+    // Whether a program started from here may raise its priority (Chromium does when it may).
+    auto may_raise = [] { return std::to_string(std::system("renice -n -5 -p $$ >/dev/null 2>&1") == 0); };
+    if (req.path == "/later-raise") {
+      res.later = [may_raise] { return th::Response{200, "text/plain", may_raise(), {}}; };
+      return res;
+    }
+    if (req.path == "/raise") {
+      res.body = may_raise();
+      return res;
+    }
     res.body = std::to_string(sched_getscheduler(0)) + " " + std::to_string(getpriority(PRIO_PROCESS, 0));
     return res;
   };
@@ -455,6 +465,12 @@ TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
   // A request thread keeps the policy and nice value it was started with (this test's).
   EXPECT_EQ(c.request(make(bhttp::verb::get, "/now")).body(),
             std::to_string(sched_getscheduler(0)) + " " + std::to_string(nice_before));
+  // What a later answer starts cannot raise itself above it, even when the server runs as root
+  // (CI does), where a program a request thread starts can.
+  EXPECT_EQ(c.request(make(bhttp::verb::get, "/later-raise")).body(), "0");
+  if (::geteuid() == 0) {
+    EXPECT_EQ(c.request(make(bhttp::verb::get, "/raise")).body(), "1");
+  }
   server.stop();
   runner.join();
 }

@@ -1,6 +1,8 @@
 #include "background.h"
 
+#include <linux/capability.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -44,6 +46,12 @@ void Background::work() {
   // a request thread still gets them first — /healthz answered in tens of ms at worst instead of
   // ~100 when two Chromiums share two cores with it. An idle machine prints as fast. Only ever
   // lowered (raising needs a privilege); Linux keeps nice per thread, and Chromium inherits it.
+  // Chromium raises some of its threads when it may (nice −8, its browser and compositing threads;
+  // as root it may), which put them ahead of the request threads again. Without CAP_SYS_NICE in
+  // this thread's bounding set, nothing started from here may (a program run as root gets only
+  // the bounding set's capabilities). Dropping needs CAP_SETPCAP; without it, Chromium may not
+  // raise itself anyway.
+  ::prctl(PR_CAPBSET_DROP, CAP_SYS_NICE, 0, 0, 0);
   errno = 0;
   const int nice_now = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
   if (errno == 0) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), std::min(19, nice_now + kNicer));
