@@ -307,7 +307,7 @@ nlohmann::json Chromium::wait_event(const std::string& method, const std::string
   }
 }
 
-std::string Chromium::print(const std::string& html, Clock::time_point deadline, std::chrono::seconds budget) {
+std::string Chromium::print(const std::string& html, Clock::time_point deadline, std::chrono::seconds budget, bool tagged) {
   deadline_ = deadline;
   budget_ = budget;
   const fs::path page = dir_ / ("document-" + std::to_string(++prints_) + ".html");
@@ -346,8 +346,8 @@ std::string Chromium::print(const std::string& html, Clock::time_point deadline,
                             {{"printBackground", true},
                              {"preferCSSPageSize", true},
                              {"displayHeaderFooter", false},
-                             {"generateTaggedPDF", true},
-                             {"generateDocumentOutline", true}},
+                             {"generateTaggedPDF", tagged},
+                             {"generateDocumentOutline", tagged}},
                             session);
   call("Target.closeTarget", {{"targetId", target}}, "");
   std::string bytes = base64_decode(pdf.value("data", ""));

@@ -118,8 +118,8 @@ class Printer {
   Printer(std::string executable, std::chrono::seconds timeout)
       : executable_(std::move(executable)), timeout_(timeout), chromium_(pool().take(executable_)) {}
   ~Printer() { pool().give(executable_, std::move(chromium_)); }
-  std::string print(const std::string& html) {
-    return chromium_->print(printable(html), Chromium::Clock::now() + timeout_, timeout_);
+  std::string print(const std::string& html, bool tagged) {
+    return chromium_->print(printable(html), Chromium::Clock::now() + timeout_, timeout_, tagged);
   }
 
  private:
@@ -186,14 +186,21 @@ std::pair<std::string_view, size_t> between(std::string_view s, std::string_view
 // Which document a first-pass HTML is: its language, its title and its linked anchors in order.
 // An edit of a figure or a sentence keeps all three, so the edited document starts from its last
 // pages; two documents that share them only share a guess, which the print checks.
-size_t document_identity(std::string_view html) {
+struct DocumentIdentity {
+  size_t key = 0;
+  bool links = false;  // any internal link: a TOC whose pages a print must find
+};
+DocumentIdentity document_identity(std::string_view html) {
   std::string id(between(html, "<html lang=\"", "\"", 0).first);
   id += '\n';
   id += between(html, "<title>", "</title>", 0).first;
+  bool links = false;
   for (auto [anchor, at] = between(html, "href=\"#", "\"", 0); at != std::string_view::npos;
-       std::tie(anchor, at) = between(html, "href=\"#", "\"", at))
+       std::tie(anchor, at) = between(html, "href=\"#", "\"", at)) {
     (id += '\n') += anchor;
-  return std::hash<std::string>{}(id);
+    links = true;
+  }
+  return {std::hash<std::string>{}(id), links};
 }
 
 std::atomic<size_t> prints{0};
@@ -204,10 +211,13 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
                        const PdfOptions& options) {
   Printer printer(find_chromium(options), options.timeout);
   const std::string first = html_for_pages({});
-  const size_t key = document_identity(first);
-  AnchorPages pages = known_pages().find(key).value_or(AnchorPages{});
+  const DocumentIdentity id = document_identity(first);
+  AnchorPages pages = known_pages().find(id.key).value_or(AnchorPages{});
   std::string html = pages.empty() ? first : html_for_pages(pages);
-  std::string pdf = printer.print(html);
+  // A print made only to find where the headings land is untagged: the tags are about half of a
+  // long document's print and change no page (its destinations are the same, bench/documents).
+  bool tagged = !pages.empty() || !id.links;
+  std::string pdf = printer.print(html, tagged);
   ++prints;
   // Filling in page numbers rarely moves a heading (only if the TOC grows a page), so one
   // reprint normally settles it; a third print covers that case.
@@ -218,10 +228,14 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
     std::string next = html_for_pages(pages);
     if (next == html) break;
     html = std::move(next);
-    pdf = printer.print(html);
+    pdf = printer.print(html, tagged = true);
     ++prints;
   }
-  known_pages().keep(key, pages);
+  if (!tagged) {  // the pages found changed nothing in the HTML: what is returned is tagged all the same
+    pdf = printer.print(html, true);
+    ++prints;
+  }
+  known_pages().keep(id.key, pages);
   return pdf;
 }
 

@@ -204,6 +204,11 @@ TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
   auto draft = [&](const std::string& note, bool longer) {
     return [=](const AnchorPages& pages) { return document_html(pages, title, note, longer); };
   };
+  auto tagged = [](const std::string& pdf) {
+    testing::TempDir dir;
+    testing::spit(dir.path() / "x.pdf", pdf);
+    return run_tool("pdfinfo '" + (dir.path() / "x.pdf").string() + "'").find("Tagged:          yes") != std::string::npos;
+  };
   auto anchors_of = [](const std::string& pdf) {
     AnchorPages a = pdf_anchor_pages(pdf);
     a.erase("toc");
@@ -212,12 +217,14 @@ TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
   size_t before = pdf_prints();
   std::string pdf = render_pdf(draft("Ensimmäinen luonnos.", false));
   EXPECT_EQ(pdf_prints() - before, 2u) << "new: one print to find the pages, one with them";
+  EXPECT_TRUE(tagged(pdf));  // the first print, made only for its pages, is not
   const AnchorPages first = anchors_of(pdf);
   EXPECT_EQ(toc_numbers(pdf), first);
 
   before = pdf_prints();
   pdf = render_pdf(draft("Toinen luonnos: yksi lause korjattu.", false));
   EXPECT_EQ(pdf_prints() - before, 1u) << "edited, no heading moved";
+  EXPECT_TRUE(tagged(pdf));
   EXPECT_EQ(anchors_of(pdf), first);
   EXPECT_EQ(toc_numbers(pdf), first);
 
@@ -227,6 +234,23 @@ TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
   const AnchorPages moved = anchors_of(pdf);
   EXPECT_GT(moved.at("s2"), first.at("s2"));
   EXPECT_EQ(toc_numbers(pdf), moved);
+  EXPECT_TRUE(tagged(pdf));
+
+  // Links whose pages the HTML does not show: the untagged print is not what is returned.
+  before = pdf_prints();
+  pdf = render_pdf([](const AnchorPages&) {
+    return std::string("<!doctype html><html lang=\"fi\"><head><title>Linkit ilman sivunumeroita</title></head><body>"
+                       "<p><a href=\"#x\">Kohta</a></p><h2 id=\"x\">Kohta</h2></body></html>");
+  });
+  EXPECT_EQ(pdf_prints() - before, 2u);
+  EXPECT_TRUE(tagged(pdf));
+  // No internal link: one print, tagged.
+  before = pdf_prints();
+  pdf = render_pdf([](const AnchorPages&) {
+    return std::string("<!doctype html><html lang=\"fi\"><head><title>Ei linkkejä</title></head><body><p>Teksti</p></body></html>");
+  });
+  EXPECT_EQ(pdf_prints() - before, 1u);
+  EXPECT_TRUE(tagged(pdf));
 }
 
 // A narrative's HTML must not pull local files into the PDF (without the CSP Chromium prints them).
