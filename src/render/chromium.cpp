@@ -131,6 +131,17 @@ Chromium::Chromium(const std::string& executable) {
     posix_spawn_file_actions_addclosefrom_np(&actions, 5);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
+    // Its temporary files go in the private folder too (TMPDIR), so that removing the folder
+    // takes everything: its lock socket's folder (org.chromium.Chromium.*), which it removes only
+    // when it shuts down by itself, was left in /tmp by every Chromium killed.
+    const fs::path tmp = dir_ / "tmp";
+    fs::create_directory(tmp);
+    std::vector<std::string> env{"TMPDIR=" + tmp.string()};
+    for (char** e = environ; *e; ++e)
+      if (std::strncmp(*e, "TMPDIR=", 7) != 0) env.emplace_back(*e);
+    std::vector<char*> envp;
+    for (auto& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
     // Its own process group: stopping it kills the renderer and GPU helpers too.
     posix_spawnattr_setpgroup(&attr, 0);
     // A server may block or ignore signals in its threads; Chromium should start with the defaults.
@@ -160,7 +171,7 @@ Chromium::Chromium(const std::string& executable) {
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    int rc = ::posix_spawn(&pid_, executable.c_str(), &actions, &attr, argv.data(), environ);
+    int rc = ::posix_spawn(&pid_, executable.c_str(), &actions, &attr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) {
@@ -196,12 +207,6 @@ void Chromium::stop() {
   close_fd(from_);
   if (!dir_.empty()) {
     std::error_code ec;
-    // Chromium keeps its profile's lock socket in a folder of its own in TMPDIR (the profile's
-    // SingletonSocket links to it) and removes it only when it shuts down by itself, which a
-    // killed one never does: one folder was left behind per Chromium started.
-    const fs::path socket = fs::read_symlink(dir_ / "profile" / "SingletonSocket", ec);
-    if (!ec && socket.parent_path().filename().string().rfind("org.chromium.Chromium.", 0) == 0)
-      fs::remove_all(socket.parent_path(), ec);
     fs::remove_all(dir_, ec);
     dir_.clear();
   }

@@ -239,6 +239,13 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
   return pdf;
 }
 
+std::string render_pdf_of(const std::string& html, const PdfOptions& options) {
+  Printer printer(find_chromium(options), options.timeout);
+  std::string pdf = printer.print(html, true);
+  ++prints;
+  return pdf;
+}
+
 size_t pdf_prints() { return prints.load(); }
 
 }  // namespace toteuma

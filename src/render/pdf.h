@@ -31,9 +31,14 @@ using AnchorPages = std::map<std::string, int>;
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
                        const PdfOptions& options = {});
 
-// How many prints render_pdf has made in this process (a new document takes two: one to find its
-// headings' pages, one with them in the TOC; a document printed before, one).
+// How many prints render_pdf and render_pdf_of have made in this process (a new document with a
+// TOC takes two: an untagged one to find its headings' pages, one with them; a document printed
+// before, one while no heading moved, else two).
 size_t pdf_prints();
+
+// Prints HTML that is final as it is (its TOC, if any, already numbered: a frozen version's): one
+// tagged print.
+std::string render_pdf_of(const std::string& html, const PdfOptions& options = {});
 
 // The page of each named destination in `pdf` (Chromium writes one per linked anchor id).
 AnchorPages pdf_anchor_pages(const std::string& pdf);

@@ -376,7 +376,7 @@ std::optional<VersionBytes> version_file(AppState& state, std::int64_t id, const
     out.needs_print = true;
   } else if (format == "pdf" && find("html")) {
     std::string html = find("html")->bytes;
-    out.bytes = render_pdf([&](const AnchorPages&) { return html; });
+    out.bytes = render_pdf_of(html);
     state.with_workplace([&](WorkplaceStore& w) { w.add_version_file(id, {lang, "pdf", out.bytes}); });
   } else {
     return std::nullopt;

@@ -434,12 +434,15 @@ http::Response review(Call& c, const std::string& unit) {
   http::Response done = reply(200, out);
   // A frozen version's PDFs are printed now on a background thread and the answer waits for them
   // (when the queue is full, they are printed on their first request instead).
-  if (frozen_id)
+  if (frozen_id) {
     if (auto later = pdf_later(c.state, pdf_reader(c.state, c.viewer, c.req), [&state = c.state, id = *frozen_id, done] {
           print_version_pdfs(state, id);
           return done;
-        }))
+        })) {
+      later->later_only_for_reader = false;  // printed even if the client has gone: the version needs them
       return *later;
+    }
+  }
   return done;
 }
 

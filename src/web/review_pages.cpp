@@ -147,7 +147,9 @@ http::Response review_page(const Ctx& c, const std::string& unit) {
         print_version_pdfs(state, id);
         return done;
       });
-      return later ? *later : done;
+      if (!later) return done;
+      later->later_only_for_reader = false;  // printed even if the client has gone: the version needs them
+      return *later;
     }
     return bad_request(c.lang);
   }

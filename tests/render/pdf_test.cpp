@@ -197,10 +197,11 @@ AnchorPages toc_numbers(const std::string& pdf) {
 }
 
 // A document printed before starts from its headings' last pages, also after an edit (the usual
-// print while a budget is prepared): one print when no heading moved, and when one did, the
-// reprint a new document costs anyway. Its TOC is right every time.
+// print while a budget is prepared): one print when no heading moved, two when one did (the
+// guess refused, the pages found printed). Its TOC is right every time, and the PDF tagged.
 TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
-  const std::string title = "Talousarvio 2026 (luonnos)";  // no other test prints this document
+  static int run = 0;  // a new document on each run (--gtest_repeat), printed by no other test
+  const std::string title = "Talousarvio 2026 (luonnos " + std::to_string(++run) + ")";
   auto draft = [&](const std::string& note, bool longer) {
     return [=](const AnchorPages& pages) { return document_html(pages, title, note, longer); };
   };
@@ -232,23 +233,30 @@ TEST(PdfKnownPages, AnEditedDocumentIsPrintedOnceWhenNoHeadingMoves) {
   pdf = render_pdf(draft("Kolmas luonnos.", true));
   EXPECT_EQ(pdf_prints() - before, 2u) << "a heading moved: the guess is refused and the pages found are printed";
   const AnchorPages moved = anchors_of(pdf);
+  ASSERT_TRUE(moved.count("s2") && first.count("s2"));
   EXPECT_GT(moved.at("s2"), first.at("s2"));
   EXPECT_EQ(toc_numbers(pdf), moved);
   EXPECT_TRUE(tagged(pdf));
 
   // Links whose pages the HTML does not show: the untagged print is not what is returned.
   before = pdf_prints();
-  pdf = render_pdf([](const AnchorPages&) {
-    return std::string("<!doctype html><html lang=\"fi\"><head><title>Linkit ilman sivunumeroita</title></head><body>"
-                       "<p><a href=\"#x\">Kohta</a></p><h2 id=\"x\">Kohta</h2></body></html>");
+  pdf = render_pdf([&](const AnchorPages&) {
+    return "<!doctype html><html lang=\"fi\"><head><title>Linkit ilman sivunumeroita " + title + "</title></head><body>"
+           "<p><a href=\"#x\">Kohta</a></p><h2 id=\"x\">Kohta</h2></body></html>";
   });
   EXPECT_EQ(pdf_prints() - before, 2u);
   EXPECT_TRUE(tagged(pdf));
   // No internal link: one print, tagged.
   before = pdf_prints();
-  pdf = render_pdf([](const AnchorPages&) {
-    return std::string("<!doctype html><html lang=\"fi\"><head><title>Ei linkkejä</title></head><body><p>Teksti</p></body></html>");
+  pdf = render_pdf([&](const AnchorPages&) {
+    return "<!doctype html><html lang=\"fi\"><head><title>Ei linkkejä " + title + "</title></head><body><p>Teksti</p></body></html>";
   });
+  EXPECT_EQ(pdf_prints() - before, 1u);
+  EXPECT_TRUE(tagged(pdf));
+  // Fixed HTML (a frozen version's): one print, tagged.
+  before = pdf_prints();
+  pdf = render_pdf_of("<!doctype html><html lang=\"fi\"><head><title>Jäädytetty</title></head><body>"
+                      "<p><a href=\"#x\">Kohta</a></p><h2 id=\"x\">Kohta</h2></body></html>");
   EXPECT_EQ(pdf_prints() - before, 1u);
   EXPECT_TRUE(tagged(pdf));
 }
@@ -348,6 +356,14 @@ TEST(PdfIsolation, ChromiumInheritsNoOtherDescriptor) {
   EXPECT_EQ(e.find("fd " + std::to_string(leaked)), std::string::npos) << e;  // ... and nothing else of ours
 }
 
+// Whether a folder holds, at any depth, an entry whose name starts with `prefix`.
+bool holds(const fs::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->path().filename().string().rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
 // Chromium's own lock-socket folder (TMPDIR/org.chromium.Chromium.*) went with neither the kept
 // Chromium nor a failed one: hundreds were left in /tmp. Stopped either way, nothing remains.
 TEST(PdfCleanup, AChromiumLeavesNothingInTmpdir) {
@@ -363,10 +379,12 @@ TEST(PdfCleanup, AChromiumLeavesNothingInTmpdir) {
     std::string pdf = kept.print("<!doctype html><html lang=\"fi\"><title>t</title><p>Tulos</p></html>",
                                  Chromium::Clock::now() + std::chrono::seconds(60), std::chrono::seconds(60));
     EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
-    EXPECT_FALSE(fs::is_empty(dir.path()));  // its folders exist while it runs
+    EXPECT_TRUE(holds(dir.path(), "org.chromium.Chromium.")) << "its lock socket's folder, while it runs";
   }
   {
-    Chromium failed(chromium);  // stopped by a failure: the deadline has passed before it starts
+    Chromium failed(chromium);  // printed with, then stopped by a failure (a deadline already passed)
+    EXPECT_EQ(failed.print("<p>x</p>", Chromium::Clock::now() + std::chrono::seconds(60), std::chrono::seconds(60)).rfind("%PDF-", 0), 0u);
+    EXPECT_TRUE(holds(dir.path(), "org.chromium.Chromium."));
     EXPECT_THROW(failed.print("<p>x</p>", Chromium::Clock::now(), std::chrono::seconds(0)), PdfError);
   }
   if (old) ::setenv("TMPDIR", saved.c_str(), 1);

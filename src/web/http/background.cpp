@@ -3,6 +3,7 @@
 #include <linux/capability.h>
 #include <sched.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -36,6 +37,27 @@ void Background::post(std::function<void()> job) {
   wake_.notify_one();
 }
 
+namespace {
+
+// Chromium raises some of its threads when it may (nice −8 for its browser and compositing
+// threads; as root it may), which put them ahead of the request threads again. A program started
+// from this thread gets CAP_SYS_NICE only from its bounding set, inheritable set or ambient set
+// (capabilities are per thread): it is taken out of all three, so what starts here cannot raise
+// itself with it. Best effort: dropping from the bounding set needs CAP_SETPCAP (root has it).
+// RLIMIT_NICE, per process, is left to the server's owner (it is 0 unless set).
+void drop_raising() {
+  ::prctl(PR_CAPBSET_DROP, CAP_SYS_NICE, 0, 0, 0);
+  ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_LOWER, CAP_SYS_NICE, 0, 0);
+  __user_cap_header_struct head{_LINUX_CAPABILITY_VERSION_3, 0};
+  __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
+  if (::syscall(SYS_capget, &head, data) == 0 && (data[0].inheritable & (1u << CAP_SYS_NICE)) != 0) {
+    data[0].inheritable &= ~(1u << CAP_SYS_NICE);
+    ::syscall(SYS_capset, &head, data);
+  }
+}
+
+}  // namespace
+
 void Background::work() {
   // SCHED_BATCH (same CPU share, no wake-up preemption): the slow jobs and the Chromium they start
   // (it inherits the policy) no longer preempt a request thread each time they wake, which they
@@ -46,12 +68,7 @@ void Background::work() {
   // a request thread still gets them first — /healthz answered in tens of ms at worst instead of
   // ~100 when two Chromiums share two cores with it. An idle machine prints as fast. Only ever
   // lowered (raising needs a privilege); Linux keeps nice per thread, and Chromium inherits it.
-  // Chromium raises some of its threads when it may (nice −8, its browser and compositing threads;
-  // as root it may), which put them ahead of the request threads again. Without CAP_SYS_NICE in
-  // this thread's bounding set, nothing started from here may (a program run as root gets only
-  // the bounding set's capabilities). Dropping needs CAP_SETPCAP; without it, Chromium may not
-  // raise itself anyway.
-  ::prctl(PR_CAPBSET_DROP, CAP_SYS_NICE, 0, 0, 0);
+  drop_raising();
   errno = 0;
   const int nice_now = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
   if (errno == 0) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), std::min(19, nice_now + kNicer));

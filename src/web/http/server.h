@@ -53,6 +53,10 @@ struct Response {
   // are then unused). Other requests, on this connection's peers and /healthz, go on meanwhile.
   // The handler decides whether to queue at all: it answers "busy" itself (web/pdf_jobs.h).
   std::function<Response()> later = {};
+  // Whether `later` is only worth making for the reader: then it is dropped when the client has
+  // closed the connection before its turn (a PDF nobody will read). A job that must happen
+  // anyway (printing a frozen version's PDFs) clears it.
+  bool later_only_for_reader = true;
   // Bytes kept elsewhere (a cached page: web/page_cache.h) sent instead of `body`, never copied.
   // Only to a Request::takes_kept_body; set, `body` is unused.
   std::shared_ptr<const std::string> kept_body = {};

@@ -263,17 +263,17 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = 11;
     Request req;
     Response res = answer(head, keep_alive, version, req);
-    if (res.later) return answer_later(std::move(res.later), std::move(req), version, keep_alive, head);
+    if (res.later) return answer_later(std::move(res.later), res.later_only_for_reader, std::move(req), version, keep_alive, head);
     write(to_beast(std::move(res), version, keep_alive, head));
   }
 
   // The job runs on a background thread; its answer is written from this connection's strand.
   // Nothing is read from the connection meanwhile (answers keep the requests' order).
   // A reader who left before the job's turn (closed the tab, gave up waiting) is not printed
-  // for: dropping the job gives back its place and the connection closes.
-  void answer_later(std::function<Response()> job, Request req, unsigned version, bool keep_alive, bool head) {
-    background_.post([self = shared_from_this(), job = std::move(job), req = std::move(req), version, keep_alive, head] {
-      if (self->peer_gone()) return;
+  // for (`only_for_reader`): dropping the job gives back its place and the connection closes.
+  void answer_later(std::function<Response()> job, bool only_for_reader, Request req, unsigned version, bool keep_alive, bool head) {
+    background_.post([self = shared_from_this(), job = std::move(job), only_for_reader, req = std::move(req), version, keep_alive, head] {
+      if (only_for_reader && self->peer_gone()) return;
       Response res = call_handler(job, req);
       res.later = nullptr;  // one deferral only
       net::post(self->stream_.get_executor(), [self, res = std::move(res), version, keep_alive, head]() mutable {
