@@ -2,11 +2,11 @@
 # PDF benchmark of the server (issue 20 item 2): the whole municipality's documents as PDF through
 # `toteuma serve` (a kept Chromium on a background thread) against the same PDF by the command
 # line (`toteuma report`, which starts Chromium for each document), in one run; then /healthz
-# timed while 8 PDFs are being made at once by 4 users.
+# timed while 8 PDFs are being made at once by 4 users. Each document also after an edit, and once new.
 #   bench/documents/pdf-server.sh            300 units, 5 runs each
 #   bench/documents/pdf-server.sh --smoke    20 units, 1 run, 2 kinds (ctest bench_pdf_server_smoke)
 # Environment: TOTEUMA (else builds Release toteuma in build-bench), RUNS.
-# Needs node (the generator), chromium and curl.
+# Needs node (the generator), chromium, curl and pdftotext (poppler-utils: the edit is checked in the PDF).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,7 +21,7 @@ while (($#)); do
   shift
 done
 fail() { echo "pdf-server.sh: $*" >&2; exit 1; }
-for tool in node curl; do command -v "$tool" >/dev/null || fail "needs $tool"; done
+for tool in node curl pdftotext; do command -v "$tool" >/dev/null || fail "needs $tool"; done
 
 if [[ -z "${TOTEUMA:-}" ]]; then
   cmake -S "$repo" -B "$repo/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS=-Wno-restrict >/dev/null
