@@ -135,7 +135,8 @@ Chromium::Chromium(const std::string& executable) {
     // takes everything: its lock socket's folder (org.chromium.Chromium.*), which it removes only
     // when it shuts down by itself, was left in /tmp by every Chromium killed.
     const fs::path tmp = dir_ / "tmp";
-    fs::create_directory(tmp);
+    std::error_code made;
+    fs::create_directory(tmp, made);  // (were it not made, Chromium would report what it lacks)
     std::vector<std::string> env{"TMPDIR=" + tmp.string()};
     for (char** e = environ; *e; ++e)
       if (std::strncmp(*e, "TMPDIR=", 7) != 0) env.emplace_back(*e);

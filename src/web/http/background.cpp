@@ -64,9 +64,9 @@ void Background::work() {
   // do thousands of times a print; a request thread waking for /healthz is run first. Best effort.
   sched_param none{};
   ::sched_setscheduler(0, SCHED_BATCH, &none);
-  // And ten steps nicer (weight ~1/10 of a request thread's): while the cores are busy printing,
-  // a request thread still gets them first — /healthz answered in tens of ms at worst instead of
-  // ~100 when two Chromiums share two cores with it. An idle machine prints as fast. Only ever
+  // And ten steps nicer (weight ~1/10 of a request thread's), Chromium unable to raise itself
+  // back: while the cores are busy printing, a request thread still gets them first (/healthz at
+  // most ~20 ms while 8 PDFs are made, bench/documents). An idle machine prints as fast. Only ever
   // lowered (raising needs a privilege); Linux keeps nice per thread, and Chromium inherits it.
   drop_raising();
   errno = 0;
