@@ -65,8 +65,8 @@ const Municipality* Municipalities::find(const std::string& unit) const {
 }
 
 const Municipality& Municipalities::of(const std::string& unit) const {
-  auto it = of_.find(unit);
-  return it != of_.end() ? *it->second : d_.municipality_of(unit);
+  const Municipality* m = find(unit);
+  return m ? *m : d_.municipality_of(unit);
 }
 
 OrgView Dataset::org_on(const Date& on) const {

@@ -112,6 +112,8 @@ ChromiumPool& pool() {
   return instance;
 }
 
+std::atomic<size_t> prints{0};  // every print made (pdf_prints)
+
 // One Chromium for the prints of one document, given back to the pool afterwards.
 class Printer {
  public:
@@ -119,6 +121,7 @@ class Printer {
       : executable_(std::move(executable)), timeout_(timeout), chromium_(pool().take(executable_)) {}
   ~Printer() { pool().give(executable_, std::move(chromium_)); }
   std::string print(const std::string& html, bool tagged) {
+    ++prints;
     return chromium_->print(printable(html), Chromium::Clock::now() + timeout_, timeout_, tagged);
   }
 
@@ -203,8 +206,6 @@ DocumentIdentity document_identity(std::string_view html) {
   return {std::hash<std::string>{}(id), links};
 }
 
-std::atomic<size_t> prints{0};
-
 }  // namespace
 
 std::string render_pdf(const std::function<std::string(const AnchorPages&)>& html_for_pages,
@@ -218,7 +219,6 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
   // long document's print and change no page (its destinations are the same, bench/documents).
   bool tagged = !pages.empty() || !id.links;
   std::string pdf = printer.print(html, tagged);
-  ++prints;
   // Filling in page numbers rarely moves a heading (only if the TOC grows a page), so one
   // reprint normally settles it; a third print covers that case.
   for (int print = 1; print < 3; ++print) {
@@ -229,11 +229,9 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
     if (next == html) break;
     html = std::move(next);
     pdf = printer.print(html, tagged = true);
-    ++prints;
   }
   if (!tagged) {  // the pages found changed nothing in the HTML: what is returned is tagged all the same
     pdf = printer.print(html, true);
-    ++prints;
   }
   known_pages().keep(id.key, pages);
   return pdf;
@@ -241,9 +239,7 @@ std::string render_pdf(const std::function<std::string(const AnchorPages&)>& htm
 
 std::string render_pdf_of(const std::string& html, const PdfOptions& options) {
   Printer printer(find_chromium(options), options.timeout);
-  std::string pdf = printer.print(html, true);
-  ++prints;
-  return pdf;
+  return printer.print(html, true);
 }
 
 size_t pdf_prints() { return prints.load(); }

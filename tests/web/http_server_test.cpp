@@ -346,6 +346,19 @@ TEST(ServerLifecycle, BindFailureThrows) {
   EXPECT_THROW(th::Server("127.0.0.1", first.port(), app, 1), boost::system::system_error);
 }
 
+// A server with one request thread and one background thread, running until the end of scope.
+struct OneThreadServer {
+  th::Server server;
+  std::thread runner;
+  template <typename Handler>
+  explicit OneThreadServer(Handler handler) : server("127.0.0.1", 0, std::move(handler), 1, 1), runner([this] { server.run(); }) {}
+  ~OneThreadServer() {
+    server.stop();
+    runner.join();
+  }
+  unsigned short port() { return server.port(); }
+};
+
 // A later answer (a PDF) runs on the server's background thread: with one request thread, other
 // requests are answered while it is still being made. No timing: the job waits for a gate that
 // opens only after the other answer arrived, so a blocked request thread would hang the test.
@@ -364,8 +377,7 @@ TEST(LaterAnswers, LeaveTheRequestThreadFree) {
     res.body = "ok\n";
     return res;
   };
-  th::Server server("127.0.0.1", 0, handler, 1, 1);
-  std::thread runner([&] { server.run(); });
+  OneThreadServer server(handler);
   Client slow(server.port());
   slow.send(make(bhttp::verb::get, "/slow"));
   // A second slow request on another connection waits behind the first on the one background thread.
@@ -387,8 +399,6 @@ TEST(LaterAnswers, LeaveTheRequestThreadFree) {
   // The connection goes on after a later answer.
   Res again = slow.request(make(bhttp::verb::get, "/healthz"));
   EXPECT_EQ(again.body(), "ok\n");
-  server.stop();
-  runner.join();
 }
 
 // A later answer whose reader left while it waited its turn is never made (a PDF nobody will
@@ -423,8 +433,7 @@ TEST(LaterAnswers, AreNotMadeForAReaderWhoLeft) {
     }
     return res;
   };
-  th::Server server("127.0.0.1", 0, handler, 1, 1);
-  std::thread runner([&] { server.run(); });
+  OneThreadServer server(handler);
   Client first(server.port());
   first.send(make(bhttp::verb::get, "/first"));
   {
@@ -440,8 +449,6 @@ TEST(LaterAnswers, AreNotMadeForAReaderWhoLeft) {
   EXPECT_EQ(first.request(make(bhttp::verb::get, "/third")).body(), "third\n");
   EXPECT_EQ(made_for_second.load(), 0);
   EXPECT_EQ(made_anyway.load(), 1) << "a job that is not only for its reader runs all the same";
-  server.stop();
-  runner.join();
 }
 
 // Whether this thread may raise priorities: CAP_SYS_NICE (bit 23) in /proc/thread-self/status's CapEff.
@@ -477,8 +484,7 @@ TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
     return res;
   };
   const int nice_before = getpriority(PRIO_PROCESS, 0);
-  th::Server server("127.0.0.1", 0, handler, 1, 1);
-  std::thread runner([&] { server.run(); });
+  OneThreadServer server(handler);
   Client c(server.port());
   // Ten steps nicer than the server (at most 19), so that requests get the cores first.
   EXPECT_EQ(c.request(make(bhttp::verb::get, "/later")).body(),
@@ -497,8 +503,6 @@ TEST(LaterAnswers, RunAsBatchWhileRequestsDoNot) {
   if (holds_sys_nice()) {
     EXPECT_EQ(c.request(make(bhttp::verb::get, "/raise")).body(), "1");
   }
-  server.stop();
-  runner.join();
 }
 
 }  // namespace
